@@ -1,0 +1,250 @@
+import Dispatch
+import Foundation
+
+/// The whole `copylint` command, callable from tests: arguments in, exit code out.
+public struct CommandLineTool {
+    public static let version = "0.1.0"
+
+    public let environment: [String: String]
+    public let stdout: TextSink
+    public let stderr: TextSink
+    /// Reads all of standard input (injected for tests).
+    public let readStandardInput: () -> [UInt8]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
+                stdout: TextSink = OutputStream.stdout, stderr: TextSink = OutputStream.stderr,
+                readStandardInput: @escaping () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }) {
+        self.environment = environment
+        self.stdout = stdout
+        self.stderr = stderr
+        self.readStandardInput = readStandardInput
+    }
+
+    public func run(_ arguments: [String]) -> Int32 {
+        defer {
+            stdout.flush()
+            stderr.flush()
+        }
+        let options: Options
+        do {
+            options = try Options.parse(arguments)
+        } catch {
+            stderr.write("\(error)\n")
+            return ExitCode.usage
+        }
+        switch options.command {
+        case .help:
+            stdout.write(Options.usage + "\n")
+            return ExitCode.clean
+        case .version:
+            stdout.write("copylint \(Self.version)\n")
+            return ExitCode.clean
+        case .rules:
+            stdout.write(RuleDocs.list(RuleRegistry.builtin))
+            return ExitCode.clean
+        case .explain(let id):
+            guard let entry = RuleRegistry.builtin[id] else {
+                stderr.write("\(CopyLintError("unknown rule '\(id)'" + didYouMean(id, RuleRegistry.builtin.ids) + "; copylint rules lists them"))\n")
+                return ExitCode.usage
+            }
+            stdout.write(RuleDocs.explain(entry.description))
+            return ExitCode.clean
+        case .lint:
+            return lint(options)
+        }
+    }
+
+    private struct FileOutcome {
+        var diagnostics: [Diagnostic] = []
+        var error: CopyLintError?
+        var warning: String?
+    }
+
+    private func lint(_ options: Options) -> Int32 {
+        let registry = RuleRegistry.builtin
+        let resolver: ConfigResolver
+        do {
+            resolver = try ConfigResolver(loader: ConfigLoader(registry: registry), explicitPath: options.configPath)
+        } catch {
+            stderr.write("\(error)\n")
+            return ExitCode.usage
+        }
+        var paths = options.paths
+        if paths.isEmpty { paths = ["."] }
+        let collected = FileCollector(resolver: resolver).collect(paths)
+        var errors = collected.errors
+        let files = collected.files
+
+        // Configuration per folder, and one linter per configuration.
+        var linters: [String: Linter] = [:]
+        var plans: [(path: String, linter: Linter, encoding: InputEncoding?)] = []
+        var rootConfig: Configuration?
+        for file in files {
+            let directory = file == "-" ? "." : (file as NSString).deletingLastPathComponent
+            do {
+                let config = try resolver.configuration(forDirectory: directory.isEmpty ? "." : directory)
+                if rootConfig == nil { rootConfig = config }
+                let key = config?.path ?? ""
+                let linter = linters[key] ?? Linter(registry: registry, settings: config?.rules ?? RuleSettings())
+                linters[key] = linter
+                plans.append((file, linter, options.encoding ?? config?.encoding))
+            } catch {
+                errors.append(error)
+            }
+        }
+        if errors.contains(where: { $0.position != nil }) {
+            // A broken .lintrc stops the run before anything is linted.
+            for e in errors { stderr.write("\(e)\n") }
+            return ExitCode.usage
+        }
+
+        var stdinBytes: [UInt8]?
+        if plans.contains(where: { $0.path == "-" }) { stdinBytes = readStandardInput() }
+        let stdinName = options.stdinFilename ?? "<stdin>"
+
+        let work = plans
+        let input = stdinBytes
+        let outcomes = ParallelMap.run(count: work.count) { k in
+            Self.lintOne(path: work[k].path, linter: work[k].linter, encoding: work[k].encoding,
+                         stdin: input, stdinName: stdinName)
+        }
+
+        var diagnostics: [Diagnostic] = []
+        for outcome in outcomes {
+            diagnostics.append(contentsOf: outcome.diagnostics)
+            if let e = outcome.error { errors.append(e) }
+            if let w = outcome.warning { stderr.write("copylint: warning: \(w)\n") }
+        }
+        diagnostics.sort(by: Diagnostic.ordered)
+
+        let columnUnit = options.columnUnit ?? rootConfig?.columnUnit ?? .char
+        let useColor: Bool
+        switch options.color {
+        case .always: useColor = true
+        case .never: useColor = false
+        case .auto: useColor = stdout.isTerminal && environment["NO_COLOR"].map(\.isEmpty) != false
+        }
+        let context = ReportContext(columnUnit: columnUnit, color: useColor, registry: registry)
+        let reporter = Reporters.named(options.format) ?? TextReporter()
+        stdout.write(reporter.report(diagnostics, context: context))
+
+        for e in errors { stderr.write("\(e)\n") }
+        let failOn = options.failOn ?? rootConfig?.failOn ?? .error
+        if !options.quiet {
+            stderr.write(Summary.line(diagnostics, files: plans.count, failOn: failOn))
+        }
+        return ExitCode.decide(diagnostics: diagnostics, failOn: failOn, hadErrors: !errors.isEmpty)
+    }
+
+    private static func lintOne(path: String, linter: Linter, encoding: InputEncoding?, stdin: [UInt8]?,
+                                stdinName: String) -> FileOutcome {
+        var outcome = FileOutcome()
+        let name = path == "-" ? stdinName : path
+        let raw: [UInt8]
+        if path == "-" {
+            raw = stdin ?? []
+        } else {
+            switch FileReader.read(path) {
+            case .success(let bytes): raw = bytes
+            case .failure(let error):
+                outcome.error = error
+                return outcome
+            }
+        }
+        do {
+            switch try InputDecoder.decode(raw, encoding: encoding, path: name) {
+            case .binary(let offset):
+                outcome.warning = "\(name): binary file (NUL byte at offset \(offset)), skipped"
+            case .text(let bytes):
+                outcome.diagnostics = linter.lint(SourceText(path: name, bytes: bytes))
+            }
+        } catch {
+            outcome.error = error
+        }
+        return outcome
+    }
+}
+
+/// Exit codes, documented in `--help` and the README.
+public enum ExitCode {
+    public static let clean: Int32 = 0
+    public static let findings: Int32 = 1
+    public static let usage: Int32 = 2
+
+    /// 2 when the run could not do what was asked, else 1 when a finding reaches `failOn`, else 0.
+    public static func decide(diagnostics: [Diagnostic], failOn: Severity, hadErrors: Bool) -> Int32 {
+        if hadErrors { return usage }
+        return diagnostics.contains { $0.severity >= failOn } ? findings : clean
+    }
+}
+
+enum Summary {
+    static func line(_ diagnostics: [Diagnostic], files: Int, failOn: Severity) -> String {
+        let fileWord = files == 1 ? "file" : "files"
+        if diagnostics.isEmpty { return "copylint: \(files) \(fileWord) checked, no problems found\n" }
+        var counts: [Severity: Int] = [:]
+        for d in diagnostics { counts[d.severity, default: 0] += 1 }
+        let parts = [Severity.error, .warning, .info].compactMap { s -> String? in
+            guard let n = counts[s] else { return nil }
+            let word = s == .info ? "note" : s.rawValue
+            return "\(n) \(word)\(n == 1 ? "" : "s")"
+        }
+        let fixable = diagnostics.filter { $0.fix?.applicability == .safe }.count
+        let touched = Set(diagnostics.map(\.path)).count
+        var s = "copylint: \(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s") (\(parts.joined(separator: ", "))) in \(touched) of \(files) \(fileWord)"
+        if fixable > 0 { s += "; \(fixable) with a safe fix" }
+        return s + "\n"
+    }
+}
+
+/// Reads a whole file, turning every failure into one clear error.
+enum FileReader {
+    static func read(_ path: String) -> Result<[UInt8], CopyLintError> {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            return .failure(CopyLintError(errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno)), path: path))
+        }
+        let kind = st.st_mode & S_IFMT
+        if kind == S_IFDIR { return .failure(CopyLintError("is a directory", path: path)) }
+        if kind != S_IFREG {
+            return .failure(CopyLintError("not a regular file (a FIFO, socket or device); give a file or '-' for standard input", path: path))
+        }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let reason = errno == EACCES ? "permission denied" : String(cString: strerror(errno))
+            return .failure(CopyLintError("cannot read file: \(reason)", path: path))
+        }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        var total = 0
+        while true {
+            if total == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count / 2))) }
+            let n = bytes.withUnsafeMutableBytes { raw in Glibc.read(fd, raw.baseAddress! + total, raw.count - total) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(CopyLintError("cannot read file: \(String(cString: strerror(errno)))", path: path))
+            }
+            if n == 0 { break }
+            total += n
+        }
+        bytes.removeSubrange(total...)
+        return .success(bytes)
+    }
+}
+
+/// Runs independent jobs on all cores and keeps results in job order.
+enum ParallelMap {
+    private final class Slots<T>: @unchecked Sendable {
+        var items: [T?]
+        init(_ n: Int) { items = [T?](repeating: nil, count: n) }
+    }
+
+    static func run<T>(count: Int, _ job: @Sendable (Int) -> T) -> [T] {
+        let slots = Slots<T>(count)
+        slots.items.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: count) { k in out[k] = job(k) }
+        }
+        return slots.items.map { $0! }
+    }
+}

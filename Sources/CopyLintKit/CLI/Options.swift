@@ -1,0 +1,138 @@
+/// What the command line asked for. Parsing is pure so tests reach it.
+public struct Options: Sendable, Equatable {
+    public enum Command: Sendable, Equatable {
+        case lint
+        case rules
+        case explain(String)
+        case help
+        case version
+    }
+
+    public enum ColorChoice: String, Sendable {
+        case auto, always, never
+    }
+
+    public var command: Command = .lint
+    public var paths: [String] = []
+    public var format = "text"
+    public var columnUnit: ColumnUnit?
+    public var failOn: Severity?
+    public var configPath: String?
+    public var stdinFilename: String?
+    public var encoding: InputEncoding?
+    public var color: ColorChoice = .auto
+    public var quiet = false
+
+    public init() {}
+
+    public static func parse(_ args: [String]) throws(CopyLintError) -> Options {
+        var o = Options()
+        var i = 0
+        var positional: [String] = []
+        var onlyPositional = false
+        func value(_ name: String) throws(CopyLintError) -> String {
+            guard i + 1 < args.count else { throw CopyLintError("option \(name) needs a value") }
+            i += 1
+            return args[i]
+        }
+        func choice<T>(_ name: String, _ raw: String, _ make: (String) -> T?, _ allowed: [String]) throws(CopyLintError) -> T {
+            guard let v = make(raw) else {
+                throw CopyLintError("invalid value '\(raw)' for \(name); expected one of \(allowed.joined(separator: ", "))"
+                                    + didYouMean(raw, allowed))
+            }
+            return v
+        }
+        while i < args.count {
+            var arg = args[i]
+            var inline: String?
+            if !onlyPositional, arg.hasPrefix("--"), let eq = arg.firstIndex(of: "=") {
+                inline = String(arg[arg.index(after: eq)...])
+                arg = String(arg[..<eq])
+            }
+            func next() throws(CopyLintError) -> String {
+                if let inline { return inline }
+                return try value(arg)
+            }
+            if onlyPositional || arg == "-" || !arg.hasPrefix("-") {
+                positional.append(arg)
+                i += 1
+                continue
+            }
+            switch arg {
+            case "--": onlyPositional = true
+            case "-h", "--help": o.command = .help
+            case "-V", "--version": o.command = .version
+            case "-f", "--format":
+                o.format = try next()
+                guard Reporters.names.contains(o.format) else {
+                    throw CopyLintError("unknown format '\(o.format)'; expected one of \(Reporters.names.joined(separator: ", "))"
+                                        + didYouMean(o.format, Reporters.names))
+                }
+            case "--column-unit":
+                o.columnUnit = try choice(arg, try next(), ColumnUnit.init(rawValue:), ColumnUnit.allCases.map(\.rawValue))
+            case "--fail-on":
+                o.failOn = try choice(arg, try next(), Severity.init(rawValue:), Severity.allCases.map(\.rawValue))
+            case "-c", "--config": o.configPath = try next()
+            case "--stdin-filename": o.stdinFilename = try next()
+            case "--encoding":
+                let raw = try next()
+                let normalized = raw.lowercased() == "utf8" ? "utf-8" : raw.lowercased() == "utf16" ? "utf-16" : raw.lowercased()
+                o.encoding = try choice(arg, normalized, InputEncoding.init(rawValue:), InputEncoding.allCases.map(\.rawValue))
+            case "--color", "--colour":
+                o.color = try choice(arg, try next(), ColorChoice.init(rawValue:), ["auto", "always", "never"])
+            case "--no-color", "--no-colour": o.color = .never
+            case "-q", "--quiet": o.quiet = true
+            case "-r", "--recursive": break   // folders are always walked recursively
+            default:
+                throw CopyLintError("unknown option '\(arg)'" + didYouMean(arg, Options.knownFlags) + "; see copylint --help")
+            }
+            i += 1
+        }
+        if o.command == .lint, let first = positional.first, ["rules", "explain"].contains(first) {
+            if first == "rules" {
+                o.command = .rules
+            } else {
+                guard positional.count >= 2 else { throw CopyLintError("explain needs a rule id: copylint explain RULE") }
+                o.command = .explain(positional[1])
+            }
+            positional = []
+        }
+        o.paths = positional
+        return o
+    }
+
+    static let knownFlags = ["--help", "--version", "--format", "--column-unit", "--fail-on", "--config", "--stdin-filename",
+                             "--encoding", "--color", "--no-color", "--quiet", "--recursive"]
+
+    public static let usage = """
+        copylint — editorial QA linter for newspaper copy
+
+        USAGE
+          copylint [OPTIONS] [PATH…]      lint files and folders (folders recursively; "-" reads stdin)
+          copylint rules                  list the rules
+          copylint explain RULE           what a rule checks, why, its options and examples
+
+        OPTIONS
+          -f, --format NAME        text (default) or gcc (PATH:LINE:COL: SEVERITY: MESSAGE [RULE-ID])
+          --column-unit UNIT       char (default, Unicode scalars), utf16 (LSP, VS Code), byte (Vim %c),
+                                   display (East Asian wide = 2 columns; GCC, Emacs)
+          --fail-on LEVEL          error (default), warning or info: the lowest severity that fails the run
+          -c, --config FILE        use this .lintrc for every input instead of looking for one
+          --stdin-filename NAME    the name to report for "-" (standard input)
+          --encoding ENC           utf-8 (default), utf-16, gb18030 or big5; UTF-16 with a BOM is detected
+          --color WHEN             auto (default: only on a terminal, never with NO_COLOR), always, never
+          --no-color               same as --color never
+          -q, --quiet              no summary on stderr
+          -h, --help               this help
+          -V, --version            the version
+
+        CONFIGURATION
+          A .lintrc (JSON with comments and trailing commas) is found by walking up from each input's
+          folder; see .lintrc.example for every key.
+
+        EXIT CODES
+          0  no finding at or above the --fail-on level
+          1  findings at or above the --fail-on level
+          2  usage, configuration or input error (missing or unreadable file, invalid UTF-8, …)
+        """
+}

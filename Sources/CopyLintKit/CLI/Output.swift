@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the command line writes.
+public protocol TextSink: AnyObject {
+    func write(_ s: String)
+    func flush()
+    var isTerminal: Bool { get }
+}
+
+/// A buffered writer to a file descriptor. A closed pipe (`copylint … | head -1`)
+/// ends output quietly instead of killing the process.
+public final class OutputStream: TextSink, @unchecked Sendable {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    public private(set) var broken = false
+
+    public init(fd: Int32) {
+        self.fd = fd
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    public static let stdout = OutputStream(fd: 1)
+    public static let stderr = OutputStream(fd: 2)
+
+    public func write(_ s: String) {
+        guard !broken else { return }
+        buffer.append(contentsOf: s.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    public func flush() {
+        guard !broken, !buffer.isEmpty else { buffer.removeAll(keepingCapacity: true); return }
+        var written = 0
+        buffer.withUnsafeBytes { raw in
+            while written < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    broken = true
+                    return
+                }
+                written += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    public var isTerminal: Bool { isatty(fd) != 0 }
+}
+
+/// A sink that keeps what is written, for tests.
+public final class StringSink: TextSink, @unchecked Sendable {
+    public private(set) var text = ""
+    public var isTerminal = false
+    public init() {}
+    public func write(_ s: String) { text += s }
+    public func flush() {}
+}

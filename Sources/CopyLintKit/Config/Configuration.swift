@@ -1,0 +1,246 @@
+import Foundation
+
+/// An error that ends a run with exit code 2: usage, configuration or input.
+public struct CopyLintError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    /// A file the error is about, with a 1-based position when one makes sense.
+    public let path: String?
+    public let position: Position?
+
+    public init(_ message: String, path: String? = nil, position: Position? = nil) {
+        self.message = message
+        self.path = path
+        self.position = position
+    }
+
+    /// `FILE:LINE:COL: error: …` for errors inside a file, `copylint: error: FILE: …` otherwise.
+    public var description: String {
+        if let path, let position { return "\(path):\(position.line):\(position.column): error: \(message)" }
+        if let path { return "copylint: error: \(path): \(message)" }
+        return "copylint: error: \(message)"
+    }
+}
+
+/// Input encodings copylint can decode.
+public enum InputEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8", utf16 = "utf-16", gb18030, big5
+}
+
+/// The contents of a `.lintrc`.
+public struct Configuration: Sendable {
+    public var path: String?
+    public var rules = RuleSettings()
+    public var include: [String]?
+    public var exclude: [String]?
+    public var failOn: Severity?
+    public var columnUnit: ColumnUnit?
+    public var encoding: InputEncoding?
+
+    public init() {}
+
+    public static let defaultInclude = ["*.txt", "*.md"]
+
+    /// The folder holding the configuration file; globs are relative to it.
+    public var directory: String? { path.map { ($0 as NSString).deletingLastPathComponent } }
+
+    static let topLevelKeys = ["rules", "include", "exclude", "failOn", "columnUnit", "encoding"]
+    static let ruleKeys = ["enabled", "severity", "options"]
+}
+
+/// Reads and validates `.lintrc` files.
+public struct ConfigLoader: Sendable {
+    public let registry: RuleRegistry
+
+    public init(registry: RuleRegistry = .builtin) {
+        self.registry = registry
+    }
+
+    public func load(path: String) throws(CopyLintError) -> Configuration {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CopyLintError("configuration file not found", path: path)
+        }
+        if isDirectory.boolValue { throw CopyLintError("is a directory, not a configuration file", path: path) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CopyLintError("cannot read configuration file (permission denied?)", path: path)
+        }
+        return try parse(Array(data), path: path)
+    }
+
+    public func parse(_ bytes: [UInt8], path: String) throws(CopyLintError) -> Configuration {
+        let source = SourceText(path: path, bytes: bytes)
+        func fail(_ message: String, _ offset: Int) -> CopyLintError {
+            CopyLintError(message, path: path, position: source.position(offset))
+        }
+        let root: JSONNode
+        do {
+            root = try JSONCParser.parse(bytes)
+        } catch {
+            // JSONCParser strips a BOM itself, as SourceText does, so offsets agree.
+            throw fail(error.message, error.offset)
+        }
+        guard case .object(let members) = root.value else {
+            throw fail("a .lintrc must be a JSON object, not \(root.value.typeName)", root.offset)
+        }
+        var config = Configuration()
+        config.path = path
+        for member in members {
+            let v = member.value
+            switch member.key {
+            case "rules":
+                config.rules = try parseRules(v, fail: fail)
+            case "include":
+                config.include = try strings(v, "include", fail: fail)
+            case "exclude":
+                config.exclude = try strings(v, "exclude", fail: fail)
+            case "failOn":
+                config.failOn = try enumValue(v, "failOn", Severity.allCases.map(\.rawValue), fail: fail).flatMap(Severity.init)
+            case "columnUnit":
+                config.columnUnit = try enumValue(v, "columnUnit", ColumnUnit.allCases.map(\.rawValue), fail: fail)
+                    .flatMap(ColumnUnit.init)
+            case "encoding":
+                config.encoding = try enumValue(v, "encoding", InputEncoding.allCases.map(\.rawValue), fail: fail)
+                    .flatMap(InputEncoding.init)
+            default:
+                throw fail("unknown key \"\(member.key)\"" + didYouMean(member.key, Configuration.topLevelKeys), member.keyOffset)
+            }
+        }
+        return config
+    }
+
+    private func parseRules(_ node: JSONNode, fail: (String, Int) -> CopyLintError) throws(CopyLintError) -> RuleSettings {
+        guard case .object(let members) = node.value else {
+            throw fail("\"rules\" must be an object mapping rule ids to settings, not \(node.value.typeName)", node.offset)
+        }
+        var settings = RuleSettings()
+        for member in members {
+            guard let entry = registry[member.key] else {
+                throw fail("unknown rule \"\(member.key)\"" + didYouMean(member.key, registry.ids), member.keyOffset)
+            }
+            var setting = RuleSettings.Setting()
+            let v = member.value
+            switch v.value {
+            case .bool(let b):
+                setting.enabled = b
+            case .string(let s):
+                if s == "off" { setting.enabled = false } else if s == "on" { setting.enabled = true } else if let sev = Severity(rawValue: s) {
+                    setting.enabled = true
+                    setting.severity = sev
+                } else {
+                    throw fail("rule setting must be \"off\", \"on\", \"error\", \"warning\" or \"info\", not \"\(s)\""
+                                + didYouMean(s, ["off", "on", "error", "warning", "info"]), v.offset)
+                }
+            case .object(let fields):
+                for field in fields {
+                    switch field.key {
+                    case "enabled":
+                        guard case .bool(let b) = field.value.value else {
+                            throw fail("\"enabled\" must be a boolean, not \(field.value.value.typeName)", field.value.offset)
+                        }
+                        setting.enabled = b
+                    case "severity":
+                        setting.severity = try enumValue(field.value, "severity", Severity.allCases.map(\.rawValue), fail: fail)
+                            .flatMap(Severity.init)
+                        if setting.enabled == nil { setting.enabled = true }
+                    case "options":
+                        setting.options = try parseOptions(field.value, entry: entry, fail: fail)
+                    default:
+                        throw fail("unknown key \"\(field.key)\" in the settings of rule \"\(member.key)\""
+                                    + didYouMean(field.key, Configuration.ruleKeys), field.keyOffset)
+                    }
+                }
+            default:
+                throw fail("rule setting must be a string, a boolean or an object, not \(v.value.typeName)", v.offset)
+            }
+            settings.rules[member.key] = setting
+        }
+        return settings
+    }
+
+    func parseOptions(_ node: JSONNode, entry: RuleEntry, fail: (String, Int) -> CopyLintError) throws(CopyLintError)
+        -> [String: OptionValue] {
+        guard case .object(let fields) = node.value else {
+            throw fail("\"options\" must be an object, not \(node.value.typeName)", node.offset)
+        }
+        var out: [String: OptionValue] = [:]
+        let specs = entry.description.options
+        for field in fields {
+            guard let spec = specs.first(where: { $0.name == field.key }) else {
+                let known = specs.map(\.name)
+                let hint = known.isEmpty ? " (the rule takes no options)" : didYouMean(field.key, known)
+                throw fail("unknown option \"\(field.key)\" for rule \"\(entry.id)\"" + hint, field.keyOffset)
+            }
+            let value = try Self.convert(field.value, to: spec.defaultValue, name: field.key, fail: fail)
+            if case .string(let s) = value, !spec.allowed.isEmpty, !spec.allowed.contains(s) {
+                throw fail("option \"\(field.key)\" must be one of \(spec.allowed.map { "\"\($0)\"" }.joined(separator: ", "))"
+                            + didYouMean(s, spec.allowed), field.value.offset)
+            }
+            out[field.key] = value
+        }
+        return out
+    }
+
+    static func convert(_ node: JSONNode, to example: OptionValue, name: String,
+                        fail: (String, Int) -> CopyLintError) throws(CopyLintError) -> OptionValue {
+        switch (example, node.value) {
+        case (.bool, .bool(let b)): return .bool(b)
+        case (.int, .number(let d, true)): return .int(Int(d))
+        case (.double, .number(let d, _)): return .double(d)
+        case (.string, .string(let s)): return .string(s)
+        case (.strings, .array(let items)):
+            var out: [String] = []
+            for item in items {
+                guard case .string(let s) = item.value else {
+                    throw fail("option \"\(name)\" must be an array of strings; found \(item.value.typeName)", item.offset)
+                }
+                out.append(s)
+            }
+            return .strings(out)
+        default:
+            throw fail("option \"\(name)\" must be \(example.typeName == "integer" ? "an" : "a") \(example.typeName), not \(node.value.typeName)", node.offset)
+        }
+    }
+
+    private func strings(_ node: JSONNode, _ key: String, fail: (String, Int) -> CopyLintError) throws(CopyLintError) -> [String] {
+        guard case .array(let items) = node.value else {
+            throw fail("\"\(key)\" must be an array of glob strings, not \(node.value.typeName)", node.offset)
+        }
+        var out: [String] = []
+        for item in items {
+            guard case .string(let s) = item.value else {
+                throw fail("\"\(key)\" must hold strings; found \(item.value.typeName)", item.offset)
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    private func enumValue(_ node: JSONNode, _ key: String, _ allowed: [String],
+                           fail: (String, Int) -> CopyLintError) throws(CopyLintError) -> String? {
+        guard case .string(let s) = node.value else {
+            throw fail("\"\(key)\" must be a string, not \(node.value.typeName)", node.offset)
+        }
+        guard allowed.contains(s) else {
+            throw fail("\"\(key)\" must be one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", ")), not \"\(s)\""
+                        + didYouMean(s, allowed), node.offset)
+        }
+        return s
+    }
+}
+
+/// ` (did you mean "x"?)` for the closest candidate, or an empty string.
+public func didYouMean(_ word: String, _ candidates: [String]) -> String {
+    let w = Array(word.lowercased().unicodeScalars.map(\.value))
+    var best: (String, Int)?
+    for c in candidates {
+        let limit = max(2, w.count / 3)
+        if let d = BoundedEditDistance.distance(w, Array(c.lowercased().unicodeScalars.map(\.value)), limit: limit),
+           best == nil || d < best!.1 {
+            best = (c, d)
+        }
+    }
+    if best == nil, let prefix = candidates.first(where: { $0.hasPrefix(word) || word.hasPrefix($0) }), !word.isEmpty {
+        best = (prefix, 0)
+    }
+    return best.map { " (did you mean \"\($0.0)\"?)" } ?? ""
+}

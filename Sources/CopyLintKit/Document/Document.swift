@@ -1,0 +1,111 @@
+/// What a block of copy is on the page.
+public enum BlockKind: String, Sendable, CaseIterable {
+    /// A line above the headline that introduces it (引题, eyebrow).
+    case kicker
+    /// The main headline of a story.
+    case headline
+    /// A deck or subtitle under the headline (副题).
+    case subtitle
+    /// A section heading inside a story (小标题, crosshead).
+    case subhead
+    /// `□ 本报记者 王春`, `By Jane Doe`.
+    case byline
+    /// A dateline standing alone: `新华社北京9月27日电`, `BEIJING (Reuters) -`.
+    case dateline
+    /// A photo caption: `图为…`, `… 摄`, `Photo: …`.
+    case caption
+    /// A short label or note that is not a sentence: `核心阅读`, `——编者`, `（执笔：韩震）`.
+    case label
+    /// Running text.
+    case paragraph
+
+    /// Headline-like blocks that stack above a story.
+    public var isHeading: Bool {
+        switch self {
+        case .kicker, .headline, .subtitle, .subhead: return true
+        default: return false
+        }
+    }
+
+    /// Blocks whose text is made of sentences.
+    public var isProse: Bool { self == .paragraph }
+}
+
+/// One block of copy with its exact place in the source.
+public struct Block: Sendable {
+    public var kind: BlockKind
+    /// The block's lines, markup included, from the first byte of its first line
+    /// to the end of its last line (line terminator excluded).
+    public let range: SourceRange
+    /// The words of the block: heading markers, indentation and trailing white space removed.
+    public let textRange: SourceRange
+    /// 0-based first and last line.
+    public let firstLine: Int
+    public let lastLine: Int
+    /// 1...6 for a Markdown heading, 0 otherwise.
+    public let headingLevel: Int
+    /// Blank lines between this block and the previous one (or the start of the file).
+    public let blankLinesBefore: Int
+    /// The lede marker at the start of a paragraph (`本报讯`, `新华社北京9月27日电`, `LONDON (Reuters) -`).
+    public var ledeRange: SourceRange?
+    /// Index into `Document.articles`.
+    public var article: Int = 0
+
+    public init(kind: BlockKind, range: SourceRange, textRange: SourceRange, firstLine: Int, lastLine: Int,
+                headingLevel: Int, blankLinesBefore: Int, ledeRange: SourceRange? = nil) {
+        self.kind = kind
+        self.range = range
+        self.textRange = textRange
+        self.firstLine = firstLine
+        self.lastLine = lastLine
+        self.headingLevel = headingLevel
+        self.blankLinesBefore = blankLinesBefore
+        self.ledeRange = ledeRange
+    }
+}
+
+/// A story: its heading group (if any) and the blocks that follow it.
+public struct Article: Sendable {
+    /// Indices into `Document.blocks`.
+    public var blocks: Range<Int>
+}
+
+/// A line of the source that is not copy: an HTML comment or a plain-copy directive line.
+public struct CommentLine: Sendable {
+    public let range: SourceRange
+    /// The text inside the comment markers, trimmed.
+    public let text: String
+    public let line: Int
+}
+
+public enum Layout: String, Sendable {
+    case markdown, plain
+}
+
+public enum Language: String, Sendable {
+    case chinese = "zh", english = "en"
+}
+
+/// Parsed copy: the source and its blocks grouped into articles.
+public struct Document: Sendable {
+    public let source: SourceText
+    public var blocks: [Block]
+    public var articles: [Article]
+    public let layout: Layout
+    public let language: Language
+    public let comments: [CommentLine]
+
+    public init(source: SourceText, blocks: [Block], articles: [Article], layout: Layout,
+                language: Language, comments: [CommentLine]) {
+        self.source = source
+        self.blocks = blocks
+        self.articles = articles
+        self.layout = layout
+        self.language = language
+        self.comments = comments
+    }
+
+    public var bytes: [UInt8] { source.bytes }
+
+    public func text(_ block: Block) -> String { source.string(block.textRange) }
+}

@@ -1,0 +1,64 @@
+/// Another place a finding refers to: "first printed at line 70".
+public struct RelatedLocation: Hashable, Sendable {
+    public var range: SourceRange
+    public var message: String
+
+    public init(range: SourceRange, message: String) {
+        self.range = range
+        self.message = message
+    }
+}
+
+/// What a rule reports: a range, a message, related places and maybe a fix.
+/// A rule never decides the severity; the engine does, from the configuration.
+public struct Finding: Hashable, Sendable {
+    public var range: SourceRange
+    public var message: String
+    public var related: [RelatedLocation]
+    public var fix: Fix?
+
+    public init(range: SourceRange, message: String, related: [RelatedLocation] = [], fix: Fix? = nil) {
+        self.range = range
+        self.message = message
+        self.related = related
+        self.fix = fix
+    }
+}
+
+/// A finding with its rule, final severity and file, ready to print.
+public struct Diagnostic: Sendable {
+    public let ruleID: String
+    public let severity: Severity
+    public let message: String
+    public let range: SourceRange
+    public let related: [RelatedLocation]
+    public let fix: Fix?
+    /// The text the offsets refer to (shared, not copied).
+    public let source: SourceText
+
+    public init(ruleID: String, severity: Severity, finding: Finding, source: SourceText) {
+        self.ruleID = ruleID
+        self.severity = severity
+        message = finding.message
+        range = finding.range
+        related = finding.related
+        fix = finding.fix
+        self.source = source
+    }
+
+    public var path: String { source.path }
+
+    public func start(_ unit: ColumnUnit = .char) -> Position { source.position(range.start, unit: unit) }
+
+    /// The position just after the last flagged character.
+    public func end(_ unit: ColumnUnit = .char) -> Position { source.position(range.end, unit: unit) }
+
+    /// Deterministic output order: file, line, column, rule, then message.
+    public static func ordered(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        if a.path != b.path { return a.path < b.path }
+        if a.range.start != b.range.start { return a.range.start < b.range.start }
+        if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
+        if a.range.end != b.range.end { return a.range.end < b.range.end }
+        return a.message < b.message
+    }
+}

@@ -1,0 +1,17 @@
+/// `PATH:LINE:COL: SEVERITY: MESSAGE [RULE-ID]`, one line per finding, nothing else.
+/// Vim's default errorformat and Emacs compilation-mode read it as it is.
+public struct GCCReporter: Reporter {
+    public static let name = "gcc"
+    public static let summary = "one line per finding, PATH:LINE:COL: SEVERITY: MESSAGE [RULE-ID]"
+
+    public init() {}
+
+    public func report(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
+        var out = ""
+        for d in diagnostics {
+            let p = d.start(context.columnUnit)
+            out += "\(d.path):\(p.line):\(p.column): \(d.severity.gccName): \(d.message.singleLine) [\(d.ruleID)]\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Finds the `.lintrc` that governs a folder by walking up from it.
+public final class ConfigResolver: @unchecked Sendable {
+    private let loader: ConfigLoader
+    private var cache: [String: Configuration?] = [:]
+    private let lock = NSLock()
+    /// `--config FILE`: used for every input instead of discovery.
+    public let explicit: Configuration?
+
+    public init(loader: ConfigLoader, explicitPath: String?) throws(CopyLintError) {
+        self.loader = loader
+        explicit = try explicitPath.map { (p: String) throws(CopyLintError) in try loader.load(path: p) }
+    }
+
+    /// The configuration for files in `directory` (nil: none found, defaults apply).
+    public func configuration(forDirectory directory: String) throws(CopyLintError) -> Configuration? {
+        if let explicit { return explicit }
+        let absolute = ConfigResolver.absolute(directory)
+        lock.lock()
+        if let hit = cache[absolute] { lock.unlock(); return hit }
+        lock.unlock()
+        var found: Configuration?
+        let candidate = (absolute as NSString).appendingPathComponent(".lintrc")
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir), !isDir.boolValue {
+            found = try loader.load(path: candidate)
+        } else {
+            let parent = (absolute as NSString).deletingLastPathComponent
+            if parent != absolute, !parent.isEmpty { found = try configuration(forDirectory: parent) }
+        }
+        lock.lock()
+        cache[absolute] = found
+        lock.unlock()
+        return found
+    }
+
+    static func absolute(_ path: String) -> String {
+        let p = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        return (p as NSString).standardizingPath
+    }
+}
+
+/// Expands the paths given on the command line into the files to lint.
+public struct FileCollector {
+    public struct Result {
+        public var files: [String] = []
+        public var errors: [CopyLintError] = []
+    }
+
+    let resolver: ConfigResolver
+
+    public init(resolver: ConfigResolver) {
+        self.resolver = resolver
+    }
+
+    public func collect(_ paths: [String]) -> Result {
+        var result = Result()
+        for path in paths {
+            if path == "-" { result.files.append(path); continue }
+            var st = stat()
+            guard stat(path, &st) == 0 else {
+                let reason = errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno))
+                result.errors.append(CopyLintError(reason, path: path))
+                continue
+            }
+            if st.st_mode & S_IFMT == S_IFDIR {
+                do {
+                    let config = try resolver.configuration(forDirectory: path)
+                    let before = result.files.count
+                    walk(root: path, config: config, into: &result)
+                    if result.files.count == before, !result.errors.contains(where: { $0.path?.hasPrefix(path) == true }) {
+                        let include = config?.include ?? Configuration.defaultInclude
+                        result.errors.append(CopyLintError("no files to lint in this directory (looked for \(include.joined(separator: ", ")))", path: path))
+                    }
+                } catch {
+                    result.errors.append(error)
+                }
+            } else {
+                result.files.append(path)
+            }
+        }
+        return result
+    }
+
+    private func walk(root: String, config: Configuration?, into result: inout Result) {
+        let include = (config?.include ?? Configuration.defaultInclude).map(Glob.init)
+        let exclude = (config?.exclude ?? []).map(Glob.init)
+        // Globs are relative to the configuration's folder, or to the root given.
+        let base = config?.directory.map(ConfigResolver.absolute) ?? ConfigResolver.absolute(root)
+        var stack = [root]
+        var visited = Set<String>()
+        var found: [String] = []
+        while let dir = stack.popLast() {
+            var st = stat()
+            if stat(dir, &st) == 0 {
+                let key = "\(st.st_dev):\(st.st_ino)"
+                if !visited.insert(key).inserted { continue }
+            }
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+                result.errors.append(CopyLintError("cannot read directory (permission denied?)", path: dir))
+                continue
+            }
+            for name in entries.sorted() where !name.hasPrefix(".") {
+                let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+                let absolute = ConfigResolver.absolute(path)
+                let relative = absolute.hasPrefix(base + "/") ? String(absolute.dropFirst(base.count + 1)) : name
+                if exclude.contains(where: { $0.matches(relative) }) { continue }
+                var lst = stat()
+                guard lstat(path, &lst) == 0 else { continue }
+                var kind = lst.st_mode & S_IFMT
+                if kind == S_IFLNK {
+                    var target = stat()
+                    guard stat(path, &target) == 0 else { continue }    // dangling link
+                    kind = target.st_mode & S_IFMT
+                    if kind == S_IFDIR { continue }                       // never follow linked folders: no loops
+                }
+                if kind == S_IFDIR {
+                    stack.append(path)
+                } else if kind == S_IFREG, include.contains(where: { $0.matches(relative) }) {
+                    found.append(path)
+                }
+            }
+        }
+        result.files.append(contentsOf: found.sorted())
+    }
+}

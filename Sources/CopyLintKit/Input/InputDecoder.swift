@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns the bytes of an input file into UTF-8, or says exactly why it cannot.
+public enum InputDecoder {
+    public enum Outcome: Equatable {
+        case text([UInt8])
+        /// A NUL byte: a binary file, skipped with a warning.
+        case binary(offset: Int)
+    }
+
+    public static func decode(_ raw: [UInt8], encoding: InputEncoding?, path: String) throws(CopyLintError) -> Outcome {
+        // UTF-16 with a byte order mark is recognised whatever --encoding says.
+        if raw.count >= 2, (raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF) {
+            return .text(try utf16(raw, path: path))
+        }
+        switch encoding ?? .utf8 {
+        case .utf8:
+            if let nul = raw.firstIndex(of: 0) { return .binary(offset: nul) }
+            if let bad = firstInvalidUTF8(raw) {
+                let position = SourceText(path: path, bytes: Array(raw[..<bad])).position(bad)
+                throw CopyLintError("invalid UTF-8 at byte offset \(bad) (line \(position.line), column \(position.column)); "
+                                    + "if the file is in a legacy encoding, pass --encoding gb18030, big5 or utf-16", path: path)
+            }
+            return .text(raw)
+        case .utf16:
+            return .text(try utf16(raw, path: path))
+        case .gb18030:
+            if let nul = raw.firstIndex(of: 0) { return .binary(offset: nul) }
+            return .text(try iconv(raw, from: "GB18030", path: path))
+        case .big5:
+            if let nul = raw.firstIndex(of: 0) { return .binary(offset: nul) }
+            return .text(try iconv(raw, from: "BIG5-HKSCS", path: path))
+        }
+    }
+
+    /// Offset of the first byte that does not start or continue a valid UTF-8 sequence.
+    public static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+        b.withUnsafeBufferPointer { buf -> Int? in
+            var i = 0
+            let n = buf.count
+            while i < n {
+                let c = buf[i]
+                if c < 0x80 { i += 1; continue }
+                var need = 0
+                var min: UInt32 = 0
+                var cp: UInt32 = 0
+                if c & 0xE0 == 0xC0 { need = 1; min = 0x80; cp = UInt32(c & 0x1F) }
+                else if c & 0xF0 == 0xE0 { need = 2; min = 0x800; cp = UInt32(c & 0x0F) }
+                else if c & 0xF8 == 0xF0 { need = 3; min = 0x10000; cp = UInt32(c & 0x07) }
+                else { return i }
+                if i + need >= n { return i }
+                for k in 1...need {
+                    let cc = buf[i + k]
+                    if cc & 0xC0 != 0x80 { return i }
+                    cp = cp << 6 | UInt32(cc & 0x3F)
+                }
+                if cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000) { return i }
+                i += need + 1
+            }
+            return nil
+        }
+    }
+
+    private static func utf16(_ raw: [UInt8], path: String) throws(CopyLintError) -> [UInt8] {
+        var bigEndian = false
+        var start = 0
+        if raw.count >= 2 {
+            if raw[0] == 0xFE && raw[1] == 0xFF { bigEndian = true; start = 2 } else if raw[0] == 0xFF && raw[1] == 0xFE { start = 2 }
+        }
+        if (raw.count - start) % 2 != 0 {
+            throw CopyLintError("invalid UTF-16: odd number of bytes (\(raw.count))", path: path)
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity((raw.count - start) / 2)
+        var i = start
+        while i + 1 < raw.count {
+            units.append(bigEndian ? UInt16(raw[i]) << 8 | UInt16(raw[i + 1]) : UInt16(raw[i + 1]) << 8 | UInt16(raw[i]))
+            i += 2
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(units.count * 2)
+        var k = 0
+        while k < units.count {
+            let u = UInt32(units[k])
+            if u == 0 { throw CopyLintError("NUL character in UTF-16 text at byte offset \(start + 2 * k)", path: path) }
+            if u >= 0xD800 && u < 0xDC00 {
+                guard k + 1 < units.count, units[k + 1] >= 0xDC00, units[k + 1] < 0xE000 else {
+                    throw CopyLintError("invalid UTF-16: unpaired surrogate at byte offset \(start + 2 * k)", path: path)
+                }
+                UTF8Scalar.encode(0x10000 + ((u - 0xD800) << 10) + (UInt32(units[k + 1]) - 0xDC00), into: &out)
+                k += 2
+                continue
+            }
+            if u >= 0xDC00 && u < 0xE000 {
+                throw CopyLintError("invalid UTF-16: unpaired surrogate at byte offset \(start + 2 * k)", path: path)
+            }
+            UTF8Scalar.encode(u, into: &out)
+            k += 1
+        }
+        return out
+    }
+
+    private static func iconv(_ raw: [UInt8], from encoding: String, path: String) throws(CopyLintError) -> [UInt8] {
+        #if canImport(Glibc)
+        let cd = iconv_open("UTF-8", encoding)
+        if cd == iconv_t(bitPattern: -1) { throw CopyLintError("this system cannot decode \(encoding)", path: path) }
+        defer { iconv_close(cd) }
+        if raw.isEmpty { return [] }
+        var input = raw
+        var output = [UInt8](repeating: 0, count: raw.count * 2 + 16)
+        var failedAt: Int?
+        var produced = 0
+        input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuf.count
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var outLeft = outBuf.count
+                let r = Glibc.iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                if r == -1 { failedAt = inBuf.count - inLeft }
+                produced = outBuf.count - outLeft
+            }
+        }
+        if let failedAt {
+            throw CopyLintError("invalid \(encoding) byte sequence at byte offset \(failedAt)", path: path)
+        }
+        return Array(output[..<produced])
+        #else
+        throw CopyLintError("this system cannot decode \(encoding)", path: path)
+        #endif
+    }
+}

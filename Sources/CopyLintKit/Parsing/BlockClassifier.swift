@@ -1,0 +1,121 @@
+/// Decides what each block is: heading roles, bylines, datelines, captions, labels.
+struct BlockClassifier {
+    let bytes: [UInt8]
+    let language: Language
+
+    func classify(_ blocks: inout [Block], layout: Layout) {
+        if layout == .markdown {
+            assignMarkdownHeadingRoles(&blocks)
+        } else {
+            assignPlainHeadingGroup(&blocks)
+        }
+        for i in blocks.indices where !blocks[i].kind.isHeading {
+            let text = Array(String(decoding: bytes[blocks[i].textRange.start..<blocks[i].textRange.end], as: UTF8.self).unicodeScalars)
+            let (kind, lede) = classifyText(text, block: blocks[i])
+            blocks[i].kind = kind
+            blocks[i].ledeRange = lede
+        }
+        if layout == .plain { assignPlainSubheads(&blocks) }
+    }
+
+    // MARK: - headings
+
+    private func assignMarkdownHeadingRoles(_ blocks: inout [Block]) {
+        var i = 0
+        while i < blocks.count {
+            guard blocks[i].headingLevel > 0 else { i += 1; continue }
+            var j = i
+            while j + 1 < blocks.count, blocks[j + 1].headingLevel > 0 { j += 1 }
+            let run = Array(i...j)
+            if let top = run.first(where: { blocks[$0].headingLevel == 1 }) {
+                for k in run {
+                    if k < top {
+                        blocks[k].kind = .kicker
+                    } else if k == top || blocks[k].headingLevel == 1 {
+                        blocks[k].kind = .headline
+                    } else {
+                        blocks[k].kind = .subtitle
+                    }
+                }
+            } else {
+                var seenHeadline = false
+                for k in run {
+                    let level = blocks[k].headingLevel
+                    let nextLevel = k < j ? blocks[k + 1].headingLevel : Int.max
+                    if level == 2 {
+                        blocks[k].kind = .headline
+                        seenHeadline = true
+                    } else if nextLevel < level {
+                        blocks[k].kind = .kicker
+                    } else if seenHeadline {
+                        blocks[k].kind = .subtitle
+                    } else {
+                        blocks[k].kind = .subhead
+                    }
+                }
+            }
+            i = j + 1
+        }
+    }
+
+    /// Plain layout: the lines before the first blank line are the heading group when
+    /// they are short, carry no sentence-final punctuation and copy follows them.
+    private func assignPlainHeadingGroup(_ blocks: inout [Block]) {
+        guard blocks.count >= 2 else { return }
+        var n = 1
+        while n < blocks.count, blocks[n].blankLinesBefore == 0 { n += 1 }
+        guard n < blocks.count, n <= 4 else { return }
+        for k in 0..<n {
+            let text = scalars(blocks[k])
+            if !TextTraits.looksLikeHeadline(text, language: language) { return }
+        }
+        switch n {
+        case 1:
+            blocks[0].kind = .headline
+        case 2:
+            let second = scalars(blocks[1])
+            if second.first == "—" || second.first == "-" {
+                blocks[0].kind = .headline
+                blocks[1].kind = .subtitle
+            } else {
+                blocks[0].kind = .kicker
+                blocks[1].kind = .headline
+            }
+        default:
+            blocks[0].kind = .kicker
+            blocks[1].kind = .headline
+            for k in 2..<n { blocks[k].kind = .subtitle }
+        }
+    }
+
+    /// Plain layout: a short, unpunctuated line between paragraphs is a subhead.
+    private func assignPlainSubheads(_ blocks: inout [Block]) {
+        for i in blocks.indices where blocks[i].kind == .paragraph && i > 0 {
+            let text = scalars(blocks[i])
+            guard TextTraits.looksLikeHeadline(text, language: language, maxChinese: 40, maxWords: 12) else { continue }
+            // A subhead introduces copy: the next block must be running text.
+            guard i + 1 < blocks.count, blocks[i + 1].kind == .paragraph else { continue }
+            guard !TextTraits.looksLikeHeadline(scalars(blocks[i + 1]), language: language, maxChinese: 40, maxWords: 12) else { continue }
+            blocks[i].kind = .subhead
+        }
+    }
+
+    private func scalars(_ block: Block) -> [Unicode.Scalar] {
+        Array(String(decoding: bytes[block.textRange.start..<block.textRange.end], as: UTF8.self).unicodeScalars)
+    }
+
+    // MARK: - body blocks
+
+    private func classifyText(_ text: [Unicode.Scalar], block: Block) -> (BlockKind, SourceRange?) {
+        if let lede = LedeMarker.match(text) {
+            let ledeBytes = String(String.UnicodeScalarView(text[0..<lede.length])).utf8.count
+            let range = SourceRange(block.textRange.start, block.textRange.start + ledeBytes)
+            if lede.length >= text.count - 1 { return (.dateline, range) }
+            return (.paragraph, range)
+        }
+        if Byline.matches(text) { return (.byline, nil) }
+        if Caption.matches(text) { return (.caption, nil) }
+        if TextTraits.isLabel(text) { return (.label, nil) }
+        return (.paragraph, nil)
+    }
+}

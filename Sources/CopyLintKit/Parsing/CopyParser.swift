@@ -1,0 +1,208 @@
+/// Turns copy as newsroom systems export it into a `Document`.
+///
+/// Two layouts are understood:
+/// - Markdown-style: `#`, `##`, `###` headings; blocks separated by blank lines,
+///   the lines of one block joined into one paragraph.
+/// - plain: headline lines, a blank line, then paragraphs; each non-blank line is
+///   its own block, optionally indented with ideographic spaces (U+3000).
+///
+/// Lines that are whole HTML comments (`<!-- … -->`) or start with `%%` are not
+/// copy; they are kept as `comments` for inline directives.
+public struct CopyParser: Sendable {
+    public init() {}
+
+    public func parse(_ source: SourceText) -> Document {
+        let bytes = source.bytes
+        let lines = source.lines
+        var raws: [RawLine] = []
+        raws.reserveCapacity(lines.count)
+        var comments: [CommentLine] = []
+        var markdown = false
+        bytes.withUnsafeBufferPointer { buf in
+            for i in 0..<lines.count {
+                let raw = RawLine.classify(buf, line: i, start: lines.lineStarts[i], end: lines.contentEnds[i])
+                if case .heading = raw.kind { markdown = true }
+                if case .comment(let text) = raw.kind {
+                    comments.append(CommentLine(range: SourceRange(raw.start, raw.end), text: text, line: i))
+                }
+                raws.append(raw)
+            }
+        }
+        let layout: Layout = markdown ? .markdown : .plain
+        var blocks = makeBlocks(raws, layout: layout)
+        let language = detectLanguage(bytes)
+        let classifier = BlockClassifier(bytes: bytes, language: language)
+        classifier.classify(&blocks, layout: layout)
+        let articles = groupArticles(&blocks)
+        return Document(source: source, blocks: blocks, articles: articles, layout: layout,
+                        language: language, comments: comments)
+    }
+
+    private func makeBlocks(_ raws: [RawLine], layout: Layout) -> [Block] {
+        var blocks: [Block] = []
+        var blank = 0
+        var i = 0
+        while i < raws.count {
+            let raw = raws[i]
+            switch raw.kind {
+            case .blank:
+                blank += 1
+                i += 1
+            case .comment:
+                i += 1
+            case .heading(let level):
+                blocks.append(Block(kind: .headline, range: SourceRange(raw.start, raw.end),
+                                    textRange: SourceRange(raw.textStart, raw.textEnd), firstLine: i, lastLine: i,
+                                    headingLevel: level, blankLinesBefore: blank))
+                blank = 0
+                i += 1
+            case .text:
+                var j = i
+                if layout == .markdown {
+                    // A Markdown paragraph runs until a blank line, a heading or a comment.
+                    while j + 1 < raws.count, case .text = raws[j + 1].kind { j += 1 }
+                }
+                blocks.append(Block(kind: .paragraph, range: SourceRange(raw.start, raws[j].end),
+                                    textRange: SourceRange(raw.textStart, max(raw.textStart, raws[j].textEnd)),
+                                    firstLine: i, lastLine: j, headingLevel: 0, blankLinesBefore: blank))
+                blank = 0
+                i = j + 1
+            }
+        }
+        return blocks
+    }
+
+    /// A new article starts at a heading group that holds a kicker or headline, or at a
+    /// paragraph opening with a lede marker, once the current article has body text.
+    private func groupArticles(_ blocks: inout [Block]) -> [Article] {
+        var articles: [Article] = []
+        var start = 0
+        var hasBody = false
+        for i in blocks.indices {
+            let block = blocks[i]
+            let opensStory: Bool
+            switch block.kind {
+            case .kicker, .headline:
+                opensStory = i == 0 || !blocks[i - 1].kind.isHeading
+            case .dateline:
+                opensStory = true
+            case .paragraph:
+                opensStory = block.ledeRange != nil
+            default:
+                opensStory = false
+            }
+            if opensStory, hasBody, i > start {
+                // Keep a byline or a heading group that directly precedes the opener with it.
+                var cut = i
+                while cut > start, blocks[cut - 1].kind == .byline || (block.kind == .paragraph && blocks[cut - 1].kind.isHeading && blocks[cut - 1].kind != .subhead) {
+                    cut -= 1
+                }
+                if cut > start {
+                    articles.append(Article(blocks: start..<cut))
+                    start = cut
+                    hasBody = false
+                }
+            }
+            if block.kind == .paragraph || block.kind == .caption { hasBody = true }
+        }
+        if start < blocks.count || articles.isEmpty {
+            articles.append(Article(blocks: start..<blocks.count))
+        }
+        for (n, article) in articles.enumerated() {
+            for i in article.blocks { blocks[i].article = n }
+        }
+        return articles
+    }
+
+    /// Chinese when Han characters make up at least a fifth of the letters.
+    private func detectLanguage(_ bytes: [UInt8]) -> Language {
+        var han = 0, latin = 0
+        bytes.withUnsafeBufferPointer { buf in
+            var i = 0
+            while i < buf.count {
+                let b = buf[i]
+                if b < 0x80 {
+                    if (b | 0x20) >= 0x61, (b | 0x20) <= 0x7A { latin += 1 }
+                    i += 1
+                } else {
+                    let (cp, len) = UTF8Scalar.decode(buf, at: i)
+                    if CharacterData.script(cp) == .han { han += 1 }
+                    i += len
+                }
+            }
+        }
+        // A Chinese character carries roughly as much as a four-letter word.
+        return han * 4 >= latin ? (han > 0 ? .chinese : .english) : .english
+    }
+}
+
+/// One source line, classified before blocks are formed.
+struct RawLine {
+    enum Kind {
+        case blank
+        case comment(String)
+        case heading(Int)
+        case text
+    }
+
+    let kind: Kind
+    let start: Int
+    let end: Int
+    let textStart: Int
+    let textEnd: Int
+
+    static func classify(_ buf: UnsafeBufferPointer<UInt8>, line: Int, start: Int, end: Int) -> RawLine {
+        var s = start
+        // Leading white space: ASCII space/tab, U+3000 (E3 80 80), U+00A0 (C2 A0).
+        while s < end {
+            if buf[s] == 0x20 || buf[s] == 0x09 { s += 1; continue }
+            if s + 2 < end, buf[s] == 0xE3, buf[s + 1] == 0x80, buf[s + 2] == 0x80 { s += 3; continue }
+            if buf[s] == 0xC2, s + 1 < end, buf[s + 1] == 0xA0 { s += 2; continue }
+            break
+        }
+        var e = end
+        while e > s {
+            if buf[e - 1] == 0x20 || buf[e - 1] == 0x09 { e -= 1; continue }
+            if e - 3 >= s, buf[e - 3] == 0xE3, buf[e - 2] == 0x80, buf[e - 1] == 0x80 { e -= 3; continue }
+            if e - 2 >= s, buf[e - 2] == 0xC2, buf[e - 1] == 0xA0 { e -= 2; continue }
+            break
+        }
+        if s == e { return RawLine(kind: .blank, start: start, end: end, textStart: s, textEnd: s) }
+        // <!-- … --> on a line of its own
+        if e - s >= 7, buf[s] == 0x3C, buf[s + 1] == 0x21, buf[s + 2] == 0x2D, buf[s + 3] == 0x2D,
+           buf[e - 1] == 0x3E, buf[e - 2] == 0x2D, buf[e - 3] == 0x2D {
+            let inner = String(decoding: UnsafeBufferPointer(rebasing: buf[(s + 4)..<(e - 3)]), as: UTF8.self)
+            return RawLine(kind: .comment(inner.trimmingSpaces()), start: start, end: end, textStart: s, textEnd: e)
+        }
+        // %% directive line for plain copy
+        if e - s >= 2, buf[s] == 0x25, buf[s + 1] == 0x25 {
+            let inner = String(decoding: UnsafeBufferPointer(rebasing: buf[(s + 2)..<e]), as: UTF8.self)
+            return RawLine(kind: .comment(inner.trimmingSpaces()), start: start, end: end, textStart: s, textEnd: e)
+        }
+        // ATX heading: 1-6 '#' then a space (or the end of the line).
+        if buf[s] == 0x23, s == start {
+            var h = s
+            while h < e, buf[h] == 0x23 { h += 1 }
+            let level = h - s
+            if level <= 6, h == e || buf[h] == 0x20 || buf[h] == 0x09 {
+                var t = h
+                while t < e, buf[t] == 0x20 || buf[t] == 0x09 { t += 1 }
+                // Closing #s are part of the markup.
+                var te = e
+                while te > t, buf[te - 1] == 0x23 { te -= 1 }
+                while te > t, buf[te - 1] == 0x20 { te -= 1 }
+                return RawLine(kind: .heading(level), start: start, end: end, textStart: t, textEnd: te)
+            }
+        }
+        return RawLine(kind: .text, start: start, end: end, textStart: s, textEnd: e)
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while let f = scalars.first, f.isWhitespace { scalars = scalars.dropFirst() }
+        while let l = scalars.last, l.isWhitespace { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

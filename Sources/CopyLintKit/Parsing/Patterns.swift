@@ -1,0 +1,255 @@
+/// Recognisers for the fixed forms of newspaper copy. They work on scalars and
+/// know only conventions of the trade, never particular stories.
+enum TextTraits {
+    static let sentenceFinal: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", ".", "…", "；", ";", "．", "｡"]
+    static let closers: Set<Unicode.Scalar> = ["”", "’", "」", "』", "）", ")", "》", "〉", "】", "]", "\"", "'", "〕", "］"]
+    static let openers: Set<Unicode.Scalar> = ["“", "‘", "「", "『", "（", "(", "《", "〈", "【", "[", "〔", "［"]
+
+    static func isHan(_ s: Unicode.Scalar) -> Bool { CharacterData.script(s.value) == .han }
+
+    static func hanCount(_ text: [Unicode.Scalar]) -> Int { text.reduce(0) { $0 + (isHan($1) ? 1 : 0) } }
+
+    static func wordCount(_ text: [Unicode.Scalar]) -> Int {
+        var n = 0, inWord = false
+        for s in text {
+            let w = !s.properties.isWhitespace
+            if w, !inWord { n += 1 }
+            inWord = w
+        }
+        return n
+    }
+
+    /// The last scalar that is not a closing quote or bracket or white space.
+    static func lastSignificant(_ text: [Unicode.Scalar]) -> Unicode.Scalar? {
+        var i = text.count - 1
+        while i >= 0, closers.contains(text[i]) || text[i].properties.isWhitespace { i -= 1 }
+        return i >= 0 ? text[i] : nil
+    }
+
+    static func endsSentence(_ text: [Unicode.Scalar]) -> Bool {
+        guard let last = lastSignificant(text) else { return false }
+        return sentenceFinal.contains(last)
+    }
+
+    /// Sentence punctuation anywhere (a headline has none, except ! ? at its end).
+    static func hasSentenceStop(_ text: [Unicode.Scalar]) -> Bool {
+        for (i, s) in text.enumerated() {
+            if s == "。" || s == "；" { return true }
+            if s == ".", i + 1 < text.count, text[i + 1] == " ", i > 0, text[i - 1].properties.isLowercase { return true }
+        }
+        return false
+    }
+
+    static func looksLikeHeadline(_ text: [Unicode.Scalar], language: Language, maxChinese: Int = 60,
+                                  maxWords: Int = 20) -> Bool {
+        guard !text.isEmpty, !hasSentenceStop(text), isBalanced(text) else { return false }
+        if let last = lastSignificant(text), last == "。" || last == "." || last == "," || last == "，" || last == "、" || last == "：" || last == ":" { return false }
+        let han = hanCount(text)
+        if han > 0 { return text.count <= maxChinese + 10 && han <= maxChinese }
+        return wordCount(text) <= maxWords && text.count <= maxWords * 9
+    }
+
+    /// Quotes and brackets close in order.
+    static func isBalanced(_ text: [Unicode.Scalar]) -> Bool {
+        var stack: [Unicode.Scalar] = []
+        for s in text {
+            switch s {
+            case "“", "「", "『", "（", "(", "《", "【", "〔", "［": stack.append(s)
+            case "”", "」", "』", "）", ")", "》", "】", "〕", "］":
+                guard let top = stack.popLast(), pairs[top] == s || (top == "（" && s == ")") || (top == "(" && s == "）") else { return false }
+            default: break
+            }
+        }
+        return stack.isEmpty
+    }
+
+    static let pairs: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "「": "」", "『": "』", "（": "）", "(": ")",
+                                                          "《": "》", "【": "】", "〔": "〕", "［": "］"]
+
+    /// Short notes that are not sentences: `核心阅读`, `——编者`, `（执笔：韩震）`, `【延伸阅读】`.
+    static func isLabel(_ text: [Unicode.Scalar]) -> Bool {
+        guard let first = text.first, let last = text.last else { return false }
+        if (first == "（" && last == "）") || (first == "(" && last == ")") || (first == "【" && last == "】")
+            || (first == "〔" && last == "〕") {
+            return isBalanced(text) && enclosesWhole(text)
+        }
+        if text.count >= 3, text[0] == "—", text[1] == "—", text.count <= 30 { return true }
+        let han = hanCount(text)
+        if han > 0, text.count <= 6, han == text.count || (han == text.count - 1 && (last == "：" || last == ":")) {
+            return true
+        }
+        return false
+    }
+
+    /// The opening bracket at the start closes only at the very end.
+    private static func enclosesWhole(_ text: [Unicode.Scalar]) -> Bool {
+        var depth = 0
+        for (i, s) in text.enumerated() {
+            if openers.contains(s) && s != "“" && s != "‘" { depth += 1 }
+            if closers.contains(s) && s != "”" && s != "’" && s != "\"" && s != "'" {
+                depth -= 1
+                if depth == 0, i != text.count - 1 { return false }
+            }
+        }
+        return true
+    }
+}
+
+/// `本报讯`, `本报北京1月1日电`, `新华社北京9月27日电`, `BEIJING, Sept. 27 (Reuters) -`,
+/// with a following reporter credit (`（记者常钦）`, ` 记者王静 `).
+enum LedeMarker {
+    struct Match { let length: Int }
+
+    static func match(_ t: [Unicode.Scalar]) -> Match? {
+        if let n = chinese(t) { return Match(length: withReporter(t, from: n)) }
+        if let n = english(t) { return Match(length: n) }
+        return nil
+    }
+
+    private static func hasPrefix(_ t: [Unicode.Scalar], _ p: String, at i: Int = 0) -> Bool {
+        let ps = Array(p.unicodeScalars)
+        guard t.count >= i + ps.count else { return false }
+        for k in ps.indices where t[i + k] != ps[k] { return false }
+        return true
+    }
+
+    private static func chinese(_ t: [Unicode.Scalar]) -> Int? {
+        if hasPrefix(t, "本报讯") { return 3 }
+        // [agency or 本报][place][M月D日]电 within the first 24 scalars, no punctuation before it.
+        let limit = min(t.count, 24)
+        var i = 0
+        while i < limit {
+            let s = t[i]
+            if s == "电", i >= 4, t[i - 1] == "日" {
+                var k = i - 2
+                var digits = 0
+                while k >= 0, isDigit(t[k]) { k -= 1; digits += 1 }
+                guard digits >= 1, digits <= 2, k >= 0, t[k] == "月" else { return nil }
+                k -= 1
+                digits = 0
+                while k >= 0, isDigit(t[k]) { k -= 1; digits += 1 }
+                guard digits >= 1, digits <= 2 else { return nil }
+                let prefix = t[0...k]
+                // The issuer: 本报…, …社…, …网…, …台…
+                let p = String(String.UnicodeScalarView(prefix))
+                if p.hasPrefix("本报") || p.contains("社") || p.contains("网") || p.contains("台") || p.contains("电讯") {
+                    return i + 1
+                }
+                return nil
+            }
+            if "，。；：！？、“”（）(), ".unicodeScalars.contains(s) { return nil }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        (s.value >= 0x30 && s.value <= 0x39) || (s.value >= 0xFF10 && s.value <= 0xFF19)
+            || "一二三四五六七八九十〇零".unicodeScalars.contains(s)
+    }
+
+    /// Extends a Chinese lede over a reporter credit: `（记者常钦）` or ` 记者王静 `.
+    private static func withReporter(_ t: [Unicode.Scalar], from n: Int) -> Int {
+        var i = n
+        while i < t.count, t[i] == " " || t[i] == "\u{3000}" { i += 1 }
+        if i < t.count, t[i] == "（" || t[i] == "(" {
+            let close: Unicode.Scalar = t[i] == "（" ? "）" : ")"
+            if hasPrefix(t, "记者", at: i + 1) || hasPrefix(t, "通讯员", at: i + 1) || hasPrefix(t, "本报记者", at: i + 1) {
+                var j = i + 1
+                while j < t.count, j < i + 40, t[j] != close { j += 1 }
+                if j < t.count, t[j] == close { return j + 1 }
+            }
+            return n
+        }
+        if hasPrefix(t, "记者", at: i) || hasPrefix(t, "通讯员", at: i) {
+            var j = i
+            while j < t.count, j < i + 24, t[j] != " ", t[j] != "\u{3000}", t[j] != "，" { j += 1 }
+            // "记者王静 " ends at a space; a comma means the sentence began already.
+            if j < t.count, t[j] == " " || t[j] == "\u{3000}" {
+                // Several reporters: 记者王静 李明 → stop at the first long run.
+                return j
+            }
+        }
+        return n
+    }
+
+    /// `CITY (Agency) -`, `CITY, Sept. 27 (Reuters) -`, `CITY -`.
+    private static func english(_ t: [Unicode.Scalar]) -> Int? {
+        var i = 0
+        var caps = 0
+        while i < t.count, i < 40 {
+            let s = t[i]
+            if s.properties.isUppercase { caps += 1 } else if s == " " || s == "." || s == "'" || s == "-" && i + 1 < t.count && t[i + 1] != " " {
+            } else { break }
+            i += 1
+        }
+        guard caps >= 3 else { return nil }
+        // Optional ", Sept. 27"
+        if i < t.count, t[i] == "," {
+            var j = i + 1
+            while j < t.count, j < i + 14, t[j] != "(", t[j] != "-", t[j] != "–", t[j] != "—" { j += 1 }
+            i = j
+        }
+        while i < t.count, t[i] == " " { i += 1 }
+        var sawAgency = false
+        if i < t.count, t[i] == "(" {
+            var j = i + 1
+            while j < t.count, j < i + 24, t[j] != ")" { j += 1 }
+            guard j < t.count, t[j] == ")" else { return nil }
+            sawAgency = true
+            i = j + 1
+            while i < t.count, t[i] == " " { i += 1 }
+        }
+        if i < t.count, t[i] == "-" || t[i] == "–" || t[i] == "—" {
+            var j = i
+            while j < t.count, t[j] == "-" || t[j] == "–" || t[j] == "—" { j += 1 }
+            guard j == t.count || t[j] == " " else { return nil }
+            return j
+        }
+        return sawAgency && i >= t.count ? i : nil
+    }
+}
+
+/// `□ 本报记者 王春`, `本报通讯员 王华荣`, `By Jane Doe`.
+enum Byline {
+    static let roles = ["本报记者", "本报通讯员", "本报特约记者", "本报评论员", "特约评论员", "本报驻", "记者", "通讯员",
+                        "新华社记者", "特约记者", "本报特派记者", "文/", "文／"]
+
+    static func matches(_ text: [Unicode.Scalar]) -> Bool {
+        var t = Substring(String(String.UnicodeScalarView(text)))
+        while let f = t.first, "□■◎●○▲△◇◆ ".contains(f) { t = t.dropFirst() }
+        if t.hasPrefix("By ") || t.hasPrefix("BY ") {
+            let words = t.split(separator: " ")
+            guard words.count >= 2, words.count <= 10 else { return false }
+            guard let second = words.dropFirst().first?.first, second.isUppercase else { return false }
+            return !t.hasSuffix(".") || words.last.map { $0.count <= 3 } == true
+        }
+        guard text.count <= 60 else { return false }
+        guard roles.contains(where: { t.hasPrefix($0) }) else { return false }
+        if t.contains("。") || t.contains("！") || t.contains("？") || t.contains("，") { return false }
+        if t.hasSuffix("摄") || t.hasSuffix("报道") && t.count > 30 { return false }
+        return true
+    }
+}
+
+/// `图为…`, `…  本报通讯员 吕乃明 摄`, `Photo: …`.
+enum Caption {
+    static let prefixes = ["图为", "上图", "下图", "左图", "右图", "图①", "图②", "图③", "图④", "图⑤", "题图", "图片", "照片为",
+                           "Photo:", "Picture:", "Pictured:", "Image:", "PHOTO:"]
+
+    static func matches(_ text: [Unicode.Scalar]) -> Bool {
+        let s = String(String.UnicodeScalarView(text))
+        if prefixes.contains(where: { s.hasPrefix($0) }) { return true }
+        if s.hasPrefix("(Photo") || s.hasPrefix("（Photo") { return true }
+        var tail = Substring(s)
+        while let l = tail.last, l == " " || l == "\u{3000}" || l == "）" || l == ")" { tail = tail.dropLast() }
+        if tail.hasSuffix("摄") {
+            // A photographer's credit: "… 本报记者 王某 摄" / "（新华社记者 王某摄）".
+            let end = tail.suffix(20)
+            return end.contains("记者") || end.contains("通讯员") || end.contains(" ") || end.contains("\u{3000}")
+                || end.contains("（")
+        }
+        if s.hasSuffix("（新华社发）") || s.hasSuffix("（资料图片）") || s.hasSuffix("（新华社发） ") { return true }
+        return false
+    }
+}

@@ -1,0 +1,6 @@
+/// The rules compiled into copylint, in the order `copylint rules` lists them.
+enum BuiltinRules {
+    static let all: [RuleEntry] = [
+        RuleEntry(DuplicateParagraphRule.self),
+    ]
+}

@@ -1,0 +1,194 @@
+/// Flags a paragraph printed again in the same file, exactly or nearly.
+///
+/// Exact repeats are found by hashing normalised text; near repeats (a character or
+/// two changed by OCR or layout) by min-hash fingerprints over character shingles,
+/// each candidate verified with a bounded edit distance. Both are linear in the size
+/// of the text: no paragraph is compared with every other.
+public struct DuplicateParagraphRule: Rule {
+    public static let description = RuleDescription(
+        id: "duplicate-paragraph",
+        summary: "A paragraph is printed again in the same file",
+        rationale: """
+            Layout systems and hurried pasting repeat paragraphs: once, in bursts, or dozens of times in a row \
+            after a crashed export. A reader sees the same text twice and the page loses space it needed. \
+            Repeats are compared after folding white space, full-width and half-width punctuation and letter \
+            case, and a near repeat that differs by a character or two (OCR variance) counts too. Headlines, \
+            bylines, datelines, captions and short labels such as 核心阅读 legitimately recur and are not checked.
+            """,
+        defaultSeverity: .error,
+        options: [
+            OptionSpec("minLength", default: .int(16),
+                       help: "Shortest paragraph, in characters after normalisation, that is checked"),
+            OptionSpec("near", default: .bool(true),
+                       help: "Also report near repeats that differ by a few characters"),
+            OptionSpec("nearMinLength", default: .int(40),
+                       help: "Shortest paragraph, in characters, checked for near repeats"),
+            OptionSpec("maxEditRatio", default: .double(0.02),
+                       help: "Most characters that may differ in a near repeat, as a share of its length (at least 2)"),
+        ],
+        triggering: [
+            Example("""
+                # 标题
+
+                市政府昨日公布了新的公交线路调整方案，涉及十二条线路。
+
+                ↓市政府昨日公布了新的公交线路调整方案，涉及十二条线路。
+                """,
+                fixed: """
+                # 标题
+
+                市政府昨日公布了新的公交线路调整方案，涉及十二条线路。
+                """),
+            Example("""
+                城市图书馆的夜间开放时间将延长到晚上十点，首批试点覆盖五个区。
+
+                读者可以通过小程序预约座位。
+
+                ↓城市图书馆的夜间开放时间将延长到晚上十点,首批试点覆盖五个区。
+                """, note: "differs only by a half-width comma"),
+            Example("""
+                The council voted on Tuesday to extend the night bus service to all districts.
+
+                Officials said the plan would cost about 2m pounds a year.
+
+                ↓The council voted on Tuesday to extend the night bus service to all district.
+                """, note: "a near repeat: one letter lost"),
+            Example("""
+                连日来，志愿者在𠮷祥社区开展垃圾分类宣传活动，入户发放宣传册。
+
+                ↓连日来，志愿者在𠮷祥社区开展垃圾分类宣传活动，入户发放宣传册。
+
+                ↓连日来，志愿者在𠮷祥社区开展垃圾分类宣传活动，入户发放宣传册。
+                """, note: "every repeat after the first is reported"),
+        ],
+        nonTriggering: [
+            Example("""
+                核心阅读
+
+                今年以来，全省新增就业岗位超过二十万个。
+
+                核心阅读
+
+                各地还推出了技能培训补贴。
+                """, note: "short labels recur legitimately"),
+            Example("""
+                The bank raised interest rates by a quarter of a point on Thursday.
+
+                The bank left interest rates unchanged for a third month on Thursday.
+                """),
+            Example("""
+                好。
+
+                好。
+                """, note: "shorter than minLength"),
+        ],
+        fixSafety: "Deleting an exact repeat is safe; deleting a near repeat is unsafe (which copy is right is an editor's call)."
+    )
+
+    let minLength: Int
+    let near: Bool
+    let nearMinLength: Int
+    let maxEditRatio: Double
+
+    public init(options: RuleOptions) {
+        minLength = max(1, options.int("minLength"))
+        near = options.bool("near")
+        nearMinLength = max(1, options.int("nearMinLength"))
+        maxEditRatio = max(0, options.double("maxEditRatio"))
+    }
+
+    private static let seeds: [UInt64] = [0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9,
+                                          0x85EB_CA77_C2B2_AE63, 0x27D4_EB2F_1656_67C5, 0xFF51_AFD7_ED55_8CCD]
+    private static let shingle = 4
+    private static let bucketScanLimit = 4
+
+    public func check(_ document: Document) -> [Finding] {
+        let bytes = document.bytes
+        var findings: [Finding] = []
+        var exact: [UInt64: [Int]] = [:]          // hash -> block indices with that text (first few)
+        var buckets: [UInt64: [Int]] = [:]        // (seed, min-hash) -> block indices
+        var normalised: [Int: [UInt32]] = [:]     // first occurrences kept for verification
+
+        for (index, block) in document.blocks.enumerated() where block.kind == .paragraph {
+            let text = Normalizer.scalars(bytes, block.textRange)
+            guard text.count >= minLength else { continue }
+            let hash = Self.hash(text)
+            if let candidates = exact[hash], let first = candidates.first(where: { normalised[$0] == text }) {
+                findings.append(report(document, repeat: index, of: first, edits: 0))
+                continue
+            }
+            exact[hash, default: []].append(index)
+            normalised[index] = text
+
+            guard near, text.count >= nearMinLength else { continue }
+            let limit = max(2, Int(Double(text.count) * maxEditRatio))
+            let sketch = Self.sketch(text)
+            var best: (index: Int, edits: Int)?
+            var tried = Set<Int>()
+            for key in sketch {
+                for candidate in buckets[key, default: []] where tried.insert(candidate).inserted {
+                    guard let other = normalised[candidate] else { continue }
+                    if let d = BoundedEditDistance.distance(other, text, limit: limit),
+                       best == nil || candidate < best!.index {
+                        best = (candidate, d)
+                    }
+                }
+            }
+            if let best {
+                findings.append(report(document, repeat: index, of: best.index, edits: best.edits))
+                continue
+            }
+            for key in sketch where buckets[key, default: []].count < Self.bucketScanLimit {
+                buckets[key, default: []].append(index)
+            }
+        }
+        return findings
+    }
+
+    private func report(_ document: Document, repeat index: Int, of first: Int, edits: Int) -> Finding {
+        let block = document.blocks[index]
+        let original = document.blocks[first]
+        let line = original.firstLine + 1
+        let message = edits == 0
+            ? "paragraph repeats the one first printed at line \(line)"
+            : "paragraph nearly repeats the one first printed at line \(line) (\(edits) \(edits == 1 ? "character differs" : "characters differ"))"
+        // Delete the repeat with the blank lines before it.
+        let previousEnd = index > 0 ? document.blocks[index - 1].range.end : block.range.start
+        let deletion = index > 0
+            ? SourceRange(previousEnd, block.range.end)
+            : SourceRange(block.range.start, index + 1 < document.blocks.count ? document.blocks[index + 1].range.start : block.range.end)
+        let fix = Fix(title: "delete the repeated paragraph", edits: [TextEdit(range: deletion, replacement: "")],
+                      applicability: edits == 0 ? .safe : .unsafe)
+        return Finding(range: block.textRange, message: message,
+                       related: [RelatedLocation(range: original.textRange, message: "first printed here")], fix: fix)
+    }
+
+    @inline(__always)
+    private static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    private static func hash(_ text: [UInt32]) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for cp in text { h = (h ^ UInt64(cp)) &* 0x0000_0100_0000_01B3 }
+        return mix(h)
+    }
+
+    /// One min-hash per seed over the text's shingles, each tagged with its seed number.
+    private static func sketch(_ text: [UInt32]) -> [UInt64] {
+        var mins = [UInt64](repeating: .max, count: seeds.count)
+        let q = min(shingle, text.count)
+        for start in 0...(text.count - q) {
+            var h: UInt64 = 0
+            for k in 0..<q { h = h &* 0x100_0000_01B3 ^ UInt64(text[start + k]) }
+            for (s, seed) in seeds.enumerated() {
+                let v = mix(h ^ seed)
+                if v < mins[s] { mins[s] = v }
+            }
+        }
+        return mins.enumerated().map { UInt64($0.offset) << 60 ^ ($0.element >> 4) }
+    }
+}

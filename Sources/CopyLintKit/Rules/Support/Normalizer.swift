@@ -1,0 +1,69 @@
+/// Normalises text for comparison: white space removed, full-width forms folded to
+/// ASCII, Chinese punctuation folded to its ASCII counterpart, Latin lower-cased.
+/// Layout and OCR change exactly these things between two printings of one paragraph.
+enum Normalizer {
+    @inline(__always)
+    static func fold(_ cp: UInt32) -> UInt32? {
+        switch cp {
+        case 0x09, 0x0A, 0x0D, 0x20, 0xA0, 0x3000, 0x200B, 0x200C, 0x200D, 0xFEFF, 0x2002...0x200A, 0x202F:
+            return nil
+        case 0x41...0x5A:
+            return cp + 0x20
+        case 0xFF01...0xFF5E:
+            let a = cp - 0xFEE0
+            return (a >= 0x41 && a <= 0x5A) ? a + 0x20 : a
+        case 0x3002, 0xFF61: return 0x2E          // 。 ｡
+        case 0x3001: return 0x2C                  // 、
+        case 0x201C, 0x201D, 0x300C, 0x300D, 0x201E: return 0x22   // “ ” 「 」
+        case 0x2018, 0x2019, 0x300E, 0x300F: return 0x27            // ‘ ’ 『 』
+        case 0x2014, 0x2013, 0x2015: return 0x2D  // — – ―
+        case 0x2026: return 0x2E                   // …
+        default: return cp
+        }
+    }
+
+    /// Folded scalars of a byte range.
+    static func scalars(_ bytes: [UInt8], _ range: SourceRange) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(range.length / 2)
+        bytes.withUnsafeBufferPointer { buf in
+            var i = range.start
+            while i < range.end {
+                let (cp, len) = UTF8Scalar.decode(buf, at: i)
+                if let f = fold(cp) { out.append(f) }
+                i += len
+            }
+        }
+        return out
+    }
+}
+
+/// Levenshtein distance, computed only within a band: returns nil when it exceeds `limit`.
+enum BoundedEditDistance {
+    static func distance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int? {
+        let n = a.count, m = b.count
+        if abs(n - m) > limit { return nil }
+        if n == 0 || m == 0 { return max(n, m) <= limit ? max(n, m) : nil }
+        let inf = limit + 1
+        var prev = [Int](repeating: inf, count: m + 2)
+        var cur = [Int](repeating: inf, count: m + 2)
+        for j in 0...min(m, limit) { prev[j] = j }
+        for i in 1...n {
+            let lo = max(1, i - limit), hi = min(m, i + limit)
+            cur[lo - 1] = lo == 1 && i <= limit ? i : inf
+            var rowMin = cur[lo - 1]
+            for j in lo...hi {
+                var v = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                if prev[j] + 1 < v { v = prev[j] + 1 }
+                if cur[j - 1] + 1 < v { v = cur[j - 1] + 1 }
+                if v > inf { v = inf }
+                cur[j] = v
+                if v < rowMin { rowMin = v }
+            }
+            cur[hi + 1] = inf
+            if rowMin > limit { return nil }
+            swap(&prev, &cur)
+        }
+        return prev[m] <= limit ? prev[m] : nil
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Script of a Unicode scalar, as far as copylint needs to tell scripts apart.
+/// Raw values match the codes written by `scripts/gen-unicode-tables.py`.
+public enum Script: UInt8, Sendable, CustomStringConvertible {
+    case unknown = 0, common, inherited, latin, greek, cyrillic, han, hiragana, katakana, hangul, bopomofo, other
+
+    public var description: String {
+        switch self {
+        case .unknown: return "Unknown"
+        case .common: return "Common"
+        case .inherited: return "Inherited"
+        case .latin: return "Latin"
+        case .greek: return "Greek"
+        case .cyrillic: return "Cyrillic"
+        case .han: return "Han"
+        case .hiragana: return "Hiragana"
+        case .katakana: return "Katakana"
+        case .hangul: return "Hangul"
+        case .bopomofo: return "Bopomofo"
+        case .other: return "Other"
+        }
+    }
+}
+
+/// Fast lookups of script, display width and Chinese variants, built once from
+/// the generated `UnicodeTables`.
+public enum CharacterData {
+    /// BMP table: low 4 bits script, bit 4 wide, bit 5 zero width.
+    private static let bmp: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        for (a, b, v) in scriptRangesAll where a < 0x10000 {
+            for cp in a...min(b, 0xFFFF) { table[Int(cp)] = UInt8(v) }
+        }
+        for (a, b) in wideRanges where a < 0x10000 {
+            for cp in a...min(b, 0xFFFF) { table[Int(cp)] |= 0x10 }
+        }
+        for (a, b) in zeroWidthRanges where a < 0x10000 {
+            for cp in a...min(b, 0xFFFF) { table[Int(cp)] |= 0x20 }
+        }
+        return table
+    }()
+
+    private static let scriptRangesAll: [(UInt32, UInt32, Int)] = parseRanges(UnicodeTables.scripts, withValue: true)
+    private static let scriptRangesAstral: [(UInt32, UInt32, Int)] = scriptRangesAll.filter { $0.1 >= 0x10000 }
+    private static let wideRanges: [(UInt32, UInt32)] = parseRanges(UnicodeTables.wide, withValue: false).map { ($0.0, $0.1) }
+    private static let zeroWidthRanges: [(UInt32, UInt32)] = parseRanges(UnicodeTables.zeroWidth, withValue: false).map { ($0.0, $0.1) }
+
+    /// Traditional-only characters mapped to their simplified forms.
+    public static let traditionalToSimplified: [UInt32: [UInt32]] = parseMap(UnicodeTables.traditionalToSimplified)
+    /// Simplified-only characters mapped to their traditional forms.
+    public static let simplifiedToTraditional: [UInt32: [UInt32]] = parseMap(UnicodeTables.simplifiedToTraditional)
+
+    @inline(__always)
+    public static func script(_ cp: UInt32) -> Script {
+        if cp < 0x10000 { return Script(rawValue: bmp[Int(cp)] & 0x0F) ?? .unknown }
+        return Script(rawValue: UInt8(lookup(cp, in: scriptRangesAstral) ?? 0)) ?? .unknown
+    }
+
+    /// Columns a terminal or editor gives the scalar: 0, 1 or 2.
+    @inline(__always)
+    public static func displayWidth(_ cp: UInt32) -> Int {
+        if cp < 0x7F { return cp >= 0x20 ? 1 : 0 }
+        if cp < 0x10000 {
+            let v = bmp[Int(cp)]
+            if v & 0x20 != 0 { return 0 }
+            return v & 0x10 != 0 ? 2 : 1
+        }
+        if contains(cp, zeroWidthRanges) { return 0 }
+        return contains(cp, wideRanges) ? 2 : 1
+    }
+
+    @inline(__always)
+    public static func isHan(_ cp: UInt32) -> Bool { script(cp) == .han }
+
+    // MARK: - parsing the generated strings
+
+    private static func parseRanges(_ s: String, withValue: Bool) -> [(UInt32, UInt32, Int)] {
+        var out: [(UInt32, UInt32, Int)] = []
+        for item in s.replacingOccurrences(of: "\n", with: "").split(separator: ",") {
+            var rangePart = Substring(item)
+            var value = 1
+            if withValue, let colon = item.firstIndex(of: ":") {
+                rangePart = item[..<colon]
+                value = Int(item[item.index(after: colon)...]) ?? 0
+            }
+            let bounds = rangePart.split(separator: "-")
+            guard let a = UInt32(bounds[0], radix: 16) else { continue }
+            let b = bounds.count > 1 ? (UInt32(bounds[1], radix: 16) ?? a) : a
+            out.append((a, b, value))
+        }
+        return out
+    }
+
+    private static func parseMap(_ s: String) -> [UInt32: [UInt32]] {
+        var out: [UInt32: [UInt32]] = [:]
+        let joined = s.replacingOccurrences(of: "\n", with: "")
+        for item in joined.split(separator: " ") {
+            let scalars = Array(item.unicodeScalars)
+            guard scalars.count >= 3, scalars[1] == "=" else { continue }
+            out[scalars[0].value] = scalars[2...].map(\.value)
+        }
+        return out
+    }
+
+    private static func lookup(_ cp: UInt32, in ranges: [(UInt32, UInt32, Int)]) -> Int? {
+        var lo = 0, hi = ranges.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if cp < ranges[mid].0 { hi = mid - 1 } else if cp > ranges[mid].1 { lo = mid + 1 } else { return ranges[mid].2 }
+        }
+        return nil
+    }
+
+    private static func contains(_ cp: UInt32, _ ranges: [(UInt32, UInt32)]) -> Bool {
+        var lo = 0, hi = ranges.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if cp < ranges[mid].0 { hi = mid - 1 } else if cp > ranges[mid].1 { lo = mid + 1 } else { return true }
+        }
+        return false
+    }
+}
