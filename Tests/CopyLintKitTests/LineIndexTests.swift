@@ -1,0 +1,82 @@
+import XCTest
+@testable import CopyLintKit
+
+final class LineIndexTests: XCTestCase {
+    func testLineEndingsEachEndOneLine() {
+        let s = SourceText(path: "t", string: "a\nb\r\nc\rd")
+        XCTAssertEqual(s.lines.count, 4)
+        XCTAssertEqual(s.position(0), Position(line: 1, column: 1))
+        XCTAssertEqual(s.position(2), Position(line: 2, column: 1))
+        XCTAssertEqual(s.position(5), Position(line: 3, column: 1))
+        XCTAssertEqual(s.position(7), Position(line: 4, column: 1))
+        XCTAssertEqual(s.lines.lineRange(1), SourceRange(2, 3))
+    }
+
+    func testTrailingNewlineMakesEmptyLastLine() {
+        let s = SourceText(path: "t", string: "一\n")
+        XCTAssertEqual(s.lines.count, 2)
+        XCTAssertEqual(s.position(4), Position(line: 2, column: 1))
+    }
+
+    func testColumnUnitsOnChineseAndAstralText() {
+        // "𠮷a中b": 𠮷 is 4 bytes, 2 UTF-16 units, 1 scalar, 2 columns wide.
+        let s = SourceText(path: "t", string: "x\n𠮷a中b")
+        let b = 2 + 4 + 1 + 3   // offset of "b"
+        XCTAssertEqual(s.position(b, unit: .char), Position(line: 2, column: 4))
+        XCTAssertEqual(s.position(b, unit: .utf16), Position(line: 2, column: 5))
+        XCTAssertEqual(s.position(b, unit: .byte), Position(line: 2, column: 9))
+        XCTAssertEqual(s.position(b, unit: .display), Position(line: 2, column: 6))
+    }
+
+    func testDisplayColumnsExpandTabsAndIgnoreCombiningMarks() {
+        let s = SourceText(path: "t", string: "\tx e\u{301}y")
+        XCTAssertEqual(s.position(1, unit: .display).column, 9)
+        let y = Array("\tx e\u{301}".utf8).count
+        XCTAssertEqual(s.position(y, unit: .display).column, 12)
+        XCTAssertEqual(s.position(y, unit: .char).column, 6)
+    }
+
+    func testByteOrderMarkDoesNotShiftColumns() {
+        let s = SourceText(path: "t", bytes: [0xEF, 0xBB, 0xBF] + Array("中文".utf8))
+        XCTAssertTrue(s.hadByteOrderMark)
+        XCTAssertEqual(s.position(3), Position(line: 1, column: 2))
+        XCTAssertEqual(s.position(3, unit: .byte), Position(line: 1, column: 4))
+    }
+
+    func testOffsetIsTheInverseOfPosition() {
+        let s = SourceText(path: "t", string: "标题\r\n\t𠮷野家，a中")
+        for offset in [0, 6 + 2, 6 + 2 + 1, 6 + 2 + 1 + 4, s.bytes.count] {
+            for unit in ColumnUnit.allCases {
+                let p = s.position(offset, unit: unit)
+                XCTAssertEqual(s.lines.offset(line: p.line - 1, column: p.column, in: s.bytes, unit: unit), offset,
+                               "offset \(offset) in \(unit)")
+            }
+        }
+    }
+
+    func testUnicodeTablesKnowScriptsAndWidths() {
+        XCTAssertEqual(CharacterData.script(0x4E2D), .han)       // 中
+        XCTAssertEqual(CharacterData.script(0x20BB7), .han)      // 𠮷
+        XCTAssertEqual(CharacterData.script(0x0430), .cyrillic)  // а
+        XCTAssertEqual(CharacterData.script(0x03BF), .greek)     // ο
+        XCTAssertEqual(CharacterData.script(0x0061), .latin)
+        XCTAssertEqual(CharacterData.script(0x00E9), .latin)     // é
+        XCTAssertEqual(CharacterData.script(0xFF2D), .latin)     // Ｍ
+        XCTAssertEqual(CharacterData.script(0x3002), .common)    // 。
+        XCTAssertEqual(CharacterData.displayWidth(0x4E2D), 2)
+        XCTAssertEqual(CharacterData.displayWidth(0xFF0C), 2)    // ，
+        XCTAssertEqual(CharacterData.displayWidth(0x20BB7), 2)
+        XCTAssertEqual(CharacterData.displayWidth(0x0301), 0)
+        XCTAssertEqual(CharacterData.displayWidth(0x0041), 1)
+    }
+
+    func testVariantTablesSpareCharactersValidInBoth() {
+        let t2s = CharacterData.traditionalToSimplified
+        XCTAssertEqual(t2s[0x7D1A], [0x7EA7])            // 級 → 级
+        XCTAssertEqual(t2s[0x5F8C], [0x540E])            // 後 → 后
+        for both in "后干乾范著里只" .unicodeScalars { XCTAssertNil(t2s[both.value], "\(both) is valid simplified") }
+        let s2t = CharacterData.simplifiedToTraditional
+        XCTAssertNotNil(s2t[0x7EA7])                      // 级 is simplified only
+        for both in "后里只著范".unicodeScalars { XCTAssertNil(s2t[both.value], "\(both) is valid traditional") }
+    }
+}

@@ -1,0 +1,104 @@
+import XCTest
+@testable import CopyLintKit
+
+final class ParserTests: XCTestCase {
+    func parse(_ text: String) -> Document { CopyParser().parse(SourceText(path: "t.txt", string: text)) }
+
+    func kinds(_ d: Document) -> [BlockKind] { d.blocks.map(\.kind) }
+
+    func testMarkdownHeadingGroupBylineAndBody() {
+        let d = parse("""
+            ### 冬季供暖季前瞻
+            # 城北热电厂完成扩容改造
+            ## 新增供热面积三百万平方米
+
+            □ 本报记者 林小川
+
+            本报讯 记者张蓓 城北热电厂扩容改造工程昨日通过验收。
+
+            ### 管网同步更新
+
+            改造同步更新了老旧管网。
+            """)
+        XCTAssertEqual(d.layout, .markdown)
+        XCTAssertEqual(d.language, .chinese)
+        XCTAssertEqual(kinds(d), [.kicker, .headline, .subtitle, .byline, .paragraph, .subhead, .paragraph])
+        XCTAssertEqual(d.text(d.blocks[1]), "城北热电厂完成扩容改造")
+        XCTAssertEqual(d.source.string(d.blocks[4].ledeRange!), "本报讯 记者张蓓")
+        XCTAssertEqual(d.articles.count, 1)
+    }
+
+    func testPlainLayoutWithIdeographicIndent() {
+        let d = parse("""
+            港口吞吐量创新高
+            ——前十个月同比增长百分之八
+
+            　　今年前十个月，港口货物吞吐量同比增长百分之八。
+            　　集装箱航线新增十二条。
+
+            　　（执笔：周文）
+            """)
+        XCTAssertEqual(d.layout, .plain)
+        XCTAssertEqual(kinds(d), [.headline, .subtitle, .paragraph, .paragraph, .label])
+        XCTAssertEqual(d.text(d.blocks[2]), "今年前十个月，港口货物吞吐量同比增长百分之八。")
+        XCTAssertEqual(d.blocks[3].blankLinesBefore, 0)
+        XCTAssertEqual(d.blocks[2].firstLine, 3)
+    }
+
+    func testBlockRangesAreExactWithCRLFAndBOM() {
+        let text = "# 标题\r\n\r\n第一段𠮷。\r\n"
+        let s = SourceText(path: "t", bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        let d = CopyParser().parse(s)
+        XCTAssertEqual(d.blocks.count, 2)
+        XCTAssertEqual(d.source.string(d.blocks[0].range), "# 标题")
+        XCTAssertEqual(d.source.string(d.blocks[1].textRange), "第一段𠮷。")
+        XCTAssertEqual(d.source.position(d.blocks[1].textRange.start), Position(line: 3, column: 1))
+    }
+
+    func testDatelinesBylinesCaptions() {
+        let d = parse("""
+            Storm closes ports
+
+            By Jane Doe
+
+            LONDON, Sept. 27 (Reuters) - Ports along the coast closed on Tuesday.
+
+            Photo: waves break over the harbour wall.
+
+            新华社北京9月27日电
+
+            图为工人在检修管道。 本报记者 王芳 摄
+            """)
+        XCTAssertEqual(kinds(d), [.headline, .byline, .paragraph, .caption, .dateline, .caption])
+        XCTAssertEqual(d.source.string(d.blocks[2].ledeRange!), "LONDON, Sept. 27 (Reuters) -")
+    }
+
+    func testArticlesSplitAtNewHeadlineAndAtLede() {
+        let d = parse("""
+            # 第一篇
+
+            第一篇的正文。
+
+            # 第二篇
+
+            第二篇的正文。
+
+            新华社上海3月1日电 第三篇没有标题。
+            """)
+        XCTAssertEqual(d.articles.count, 3)
+        XCTAssertEqual(d.articles.map(\.blocks), [0..<2, 2..<4, 4..<5])
+        XCTAssertEqual(d.blocks[3].article, 1)
+    }
+
+    func testCommentsAreNotCopy() {
+        let d = parse("<!-- copylint-disable duplicate-paragraph -->\n正文。\n%% copylint-enable\n")
+        XCTAssertEqual(d.blocks.count, 1)
+        XCTAssertEqual(d.comments.map(\.text), ["copylint-disable duplicate-paragraph", "copylint-enable"])
+    }
+
+    func testEnglishPlainHeadline() {
+        let d = parse("Markets rally on rate hopes\n\nShares rose sharply on Monday.\n\nThe index closed 2% higher.\n")
+        XCTAssertEqual(d.language, .english)
+        XCTAssertEqual(kinds(d), [.headline, .paragraph, .paragraph])
+    }
+}
