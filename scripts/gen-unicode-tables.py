@@ -14,7 +14,8 @@ at run time):
                     kTraditionalVariant), where "only" means: not in the
                     Table of General Standard Chinese Characters (kTGH) for a
                     traditional character, not in Big5 (kBigFive) for a
-                    simplified one.  Characters valid in both (后/後, 干/乾,
+                    simplified one, and only where the counterpart is in the
+                    BMP.  Characters valid in both (后/後, 干/乾,
                     范, 著, 里, 只 ...) are therefore never listed.
 """
 import bz2
@@ -105,13 +106,15 @@ def variants():
             big5.add(cp)
     t2s, s2t = {}, {}
     for cp, vs in simp.items():
-        if cp in vs or cp in tgh:
-            continue
-        t2s[cp] = vs
+        # Only forms in the BMP: a simplified form outside it (輖 -> U+2B40F) is missing from
+        # GBK-era fonts, so simplified copy keeps the traditional character.
+        others = [v for v in vs if v != cp and v <= 0xFFFF]
+        if others and cp not in tgh:
+            t2s[cp] = others
     for cp, vs in trad.items():
-        if cp in vs or cp in big5:
-            continue
-        s2t[cp] = vs
+        others = [v for v in vs if v != cp and v <= 0xFFFF]
+        if others and cp not in big5:
+            s2t[cp] = others
     return t2s, s2t
 
 

@@ -130,7 +130,8 @@ public struct CommandLineTool {
 
         for e in errors { stderr.write("\(e)\n") }
         let failOn = options.failOn ?? rootConfig?.failOn ?? .error
-        if !options.quiet {
+        // After an input error the error lines are the message; a summary would only be noise.
+        if !options.quiet, errors.isEmpty || !diagnostics.isEmpty {
             stderr.write(Summary.line(diagnostics, files: plans.count, failOn: failOn))
         }
         return ExitCode.decide(diagnostics: diagnostics, failOn: failOn, hadErrors: !errors.isEmpty)

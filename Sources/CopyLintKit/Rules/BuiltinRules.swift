@@ -2,5 +2,6 @@
 enum BuiltinRules {
     static let all: [RuleEntry] = [
         RuleEntry(DuplicateParagraphRule.self),
+        RuleEntry(MixedScriptRule.self),
     ]
 }

@@ -109,7 +109,8 @@ public struct DuplicateParagraphRule: Rule {
         var buckets: [UInt64: [Int]] = [:]        // (seed, min-hash) -> block indices
         var normalised: [Int: [UInt32]] = [:]     // first occurrences kept for verification
 
-        for (index, block) in document.blocks.enumerated() where block.kind == .paragraph {
+        var bare: [UInt64: [Int]] = [:]           // hash of the text without punctuation -> block indices
+        for (index, block) in document.blocks.enumerated() where Self.checked(block.kind) {
             let text = Normalizer.scalars(bytes, block.textRange)
             guard text.count >= minLength else { continue }
             let hash = Self.hash(text)
@@ -119,8 +120,20 @@ public struct DuplicateParagraphRule: Rule {
             }
             exact[hash, default: []].append(index)
             normalised[index] = text
+            guard near else { continue }
 
-            guard near, text.count >= nearMinLength else { continue }
+            // Differing only by punctuation (a lost 。 or an added comma) is a near repeat at any length.
+            let letters = text.filter { !Normalizer.isPunctuation($0) }
+            let bareHash = Self.hash(letters)
+            if let candidates = bare[bareHash],
+               let first = candidates.first(where: { normalised[$0].map { $0.filter { !Normalizer.isPunctuation($0) } } == letters }) {
+                let edits = BoundedEditDistance.distance(normalised[first]!, text, limit: 8) ?? abs(normalised[first]!.count - text.count)
+                findings.append(report(document, repeat: index, of: first, edits: max(1, edits)))
+                continue
+            }
+            bare[bareHash, default: []].append(index)
+
+            guard text.count >= nearMinLength else { continue }
             let limit = max(2, Int(Double(text.count) * maxEditRatio))
             let sketch = Self.sketch(text)
             var best: (index: Int, edits: Int)?
@@ -144,6 +157,9 @@ public struct DuplicateParagraphRule: Rule {
         }
         return findings
     }
+
+    /// Bylines and datelines recur by nature; every other block is checked.
+    private static func checked(_ kind: BlockKind) -> Bool { kind != .byline && kind != .dateline }
 
     private func report(_ document: Document, repeat index: Int, of first: Int, edits: Int) -> Finding {
         let block = document.blocks[index]

@@ -22,6 +22,16 @@ enum Normalizer {
         }
     }
 
+    /// ASCII punctuation (after folding) and the CJK punctuation left unfolded.
+    @inline(__always)
+    static func isPunctuation(_ cp: UInt32) -> Bool {
+        switch cp {
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return true
+        case 0x3000...0x303F, 0x2010...0x205E, 0xFE30...0xFE4F: return true
+        default: return false
+        }
+    }
+
     /// Folded scalars of a byte range.
     static func scalars(_ bytes: [UInt8], _ range: SourceRange) -> [UInt32] {
         var out: [UInt32] = []

@@ -1,0 +1,88 @@
+import Foundation
+
+/// A Chinese word list with frequencies (from Debian's python3-jieba), used to tell
+/// whether a break in the text falls inside a word.
+public enum ChineseLexicon {
+    private struct Table {
+        let keys: [UInt64]
+        let scores: [UInt8]
+    }
+
+    private static let table: Table = {
+        let data = Data(base64Encoded: ChineseLexiconData.records, options: .ignoreUnknownCharacters) ?? Data()
+        let bytes = [UInt8](data)
+        let n = bytes.count / 9
+        var keys = [UInt64](repeating: 0, count: n)
+        var scores = [UInt8](repeating: 0, count: n)
+        for i in 0..<n {
+            var k: UInt64 = 0
+            for b in 0..<8 { k = k << 8 | UInt64(bytes[i * 9 + b]) }
+            keys[i] = k
+            scores[i] = bytes[i * 9 + 8]
+        }
+        return Table(keys: keys, scores: scores)
+    }()
+
+    /// Natural-log probability of a word, or nil when it is not in the list.
+    public static func logProbability<C: Collection>(_ word: C) -> Double? where C.Element == UInt32 {
+        guard (1...4).contains(word.count) else { return nil }
+        var key: UInt64 = 0
+        for c in word {
+            guard c >= 0x3000, c <= 0xFFFF else { return nil }
+            key = key << 16 | UInt64(c)
+        }
+        key <<= UInt64(16 * (4 - word.count))
+        let keys = table.keys
+        var lo = 0, hi = keys.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) >> 1
+            if keys[mid] < key { lo = mid + 1 } else if keys[mid] > key { hi = mid - 1 } else {
+                return Double(table.scores[mid]) / 10 - 25.5
+            }
+        }
+        return nil
+    }
+
+    public static func contains(_ word: String) -> Bool { logProbability(word.unicodeScalars.map(\.value)) != nil }
+
+    /// Probability given to a character the list does not know.
+    static let unknown = -19.0
+
+    /// Best segmentation score of `s`, optionally forced to have a word boundary at `cut`.
+    static func bestScore(_ s: [UInt32], boundary cut: Int?) -> Double {
+        var best = [Double](repeating: -.infinity, count: s.count + 1)
+        best[0] = 0
+        for i in 1...s.count {
+            for len in 1...min(4, i) {
+                let j = i - len
+                if let cut, j < cut, cut < i { continue }
+                guard best[j] > -.infinity else { continue }
+                let p = logProbability(s[j..<i]) ?? (len == 1 ? unknown : -.infinity)
+                if p > -.infinity { best[i] = max(best[i], best[j] + p) }
+            }
+        }
+        return best[s.count]
+    }
+
+    /// How much more likely the text reads with a word across the join of `left` and `right`
+    /// than with a word boundary there (natural log; > 3 means the break cuts a word).
+    public static func breakInsideWordGain(left: [UInt32], right: [UInt32]) -> Double {
+        guard !left.isEmpty, !right.isEmpty else { return 0 }
+        let s = left + right
+        return bestScore(s, boundary: nil) - bestScore(s, boundary: left.count)
+    }
+
+    /// The word that spans the join, if the best segmentation has one.
+    public static func wordAcross(left: [UInt32], right: [UInt32]) -> String? {
+        let s = left + right
+        let cut = left.count
+        for len in stride(from: min(4, s.count), through: 2, by: -1) {
+            for j in max(0, cut - len + 1)...min(cut - 1, s.count - len) where j + len > cut {
+                if logProbability(s[j..<(j + len)]) != nil {
+                    return String(String.UnicodeScalarView(s[j..<(j + len)].compactMap(Unicode.Scalar.init)))
+                }
+            }
+        }
+        return nil
+    }
+}
