@@ -74,6 +74,11 @@ enum TextTraits {
             return isBalanced(text) && enclosesWhole(text)
         }
         if text.count >= 3, text[0] == "—", text[1] == "—", text.count <= 30 { return true }
+        // Credits: 制图：蔡华伟, 版式设计：张三, 责编：李四.
+        if text.count <= 24, let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > 0, colon <= 8,
+           !hasSentenceStop(text), !text.contains("，") {
+            return true
+        }
         let han = hanCount(text)
         if han > 0, text.count <= 6, han == text.count || (han == text.count - 1 && (last == "：" || last == ":")) {
             return true

@@ -3,5 +3,6 @@ enum BuiltinRules {
     static let all: [RuleEntry] = [
         RuleEntry(DuplicateParagraphRule.self),
         RuleEntry(MixedScriptRule.self),
+        RuleEntry(TruncatedSentenceRule.self),
     ]
 }

@@ -86,3 +86,60 @@ public enum ChineseLexicon {
         return nil
     }
 }
+
+extension ChineseLexicon {
+    /// Share of a character's uses that close a word (alone or word-final) rather than open one.
+    /// Low values (基 0.13, 医 0.14) mark characters that rarely end a word.
+    public static func closingShare(_ c: UInt32) -> Double {
+        let (alone, start, end) = charStats(c)
+        return (alone + end) / (alone + end + start + 1e-12)
+    }
+
+    private static let stats: [UInt32: (Double, Double, Double)] = {
+        var out: [UInt32: (Double, Double, Double)] = [:]
+        let t = table
+        for (i, key) in t.keys.enumerated() {
+            let p = exp(Double(t.scores[i]) / 10 - 25.5)
+            let c1 = UInt32(key >> 48), c2 = UInt32(key >> 32 & 0xFFFF), c3 = UInt32(key >> 16 & 0xFFFF), c4 = UInt32(key & 0xFFFF)
+            let last = c4 != 0 ? c4 : c3 != 0 ? c3 : c2
+            if c2 == 0 {
+                out[c1, default: (0, 0, 0)].0 += p
+            } else {
+                out[c1, default: (0, 0, 0)].1 += p
+                out[last, default: (0, 0, 0)].2 += p
+            }
+        }
+        return out
+    }()
+
+    static func charStats(_ c: UInt32) -> (alone: Double, start: Double, end: Double) {
+        let s = stats[c] ?? (0, 0, 0)
+        return (s.0, s.1, s.2)
+    }
+
+    /// Best segmentation of `s` as tokens (start, length).
+    static func segment(_ s: [UInt32]) -> [(start: Int, length: Int)] {
+        guard !s.isEmpty else { return [] }
+        var best = [Double](repeating: -.infinity, count: s.count + 1)
+        var back = [Int](repeating: 0, count: s.count + 1)
+        best[0] = 0
+        for i in 1...s.count {
+            for len in 1...min(4, i) {
+                let j = i - len
+                guard best[j] > -.infinity else { continue }
+                let p = logProbability(s[j..<i]) ?? (len == 1 ? unknown : -.infinity)
+                if p > -.infinity, best[j] + p > best[i] {
+                    best[i] = best[j] + p
+                    back[i] = j
+                }
+            }
+        }
+        var tokens: [(Int, Int)] = []
+        var i = s.count
+        while i > 0 {
+            tokens.append((back[i], i - back[i]))
+            i = back[i]
+        }
+        return tokens.reversed()
+    }
+}

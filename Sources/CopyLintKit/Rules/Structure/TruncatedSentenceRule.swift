@@ -1,0 +1,438 @@
+/// Flags sentences cut by a page or column break, cut with the rest lost, stories that end
+/// mid-sentence, orphan paragraphs that start mid-sentence, and datelines or bylines
+/// stranded with no story after them.
+public struct TruncatedSentenceRule: Rule {
+    public static let description = RuleDescription(
+        id: "truncated-sentence",
+        summary: "A sentence is cut off, split across a break, or starts mid-way",
+        rationale: """
+            Layout and OCR cut sentences: a column break leaves 一支基 at the foot of one column and 层自治力量 \
+            at the head of the next, a hyphenated word is split (the com- / mittee said), a paragraph loses its \
+            end, a story stops mid-sentence, a fragment appears whose beginning is lost, or a dateline is left \
+            at the foot of a page with no story. The rule reads paragraphs only (headlines, subheads, bylines, \
+            captions and labels such as 核心阅读 are not sentences) and needs evidence, not just a missing full \
+            stop: a break inside a word (checked against a Chinese word list), a continuation that starts in \
+            lower case, a quote or bracket closed in the next block, or a paragraph that ends on a word that \
+            cannot end a sentence (的, 和, the, of).
+            """,
+        defaultSeverity: .error,
+        options: [
+            OptionSpec("checkOrphans", default: .bool(true), help: "Report paragraphs that start mid-sentence"),
+            OptionSpec("checkStranded", default: .bool(true), help: "Report datelines and bylines with no story after them"),
+        ],
+        triggering: [
+            Example("""
+                # 标题
+
+                乌管家是伴随大会而生的一支↓基
+
+                层自治力量，在全镇网格中发挥了极大作用。
+                """, fixed: """
+                # 标题
+
+                乌管家是伴随大会而生的一支基层自治力量，在全镇网格中发挥了极大作用。
+                """, note: "a column break inside the word 基层"),
+            Example("""
+                Storm hits coast
+
+                The council said the storm had damaged the ↓com-
+
+                mittee rooms and the town hall.
+                """, note: "a hyphenated word split across a break"),
+            Example("""
+                # 标题
+
+                记者来到𠮷安县的村委会，村干部正在整理新的档案资料。村里的年轻人告诉记者，他们的↓
+
+                下一步打算是发展乡村旅游。
+                """, note: "ends on 的: the sentence cannot stop there"),
+            Example("""
+                Markets slide
+
+                Shares fell sharply on Monday as investors worried about the ↓
+
+                Analysts expect further falls this week.
+                """, note: "cut with the rest lost"),
+            Example("""
+                # 标题
+
+                市里召开会议，部署今冬明春的供暖保障工作。
+
+                ↓们纷纷表示，今年的暖气比往年热得早。
+                """, note: "an orphan: 们 cannot open a sentence"),
+            Example("""
+                # 标题
+
+                会议强调，各地要落实责任。
+
+                ↓新华社北京9月27日电
+                """, note: "a dateline stranded at the end"),
+        ],
+        nonTriggering: [
+            Example("""
+                # 标题
+
+                核心阅读
+
+                今年以来，全省新增就业岗位超过二十万个。
+
+                ### 技能培训全面铺开
+
+                各地还推出了技能培训补贴：
+
+                一是扩大补贴范围。
+                """),
+            Example("""
+                Markets rally
+
+                Shares rose on Monday.
+
+                "We are optimistic," the chief executive said.
+                """),
+            Example("""
+                港口吞吐量创新高
+
+                　　今年前十个月，港口货物吞吐量同比增长百分之八。
+
+                　　（执笔：周文）
+                """),
+        ],
+        fixSafety: "Joining a sentence split across a break is safe; joining across a split hyphen is unsafe (the hyphen may belong)."
+    )
+
+    let checkOrphans: Bool
+    let checkStranded: Bool
+
+    public init(options: RuleOptions) {
+        checkOrphans = options.bool("checkOrphans")
+        checkStranded = options.bool("checkStranded")
+    }
+
+    public func check(_ document: Document) -> [Finding] {
+        let bytes = document.bytes
+        let blocks = document.blocks
+        let texts = blocks.map { ScalarText(bytes, $0.textRange) }
+        var findings: [Finding] = []
+        var flaggedCut = Set<Int>()
+        let line = { (i: Int) in blocks[i].firstLine + 1 }
+
+        for i in blocks.indices {
+            let block = blocks[i]
+            let text = texts[i]
+            guard isSentenceCandidate(block, document: document), text.count > 0 else { continue }
+            let ending = Ending(text)
+            guard !ending.complete else { continue }
+            let next = i + 1 < blocks.count ? i + 1 : nil
+            // (a) split across a break: the next block continues this sentence.
+            if let n = next, blocks[n].kind == .paragraph || blocks[n].kind == .subhead || blocks[n].kind == .label,
+               let how = continuation(from: text, to: texts[n], ending: ending) {
+                flaggedCut.insert(i)
+                let gap = SourceRange(block.textRange.end, blocks[n].textRange.start)
+                let fix: Fix
+                switch how {
+                case .hyphen:
+                    fix = Fix(title: "join the split word with line \(line(n))",
+                              edits: [TextEdit(range: SourceRange(block.textRange.end - 1, gap.end), replacement: "")], applicability: .unsafe)
+                case .lowercase:
+                    fix = Fix(title: "join with line \(line(n))", edits: [TextEdit(range: gap, replacement: " ")], applicability: .safe)
+                default:
+                    fix = Fix(title: "join with line \(line(n))", edits: [TextEdit(range: gap, replacement: "")], applicability: .safe)
+                }
+                findings.append(Finding(range: breakRange(text), message: "sentence breaks off here and continues at line \(line(n))\(how.reason)",
+                                        related: [RelatedLocation(range: blocks[n].textRange, message: "continues here")], fix: fix))
+                continue
+            }
+            // (b)/(c) cut with the rest lost, or the story ends mid-sentence.
+            guard let reason = truncationEvidence(text, ending: ending) else { continue }
+            flaggedCut.insert(i)
+            let storyEnds = next == nil || !isBody(blocks[next!]) || blocks[next!].article != block.article
+            let message = storyEnds ? "story ends mid-sentence (\(reason))" : "paragraph breaks off mid-sentence; the rest is missing (\(reason))"
+            findings.append(Finding(range: breakRange(text), message: message))
+        }
+
+        if checkOrphans {
+            for i in blocks.indices where blocks[i].kind == .paragraph && i > 0 && !flaggedCut.contains(i - 1) {
+                let prev = blocks[i - 1]
+                // A paragraph after a list intro or a label may start any way it likes.
+                if prev.kind == .paragraph, let last = TextTraits.lastSignificant(texts[i - 1].scalars.compactMap(Unicode.Scalar.init)),
+                   last == ":" || last == "：" || last == "," || last == "，" {
+                    continue
+                }
+                if let why = orphanEvidence(texts[i]) {
+                    findings.append(Finding(range: texts[i].range(0, min(1, texts[i].count)),
+                                            message: "paragraph starts mid-sentence (\(why)); its beginning is missing"))
+                }
+            }
+            // A short paragraph between a cut paragraph and the end of the story is debris of the same break.
+            for i in flaggedCut.sorted() {
+                let n = i + 1
+                guard n < blocks.count, blocks[n].kind == .paragraph, !flaggedCut.contains(n), texts[n].count <= 40,
+                      blocks[n].article == blocks[i].article else { continue }
+                let after = n + 1 < blocks.count ? blocks[n + 1] : nil
+                let storyContinues = after.map { isBody($0) && $0.article == blocks[n].article && $0.kind == .paragraph } ?? false
+                let alreadyReported = findings.contains { $0.range.start == texts[n].offsets[0] }
+                if !storyContinues, !alreadyReported, continuation(from: texts[i], to: texts[n], ending: Ending(texts[i])) == nil {
+                    findings.append(Finding(range: texts[n].range(0, min(1, texts[n].count)),
+                                            message: "paragraph starts mid-sentence: it follows a cut paragraph at line \(line(i)) and nothing of its story follows"))
+                }
+            }
+        }
+
+        if checkStranded {
+            // (e) a dateline or byline with no story after it.
+            for i in blocks.indices where blocks[i].kind == .dateline || blocks[i].kind == .byline {
+                var k = i + 1
+                while k < blocks.count, blocks[k].kind == .byline || blocks[k].kind == .dateline { k += 1 }
+                let stranded = k == blocks.count || blocks[k].kind == .kicker || blocks[k].kind == .headline
+                guard stranded else { continue }
+                let what = blocks[i].kind == .dateline ? "dateline" : "byline"
+                findings.append(Finding(range: blocks[i].textRange,
+                                        message: "\(what) with no story after it: the story was cut at a page break"))
+            }
+        }
+        return findings
+    }
+
+    // MARK: - what counts
+
+    private func isSentenceCandidate(_ block: Block, document: Document) -> Bool {
+        switch block.kind {
+        case .paragraph: return true
+        // Plain copy has no heading markup: a short unpunctuated line may be a fragment.
+        case .subhead: return document.layout == .plain
+        default: return false
+        }
+    }
+
+    private func isBody(_ block: Block) -> Bool { block.kind == .paragraph || block.kind == .caption || block.kind == .label }
+
+    /// The last character of the text: where the sentence breaks off.
+    private func breakRange(_ t: ScalarText) -> SourceRange {
+        var k = t.count - 1
+        while k > 0, CharClass.isSpace(t.scalars[k]) { k -= 1 }
+        return t.range(k, k + 1)
+    }
+
+    // MARK: - endings
+
+    struct Ending {
+        let complete: Bool
+        let last: UInt32
+        /// Index of the last significant scalar.
+        let index: Int
+
+        init(_ t: ScalarText) {
+            var k = t.count - 1
+            while k >= 0, CharClass.isSpace(t.scalars[k]) { k -= 1 }
+            // Skip closing quotes and brackets.
+            while k >= 0, Ending.closers.contains(t.scalars[k]) { k -= 1 }
+            index = k
+            last = k >= 0 ? t.scalars[k] : 0
+            complete = k < 0 || Ending.final.contains(last)
+                || (Ending.closers.contains(t.scalars[t.count - 1]) && Ending.isWholeBracketed(t))
+        }
+
+        static let final: Set<UInt32> = Set("。！？!?.…；;．｡:：—～~".unicodeScalars.map(\.value))
+        static let closers: Set<UInt32> = Set("”’」』）)》〉】]\"'〕］".unicodeScalars.map(\.value))
+
+        /// "（…）" at the end closing a bracket opened earlier in the paragraph: a credit, a note.
+        static func isWholeBracketed(_ t: ScalarText) -> Bool {
+            guard let last = t.scalars.last, last == 0xFF09 || last == 0x29 else { return false }
+            let open: UInt32 = last == 0xFF09 ? 0xFF08 : 0x28
+            return t.scalars.contains(open)
+        }
+    }
+
+    enum Continuation {
+        case hyphen, lowercase, word(String), bracket, fragment
+
+        var reason: String {
+            switch self {
+            case .hyphen: return " (a hyphenated word is split)"
+            case .lowercase: return ""
+            case .word(let w): return " (the break splits the word '\(w)')"
+            case .bracket: return " (a quote or bracket opened here closes there)"
+            case .fragment: return ""
+            }
+        }
+    }
+
+    /// Does `b` continue the sentence that `a` leaves open?
+    private func continuation(from a: ScalarText, to b: ScalarText, ending: Ending) -> Continuation? {
+        guard ending.index >= 0, b.count > 0 else { return nil }
+        let first = b.scalars[0]
+        if CharClass.isASCIILetter(ending.last) || ending.last == 0x2D || CharClass.isDigit(ending.last) || ending.last == 0x2C {
+            // English: a lower-case start continues; "com-" + "mittee" joins a word.
+            guard CharClass.isASCIILower(first) else { return nil }
+            if b.count > 1, CharClass.isASCIIUpper(b.scalars[1]) { return nil }      // iPod, eBay
+            if ending.last == 0x2D, ending.index > 0, CharClass.isASCIILetter(a.scalars[ending.index - 1]) { return .hyphen }
+            return .lowercase
+        }
+        // Chinese: a quote or bracket left open closes at the head of the next block.
+        if let closer = firstUnmatchedCloser(b), openerPending(a, for: closer) { return .bracket }
+        let left = hanTail(a, before: ending.index + 1)
+        let right = hanHead(b)
+        if !left.isEmpty, !right.isEmpty {
+            if ChineseLexicon.breakInsideWordGain(left: left, right: right) > 3,
+               let w = ChineseLexicon.wordAcross(left: left, right: right) {
+                return .word(w)
+            }
+        }
+        // The next block's first sentence is a scrap (疮痍。督察组指出…).
+        if CharClass.isHan(ending.last) {
+            var k = 0
+            while k < b.count, CharClass.isHan(b.scalars[k]) { k += 1 }
+            if k > 0, k <= 2, k < b.count, b.scalars[k] == 0x3002 { return .fragment }
+        }
+        if danglingChineseEnd(a, ending: ending), !right.isEmpty { return .fragment }
+        return nil
+    }
+
+    private func hanTail(_ t: ScalarText, before end: Int) -> [UInt32] {
+        var k = end
+        while k > 0, end - k < 4, CharClass.isHan(t.scalars[k - 1]) { k -= 1 }
+        return Array(t.scalars[k..<end])
+    }
+
+    private func hanHead(_ t: ScalarText) -> [UInt32] {
+        var k = 0
+        while k < t.count, k < 4, CharClass.isHan(t.scalars[k]) { k += 1 }
+        return Array(t.scalars[0..<k])
+    }
+
+    private static let pairs: [UInt32: UInt32] = [0x201D: 0x201C, 0x300D: 0x300C, 0x300F: 0x300E, 0xFF09: 0xFF08,
+                                                  0x29: 0x28, 0x300B: 0x300A, 0x3011: 0x3010, 0x2019: 0x2018]
+
+    /// The first closing mark in `t` that nothing in `t` opened.
+    private func firstUnmatchedCloser(_ t: ScalarText) -> UInt32? {
+        var depth: [UInt32: Int] = [:]
+        for c in t.scalars.prefix(200) {
+            if Self.pairs.values.contains(c) { depth[c, default: 0] += 1 }
+            if let open = Self.pairs[c] {
+                if depth[open, default: 0] > 0 { depth[open]! -= 1 } else { return c }
+            }
+        }
+        return nil
+    }
+
+    /// `a` leaves open the mark that `closer` closes.
+    private func openerPending(_ a: ScalarText, for closer: UInt32) -> Bool {
+        guard let open = Self.pairs[closer] else { return false }
+        var balance = 0
+        for c in a.scalars {
+            if c == open { balance += 1 } else if c == closer { balance = max(0, balance - 1) }
+        }
+        return balance > 0
+    }
+
+    // MARK: - truncation without a continuation
+
+    /// Characters a Chinese sentence cannot stop on.
+    static let danglingChinese: Set<UInt32> = Set("的地得和与及或对在把被将从向以于由而并且但因若则就都也还又再才更最很不没其之所这那该各每某是让使给跟同比为即既虽当自按据经令".unicodeScalars.map(\.value))
+
+    /// Words an English sentence cannot stop on.
+    static let danglingEnglish: Set<String> = [
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "upon", "about",
+        "over", "under", "after", "before", "between", "through", "during", "against", "among", "than", "as", "and", "or",
+        "but", "nor", "if", "because", "although", "though", "while", "whereas", "unless", "that", "which", "who",
+        "whom", "whose", "when", "where", "whether", "is", "are", "was", "were", "be", "been", "being", "am", "has",
+        "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+        "their", "its", "his", "her", "our", "your", "my", "they", "we", "he", "she", "i", "you", "this", "these",
+        "those", "such", "not", "very", "more", "most", "also", "both", "either", "neither", "each", "every", "some",
+        "any", "many", "much", "several", "own", "said", "told", "says", "saying", "including", "like", "per", "via",
+        "towards", "toward", "without", "within", "across", "behind", "beyond", "since", "until", "up", "whose",
+    ]
+
+    private func truncationEvidence(_ t: ScalarText, ending: Ending) -> String? {
+        let s = t.scalars
+        guard ending.index >= 0 else { return nil }
+        let last = ending.last
+        if CharClass.isASCIILetter(last) || CharClass.isDigit(last) || last == 0x2C {
+            // English: the last word.
+            var k = ending.index
+            while k >= 0, CharClass.isASCIILetter(s[k]) || s[k] == 0x27 { k -= 1 }
+            let word = t.string(k + 1, ending.index + 1).lowercased()
+            if Self.danglingEnglish.contains(word) { return "it ends on '\(word)'" }
+            if last == 0x2C { return "it ends on a comma" }
+            let words = TextTraits.wordCount(s.compactMap(Unicode.Scalar.init))
+            if CharClass.isASCIILower(s[k + 1 < s.count ? k + 1 : ending.index]), words >= 8 { return "it stops without a full stop" }
+            return nil
+        }
+        guard CharClass.isHan(last) || last == 0xFF0C || last == 0x3001 else {
+            return unclosedOpener(t) ? "a quote or bracket is left open" : nil
+        }
+        if last == 0xFF0C || last == 0x3001 { return "it ends on '\(t.string(ending.index, ending.index + 1))'" }
+        if danglingChineseEnd(t, ending: ending) { return "it ends on '\(t.string(ending.index, ending.index + 1))'" }
+        if unclosedOpener(t) { return "a quote or bracket is left open" }
+        // The last clause is a scrap: 想当初，面对
+        var k = ending.index
+        while k >= 0, CharClass.isHan(s[k]) { k -= 1 }
+        let clause = ending.index - k
+        if clause <= 2, k >= 0, s[k] == 0xFF0C || s[k] == 0x3001 || s[k] == 0x2C { return "its last clause is cut short" }
+        // A character that rarely ends a word: the word was cut (基 of 基层).
+        let tail = hanTail(t, before: ending.index + 1)
+        if tail.count >= 2 {
+            let tokens = ChineseLexicon.segment(tail)
+            if let lastToken = tokens.last, lastToken.length == 1, ChineseLexicon.closingShare(last) < 0.3 {
+                return "it ends inside a word"
+            }
+        }
+        return nil
+    }
+
+    /// The text ends on a function character standing alone (的, 和, 在 — not 场地, 担当, 原因),
+    /// and not on the 的 that closes a 是…的 sentence.
+    private func danglingChineseEnd(_ t: ScalarText, ending: Ending) -> Bool {
+        guard Self.danglingChinese.contains(ending.last) else { return false }
+        let tail = hanTail(t, before: ending.index + 1)
+        guard let token = ChineseLexicon.segment(tail).last, token.length == 1 else { return false }
+        if ending.last == 0x7684 {   // 的
+            var k = ending.index
+            while k >= 0, t.scalars[k] != 0xFF0C, t.scalars[k] != 0x2C, t.scalars[k] != 0x3002 { k -= 1 }
+            var clauseStart = k
+            // 是…的 may span a comma-separated list: look back to the sentence start.
+            while clauseStart >= 0, t.scalars[clauseStart] != 0x3002 { clauseStart -= 1 }
+            if t.scalars[(clauseStart + 1)...ending.index].contains(0x662F) { return false }
+        }
+        return true
+    }
+
+    /// An opening quote or bracket in the last sentence that is never closed.
+    private func unclosedOpener(_ t: ScalarText) -> Bool {
+        var start = 0
+        for (k, c) in t.scalars.enumerated() where c == 0x3002 || c == 0xFF01 || c == 0xFF1F { start = k + 1 }
+        var open: [UInt32] = []
+        for c in t.scalars[start...] {
+            if Self.pairs.values.contains(c) { open.append(c) } else if let o = Self.pairs[c], let idx = open.lastIndex(of: o) { open.remove(at: idx) }
+        }
+        return open.contains { $0 != 0x201C && $0 != 0x2018 } || (open.contains(0x201C) && t.scalars.first != 0x201C)
+    }
+
+    // MARK: - orphans
+
+    static let neverOpensChinese: Set<UInt32> = Set("的了着们吗呢吧么啊呀哇嘛".unicodeScalars.map(\.value))
+
+    private func orphanEvidence(_ t: ScalarText) -> String? {
+        let s = t.scalars
+        guard let first = s.first else { return nil }
+        if CharClass.isASCIILower(first) {
+            if s.count > 1, CharClass.isASCIIUpper(s[1]) { return nil }   // iPod, eBay
+            return "it starts in lower case"
+        }
+        if Self.neverOpensChinese.contains(first) {
+            // 的 alone cannot open a sentence; 地方, 着力, 过去 can.
+            let head = hanHead(t)
+            if let token = ChineseLexicon.segment(head).first, token.length == 1 || head.count == 1 {
+                return "'\(t.string(0, 1))' cannot open a sentence"
+            }
+        }
+        if "，。、；：！？".unicodeScalars.contains(where: { $0.value == first }) { return "it starts with punctuation" }
+        if let c = firstUnmatchedCloser(t) {
+            // A closing mark before any opening one, early in the paragraph.
+            var k = 0
+            while k < s.count, k < 30, s[k] != c { k += 1 }
+            if k < 30 { return "'\(String(Character(Unicode.Scalar(c)!)))' closes a quote or bracket opened before it" }
+        }
+        return nil
+    }
+}
