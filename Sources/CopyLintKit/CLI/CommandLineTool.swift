@@ -49,9 +49,43 @@ public struct CommandLineTool {
             }
             stdout.write(RuleDocs.explain(entry.description))
             return ExitCode.clean
+        case .blocks:
+            return dumpBlocks(options)
         case .lint:
             return lint(options)
         }
+    }
+
+    /// `copylint blocks FILE…`: the document model, one block a line.
+    private func dumpBlocks(_ options: Options) -> Int32 {
+        var code = ExitCode.clean
+        for path in options.paths {
+            switch FileReader.read(path) {
+            case .failure(let error):
+                stderr.write("\(error)\n")
+                code = ExitCode.usage
+            case .success(let raw):
+                do {
+                    guard case .text(let bytes) = try InputDecoder.decode(raw, encoding: options.encoding, path: path) else {
+                        stderr.write("copylint: warning: \(path): binary file, skipped\n")
+                        continue
+                    }
+                    let document = CopyParser().parse(SourceText(path: path, bytes: bytes))
+                    stdout.write("\(path): \(document.layout.rawValue) layout, \(document.language.rawValue), \(document.articles.count) article(s)\n")
+                    for block in document.blocks {
+                        var text = document.text(block)
+                        if text.count > 40 { text = String(text.prefix(40)) + "…" }
+                        let lines = block.firstLine == block.lastLine ? "\(block.firstLine + 1)" : "\(block.firstLine + 1)-\(block.lastLine + 1)"
+                        stdout.write("  \(lines.padding(toLength: 8, withPad: " ", startingAt: 0)) a\(block.article + 1)  "
+                                     + "\(block.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(text)\n")
+                    }
+                } catch {
+                    stderr.write("\(error)\n")
+                    code = ExitCode.usage
+                }
+            }
+        }
+        return code
     }
 
     private struct FileOutcome {

@@ -4,6 +4,7 @@ public struct Options: Sendable, Equatable {
         case lint
         case rules
         case explain(String)
+        case blocks
         case help
         case version
     }
@@ -88,9 +89,13 @@ public struct Options: Sendable, Equatable {
             }
             i += 1
         }
-        if o.command == .lint, let first = positional.first, ["rules", "explain"].contains(first) {
+        if o.command == .lint, let first = positional.first, ["rules", "explain", "blocks"].contains(first) {
             if first == "rules" {
                 o.command = .rules
+            } else if first == "blocks" {
+                o.command = .blocks
+                o.paths = Array(positional.dropFirst())
+                return o
             } else {
                 guard positional.count >= 2 else { throw CopyLintError("explain needs a rule id: copylint explain RULE") }
                 o.command = .explain(positional[1])
@@ -111,6 +116,7 @@ public struct Options: Sendable, Equatable {
           copylint [OPTIONS] [PATH…]      lint files and folders (folders recursively; "-" reads stdin)
           copylint rules                  list the rules
           copylint explain RULE           what a rule checks, why, its options and examples
+          copylint blocks PATH…           how copylint reads the copy: each block's line, kind and article
 
         OPTIONS
           -f, --format NAME        text (default) or gcc (PATH:LINE:COL: SEVERITY: MESSAGE [RULE-ID])

@@ -15,7 +15,8 @@ struct BlockClassifier {
             blocks[i].kind = kind
             blocks[i].ledeRange = lede
         }
-        if layout == .plain { assignPlainSubheads(&blocks) }
+        // Subheads without heading markup occur in both layouts.
+        assignUnmarkedSubheads(&blocks)
     }
 
     // MARK: - headings
@@ -88,14 +89,19 @@ struct BlockClassifier {
         }
     }
 
-    /// Plain layout: a short, unpunctuated line between paragraphs is a subhead.
-    private func assignPlainSubheads(_ blocks: inout [Block]) {
+    /// A short, unpunctuated line between paragraphs is a subhead.
+    private func assignUnmarkedSubheads(_ blocks: inout [Block]) {
         for i in blocks.indices where blocks[i].kind == .paragraph && i > 0 {
             let text = scalars(blocks[i])
             guard TextTraits.looksLikeHeadline(text, language: language, maxChinese: 40, maxWords: 12) else { continue }
-            // A subhead introduces copy: the next block must be running text.
-            guard i + 1 < blocks.count, blocks[i + 1].kind == .paragraph else { continue }
-            guard !TextTraits.looksLikeHeadline(scalars(blocks[i + 1]), language: language, maxChinese: 40, maxWords: 12) else { continue }
+            // A subhead introduces copy: running text follows it, directly or after a second subhead line.
+            var k = i + 1
+            if k < blocks.count, blocks[k].kind == .paragraph,
+               TextTraits.looksLikeHeadline(scalars(blocks[k]), language: language, maxChinese: 40, maxWords: 12) {
+                k += 1
+            }
+            guard k < blocks.count, blocks[k].kind == .paragraph,
+                  !TextTraits.looksLikeHeadline(scalars(blocks[k]), language: language, maxChinese: 40, maxWords: 12) else { continue }
             blocks[i].kind = .subhead
         }
     }

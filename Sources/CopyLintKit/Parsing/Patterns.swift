@@ -44,10 +44,24 @@ enum TextTraits {
                                   maxWords: Int = 20) -> Bool {
         guard !text.isEmpty, !hasSentenceStop(text), isBalanced(text) else { return false }
         if let last = lastSignificant(text), last == "。" || last == "." || last == "," || last == "，" || last == "、" || last == "：" || last == ":" { return false }
+        if endsOnFunctionWord(text) { return false }
         let han = hanCount(text)
         if han > 0 { return text.count <= maxChinese + 10 && han <= maxChinese }
         return wordCount(text) <= maxWords && text.count <= maxWords * 9
     }
+
+    /// A headline never ends on an article, a conjunction or an auxiliary ("Three executives of").
+    static func endsOnFunctionWord(_ text: [Unicode.Scalar]) -> Bool {
+        var k = text.count
+        while k > 0, text[k - 1].properties.isAlphabetic { k -= 1 }
+        guard k < text.count else { return false }
+        let word = String(String.UnicodeScalarView(text[k...])).lowercased()
+        return headlineNeverEndsOn.contains(word)
+    }
+
+    static let headlineNeverEndsOn: Set<String> = ["a", "an", "the", "of", "to", "and", "or", "but", "with", "for", "from",
+                                                   "by", "at", "has", "have", "had", "is", "are", "was", "were", "their",
+                                                   "its", "his", "her", "which", "that", "than", "as"]
 
     /// Quotes and brackets close in order.
     static func isBalanced(_ text: [Unicode.Scalar]) -> Bool {

@@ -116,16 +116,25 @@ public struct TruncatedSentenceRule: Rule {
         var flaggedCut = Set<Int>()
         let line = { (i: Int) in blocks[i].firstLine + 1 }
 
+        // Long paragraphs that stop without a stop: one or two are accidents, more are a house style
+        // (leads in bold, summaries) that must not be reported on weak evidence.
+        var unfinished = Set<Int>()
+        for i in blocks.indices where blocks[i].kind == .paragraph && Self.isLongProse(texts[i]) {
+            let e = Ending(texts[i])
+            if !e.complete, e.last != 0xFF1A, e.last != 0x3A { unfinished.insert(i) }
+        }
+
         for i in blocks.indices {
             let block = blocks[i]
             let text = texts[i]
-            guard isSentenceCandidate(block, document: document), text.count > 0 else { continue }
+            guard isSentenceCandidate(block, document: document), text.count > 0, !Self.isListLike(text) else { continue }
             let ending = Ending(text)
             guard !ending.complete else { continue }
             let next = i + 1 < blocks.count ? i + 1 : nil
             // (a) split across a break: the next block continues this sentence.
             if let n = next, blocks[n].kind == .paragraph || blocks[n].kind == .subhead || blocks[n].kind == .label,
-               let how = continuation(from: text, to: texts[n], ending: ending) {
+               let how = continuation(from: text, to: texts[n], ending: ending),
+               block.kind == .paragraph || how.isStrong || truncationEvidence(text, ending: ending) != nil {
                 flaggedCut.insert(i)
                 let gap = SourceRange(block.textRange.end, blocks[n].textRange.start)
                 let fix: Fix
@@ -143,9 +152,26 @@ public struct TruncatedSentenceRule: Rule {
                 continue
             }
             // (b)/(c) cut with the rest lost, or the story ends mid-sentence.
-            guard let reason = truncationEvidence(text, ending: ending) else { continue }
+            var evidence = truncationEvidence(text, ending: ending, weakAllowed: unfinished.count <= Self.styleLimit)
+            if evidence == nil, block.kind == .paragraph, unfinished.count <= Self.styleLimit, unfinished.contains(i),
+               !CharClass.isHan(ending.last) || Self.hasInnerStop(text),
+               i > 0, blocks[i - 1].kind == .paragraph, blocks[i - 1].article == block.article {
+                // Running text that stops without a stop, where the rest of the copy does not.
+                evidence = "it stops without a full stop"
+                if let n = next, blocks[n].kind == .paragraph, blocks[n].article == block.article {
+                    flaggedCut.insert(i)
+                    let gap = SourceRange(block.textRange.end, blocks[n].textRange.start)
+                    let chinese = CharClass.isHan(ending.last)
+                    findings.append(Finding(range: breakRange(text), message: "sentence breaks off here; it may continue at line \(line(n))",
+                                            related: [RelatedLocation(range: blocks[n].textRange, message: "may continue here")],
+                                            fix: Fix(title: "join with line \(line(n))", edits: [TextEdit(range: gap, replacement: chinese ? "" : " ")],
+                                                     applicability: .unsafe)))
+                    continue
+                }
+            }
+            guard let reason = evidence else { continue }
             flaggedCut.insert(i)
-            let storyEnds = next == nil || !isBody(blocks[next!]) || blocks[next!].article != block.article
+            let storyEnds = !blocks[(i + 1)...].contains { $0.article == block.article && isBody($0) }
             let message = storyEnds ? "story ends mid-sentence (\(reason))" : "paragraph breaks off mid-sentence; the rest is missing (\(reason))"
             findings.append(Finding(range: breakRange(text), message: message))
         }
@@ -195,11 +221,51 @@ public struct TruncatedSentenceRule: Rule {
 
     // MARK: - what counts
 
+    /// A full sentence inside the text: a paragraph cut after it, not a one-sentence lead.
+    static func hasInnerStop(_ t: ScalarText) -> Bool {
+        t.scalars.dropLast().contains { $0 == 0x3002 || $0 == 0xFF01 || $0 == 0xFF1F }
+    }
+
+    /// List items and line-ups are not sentences: "- For the full interview …",
+    /// "Replacements: Priscott for Roberts (71), Green for Dowd (71), …".
+    static func isListLike(_ t: ScalarText) -> Bool {
+        let s = t.scalars
+        guard let first = s.first else { return false }
+        if [0x2D, 0x2A, 0x2022, 0xB7, 0x25CF, 0x25A0].contains(first), s.count > 1, s[1] == 0x20 { return true }
+        let separators = s.filter { $0 == 0x2C || $0 == 0x3B }.count
+        if let colon = s.prefix(24).firstIndex(of: 0x3A), colon > 0, separators >= 3 { return true }
+        // Mostly capitalised words separated by commas: a team sheet or a list of names.
+        var words = 0, capitalised = 0, inWord = false
+        for (k, c) in s.enumerated() {
+            let letter = CharClass.isASCIILetter(c)
+            if letter, !inWord {
+                words += 1
+                if CharClass.isASCIIUpper(c) || (k > 0 && s[k - 1] == 0x28) { capitalised += 1 }
+            }
+            inWord = letter || c == 0x27
+        }
+        return words >= 6 && separators * 3 >= words && capitalised * 2 >= words
+    }
+
+    static let styleLimit = 1
+
+    /// Enough running text to expect it to end with a stop: 15 Chinese characters or 10 words.
+    static func isLongProse(_ t: ScalarText) -> Bool {
+        var han = 0, words = 0, inWord = false
+        for c in t.scalars {
+            if CharClass.isHan(c) { han += 1 }
+            let letter = CharClass.isASCIILetter(c)
+            if letter, !inWord { words += 1 }
+            inWord = letter
+        }
+        return han >= 15 || (han == 0 && words >= 10)
+    }
+
     private func isSentenceCandidate(_ block: Block, document: Document) -> Bool {
         switch block.kind {
+        // An unmarked subhead may be a fragment; it needs strong evidence (see `check`).
         case .paragraph: return true
-        // Plain copy has no heading markup: a short unpunctuated line may be a fragment.
-        case .subhead: return document.layout == .plain
+        case .subhead: return block.headingLevel == 0
         default: return false
         }
     }
@@ -245,6 +311,14 @@ public struct TruncatedSentenceRule: Rule {
 
     enum Continuation {
         case hyphen, lowercase, word(String), bracket, fragment
+
+        /// Evidence that holds even when the first block looks like a headline.
+        var isStrong: Bool {
+            switch self {
+            case .hyphen, .word, .bracket: return true
+            case .lowercase, .fragment: return false
+            }
+        }
 
         var reason: String {
             switch self {
@@ -343,7 +417,7 @@ public struct TruncatedSentenceRule: Rule {
         "towards", "toward", "without", "within", "across", "behind", "beyond", "since", "until", "up", "whose",
     ]
 
-    private func truncationEvidence(_ t: ScalarText, ending: Ending) -> String? {
+    private func truncationEvidence(_ t: ScalarText, ending: Ending, weakAllowed: Bool = true) -> String? {
         let s = t.scalars
         guard ending.index >= 0 else { return nil }
         let last = ending.last
@@ -355,7 +429,7 @@ public struct TruncatedSentenceRule: Rule {
             if Self.danglingEnglish.contains(word) { return "it ends on '\(word)'" }
             if last == 0x2C { return "it ends on a comma" }
             let words = TextTraits.wordCount(s.compactMap(Unicode.Scalar.init))
-            if CharClass.isASCIILower(s[k + 1 < s.count ? k + 1 : ending.index]), words >= 8 { return "it stops without a full stop" }
+            if CharClass.isASCIILower(s[k + 1 < s.count ? k + 1 : ending.index]), words >= 8, weakAllowed { return "it stops without a full stop" }
             return nil
         }
         guard CharClass.isHan(last) || last == 0xFF0C || last == 0x3001 else {
@@ -369,9 +443,10 @@ public struct TruncatedSentenceRule: Rule {
         while k >= 0, CharClass.isHan(s[k]) { k -= 1 }
         let clause = ending.index - k
         if clause <= 2, k >= 0, s[k] == 0xFF0C || s[k] == 0x3001 || s[k] == 0x2C { return "its last clause is cut short" }
-        // A character that rarely ends a word: the word was cut (基 of 基层).
+        // A character that rarely ends a word: the word was cut (基 of 基层). Not inside a closed
+        // quote: “筑巢引凤” is a phrase complete in itself.
         let tail = hanTail(t, before: ending.index + 1)
-        if tail.count >= 2 {
+        if tail.count >= 2, ending.index == t.count - 1 {
             let tokens = ChineseLexicon.segment(tail)
             if let lastToken = tokens.last, lastToken.length == 1, ChineseLexicon.closingShare(last) < 0.3 {
                 return "it ends inside a word"
