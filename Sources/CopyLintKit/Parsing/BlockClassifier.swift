@@ -66,6 +66,8 @@ struct BlockClassifier {
         var n = 1
         while n < blocks.count, blocks[n].blankLinesBefore == 0 { n += 1 }
         guard n < blocks.count, n <= 4 else { return }
+        // Copy that goes on in lower case is a sentence split after its first line, not a headline.
+        if let first = scalars(blocks[n]).first, first.properties.isLowercase { return }
         for k in 0..<n {
             let text = scalars(blocks[k])
             if !TextTraits.looksLikeHeadline(text, language: language) { return }
@@ -94,6 +96,8 @@ struct BlockClassifier {
         for i in blocks.indices where blocks[i].kind == .paragraph && i > 0 {
             let text = scalars(blocks[i])
             guard TextTraits.looksLikeHeadline(text, language: language, maxChinese: 40, maxWords: 12) else { continue }
+            // Two commas or reported speech make a sentence, not a heading.
+            if text.filter({ $0 == "，" }).count >= 2 || TextTraits.containsSpeechLead(text) { continue }
             // A subhead introduces copy: running text follows it, directly or after a second subhead line.
             var k = i + 1
             if k < blocks.count, blocks[k].kind == .paragraph,

@@ -63,6 +63,12 @@ enum TextTraits {
                                                    "by", "at", "has", "have", "had", "is", "are", "was", "were", "their",
                                                    "its", "his", "her", "which", "that", "than", "as"]
 
+    /// "王毅说，" / "他表示：": a sentence reporting speech.
+    static func containsSpeechLead(_ text: [Unicode.Scalar]) -> Bool {
+        let s = String(String.UnicodeScalarView(text))
+        return ["说，", "说：", "表示，", "表示：", "指出，", "认为，", "强调，"].contains { s.contains($0) }
+    }
+
     /// Quotes and brackets close in order.
     static func isBalanced(_ text: [Unicode.Scalar]) -> Bool {
         var stack: [Unicode.Scalar] = []

@@ -95,6 +95,13 @@ extension ChineseLexicon {
         return (alone + end) / (alone + end + start + 1e-12)
     }
 
+    /// Share of a character's uses as a word of its own. Low values (方 0.03, 定 0.01) mark
+    /// characters that nearly always belong to a longer word.
+    public static func aloneShare(_ c: UInt32) -> Double {
+        let (alone, start, end) = charStats(c)
+        return alone / (alone + start + end + 1e-12)
+    }
+
     private static let stats: [UInt32: (Double, Double, Double)] = {
         var out: [UInt32: (Double, Double, Double)] = [:]
         let t = table

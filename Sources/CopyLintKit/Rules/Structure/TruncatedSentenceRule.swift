@@ -114,6 +114,7 @@ public struct TruncatedSentenceRule: Rule {
         let texts = blocks.map { ScalarText(bytes, $0.textRange) }
         var findings: [Finding] = []
         var flaggedCut = Set<Int>()
+        var lost = Set<Int>()   // cut with the rest missing
         let line = { (i: Int) in blocks[i].firstLine + 1 }
 
         // Long paragraphs that stop without a stop: one or two are accidents, more are a house style
@@ -121,7 +122,10 @@ public struct TruncatedSentenceRule: Rule {
         var unfinished = Set<Int>()
         for i in blocks.indices where blocks[i].kind == .paragraph && Self.isLongProse(texts[i]) {
             let e = Ending(texts[i])
-            if !e.complete, e.last != 0xFF1A, e.last != 0x3A { unfinished.insert(i) }
+            // Chinese: only text that has a full sentence inside it counts (a one-sentence lead is a style).
+            if !e.complete, e.last != 0xFF1A, e.last != 0x3A, !CharClass.isHan(e.last) || Self.hasInnerStop(texts[i]) {
+                unfinished.insert(i)
+            }
         }
 
         for i in blocks.indices {
@@ -134,7 +138,8 @@ public struct TruncatedSentenceRule: Rule {
             // (a) split across a break: the next block continues this sentence.
             if let n = next, blocks[n].kind == .paragraph || blocks[n].kind == .subhead || blocks[n].kind == .label,
                let how = continuation(from: text, to: texts[n], ending: ending),
-               block.kind == .paragraph || how.isStrong || truncationEvidence(text, ending: ending) != nil {
+               block.kind == .paragraph || how.isStrong || truncationEvidence(text, ending: ending) != nil
+                || blocks[n].blankLinesBefore >= 2 {
                 flaggedCut.insert(i)
                 let gap = SourceRange(block.textRange.end, blocks[n].textRange.start)
                 let fix: Fix
@@ -154,8 +159,7 @@ public struct TruncatedSentenceRule: Rule {
             // (b)/(c) cut with the rest lost, or the story ends mid-sentence.
             var evidence = truncationEvidence(text, ending: ending, weakAllowed: unfinished.count <= Self.styleLimit)
             if evidence == nil, block.kind == .paragraph, unfinished.count <= Self.styleLimit, unfinished.contains(i),
-               !CharClass.isHan(ending.last) || Self.hasInnerStop(text),
-               i > 0, blocks[i - 1].kind == .paragraph, blocks[i - 1].article == block.article {
+               block.ledeRange != nil || (i > 0 && blocks[i - 1].kind == .paragraph && blocks[i - 1].article == block.article) {
                 // Running text that stops without a stop, where the rest of the copy does not.
                 evidence = "it stops without a full stop"
                 if let n = next, blocks[n].kind == .paragraph, blocks[n].article == block.article {
@@ -169,9 +173,15 @@ public struct TruncatedSentenceRule: Rule {
                     continue
                 }
             }
+            // The last paragraph of a story that stops on a clause: 据统计，山东省所有
+            let storyEnds = !blocks[(i + 1)...].contains { $0.article == block.article && isBody($0) }
+            if evidence == nil, storyEnds, block.kind == .paragraph, CharClass.isHan(ending.last),
+               text.scalars.contains(0xFF0C) || text.scalars.contains(0x2C), unfinished.count <= Self.styleLimit {
+                evidence = "it stops in the middle of a clause"
+            }
             guard let reason = evidence else { continue }
             flaggedCut.insert(i)
-            let storyEnds = !blocks[(i + 1)...].contains { $0.article == block.article && isBody($0) }
+            lost.insert(i)
             let message = storyEnds ? "story ends mid-sentence (\(reason))" : "paragraph breaks off mid-sentence; the rest is missing (\(reason))"
             findings.append(Finding(range: breakRange(text), message: message))
         }
@@ -190,9 +200,11 @@ public struct TruncatedSentenceRule: Rule {
                 }
             }
             // A short paragraph between a cut paragraph and the end of the story is debris of the same break.
-            for i in flaggedCut.sorted() {
+            for i in lost.sorted() {
                 let n = i + 1
                 guard n < blocks.count, blocks[n].kind == .paragraph, !flaggedCut.contains(n), texts[n].count <= 40,
+                      Ending(texts[n]).complete,
+                      !TextTraits.looksLikeHeadline(texts[n].scalars.compactMap(Unicode.Scalar.init), language: document.language),
                       blocks[n].article == blocks[i].article else { continue }
                 let after = n + 1 < blocks.count ? blocks[n + 1] : nil
                 let storyContinues = after.map { isBody($0) && $0.article == blocks[n].article && $0.kind == .paragraph } ?? false
@@ -247,7 +259,7 @@ public struct TruncatedSentenceRule: Rule {
         return words >= 6 && separators * 3 >= words && capitalised * 2 >= words
     }
 
-    static let styleLimit = 1
+    static let styleLimit = 2
 
     /// Enough running text to expect it to end with a stop: 15 Chinese characters or 10 words.
     static func isLongProse(_ t: ScalarText) -> Bool {
@@ -438,6 +450,8 @@ public struct TruncatedSentenceRule: Rule {
         if last == 0xFF0C || last == 0x3001 { return "it ends on '\(t.string(ending.index, ending.index + 1))'" }
         if danglingChineseEnd(t, ending: ending) { return "it ends on '\(t.string(ending.index, ending.index + 1))'" }
         if unclosedOpener(t) { return "a quote or bracket is left open" }
+        // Reported speech (王毅说，…) always ends with a stop.
+        if Self.reportsSpeech(t) { return "reported speech without its end" }
         // The last clause is a scrap: 想当初，面对
         var k = ending.index
         while k >= 0, CharClass.isHan(s[k]) { k -= 1 }
@@ -470,6 +484,19 @@ public struct TruncatedSentenceRule: Rule {
             if t.scalars[(clauseStart + 1)...ending.index].contains(0x662F) { return false }
         }
         return true
+    }
+
+    static let speechVerbs: [[UInt32]] = ["说", "表示", "指出", "认为", "强调", "介绍", "透露", "坦言", "告诉记者"].map { $0.unicodeScalars.map(\.value) }
+
+    /// The last sentence opens with "X说，" / "X表示，": a quotation that must run to a stop.
+    static func reportsSpeech(_ t: ScalarText) -> Bool {
+        let s = t.scalars
+        var start = 0
+        for (k, c) in s.enumerated() where c == 0x3002 || c == 0xFF01 || c == 0xFF1F { start = k + 1 }
+        guard let comma = s[start...].firstIndex(where: { $0 == 0xFF0C || $0 == 0x2C || $0 == 0xFF1A }), comma - start <= 16 else { return false }
+        return speechVerbs.contains { verb in
+            comma - start >= verb.count && Array(s[(comma - verb.count)..<comma]) == verb
+        }
     }
 
     /// An opening quote or bracket in the last sentence that is never closed.
