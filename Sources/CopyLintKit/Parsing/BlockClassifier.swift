@@ -95,7 +95,8 @@ struct BlockClassifier {
     private func assignUnmarkedSubheads(_ blocks: inout [Block]) {
         for i in blocks.indices where blocks[i].kind == .paragraph && i > 0 {
             let text = scalars(blocks[i])
-            guard TextTraits.looksLikeHeadline(text, language: language, maxChinese: 40, maxWords: 12) else { continue }
+            // Crossheads in English copy are a few words; a longer unpunctuated line is a fragment.
+            guard TextTraits.looksLikeHeadline(text, language: language, maxChinese: 40, maxWords: 8) else { continue }
             // Two commas or reported speech make a sentence, not a heading.
             if text.filter({ $0 == "，" }).count >= 2 || TextTraits.containsSpeechLead(text) { continue }
             // A subhead introduces copy: running text follows it, directly or after a second subhead line.

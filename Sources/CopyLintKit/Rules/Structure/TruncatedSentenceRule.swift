@@ -115,6 +115,7 @@ public struct TruncatedSentenceRule: Rule {
         var findings: [Finding] = []
         var flaggedCut = Set<Int>()
         var lost = Set<Int>()   // cut with the rest missing
+        var continued = Set<Int>()   // the second half of a split sentence
         let line = { (i: Int) in blocks[i].firstLine + 1 }
 
         // Long paragraphs that stop without a stop: one or two are accidents, more are a house style
@@ -131,8 +132,15 @@ public struct TruncatedSentenceRule: Rule {
         for i in blocks.indices {
             let block = blocks[i]
             let text = texts[i]
-            guard isSentenceCandidate(block, document: document), text.count > 0, !Self.isListLike(text) else { continue }
+            guard isSentenceCandidate(block, document: document), text.count > 0 else { continue }
             let ending = Ending(text)
+            if Self.isListLike(text) {
+                // A line-up is not a sentence, but one cut after an initial is still cut.
+                if let reason = truncationEvidence(text, ending: ending, weakAllowed: false), reason.contains("initial") {
+                    findings.append(Finding(range: breakRange(text), message: "line-up breaks off mid-name (\(reason))"))
+                }
+                continue
+            }
             guard !ending.complete else { continue }
             let next = i + 1 < blocks.count ? i + 1 : nil
             // (a) split across a break: the next block continues this sentence.
@@ -141,6 +149,7 @@ public struct TruncatedSentenceRule: Rule {
                block.kind == .paragraph || how.isStrong || truncationEvidence(text, ending: ending) != nil
                 || blocks[n].blankLinesBefore >= 2 {
                 flaggedCut.insert(i)
+                continued.insert(n)
                 let gap = SourceRange(block.textRange.end, blocks[n].textRange.start)
                 let fix: Fix
                 switch how {
@@ -157,8 +166,14 @@ public struct TruncatedSentenceRule: Rule {
                 continue
             }
             // (b)/(c) cut with the rest lost, or the story ends mid-sentence.
-            var evidence = truncationEvidence(text, ending: ending, weakAllowed: unfinished.count <= Self.styleLimit)
-            if evidence == nil, block.kind == .paragraph, unfinished.count <= Self.styleLimit, unfinished.contains(i),
+            // The second half of a split sentence ends where the whole sentence ends: judge it on strong evidence only.
+            let weak = unfinished.count <= Self.styleLimit && !continued.contains(i)
+            var evidence = truncationEvidence(text, ending: ending, weakAllowed: weak)
+            // An unmarked subhead is a fragment only on grammatical evidence, not on a rare last character.
+            if block.kind != .paragraph {
+                guard let e = evidence, !e.contains("inside a word"), !e.contains("without a full stop") else { continue }
+            }
+            if evidence == nil, block.kind == .paragraph, weak, unfinished.contains(i),
                block.ledeRange != nil || (i > 0 && blocks[i - 1].kind == .paragraph && blocks[i - 1].article == block.article) {
                 // Running text that stops without a stop, where the rest of the copy does not.
                 evidence = "it stops without a full stop"
@@ -175,7 +190,7 @@ public struct TruncatedSentenceRule: Rule {
             }
             // The last paragraph of a story that stops on a clause: 据统计，山东省所有
             let storyEnds = !blocks[(i + 1)...].contains { $0.article == block.article && isBody($0) }
-            if evidence == nil, storyEnds, block.kind == .paragraph, CharClass.isHan(ending.last),
+            if evidence == nil, storyEnds, block.kind == .paragraph, weak, CharClass.isHan(ending.last),
                text.scalars.contains(0xFF0C) || text.scalars.contains(0x2C), unfinished.count <= Self.styleLimit {
                 evidence = "it stops in the middle of a clause"
             }
@@ -206,8 +221,7 @@ public struct TruncatedSentenceRule: Rule {
                       Ending(texts[n]).complete,
                       !TextTraits.looksLikeHeadline(texts[n].scalars.compactMap(Unicode.Scalar.init), language: document.language),
                       blocks[n].article == blocks[i].article else { continue }
-                let after = n + 1 < blocks.count ? blocks[n + 1] : nil
-                let storyContinues = after.map { isBody($0) && $0.article == blocks[n].article && $0.kind == .paragraph } ?? false
+                let storyContinues = blocks[(n + 1)...].contains { $0.article == blocks[n].article && isBody($0) }
                 let alreadyReported = findings.contains { $0.range.start == texts[n].offsets[0] }
                 if !storyContinues, !alreadyReported, continuation(from: texts[i], to: texts[n], ending: Ending(texts[i])) == nil {
                     findings.append(Finding(range: texts[n].range(0, min(1, texts[n].count)),
@@ -439,6 +453,11 @@ public struct TruncatedSentenceRule: Rule {
             while k >= 0, CharClass.isASCIILetter(s[k]) || s[k] == 0x27 { k -= 1 }
             let word = t.string(k + 1, ending.index + 1).lowercased()
             if Self.danglingEnglish.contains(word) { return "it ends on '\(word)'" }
+            // "… J Thomas (Ospreys), R": a name cut after its initial.
+            if ending.index - k == 1, CharClass.isASCIIUpper(last), last != 0x49, k >= 1, s[k] == 0x20,
+               s[k - 1] == 0x2C || s[k - 1] == 0x29 {
+                return "it ends on the initial '\(word.uppercased())'"
+            }
             if last == 0x2C { return "it ends on a comma" }
             let words = TextTraits.wordCount(s.compactMap(Unicode.Scalar.init))
             if CharClass.isASCIILower(s[k + 1 < s.count ? k + 1 : ending.index]), words >= 8, weakAllowed { return "it stops without a full stop" }
@@ -462,7 +481,8 @@ public struct TruncatedSentenceRule: Rule {
         let tail = hanTail(t, before: ending.index + 1)
         if tail.count >= 2, ending.index == t.count - 1 {
             let tokens = ChineseLexicon.segment(tail)
-            if let lastToken = tokens.last, lastToken.length == 1, ChineseLexicon.closingShare(last) < 0.3 {
+            if let lastToken = tokens.last, lastToken.length == 1,
+               ChineseLexicon.closingShare(last) < 0.3 || ChineseLexicon.aloneShare(last) < 0.05 {
                 return "it ends inside a word"
             }
         }
