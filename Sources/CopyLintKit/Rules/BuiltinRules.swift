@@ -4,5 +4,6 @@ enum BuiltinRules {
         RuleEntry(DuplicateParagraphRule.self),
         RuleEntry(MixedScriptRule.self),
         RuleEntry(TruncatedSentenceRule.self),
+        RuleEntry(MisplacedHeadlineRule.self),
     ]
 }

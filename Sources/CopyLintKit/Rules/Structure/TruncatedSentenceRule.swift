@@ -35,21 +35,21 @@ public struct TruncatedSentenceRule: Rule {
             Example("""
                 Storm hits coast
 
-                The council said the storm had damaged the ↓com-
+                The council said the storm had damaged the com↓-
 
                 mittee rooms and the town hall.
                 """, note: "a hyphenated word split across a break"),
             Example("""
                 # 标题
 
-                记者来到𠮷安县的村委会，村干部正在整理新的档案资料。村里的年轻人告诉记者，他们的↓
+                记者来到𠮷安县的村委会，村干部正在整理新的档案资料。村里的年轻人告诉记者，他们↓的
 
                 下一步打算是发展乡村旅游。
                 """, note: "ends on 的: the sentence cannot stop there"),
             Example("""
                 Markets slide
 
-                Shares fell sharply on Monday as investors worried about the ↓
+                Shares fell sharply on Monday as investors worried about ↓the
 
                 Analysts expect further falls this week.
                 """, note: "cut with the rest lost"),
@@ -218,14 +218,14 @@ public struct TruncatedSentenceRule: Rule {
             for i in lost.sorted() {
                 let n = i + 1
                 guard n < blocks.count, blocks[n].kind == .paragraph, !flaggedCut.contains(n), texts[n].count <= 40,
-                      Ending(texts[n]).complete,
+                      Ending(texts[n]).complete, opensWithAnaphora(texts[n]),
                       !TextTraits.looksLikeHeadline(texts[n].scalars.compactMap(Unicode.Scalar.init), language: document.language),
                       blocks[n].article == blocks[i].article else { continue }
                 let storyContinues = blocks[(n + 1)...].contains { $0.article == blocks[n].article && isBody($0) }
                 let alreadyReported = findings.contains { $0.range.start == texts[n].offsets[0] }
                 if !storyContinues, !alreadyReported, continuation(from: texts[i], to: texts[n], ending: Ending(texts[i])) == nil {
                     findings.append(Finding(range: texts[n].range(0, min(1, texts[n].count)),
-                                            message: "paragraph starts mid-sentence: it follows a cut paragraph at line \(line(i)) and nothing of its story follows"))
+                                            message: "paragraph starts mid-sentence: it follows a cut paragraph at line \(line(i)) and its pronoun refers to lost text"))
                 }
             }
         }
@@ -298,11 +298,22 @@ public struct TruncatedSentenceRule: Rule {
 
     private func isBody(_ block: Block) -> Bool { block.kind == .paragraph || block.kind == .caption || block.kind == .label }
 
-    /// The last character of the text: where the sentence breaks off.
+    /// Where the sentence breaks off: the last word of English, the last character of Chinese.
     private func breakRange(_ t: ScalarText) -> SourceRange {
         var k = t.count - 1
         while k > 0, CharClass.isSpace(t.scalars[k]) { k -= 1 }
-        return t.range(k, k + 1)
+        var start = k
+        while start > 0, CharClass.isASCIILetter(t.scalars[start]), CharClass.isASCIILetter(t.scalars[start - 1]) { start -= 1 }
+        return t.range(start, k + 1)
+    }
+
+    static let anaphora: [String] = ["他们", "她们", "它们", "他", "她", "它", "这些", "那些", "这", "那", "其", "此",
+                                     "They ", "He ", "She ", "It ", "This ", "These ", "Those ", "That "]
+
+    /// The paragraph opens with a pronoun whose referent is not there.
+    private func opensWithAnaphora(_ t: ScalarText) -> Bool {
+        let head = t.string(0, min(t.count, 8))
+        return Self.anaphora.contains { head.hasPrefix($0) }
     }
 
     // MARK: - endings

@@ -1,0 +1,270 @@
+/// Flags headlines out of place: printed after their own story, another story's headline
+/// dropped into a body, and section headings with no text under them.
+public struct MisplacedHeadlineRule: Rule {
+    public static let description = RuleDescription(
+        id: "misplaced-headline",
+        summary: "A headline or section heading is out of place",
+        rationale: """
+            Page layout moves headline frames independently of text frames, and a late change can leave a \
+            headline under the story it belongs to, another story's headline in the middle of a body, or a \
+            section heading whose text was cut. Readers take the stray line for the start of a new story. The \
+            rule reads the structure of the page: heading groups (kicker, headline, subtitle), what precedes and \
+            follows them, and whether a heading shares vocabulary with the copy around it (a story's own headline \
+            and subheads do; another story's headline does not). Normal structure stays silent: kicker → \
+            headline → subtitle stacks, a headline followed by its byline or dateline, subheads with text on \
+            both sides, and a new story that opens with its headline and a dateline.
+            """,
+        defaultSeverity: .error,
+        options: [
+            OptionSpec("maxAffinity", default: .double(0.15),
+                       help: "A heading sharing at most this share of its words (Chinese: character pairs) with the copy around it is foreign to it"),
+        ],
+        triggering: [
+            Example("""
+                本报讯 记者林晓 全市首批智慧停车场昨日投入使用，市民可通过手机查询空余车位。
+
+                据介绍，今年还将新建智慧停车场二十个。
+
+                ↓# 首批智慧停车场投入使用
+                """, note: "the story's headline printed after it"),
+            Example("""
+                # 城北热电厂完成扩容改造
+
+                城北热电厂扩容改造工程昨日通过验收，全市新增集中供热面积三百万平方米。
+
+                ↓## 𠮷林雾凇节开幕吸引游客
+
+                改造同步更新了老旧管网，供热效率提高百分之十五。
+                """, note: "another story's headline in the middle of a body"),
+            Example("""
+                # 港口吞吐量创新高
+
+                今年前十个月，港口货物吞吐量同比增长百分之八。
+
+                ↓### 集装箱航线持续加密
+
+                ### 冷链物流快速发展
+
+                冷链仓储面积比去年扩大一倍。
+                """, note: "a section heading with no text under it"),
+            Example("""
+                Shares in the airline fell sharply on Monday after it warned on profits.
+
+                The company blamed higher fuel costs.
+
+                ↓Airline shares slump on profit warning
+                """, note: "plain copy: the headline at the end"),
+        ],
+        nonTriggering: [
+            Example("""
+                ### 冬季供暖季前瞻
+
+                # 城北热电厂完成扩容改造
+
+                ## 新增供热面积三百万平方米
+
+                □ 本报记者 林小川
+
+                城北热电厂扩容改造工程昨日通过验收。
+
+                ### 老旧小区管网同步更新
+
+                改造同步更新了老旧小区的供热管网。
+                """),
+            Example("""
+                # 第一篇报道的标题
+
+                第一篇报道的正文。
+
+                ## 辛亥革命纪念币正式发行
+
+                新华社北京9月27日电 记者吴雨 辛亥革命纪念币27日正式发行。
+                """, note: "a new story opening with its dateline"),
+        ]
+    )
+
+    let maxAffinity: Double
+
+    public init(options: RuleOptions) {
+        maxAffinity = options.double("maxAffinity")
+    }
+
+    /// A run of heading-like blocks.
+    struct Group {
+        var members: [Int]
+        var first: Int { members[0] }
+        var last: Int { members[members.count - 1] }
+    }
+
+    public func check(_ document: Document) -> [Finding] {
+        let blocks = document.blocks
+        guard blocks.count >= 2 else { return [] }
+        let bytes = document.bytes
+        let texts = blocks.map { Array(String(decoding: bytes[$0.textRange.start..<$0.textRange.end], as: UTF8.self).unicodeScalars) }
+        let isHeading = blocks.indices.map { i in headingLike(i, blocks: blocks, texts: texts, document: document) }
+        var groups: [Group] = []
+        for i in blocks.indices where isHeading[i] {
+            if let g = groups.last, g.last == i - 1 { groups[groups.count - 1].members.append(i) } else { groups.append(Group(members: [i])) }
+        }
+        guard !groups.isEmpty else { return [] }
+        let features = texts.map { Affinity.features($0) }
+        let isBody = blocks.indices.map { !isHeading[$0] && Self.bodyKinds.contains(blocks[$0].kind) }
+        let bodyIndices = blocks.indices.filter { isBody[$0] }
+        let midBodyHeadings = groups.filter { g in bodyIndices.contains { $0 < g.first } && bodyIndices.contains { $0 > g.last } }
+        var findings: [Finding] = []
+        let line = { (i: Int) in blocks[i].firstLine + 1 }
+
+        for g in groups {
+            let bodyBefore = bodyIndices.last { $0 < g.first }
+            let nextGroupStart = groups.first { $0.first > g.last }?.first ?? blocks.count
+            let bodyAfter = bodyIndices.first { $0 > g.last && $0 < nextGroupStart }
+            let headlines = g.members.filter { isHeadlineLevel($0, blocks: blocks) }
+
+            // (a) a heading group with body before it and none after it.
+            if let before = bodyBefore, bodyAfter == nil {
+                let storyStart = storyStart(before, blocks: blocks, isHeading: isHeading)
+                let storyHasHeadline = storyStart.map { isHeadlineLevel($0, blocks: blocks) } ?? false
+                let target = headlines.first ?? g.first
+                if !headlines.isEmpty, !storyHasHeadline {
+                    findings.append(Finding(range: blocks[target].textRange,
+                                            message: "headline comes after its own story (the story it heads ends at line \(line(before)))",
+                                            related: [RelatedLocation(range: blocks[before].textRange, message: "the story ends here")]))
+                } else {
+                    let what = headlines.isEmpty ? "section heading" : "headline"
+                    findings.append(Finding(range: blocks[target].textRange,
+                                            message: "\(what) has no text after it"))
+                }
+                continue
+            }
+            // (c) headings stacked with nothing between them.
+            for (k, i) in g.members.enumerated() where k + 1 < g.members.count {
+                let next = g.members[k + 1]
+                if emptySection(i, next: next, blocks: blocks, texts: texts, document: document) {
+                    findings.append(Finding(range: blocks[i].textRange,
+                                            message: "section heading has no text under it: the next heading follows at line \(line(next))"))
+                }
+                // Two headlines in a row: the first heads nothing.
+                if isHeadlineLevel(i, blocks: blocks), isHeadlineLevel(next, blocks: blocks), blocks[next].kind == .headline,
+                   blocks[i].kind == .headline, let before = bodyBefore {
+                    let start = storyStart(before, blocks: blocks, isHeading: isHeading)
+                    let message = start.map { isHeadlineLevel($0, blocks: blocks) } == true
+                        ? "headline has no story: another headline follows at line \(line(next))"
+                        : "headline comes after its own story (the story it heads ends at line \(line(before)))"
+                    findings.append(Finding(range: blocks[i].textRange, message: message))
+                }
+            }
+            // (b) another story's headline in the middle of a body.
+            if bodyBefore != nil, let after = bodyAfter, opensStory(after, blocks: blocks) == false {
+                let candidates = g.members.filter { blocks[$0].kind != .subhead || blocks[$0].headingLevel == 0 || blocks[$0].headingLevel <= 2 }
+                guard let head = candidates.first(where: { isHeadlineLevel($0, blocks: blocks) }) ?? candidates.first else { continue }
+                let marked = blocks[head].headingLevel > 0 && blocks[head].headingLevel <= 2
+                let isolated = midBodyHeadings.count == 1
+                let tagged = Affinity.hasColumnTag(texts[head])
+                guard marked || isolated || tagged else { continue }
+                let own = features[head]
+                guard own.count >= 2 else { continue }
+                var body = Set<UInt64>()
+                for b in bodyIndices { body.formUnion(features[b]) }
+                let shared = Double(own.intersection(body).count) / Double(own.count)
+                if shared <= maxAffinity {
+                    findings.append(Finding(range: blocks[head].textRange,
+                                            message: "headline does not belong to the story around it (it shares almost no words with it): another story's headline?"))
+                }
+            }
+        }
+        return findings
+    }
+
+    static let bodyKinds: Set<BlockKind> = [.paragraph, .caption, .dateline, .byline]
+
+    /// Heading blocks, and in plain copy the unpunctuated short line that ends the file.
+    private func headingLike(_ i: Int, blocks: [Block], texts: [[Unicode.Scalar]], document: Document) -> Bool {
+        let block = blocks[i]
+        if block.kind.isHeading { return true }
+        guard block.kind == .paragraph, i == blocks.count - 1 || blocks[(i + 1)...].allSatisfy({ $0.kind.isHeading }) else { return false }
+        return TextTraits.looksLikeHeadline(texts[i], language: document.language, maxChinese: 40, maxWords: 12)
+            && !TextTraits.containsSpeechLead(texts[i])
+    }
+
+    /// A headline rather than a section heading.
+    private func isHeadlineLevel(_ i: Int, blocks: [Block]) -> Bool {
+        switch blocks[i].kind {
+        case .headline, .kicker, .subtitle: return true
+        case .paragraph: return true   // a trailing headline-like line in plain copy
+        default: return false
+        }
+    }
+
+    /// The first block of the story that `i` belongs to (after the previous heading group).
+    private func storyStart(_ i: Int, blocks: [Block], isHeading: [Bool]) -> Int? {
+        var k = i
+        while k > 0, blocks[k - 1].article == blocks[i].article { k -= 1 }
+        // Headings at the story's head come first.
+        return k
+    }
+
+    /// The block starts a new story: a dateline, a lede or a byline.
+    private func opensStory(_ i: Int, blocks: [Block]) -> Bool {
+        blocks[i].kind == .byline || blocks[i].kind == .dateline || blocks[i].ledeRange != nil
+    }
+
+    /// `i` is a section heading immediately followed by a heading of the same or higher rank.
+    private func emptySection(_ i: Int, next: Int, blocks: [Block], texts: [[Unicode.Scalar]], document: Document) -> Bool {
+        let a = blocks[i], b = blocks[next]
+        guard a.kind == .subhead else { return false }
+        if a.headingLevel > 0 {
+            return b.headingLevel > 0 && b.headingLevel <= a.headingLevel && b.kind == .subhead
+        }
+        // Plain copy: a two-line heading is a main line and a longer second line; two parallel
+        // lines of the same length are two sections, the first one emptied.
+        guard b.kind == .subhead, b.headingLevel == 0 else { return false }
+        let la = Double(texts[i].count), lb = Double(texts[next].count)
+        return min(la, lb) / max(la, lb) >= 0.75 && la >= 6
+    }
+}
+
+/// Shared vocabulary between a heading and copy: Chinese character pairs, English content words.
+enum Affinity {
+    static let stopwords: Set<String> = ["the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+                                         "and", "or", "but", "is", "are", "was", "were", "be", "been", "has", "have",
+                                         "had", "it", "its", "this", "that", "as", "he", "she", "they", "we", "said",
+                                         "says", "will", "would", "could", "out", "over", "after", "up", "new", "not"]
+
+    static func features(_ text: [Unicode.Scalar]) -> Set<UInt64> {
+        var out = Set<UInt64>()
+        var t = text
+        // A column tag at the end of a headline is not part of its meaning: 标题（人民时评）.
+        if let last = t.last, last == "）" || last == ")", let open = t.lastIndex(where: { $0 == "（" || $0 == "(" }), open > 0 {
+            t = Array(t[..<open])
+        }
+        var han = 0
+        for k in t.indices where CharClass.isHan(t[k].value) {
+            han += 1
+            if k + 1 < t.count, CharClass.isHan(t[k + 1].value) { out.insert(UInt64(t[k].value) << 32 | UInt64(t[k + 1].value)) }
+        }
+        if han >= 2 { return out }
+        var word = ""
+        func flush() {
+            var w = word.lowercased()
+            if w.count > 3, w.hasSuffix("s") { w.removeLast() }
+            if w.count > 2, !stopwords.contains(w) {
+                var h: UInt64 = 0xCBF2_9CE4_8422_2325
+                for b in w.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+                out.insert(h | 1 << 63)
+            }
+            word = ""
+        }
+        for s in t {
+            if s.properties.isAlphabetic { word.unicodeScalars.append(s) } else { flush() }
+        }
+        flush()
+        return out
+    }
+
+    /// 标题（人民时评）: a newspaper column tag closing the line.
+    static func hasColumnTag(_ t: [Unicode.Scalar]) -> Bool {
+        guard let last = t.last, last == "）" || last == ")", let open = t.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return false }
+        let inside = t.count - open - 2
+        return open > 2 && inside >= 2 && inside <= 12
+    }
+}
