@@ -70,7 +70,8 @@ struct BlockClassifier {
         if let first = scalars(blocks[n]).first, first.properties.isLowercase { return }
         for k in 0..<n {
             let text = scalars(blocks[k])
-            if !TextTraits.looksLikeHeadline(text, language: language) { return }
+            // 核心阅读 at the top is a label over a summary, not a headline.
+            if !TextTraits.looksLikeHeadline(text, language: language) || TextTraits.isLabel(text) { return }
         }
         switch n {
         case 1:

@@ -44,7 +44,7 @@ enum TextTraits {
                                   maxWords: Int = 20) -> Bool {
         guard !text.isEmpty, !hasSentenceStop(text), isBalanced(text) else { return false }
         if let last = lastSignificant(text), last == "。" || last == "." || last == "," || last == "，" || last == "、" || last == "：" || last == ":" { return false }
-        if endsOnFunctionWord(text) { return false }
+        if endsOnFunctionWord(text) || endsOnFunctionCharacter(text) { return false }
         let han = hanCount(text)
         if han > 0 { return text.count <= maxChinese + 10 && han <= maxChinese }
         return wordCount(text) <= maxWords && text.count <= maxWords * 9
@@ -57,6 +57,21 @@ enum TextTraits {
         guard k < text.count else { return false }
         let word = String(String.UnicodeScalarView(text[k...])).lowercased()
         return headlineNeverEndsOn.contains(word)
+    }
+
+    /// Characters a Chinese sentence cannot stop on when they stand alone (的, 和, 在, 不 …).
+    static let danglingChinese: Set<UInt32> = Set("的地得和与及或对在把被将从向以于由而并且但因若则就都也还又再才更最很不没其之所这那该各每某是让使给跟同比为即既虽当自按据经令".unicodeScalars.map(\.value))
+
+    /// Ends on a function character standing alone — 不 of 很多人不, not 当 of 担当.
+    static func endsOnFunctionCharacter(_ text: [Unicode.Scalar]) -> Bool {
+        guard let last = text.last, danglingChinese.contains(last.value) else { return false }
+        var tail: [UInt32] = []
+        for s in text.reversed() {
+            guard CharacterData.script(s.value) == .han, tail.count < 4 else { break }
+            tail.insert(s.value, at: 0)
+        }
+        guard let token = ChineseLexicon.segment(tail).last else { return false }
+        return token.length == 1
     }
 
     static let headlineNeverEndsOn: Set<String> = ["a", "an", "the", "of", "to", "and", "or", "but", "with", "for", "from",
@@ -103,6 +118,8 @@ enum TextTraits {
         if han > 0, text.count <= 6, han == text.count || (han == text.count - 1 && (last == "：" || last == ":")) {
             return true
         }
+        // ■小贴士, ▲链接
+        if "■□▲△◆◇●○★☆".unicodeScalars.contains(first), text.count <= 16 { return true }
         return false
     }
 
@@ -250,9 +267,26 @@ enum Byline {
             return !t.hasSuffix(".") || words.last.map { $0.count <= 3 } == true
         }
         guard text.count <= 60 else { return false }
+        if isSpacedNameCredit(t) { return true }
         guard roles.contains(where: { t.hasPrefix($0) }) else { return false }
         if t.contains("。") || t.contains("！") || t.contains("？") || t.contains("，") { return false }
         if t.hasSuffix("摄") || t.hasSuffix("报道") && t.count > 30 { return false }
+        return true
+    }
+}
+
+extension Byline {
+    /// `山东蒙阴县  何  勇`, `河北唐山市  许贵元`: a place and a name set apart by wide spaces,
+    /// the way Chinese papers credit readers and contributors.
+    static func isSpacedNameCredit(_ t: Substring) -> Bool {
+        guard t.count <= 24 else { return false }
+        let parts = t.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{A0}" })
+        guard parts.count >= 2, parts.allSatisfy({ $0.count <= 8 }) else { return false }
+        guard parts.allSatisfy({ $0.unicodeScalars.allSatisfy { CharacterData.script($0.value) == .han } }) else { return false }
+        if parts.count >= 3, parts.contains(where: { $0.count == 1 }) { return true }
+        // 河北唐山市  许贵元: a reader's or writer's place and name.
+        guard let place = parts.first?.last, "省市县区州镇乡村旗".contains(place), let name = parts.last,
+              (2...4).contains(name.count), t.contains("  ") || t.contains("\u{3000}") || t.contains("\u{A0}") else { return false }
         return true
     }
 }

@@ -122,9 +122,11 @@ public struct MisplacedHeadlineRule: Rule {
 
             // (a) a heading group with body before it and none after it.
             if let before = bodyBefore, bodyAfter == nil {
-                let storyStart = storyStart(before, blocks: blocks, isHeading: isHeading)
-                let storyHasHeadline = storyStart.map { isHeadlineLevel($0, blocks: blocks) } ?? false
-                let target = headlines.first ?? g.first
+                let storyHasHeadline = hasOwnHeadline(before, blocks: blocks)
+                let target = g.members.first { blocks[$0].kind == .headline } ?? headlines.first ?? g.first
+                // A trailing unmarked line is a headline only where the story has none of its own;
+                // otherwise it is the story's last, cut, sentence.
+                if blocks[target].kind == .paragraph, storyHasHeadline { continue }
                 if !headlines.isEmpty, !storyHasHeadline {
                     findings.append(Finding(range: blocks[target].textRange,
                                             message: "headline comes after its own story (the story it heads ends at line \(line(before)))",
@@ -146,15 +148,15 @@ public struct MisplacedHeadlineRule: Rule {
                 // Two headlines in a row: the first heads nothing.
                 if isHeadlineLevel(i, blocks: blocks), isHeadlineLevel(next, blocks: blocks), blocks[next].kind == .headline,
                    blocks[i].kind == .headline, let before = bodyBefore {
-                    let start = storyStart(before, blocks: blocks, isHeading: isHeading)
-                    let message = start.map { isHeadlineLevel($0, blocks: blocks) } == true
+                    let message = hasOwnHeadline(before, blocks: blocks)
                         ? "headline has no story: another headline follows at line \(line(next))"
                         : "headline comes after its own story (the story it heads ends at line \(line(before)))"
                     findings.append(Finding(range: blocks[i].textRange, message: message))
                 }
             }
             // (b) another story's headline in the middle of a body.
-            if bodyBefore != nil, let after = bodyAfter, opensStory(after, blocks: blocks) == false {
+            if bodyBefore != nil, let after = bodyAfter, opensStory(after, blocks: blocks) == false,
+               texts[after].first?.properties.isLowercase != true {   // a lower-case start continues a split sentence
                 let candidates = g.members.filter { blocks[$0].kind != .subhead || blocks[$0].headingLevel == 0 || blocks[$0].headingLevel <= 2 }
                 guard let head = candidates.first(where: { isHeadlineLevel($0, blocks: blocks) }) ?? candidates.first else { continue }
                 let marked = blocks[head].headingLevel > 0 && blocks[head].headingLevel <= 2
@@ -162,11 +164,13 @@ public struct MisplacedHeadlineRule: Rule {
                 let tagged = Affinity.hasColumnTag(texts[head])
                 guard marked || isolated || tagged else { continue }
                 let own = features[head]
-                guard own.count >= 2 else { continue }
+                // English headlines have few content words, and one may recur by chance: allow one in three.
+                let english = own.allSatisfy { $0 >> 63 == 1 }
+                guard own.count >= (english ? 3 : 2) else { continue }
                 var body = Set<UInt64>()
                 for b in bodyIndices { body.formUnion(features[b]) }
                 let shared = Double(own.intersection(body).count) / Double(own.count)
-                if shared <= maxAffinity {
+                if shared <= (english ? max(maxAffinity, 0.34) : maxAffinity) {
                     findings.append(Finding(range: blocks[head].textRange,
                                             message: "headline does not belong to the story around it (it shares almost no words with it): another story's headline?"))
                 }
@@ -181,7 +185,10 @@ public struct MisplacedHeadlineRule: Rule {
     private func headingLike(_ i: Int, blocks: [Block], texts: [[Unicode.Scalar]], document: Document) -> Bool {
         let block = blocks[i]
         if block.kind.isHeading { return true }
-        guard block.kind == .paragraph, i == blocks.count - 1 || blocks[(i + 1)...].allSatisfy({ $0.kind.isHeading }) else { return false }
+        // Followed only by headings or a ——subtitle line.
+        guard block.kind == .paragraph,
+              blocks.indices.dropFirst(i + 1).allSatisfy({ blocks[$0].kind.isHeading || texts[$0].starts(with: ["—", "—"]) })
+        else { return false }
         return TextTraits.looksLikeHeadline(texts[i], language: document.language, maxChinese: 40, maxWords: 12)
             && !TextTraits.containsSpeechLead(texts[i])
     }
@@ -195,12 +202,15 @@ public struct MisplacedHeadlineRule: Rule {
         }
     }
 
-    /// The first block of the story that `i` belongs to (after the previous heading group).
-    private func storyStart(_ i: Int, blocks: [Block], isHeading: [Bool]) -> Int? {
+    /// The story that block `i` belongs to opens with a headline of its own.
+    private func hasOwnHeadline(_ i: Int, blocks: [Block]) -> Bool {
         var k = i
         while k > 0, blocks[k - 1].article == blocks[i].article { k -= 1 }
-        // Headings at the story's head come first.
-        return k
+        while k < i, blocks[k].kind.isHeading || blocks[k].kind == .byline {
+            if blocks[k].kind == .headline || blocks[k].kind == .kicker { return true }
+            k += 1
+        }
+        return false
     }
 
     /// The block starts a new story: a dateline, a lede or a byline.
@@ -215,11 +225,8 @@ public struct MisplacedHeadlineRule: Rule {
         if a.headingLevel > 0 {
             return b.headingLevel > 0 && b.headingLevel <= a.headingLevel && b.kind == .subhead
         }
-        // Plain copy: a two-line heading is a main line and a longer second line; two parallel
-        // lines of the same length are two sections, the first one emptied.
-        guard b.kind == .subhead, b.headingLevel == 0 else { return false }
-        let la = Double(texts[i].count), lb = Double(texts[next].count)
-        return min(la, lb) / max(la, lb) >= 0.75 && la >= 6
+        // Plain copy cannot tell an emptied section from a two-line heading.
+        return false
     }
 }
 
