@@ -71,7 +71,7 @@ struct BlockClassifier {
         for k in 0..<n {
             let text = scalars(blocks[k])
             // 核心阅读 at the top is a label over a summary, not a headline.
-            if !TextTraits.looksLikeHeadline(text, language: language) || TextTraits.isLabel(text) { return }
+            if !TextTraits.looksLikeHeadline(text, language: language) || (TextTraits.isLabel(text) && text.first != "—") { return }
         }
         switch n {
         case 1:

@@ -25,14 +25,14 @@ public struct MisplacedHeadlineRule: Rule {
 
                 据介绍，今年还将新建智慧停车场二十个。
 
-                ↓# 首批智慧停车场投入使用
+                # ↓首批智慧停车场投入使用
                 """, note: "the story's headline printed after it"),
             Example("""
                 # 城北热电厂完成扩容改造
 
                 城北热电厂扩容改造工程昨日通过验收，全市新增集中供热面积三百万平方米。
 
-                ↓## 𠮷林雾凇节开幕吸引游客
+                ## ↓𠮷林雾凇节开幕吸引游客
 
                 改造同步更新了老旧管网，供热效率提高百分之十五。
                 """, note: "another story's headline in the middle of a body"),
@@ -41,7 +41,7 @@ public struct MisplacedHeadlineRule: Rule {
 
                 今年前十个月，港口货物吞吐量同比增长百分之八。
 
-                ↓### 集装箱航线持续加密
+                ### ↓集装箱航线持续加密
 
                 ### 冷链物流快速发展
 

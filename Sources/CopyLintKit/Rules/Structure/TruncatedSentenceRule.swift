@@ -235,7 +235,9 @@ public struct TruncatedSentenceRule: Rule {
             for i in blocks.indices where blocks[i].kind == .dateline || blocks[i].kind == .byline {
                 var k = i + 1
                 while k < blocks.count, blocks[k].kind == .byline || blocks[k].kind == .dateline { k += 1 }
-                let stranded = k == blocks.count || blocks[k].kind == .kicker || blocks[k].kind == .headline
+                // A credit line may close a story (letters, columns); a dateline never does.
+                let atEnd = k == blocks.count
+                let stranded = (atEnd && blocks[i].kind == .dateline) || (!atEnd && (blocks[k].kind == .kicker || blocks[k].kind == .headline))
                 guard stranded else { continue }
                 let what = blocks[i].kind == .dateline ? "dateline" : "byline"
                 findings.append(Finding(range: blocks[i].textRange,
