@@ -57,10 +57,14 @@ public struct TextReporter: Reporter {
         let endCell = cells.firstIndex { $0.offset >= end } ?? cells.count
         var first = 0
         var widthBefore = cells[..<startCell].reduce(0) { $0 + $1.width }
-        if widthBefore > 30 {
-            // Scroll so the range starts about 20 columns in.
+        let lineWidth = cells.reduce(0) { $0 + $1.width }
+        if lineWidth > window, widthBefore > 30 {
+            // Scroll: keep the range at least 20 columns in, and fill the window with what precedes it
+            // when the rest of the line is short.
+            let after = cells[startCell...].reduce(0) { $0 + $1.width }
+            let keepBefore = max(20, window - 2 - after)
             var w = widthBefore
-            while first < startCell, w > 20 { w -= cells[first].width; first += 1 }
+            while first < startCell, w > keepBefore { w -= cells[first].width; first += 1 }
             widthBefore = w
         }
         var snippet = first > 0 ? "…" : ""

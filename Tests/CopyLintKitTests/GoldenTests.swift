@@ -1,0 +1,56 @@
+import XCTest
+@testable import CopyLintKit
+
+/// The shipped examples, rendered in each format and compared with golden files.
+/// Set COPYLINT_UPDATE_GOLDEN=1 to rewrite the goldens after an intended change.
+final class GoldenTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func render(_ args: [String]) -> (Int32, String) {
+        let out = StringSink(), err = StringSink()
+        let cwd = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(Self.root.path)
+        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+        let code = CommandLineTool(environment: [:], stdout: out, stderr: err, readStandardInput: { [] }).run(args)
+        return (code, out.text)
+    }
+
+    func check(_ name: String, _ args: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+        let (code, text) = render(args)
+        XCTAssertEqual(code, 1, "the examples carry defects on purpose", file: file, line: line)
+        let golden = Self.root.appendingPathComponent("Tests/CopyLintKitTests/Golden/\(name)")
+        if ProcessInfo.processInfo.environment["COPYLINT_UPDATE_GOLDEN"] == "1" {
+            try text.write(to: golden, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        XCTAssertEqual(text, expected, "\(name) differs; rerun with COPYLINT_UPDATE_GOLDEN=1 if the change is intended", file: file, line: line)
+    }
+
+    func testExamplesGcc() throws { try check("examples.gcc.txt", ["--format", "gcc", "examples"]) }
+
+    func testExamplesText() throws { try check("examples.text.txt", ["--format", "text", "--color", "never", "examples"]) }
+
+    func testExamplesGccDisplayColumns() throws {
+        try check("examples.gcc-display.txt", ["--format", "gcc", "--column-unit", "display", "examples"])
+    }
+
+    /// Every finding on the examples, in every column unit, lands on the same character.
+    func testColumnUnitsAgree() throws {
+        let registry = RuleRegistry.builtin
+        let linter = Linter(registry: registry, settings: RuleSettings())
+        for name in ["examples/zh-page.md", "examples/en-page.txt"] {
+            let data = try Data(contentsOf: Self.root.appendingPathComponent(name))
+            let source = SourceText(path: name, bytes: Array(data))
+            let diagnostics = linter.lint(source)
+            XCTAssertFalse(diagnostics.isEmpty)
+            for d in diagnostics {
+                let offsets = ColumnUnit.allCases.map { unit -> Int in
+                    let p = d.start(unit)
+                    return source.lines.offset(line: p.line - 1, column: p.column, in: source.bytes, unit: unit)
+                }
+                XCTAssertEqual(Set(offsets), [d.range.start], "\(name): \(d.message)")
+            }
+        }
+    }
+}
