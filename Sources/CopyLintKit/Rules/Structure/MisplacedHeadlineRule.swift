@@ -109,15 +109,26 @@ public struct MisplacedHeadlineRule: Rule {
         guard !groups.isEmpty else { return [] }
         let features = texts.map { Affinity.features($0) }
         let isBody = blocks.indices.map { !isHeading[$0] && Self.bodyKinds.contains(blocks[$0].kind) }
-        let bodyIndices = blocks.indices.filter { isBody[$0] }
-        let midBodyHeadings = groups.filter { g in bodyIndices.contains { $0 < g.first } && bodyIndices.contains { $0 > g.last } }
+        // Nearest body block before and after every index, in one pass each way.
+        var lastBodyAtOrBefore = [Int?](repeating: nil, count: blocks.count)
+        var firstBodyAtOrAfter = [Int?](repeating: nil, count: blocks.count + 1)
+        var seen: Int?
+        for i in blocks.indices {
+            if isBody[i] { seen = i }
+            lastBodyAtOrBefore[i] = seen
+        }
+        for i in blocks.indices.reversed() { firstBodyAtOrAfter[i] = isBody[i] ? i : firstBodyAtOrAfter[i + 1] }
+        let midBodyHeadings = groups.filter { g in
+            (g.first > 0 && lastBodyAtOrBefore[g.first - 1] != nil) && firstBodyAtOrAfter[g.last + 1] != nil
+        }
+        var allBody: Set<UInt64>?
         var findings: [Finding] = []
         let line = { (i: Int) in blocks[i].firstLine + 1 }
 
-        for g in groups {
-            let bodyBefore = bodyIndices.last { $0 < g.first }
-            let nextGroupStart = groups.first { $0.first > g.last }?.first ?? blocks.count
-            let bodyAfter = bodyIndices.first { $0 > g.last && $0 < nextGroupStart }
+        for (n, g) in groups.enumerated() {
+            let bodyBefore = g.first > 0 ? lastBodyAtOrBefore[g.first - 1] : nil
+            let nextGroupStart = n + 1 < groups.count ? groups[n + 1].first : blocks.count
+            let bodyAfter = firstBodyAtOrAfter[g.last + 1].flatMap { $0 < nextGroupStart ? $0 : nil }
             let headlines = g.members.filter { isHeadlineLevel($0, blocks: blocks) }
 
             // (a) a heading group with body before it and none after it.
@@ -167,8 +178,12 @@ public struct MisplacedHeadlineRule: Rule {
                 // English headlines have few content words, and one may recur by chance: allow one in three.
                 let english = own.allSatisfy { $0 >> 63 == 1 }
                 guard own.count >= (english ? 3 : 2) else { continue }
-                var body = Set<UInt64>()
-                for b in bodyIndices { body.formUnion(features[b]) }
+                if allBody == nil {
+                    var union = Set<UInt64>()
+                    for b in blocks.indices where isBody[b] { union.formUnion(features[b]) }
+                    allBody = union
+                }
+                let body = allBody!
                 let shared = Double(own.intersection(body).count) / Double(own.count)
                 if shared <= (english ? max(maxAffinity, 0.34) : maxAffinity) {
                     findings.append(Finding(range: blocks[head].textRange,
@@ -185,10 +200,11 @@ public struct MisplacedHeadlineRule: Rule {
     private func headingLike(_ i: Int, blocks: [Block], texts: [[Unicode.Scalar]], document: Document) -> Bool {
         let block = blocks[i]
         if block.kind.isHeading { return true }
-        // Followed only by headings or a ——subtitle line.
-        guard block.kind == .paragraph,
-              blocks.indices.dropFirst(i + 1).allSatisfy({ blocks[$0].kind.isHeading || texts[$0].starts(with: ["—", "—"]) })
-        else { return false }
+        // Followed only by headings or a ——subtitle line (checked from the end: at most a few blocks).
+        guard block.kind == .paragraph else { return false }
+        var k = blocks.count - 1
+        while k > i, blocks[k].kind.isHeading || texts[k].starts(with: ["—", "—"]) { k -= 1 }
+        guard k == i else { return false }
         return TextTraits.looksLikeHeadline(texts[i], language: document.language, maxChinese: 40, maxWords: 12)
             && !TextTraits.containsSpeechLead(texts[i])
     }

@@ -116,6 +116,7 @@ public struct TruncatedSentenceRule: Rule {
         var flaggedCut = Set<Int>()
         var lost = Set<Int>()   // cut with the rest missing
         var continued = Set<Int>()   // the second half of a split sentence
+        var orphaned = Set<Int>()
         let line = { (i: Int) in blocks[i].firstLine + 1 }
 
         // Long paragraphs that stop without a stop: one or two are accidents, more are a house style
@@ -128,6 +129,11 @@ public struct TruncatedSentenceRule: Rule {
                 unfinished.insert(i)
             }
         }
+
+        // The last body block of each article: a story "ends" after it.
+        var lastBody = [Int](repeating: -1, count: document.articles.count)
+        for i in blocks.indices where isBody(blocks[i]) { lastBody[blocks[i].article] = i }
+        let storyContinuesAfter = { (i: Int) in lastBody[blocks[i].article] > i }
 
         for i in blocks.indices {
             let block = blocks[i]
@@ -189,7 +195,7 @@ public struct TruncatedSentenceRule: Rule {
                 }
             }
             // The last paragraph of a story that stops on a clause: 据统计，山东省所有
-            let storyEnds = !blocks[(i + 1)...].contains { $0.article == block.article && isBody($0) }
+            let storyEnds = !storyContinuesAfter(i)
             if evidence == nil, storyEnds, block.kind == .paragraph, weak, CharClass.isHan(ending.last),
                text.scalars.contains(0xFF0C) || text.scalars.contains(0x2C), unfinished.count <= Self.styleLimit {
                 evidence = "it stops in the middle of a clause"
@@ -210,6 +216,7 @@ public struct TruncatedSentenceRule: Rule {
                     continue
                 }
                 if let why = orphanEvidence(texts[i]) {
+                    orphaned.insert(i)
                     findings.append(Finding(range: texts[i].range(0, min(1, texts[i].count)),
                                             message: "paragraph starts mid-sentence (\(why)); its beginning is missing"))
                 }
@@ -221,9 +228,8 @@ public struct TruncatedSentenceRule: Rule {
                       Ending(texts[n]).complete, opensWithAnaphora(texts[n]),
                       !TextTraits.looksLikeHeadline(texts[n].scalars.compactMap(Unicode.Scalar.init), language: document.language),
                       blocks[n].article == blocks[i].article else { continue }
-                let storyContinues = blocks[(n + 1)...].contains { $0.article == blocks[n].article && isBody($0) }
-                let alreadyReported = findings.contains { $0.range.start == texts[n].offsets[0] }
-                if !storyContinues, !alreadyReported, continuation(from: texts[i], to: texts[n], ending: Ending(texts[i])) == nil {
+                let alreadyReported = orphaned.contains(n)
+                if !storyContinuesAfter(n), !alreadyReported, continuation(from: texts[i], to: texts[n], ending: Ending(texts[i])) == nil {
                     findings.append(Finding(range: texts[n].range(0, min(1, texts[n].count)),
                                             message: "paragraph starts mid-sentence: it follows a cut paragraph at line \(line(i)) and its pronoun refers to lost text"))
                 }
