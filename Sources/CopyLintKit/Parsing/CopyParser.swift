@@ -92,11 +92,13 @@ public struct CopyParser: Sendable {
                 opensStory = false
             }
             if opensStory, hasBody, i > start {
-                // Keep a byline or a heading group that directly precedes the opener with it.
+                // Keep a byline, and before a lede the headline group, with the story they open.
                 var cut = i
-                while cut > start, blocks[cut - 1].kind == .byline || (block.kind == .paragraph && blocks[cut - 1].kind.isHeading && blocks[cut - 1].kind != .subhead) {
-                    cut -= 1
+                func belongsToOpener(_ previous: Block) -> Bool {
+                    if previous.kind == .byline { return true }
+                    return block.kind == .paragraph && previous.kind.isHeading && previous.kind != .subhead
                 }
+                while cut > start, belongsToOpener(blocks[cut - 1]) { cut -= 1 }
                 if cut > start {
                     articles.append(Article(blocks: start..<cut))
                     start = cut

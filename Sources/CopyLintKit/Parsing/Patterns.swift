@@ -221,8 +221,9 @@ enum LedeMarker {
         var caps = 0
         while i < t.count, i < 40 {
             let s = t[i]
-            if s.properties.isUppercase { caps += 1 } else if s == " " || s == "." || s == "'" || s == "-" && i + 1 < t.count && t[i + 1] != " " {
-            } else { break }
+            let hyphenInName = s == "-" && i + 1 < t.count && t[i + 1] != " "
+            guard s.properties.isUppercase || s == " " || s == "." || s == "'" || hyphenInName else { break }
+            if s.properties.isUppercase { caps += 1 }
             i += 1
         }
         guard caps >= 3 else { return nil }
