@@ -96,6 +96,7 @@ public struct CommandLineTool {
 
     private func lint(_ options: Options) -> Int32 {
         let registry = RuleRegistry.builtin
+        let cwd = FileManager.default.currentDirectoryPath
         let resolver: ConfigResolver
         do {
             resolver = try ConfigResolver(loader: ConfigLoader(registry: registry), explicitPath: options.configPath)
@@ -103,11 +104,29 @@ public struct CommandLineTool {
             stderr.write("\(error)\n")
             return ExitCode.usage
         }
+
+        // Changed-lines mode: the files changed since the base, and their changed lines.
+        var changes: ChangedLines?
         var paths = options.paths
-        if paths.isEmpty { paths = ["."] }
-        let collected = FileCollector(resolver: resolver).collect(paths)
+        if let base = options.diffBase {
+            do {
+                changes = try GitDiff.changes(since: base, in: cwd)
+            } catch {
+                stderr.write("\(error)\n")
+                return ExitCode.usage
+            }
+        }
+        if paths.isEmpty { paths = changes == nil ? ["."] : [changes!.root] }
+        let collected = FileCollector(resolver: resolver).collect(paths, allowEmpty: changes != nil)
         var errors = collected.errors
-        let files = collected.files
+        var files = collected.files
+        if let changes {
+            files = files.filter { $0 != "-" && changes.lines[ConfigResolver.absolute($0)] != nil }
+            if options.paths.isEmpty {
+                // Report changed files relative to the working folder, as git users expect.
+                files = files.map { Self.relative($0, to: cwd) }
+            }
+        }
 
         // Configuration per folder, and one linter per configuration.
         var linters: [String: Linter] = [:]
@@ -119,7 +138,8 @@ public struct CommandLineTool {
                 let config = try resolver.configuration(forDirectory: directory.isEmpty ? "." : directory)
                 if rootConfig == nil { rootConfig = config }
                 let key = config?.path ?? ""
-                let linter = linters[key] ?? Linter(registry: registry, settings: config?.rules ?? RuleSettings())
+                var linter = linters[key] ?? Linter(registry: registry, settings: config?.rules ?? RuleSettings())
+                linter.inlineConfig = options.inlineConfig
                 linters[key] = linter
                 plans.append((file, linter, options.encoding ?? config?.encoding))
             } catch {
@@ -158,9 +178,71 @@ public struct CommandLineTool {
         case .never: useColor = false
         case .auto: useColor = stdout.isTerminal && environment["NO_COLOR"].map(\.isEmpty) != false
         }
-        let context = ReportContext(columnUnit: columnUnit, color: useColor, registry: registry)
-        let reporter = Reporters.named(options.format) ?? TextReporter()
-        stdout.write(reporter.report(diagnostics, context: context))
+        let root = changes?.root ?? (try? GitDiff.root(of: cwd)) ?? cwd
+        let context = ReportContext(columnUnit: columnUnit, color: useColor, registry: registry,
+                                    files: plans.map { $0.path == "-" ? stdinName : $0.path }, root: root, workingDirectory: cwd)
+
+        // Changed-lines mode keeps findings on changed lines (a duplicate counts when either copy changed).
+        if let changes {
+            diagnostics = diagnostics.filter { d in
+                let path = d.path.hasPrefix("/") ? d.path : cwd + "/" + d.path
+                let absolute = (path as NSString).standardizingPath
+                let lines = d.source.lines
+                let first = lines.lineIndex(of: d.range.start) + 1
+                let last = lines.lineIndex(of: max(d.range.start, d.range.end - 1)) + 1
+                if (first...last).contains(where: { changes.contains(path: absolute, line: $0) }) { return true }
+                return d.related.contains { r in changes.contains(path: absolute, line: lines.lineIndex(of: r.range.start) + 1) }
+            }
+        }
+
+        if let path = options.writeBaseline {
+            guard errors.isEmpty else {
+                for e in errors { stderr.write("\(e)\n") }
+                return ExitCode.usage
+            }
+            do {
+                try AtomicFile.write(Baseline.render(diagnostics, context: context), to: path)
+            } catch {
+                stderr.write("\(error)\n")
+                return ExitCode.usage
+            }
+            stderr.write("copylint: wrote \(diagnostics.count) finding\(diagnostics.count == 1 ? "" : "s") to the baseline \(path)\n")
+            return ExitCode.clean
+        }
+
+        var staleBaseline = 0
+        if let path = options.baseline {
+            do {
+                let baseline = try Baseline.load(path: path)
+                let split = baseline.filter(diagnostics, context: context)
+                diagnostics = split.new
+                staleBaseline = split.gone
+                if !options.quiet {
+                    stderr.write("copylint: \(split.baselined) finding\(split.baselined == 1 ? "" : "s") in the baseline \(path) not reported"
+                                 + (split.gone > 0 ? "; \(split.gone) baselined finding\(split.gone == 1 ? " is" : "s are") gone" : "") + "\n")
+                }
+            } catch {
+                stderr.write("\(error)\n")
+                return ExitCode.usage
+            }
+        }
+
+        let reports = options.reports.isEmpty ? [Options.Report(format: "text", output: nil)] : options.reports
+        for report in reports {
+            let reporter = Reporters.named(report.format) ?? TextReporter()
+            var reportContext = context
+            if report.output != nil { reportContext.color = false }
+            let text = reporter.report(diagnostics, context: reportContext)
+            if let output = report.output {
+                do {
+                    try AtomicFile.write(text, to: output)
+                } catch {
+                    errors.append(error)
+                }
+            } else {
+                stdout.write(text)
+            }
+        }
 
         for e in errors { stderr.write("\(e)\n") }
         let failOn = options.failOn ?? rootConfig?.failOn ?? .error
@@ -168,7 +250,29 @@ public struct CommandLineTool {
         if !options.quiet, errors.isEmpty || !diagnostics.isEmpty {
             stderr.write(Summary.line(diagnostics, files: plans.count, failOn: failOn))
         }
-        return ExitCode.decide(diagnostics: diagnostics, failOn: failOn, hadErrors: !errors.isEmpty)
+        var code = ExitCode.decide(diagnostics: diagnostics, failOn: failOn, hadErrors: !errors.isEmpty)
+        if code == ExitCode.clean, let max = options.maxWarnings {
+            let warnings = diagnostics.filter { $0.severity == .warning }.count
+            if warnings > max {
+                stderr.write("copylint: \(warnings) warnings, more than --max-warnings \(max)\n")
+                code = ExitCode.findings
+            }
+        }
+        if code == ExitCode.clean, options.failOnStaleBaseline, staleBaseline > 0 {
+            stderr.write("copylint: \(staleBaseline) baselined finding\(staleBaseline == 1 ? " is" : "s are") gone; shrink the baseline with --write-baseline\n")
+            code = ExitCode.findings
+        }
+        return code
+    }
+
+    /// `path` relative to the folder `base`, with `..` where it lies elsewhere.
+    static func relative(_ path: String, to base: String) -> String {
+        let target = ConfigResolver.absolute(path).split(separator: "/")
+        let from = ConfigResolver.absolute(base).split(separator: "/")
+        var common = 0
+        while common < min(target.count, from.count), target[common] == from[common] { common += 1 }
+        let up = Array(repeating: "..", count: from.count - common)
+        return (up + target[common...].map(String.init)).joined(separator: "/")
     }
 
     private static func lintOne(path: String, linter: Linter, encoding: InputEncoding?, stdin: [UInt8]?,
@@ -282,4 +386,50 @@ enum ParallelMap {
         }
         return slots.items.map { $0! }
     }
+}
+
+/// Writes a file whole or not at all: a temporary file in the same folder, then a rename.
+public enum AtomicFile {
+    public static func write(_ text: String, to path: String) throws(CopyLintError) {
+        try write(Array(text.utf8), to: path, permissions: nil)
+    }
+
+    public static func write(_ bytes: [UInt8], to path: String, permissions: mode_t?) throws(CopyLintError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let folder = directory.isEmpty ? "." : directory
+        var st = stat()
+        guard stat(folder, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else {
+            throw CopyLintError("cannot write: the folder \(folder) does not exist", path: path)
+        }
+        var template = Array((folder + "/.copylint-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw CopyLintError("cannot write: \(String(cString: strerror(errno)))", path: path)
+        }
+        let temp = String(cString: template.map { UInt8(bitPattern: $0) }.dropLast() + [0])
+        var ok = true
+        var written = 0
+        bytes.withUnsafeBytes { raw in
+            while written < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 { if errno == EINTR { continue }; ok = false; return }
+                written += n
+            }
+        }
+        let reason = ok ? "" : String(cString: strerror(errno))
+        if ok, fsync(fd) != 0 { ok = false }
+        if let permissions { fchmod(fd, permissions) } else { fchmod(fd, 0o644 & ~Self.umaskValue) }
+        close(fd)
+        guard ok, rename(temp, path) == 0 else {
+            let why = reason.isEmpty ? String(cString: strerror(errno)) : reason
+            unlink(temp)
+            throw CopyLintError("cannot write: \(why)", path: path)
+        }
+    }
+
+    static let umaskValue: mode_t = {
+        let m = umask(0o022)
+        umask(m)
+        return m
+    }()
 }

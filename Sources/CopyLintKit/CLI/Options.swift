@@ -13,9 +13,23 @@ public struct Options: Sendable, Equatable {
         case auto, always, never
     }
 
+    /// A report: a format, written to a file or (nil) to standard output.
+    public struct Report: Sendable, Equatable {
+        public var format: String
+        public var output: String?
+    }
+
     public var command: Command = .lint
     public var paths: [String] = []
-    public var format = "text"
+    public var reports: [Report] = []
+    /// The first report's format (text when none was asked for).
+    public var format: String { reports.first?.format ?? "text" }
+    public var maxWarnings: Int?
+    public var baseline: String?
+    public var writeBaseline: String?
+    public var failOnStaleBaseline = false
+    public var diffBase: String?
+    public var inlineConfig = true
     public var columnUnit: ColumnUnit?
     public var failOn: Severity?
     public var configPath: String?
@@ -64,11 +78,28 @@ public struct Options: Sendable, Equatable {
             case "-h", "--help": o.command = .help
             case "-V", "--version": o.command = .version
             case "-f", "--format":
-                o.format = try next()
-                guard Reporters.names.contains(o.format) else {
-                    throw CopyLintError("unknown format '\(o.format)'; expected one of \(Reporters.names.joined(separator: ", "))"
-                                        + didYouMean(o.format, Reporters.names))
+                let name = try next()
+                guard Reporters.names.contains(name) else {
+                    throw CopyLintError("unknown format '\(name)'; expected one of \(Reporters.names.joined(separator: ", "))"
+                                        + didYouMean(name, Reporters.names))
                 }
+                o.reports.append(Report(format: name, output: nil))
+            case "-o", "--output":
+                let path = try next()
+                if o.reports.isEmpty { o.reports.append(Report(format: "text", output: nil)) }
+                guard o.reports[o.reports.count - 1].output == nil else {
+                    throw CopyLintError("--output \(path) follows another --output; give a --format before each --output")
+                }
+                o.reports[o.reports.count - 1].output = path
+            case "--max-warnings":
+                let raw = try next()
+                guard let n = Int(raw), n >= 0 else { throw CopyLintError("--max-warnings needs a whole number, not '\(raw)'") }
+                o.maxWarnings = n
+            case "--baseline": o.baseline = try next()
+            case "--write-baseline": o.writeBaseline = try next()
+            case "--fail-on-stale-baseline": o.failOnStaleBaseline = true
+            case "--diff-base": o.diffBase = try next()
+            case "--no-inline-config": o.inlineConfig = false
             case "--column-unit":
                 o.columnUnit = try choice(arg, try next(), ColumnUnit.init(rawValue:), ColumnUnit.allCases.map(\.rawValue))
             case "--fail-on":
@@ -103,11 +134,17 @@ public struct Options: Sendable, Equatable {
             positional = []
         }
         o.paths = positional
+        let toStdout = o.reports.filter { $0.output == nil }
+        if toStdout.count > 1 {
+            throw CopyLintError("more than one report for standard output (\(toStdout.map(\.format).joined(separator: ", "))); send all but one to a file with --output")
+        }
+        if o.failOnStaleBaseline, o.baseline == nil { throw CopyLintError("--fail-on-stale-baseline needs --baseline FILE") }
         return o
     }
 
-    static let knownFlags = ["--help", "--version", "--format", "--column-unit", "--fail-on", "--config", "--stdin-filename",
-                             "--encoding", "--color", "--no-color", "--quiet", "--recursive"]
+    static let knownFlags = ["--help", "--version", "--format", "--output", "--column-unit", "--fail-on", "--max-warnings",
+                             "--config", "--stdin-filename", "--encoding", "--color", "--no-color", "--quiet", "--recursive",
+                             "--baseline", "--write-baseline", "--fail-on-stale-baseline", "--diff-base", "--no-inline-config"]
 
     public static let usage = """
         copylint — editorial QA linter for newspaper copy
@@ -119,10 +156,18 @@ public struct Options: Sendable, Equatable {
           copylint blocks PATH…           how copylint reads the copy: each block's line, kind and article
 
         OPTIONS
-          -f, --format NAME        text (default) or gcc (PATH:LINE:COL: SEVERITY: MESSAGE [RULE-ID])
+          -f, --format NAME        text (default), gcc, json, sarif, github, checkstyle, junit, rdjson, rdjsonl;
+                                   repeat for several reports in one run
+          -o, --output FILE        write the report of the --format before it to FILE (default: stdout)
           --column-unit UNIT       char (default, Unicode scalars), utf16 (LSP, VS Code), byte (Vim %c),
                                    display (East Asian wide = 2 columns; GCC, Emacs)
           --fail-on LEVEL          error (default), warning or info: the lowest severity that fails the run
+          --max-warnings N         also fail when there are more than N warnings
+          --baseline FILE          report only findings not recorded in FILE (keyed on text, not line numbers)
+          --write-baseline FILE    record the current findings in FILE and exit 0
+          --fail-on-stale-baseline fail when findings recorded in the baseline are gone (the baseline must shrink)
+          --diff-base REF          lint files changed since git REF and report only findings on changed lines
+          --no-inline-config       ignore copylint-disable directives in the copy
           -c, --config FILE        use this .lintrc for every input instead of looking for one
           --stdin-filename NAME    the name to report for "-" (standard input)
           --encoding ENC           utf-8 (default), utf-16, gb18030 or big5; UTF-16 with a BOM is detected

@@ -9,13 +9,19 @@ public struct ActiveRule: Sendable {
 public struct Linter: Sendable {
     public let rules: [ActiveRule]
     public let parser = CopyParser()
+    /// Honour `copylint-disable` directives (off with `--no-inline-config`).
+    public var inlineConfig = true
+    /// Every rule id a directive may name.
+    public var knownRules: Set<String>
 
-    public init(rules: [ActiveRule]) {
+    public init(rules: [ActiveRule], knownRules: Set<String>? = nil) {
         self.rules = rules
+        self.knownRules = knownRules ?? Set(RuleRegistry.builtin.ids).union(rules.map(\.id))
     }
 
     /// The rules of `registry` as `settings` switches and tunes them.
     public init(registry: RuleRegistry, settings: RuleSettings) {
+        knownRules = Set(registry.ids)
         var active: [ActiveRule] = []
         for entry in registry.entries {
             let setting = settings.rules[entry.id]
@@ -34,13 +40,54 @@ public struct Linter: Sendable {
 
     public func lint(_ document: Document) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        var mask = inlineConfig && !document.comments.isEmpty ? Suppressions(document, knownRules: knownRules) : nil
         for rule in rules {
             for finding in rule.checker.check(document) {
+                if mask?.suppresses(rule: rule.id, offset: finding.range.start) == true { continue }
                 out.append(Diagnostic(ruleID: rule.id, severity: rule.severity, finding: finding, source: document.source))
+            }
+        }
+        if let mask, let unused = rules.first(where: { $0.id == UnusedSuppressionRule.description.id }) {
+            for d in mask.directives where !d.used {
+                let what = d.rules.isEmpty ? "any rule" : d.rules.joined(separator: ", ")
+                let finding = Finding(range: Self.directiveWord(d.range, in: document),
+                                      message: "suppression of \(what) is unused: nothing in its scope is reported",
+                                      fix: Fix(title: "remove the directive", edits: [TextEdit(range: Self.wholeLine(d.range, in: document), replacement: "")],
+                                               applicability: .safe))
+                out.append(Diagnostic(ruleID: unused.id, severity: unused.severity, finding: finding, source: document.source))
+            }
+            for (range, id) in mask.unknown {
+                let finding = Finding(range: Self.directiveWord(range, in: document),
+                                      message: "unknown rule '\(id)' in a copylint directive" + didYouMean(id, Array(knownRules).sorted()))
+                out.append(Diagnostic(ruleID: unused.id, severity: unused.severity, finding: finding, source: document.source))
             }
         }
         out.sort(by: Diagnostic.ordered)
         return out
+    }
+
+    /// The `copylint-…` word of a directive line.
+    static func directiveWord(_ range: SourceRange, in document: Document) -> SourceRange {
+        let bytes = document.bytes
+        let word = Array("copylint-".utf8)
+        var i = range.start
+        while i + word.count <= range.end {
+            if Array(bytes[i..<(i + word.count)]) == word {
+                var e = i
+                while e < range.end, bytes[e] != 0x20, bytes[e] != 0x09 { e += 1 }
+                return SourceRange(i, e)
+            }
+            i += 1
+        }
+        return range
+    }
+
+    /// The directive's line with its line break, for deletion.
+    static func wholeLine(_ range: SourceRange, in document: Document) -> SourceRange {
+        let lines = document.source.lines
+        let line = lines.lineIndex(of: range.start)
+        let end = line + 1 < lines.count ? lines.lineStarts[line + 1] : lines.contentEnds[line]
+        return SourceRange(lines.lineStarts[line], end)
     }
 }
 

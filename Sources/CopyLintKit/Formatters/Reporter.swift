@@ -3,11 +3,37 @@ public struct ReportContext: Sendable {
     public var columnUnit: ColumnUnit
     public var color: Bool
     public var registry: RuleRegistry
+    /// Every file linted, with or without findings (checkstyle and JUnit list clean files too).
+    public var files: [String]
+    /// Absolute path of the repository root (or the working folder): SARIF artifact paths are relative to it.
+    public var root: String
+    /// Absolute path of the working folder, to resolve relative input paths.
+    public var workingDirectory: String
 
-    public init(columnUnit: ColumnUnit = .char, color: Bool = false, registry: RuleRegistry = .builtin) {
+    public init(columnUnit: ColumnUnit = .char, color: Bool = false, registry: RuleRegistry = .builtin,
+                files: [String] = [], root: String = "/", workingDirectory: String = "/") {
         self.columnUnit = columnUnit
         self.color = color
         self.registry = registry
+        self.files = files
+        self.root = root
+        self.workingDirectory = workingDirectory
+    }
+
+    /// `path` relative to the root, with `/` separators (stdin names are kept as they are).
+    public func rootRelative(_ path: String) -> String {
+        guard !path.hasPrefix("<") else { return path }
+        var absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+        // Resolve "." and ".." segments without touching the file system.
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        absolute = "/" + parts.joined(separator: "/")
+        let base = root.hasSuffix("/") ? root : root + "/"
+        return absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute
     }
 }
 
@@ -19,12 +45,22 @@ public protocol Reporter: Sendable {
 }
 
 public enum Reporters {
-    public static let all: [any Reporter.Type] = [TextReporter.self, GCCReporter.self]
+    public static let all: [any Reporter.Type] = [
+        TextReporter.self, GCCReporter.self, JSONReporter.self, SARIFReporter.self, GitHubReporter.self,
+        CheckstyleReporter.self, JUnitReporter.self, RDJSONReporter.self, RDJSONLReporter.self,
+    ]
 
     public static func named(_ name: String) -> (any Reporter)? {
         switch name {
         case TextReporter.name: return TextReporter()
         case GCCReporter.name: return GCCReporter()
+        case JSONReporter.name: return JSONReporter()
+        case SARIFReporter.name: return SARIFReporter()
+        case GitHubReporter.name: return GitHubReporter()
+        case CheckstyleReporter.name: return CheckstyleReporter()
+        case JUnitReporter.name: return JUnitReporter()
+        case RDJSONReporter.name: return RDJSONReporter()
+        case RDJSONLReporter.name: return RDJSONLReporter()
         default: return nil
         }
     }

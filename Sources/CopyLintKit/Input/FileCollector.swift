@@ -54,7 +54,8 @@ public struct FileCollector {
         self.resolver = resolver
     }
 
-    public func collect(_ paths: [String]) -> Result {
+    /// `allowEmpty`: a folder with nothing to lint is not an error (changed-lines mode).
+    public func collect(_ paths: [String], allowEmpty: Bool = false) -> Result {
         var result = Result()
         for path in paths {
             if path == "-" { result.files.append(path); continue }
@@ -69,7 +70,7 @@ public struct FileCollector {
                     let config = try resolver.configuration(forDirectory: path)
                     let before = result.files.count
                     walk(root: path, config: config, into: &result)
-                    if result.files.count == before, !result.errors.contains(where: { $0.path?.hasPrefix(path) == true }) {
+                    if !allowEmpty, result.files.count == before, !result.errors.contains(where: { $0.path?.hasPrefix(path) == true }) {
                         let include = config?.include ?? Configuration.defaultInclude
                         result.errors.append(CopyLintError("no files to lint in this directory (looked for \(include.joined(separator: ", ")))", path: path))
                     }

@@ -5,5 +5,6 @@ enum BuiltinRules {
         RuleEntry(MixedScriptRule.self),
         RuleEntry(TruncatedSentenceRule.self),
         RuleEntry(MisplacedHeadlineRule.self),
+        RuleEntry(UnusedSuppressionRule.self),
     ]
 }

@@ -1,0 +1,30 @@
+/// Checkstyle XML, as Jenkins' warnings plugin, reviewdog and many CI dashboards read it.
+/// Every linted file is listed, clean or not.
+public struct CheckstyleReporter: Reporter {
+    public static let name = "checkstyle"
+    public static let summary = "Checkstyle XML (Jenkins, reviewdog -f=checkstyle)"
+
+    public init() {}
+
+    public func report(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
+        var byFile: [String: [Diagnostic]] = [:]
+        for d in diagnostics { byFile[d.path, default: []].append(d) }
+        let files = (Set(context.files).union(byFile.keys)).sorted()
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
+        for file in files {
+            let ds = byFile[file] ?? []
+            if ds.isEmpty {
+                out += "  <file name=\"\(XML.escape(file))\"/>\n"
+                continue
+            }
+            out += "  <file name=\"\(XML.escape(file))\">\n"
+            for d in ds {
+                let p = d.start(context.columnUnit)
+                out += "    <error line=\"\(p.line)\" column=\"\(p.column)\" severity=\"\(d.severity.rawValue)\" "
+                    + "message=\"\(XML.escape(d.message))\" source=\"copylint.\(XML.escape(d.ruleID))\"/>\n"
+            }
+            out += "  </file>\n"
+        }
+        return out + "</checkstyle>\n"
+    }
+}

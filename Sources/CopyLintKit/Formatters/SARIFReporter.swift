@@ -1,0 +1,130 @@
+/// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+///
+/// Columns are Unicode code points (`columnKind: unicodeCodePoints`) unless `--column-unit utf16`
+/// asks for UTF-16 code units; byte and display columns have no SARIF column kind and fall back
+/// to code points. Artifact URIs are relative to the repository root (`%SRCROOT%`).
+public struct SARIFReporter: Reporter {
+    public static let name = "sarif"
+    public static let summary = "SARIF 2.1.0 (GitHub code scanning): rules, results, fingerprints, fixes"
+
+    public init() {}
+
+    public func report(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
+        let unit: ColumnUnit = context.columnUnit == .utf16 ? .utf16 : .char
+        let entries = context.registry.entries
+        var ruleIndex: [String: Int] = [:]
+        for (i, e) in entries.enumerated() { ruleIndex[e.id] = i }
+        let rules: [JSONOut] = entries.map { e in
+            let d = e.description
+            var help = "\(d.summary).\n\n\(d.rationale)"
+            if let fix = d.fixSafety { help += "\n\nFixes: \(fix)" }
+            return .object([
+                ("id", .string(d.id)),
+                ("name", .string(Self.pascalCase(d.id))),
+                ("shortDescription", .object([("text", .string(d.summary))])),
+                ("fullDescription", .object([("text", .string(d.rationale))])),
+                ("help", .object([("text", .string(help)), ("markdown", .string("**\(d.summary)**\n\n\(d.rationale)"))])),
+                ("defaultConfiguration", .object([("level", .string(Self.level(d.defaultSeverity))),
+                                                  ("enabled", .bool(d.enabledByDefault))])),
+                ("properties", .object([("tags", .array([.string("copy-editing"), .string("newspaper")]))])),
+            ])
+        }
+        var occurrences: [String: Int] = [:]
+        let results: [JSONOut] = diagnostics.map { d in
+            let uri = context.rootRelative(d.path)
+            let hash = Fingerprint.of(d)
+            let key = uri + "\u{0}" + hash
+            let n = occurrences[key, default: 0]
+            occurrences[key] = n + 1
+            var result: [(String, JSONOut)] = [
+                ("ruleId", .string(d.ruleID)),
+                ("level", .string(Self.level(d.severity))),
+                ("message", .object([("text", .string(d.message))])),
+                ("locations", .array([Self.location(uri, d.range, d.source, unit, message: nil)])),
+                ("partialFingerprints", .object([("copylint/v1", .string("\(hash):\(n)"))])),
+            ]
+            if let index = ruleIndex[d.ruleID] { result.append(("ruleIndex", .int(index))) }
+            if !d.related.isEmpty {
+                result.append(("relatedLocations", .array(d.related.enumerated().map { k, r in
+                    var loc = Self.location(uri, r.range, d.source, unit, message: r.message)
+                    if case .object(var members) = loc { members.append(("id", .int(k))); loc = .object(members) }
+                    return loc
+                })))
+            }
+            if let fix = d.fix {
+                result.append(("fixes", .array([.object([
+                    ("description", .object([("text", .string(fix.title))])),
+                    ("artifactChanges", .array([.object([
+                        ("artifactLocation", .object([("uri", .string(uri)), ("uriBaseId", .string("%SRCROOT%"))])),
+                        ("replacements", .array(fix.edits.map { e in
+                            .object([("deletedRegion", Self.region(e.range, d.source, unit)),
+                                     ("insertedContent", .object([("text", .string(e.replacement))]))])
+                        })),
+                    ])])),
+                ])])))
+            }
+            return .object(result)
+        }
+        let rootURI = "file://" + (context.root.hasSuffix("/") ? context.root : context.root + "/")
+        let run: JSONOut = .object([
+            ("tool", .object([("driver", .object([
+                ("name", .string("copylint")),
+                ("version", .string(CommandLineTool.version)),
+                ("semanticVersion", .string(CommandLineTool.version)),
+                ("informationUri", .string("https://github.com/copylint/copylint")),
+                ("rules", .array(rules)),
+            ]))])),
+            ("columnKind", .string(unit == .utf16 ? "utf16CodeUnits" : "unicodeCodePoints")),
+            ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(Self.percentEncode(rootURI)))]))])),
+            ("results", .array(results)),
+        ])
+        let log: JSONOut = .object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array([run])),
+        ])
+        return log.render() + "\n"
+    }
+
+    static func level(_ s: Severity) -> String {
+        switch s {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "note"
+        }
+    }
+
+    static func region(_ r: SourceRange, _ source: SourceText, _ unit: ColumnUnit) -> JSONOut {
+        let start = source.position(r.start, unit: unit)
+        let end = source.position(r.end, unit: unit)
+        return .object([("startLine", .int(start.line)), ("startColumn", .int(start.column)),
+                        ("endLine", .int(end.line)), ("endColumn", .int(end.column))])
+    }
+
+    static func location(_ uri: String, _ r: SourceRange, _ source: SourceText, _ unit: ColumnUnit, message: String?) -> JSONOut {
+        var members: [(String, JSONOut)] = [
+            ("physicalLocation", .object([
+                ("artifactLocation", .object([("uri", .string(percentEncode(uri))), ("uriBaseId", .string("%SRCROOT%"))])),
+                ("region", region(r, source, unit)),
+            ])),
+        ]
+        if let message { members.append(("message", .object([("text", .string(message))]))) }
+        return .object(members)
+    }
+
+    /// URI-escapes a path, keeping `/` and unreserved characters.
+    static func percentEncode(_ s: String) -> String {
+        var out = ""
+        for b in s.utf8 {
+            switch b {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F, 0x3A: out.unicodeScalars.append(Unicode.Scalar(b))
+            default: out += "%" + String(b, radix: 16, uppercase: true).leftPadded(2)
+            }
+        }
+        return out
+    }
+
+    static func pascalCase(_ id: String) -> String {
+        id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+}
