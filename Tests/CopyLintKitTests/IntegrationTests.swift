@@ -192,6 +192,23 @@ final class IntegrationTests: XCTestCase {
         XCTAssertTrue(stale.err.contains("1 baselined finding is gone"), stale.err)
     }
 
+    func testBaselineRoundTripOnTheSeedPage() throws {
+        let seed = Self.shared.appendingPathComponent("corpus/seed/page.txt")
+        guard let page = try? String(contentsOf: seed, encoding: .utf8) else {
+            if Self.toolsRequired { return XCTFail("../shared/corpus/seed/page.txt is required but missing") }
+            throw XCTSkip("../shared/corpus is not beside the repository")
+        }
+        try write("page.txt", page)
+        XCTAssertEqual(copylint(["--write-baseline", "baseline.json", "page.txt"]).code, 0)
+        XCTAssertEqual(copylint(["--baseline", "baseline.json", "page.txt"]).code, 0)
+        let added = "新开的社区食堂每天供应三餐，老人就餐可享受八折优惠。"
+        try write("page.txt", "补充说明一行。\n\n另一行。\n\n" + page + "\n\n" + added + "\n\n" + added + "\n")
+        let after = copylint(["--format", "gcc", "--baseline", "baseline.json", "page.txt"])
+        XCTAssertEqual(after.code, 1)
+        XCTAssertEqual(after.out.split(separator: "\n").count, 1, after.out)
+        XCTAssertTrue(after.out.contains("[duplicate-paragraph]"), after.out)
+    }
+
     func testChangedLinesModeReportsOnlyChangedLines() throws {
         guard try run("git", ["init", "-q", "."]) != nil else { throw XCTSkip("git is not installed") }
         try run("git", ["config", "user.email", "desk@example.com"])
