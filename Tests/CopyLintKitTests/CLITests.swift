@@ -2,45 +2,9 @@ import XCTest
 @testable import CopyLintKit
 
 /// The command line end to end, through `CommandLineTool` with captured output.
-final class CLITests: XCTestCase {
-    var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("copylint-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
-    }
-
-    struct Run {
-        let code: Int32
-        let out: String
-        let err: String
-    }
-
+final class CLITests: TempFolderTestCase {
     func run(_ args: [String], stdin: [UInt8] = [], env: [String: String] = [:]) -> Run {
-        let out = StringSink(), err = StringSink()
-        let tool = CommandLineTool(environment: env, stdout: out, stderr: err, readStandardInput: { stdin })
-        let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(dir.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
-        let code = tool.run(args)
-        return Run(code: code, out: out.text, err: err.text)
-    }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String {
-        try write(name, Array(text.utf8))
-    }
-
-    @discardableResult
-    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
-        let url = dir.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(bytes).write(to: url)
-        return name
+        copylint(args, stdin: stdin, env: env)
     }
 
     static let duplicated = """

@@ -6,31 +6,9 @@ import FoundationXML
 
 /// The real consumers of copylint's output: schema validators, Vim, Emacs, git. CI installs
 /// what these tests need (.ci/run); a missing tool skips its test with a message.
-final class IntegrationTests: XCTestCase {
-    var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("copylint-int-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
-    }
-
+final class IntegrationTests: TempFolderTestCase {
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let shared = repoRoot.deletingLastPathComponent().appendingPathComponent("shared")
-
-    struct Run { let code: Int32; let out: String; let err: String }
-
-    func copylint(_ args: [String], in directory: URL? = nil) -> Run {
-        let out = StringSink(), err = StringSink()
-        let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath((directory ?? dir).path)
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
-        let code = CommandLineTool(environment: [:], stdout: out, stderr: err, readStandardInput: { [] }).run(args)
-        return Run(code: code, out: out.text, err: err.text)
-    }
 
     /// CI sets COPYLINT_REQUIRE_TOOLS=1 so that a missing tool fails instead of skipping.
     static let toolsRequired = ProcessInfo.processInfo.environment["COPYLINT_REQUIRE_TOOLS"] == "1"
@@ -54,12 +32,6 @@ final class IntegrationTests: XCTestCase {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return (p.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
-    func write(_ name: String, _ text: String) throws {
-        let url = dir.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
     }
 
     // MARK: - schemas

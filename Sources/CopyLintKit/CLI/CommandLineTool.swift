@@ -406,7 +406,7 @@ public enum AtomicFile {
         guard fd >= 0 else {
             throw CopyLintError("cannot write: \(String(cString: strerror(errno)))", path: path)
         }
-        let temp = String(cString: template.map { UInt8(bitPattern: $0) }.dropLast() + [0])
+        let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = true
         var written = 0
         bytes.withUnsafeBytes { raw in
