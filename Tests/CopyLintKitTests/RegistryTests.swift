@@ -6,7 +6,7 @@ final class RegistryTests: XCTestCase {
         let ids = RuleRegistry.builtin.ids
         XCTAssertEqual(Set(ids).count, ids.count, "duplicate rule ids")
         for id in ids {
-            XCTAssertNotNil(id.range(of: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$", options: .regularExpression), "\(id) is not kebab-case")
+            XCTAssertNotNil(id.range(of: "^([a-z][a-z0-9]*(-[a-z0-9]+)*/)?[a-z][a-z0-9]*(-[a-z0-9]+)*$", options: .regularExpression), "\(id) is not kebab-case (pack/rule for pack rules)")
         }
     }
 

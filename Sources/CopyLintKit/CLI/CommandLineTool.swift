@@ -39,12 +39,22 @@ public struct CommandLineTool {
         case .version:
             stdout.write("copylint \(Self.version)\n")
             return ExitCode.clean
-        case .rules:
-            stdout.write(RuleDocs.list(RuleRegistry.builtin))
-            return ExitCode.clean
-        case .explain(let id):
-            guard let entry = RuleRegistry.builtin[id] else {
-                stderr.write("\(CopyLintError("unknown rule '\(id)'" + didYouMean(id, RuleRegistry.builtin.ids) + "; copylint rules lists them"))\n")
+        case .rules, .explain:
+            // The rules the configuration here can use: copylint's and its packs'.
+            let registry: RuleRegistry
+            do {
+                let resolver = try ConfigResolver(loader: ConfigLoader(), explicitPath: options.configPath)
+                registry = try resolver.configuration(forDirectory: ".")?.registry ?? .builtin
+            } catch {
+                stderr.write("\(error)\n")
+                return ExitCode.usage
+            }
+            guard case .explain(let id) = options.command else {
+                stdout.write(RuleDocs.list(registry))
+                return ExitCode.clean
+            }
+            guard let entry = registry[id] else {
+                stderr.write("\(CopyLintError("unknown rule '\(id)'" + didYouMean(id, registry.ids) + "; copylint rules lists them"))\n")
                 return ExitCode.usage
             }
             stdout.write(RuleDocs.explain(entry.description))
@@ -138,7 +148,7 @@ public struct CommandLineTool {
                 let config = try resolver.configuration(forDirectory: directory.isEmpty ? "." : directory)
                 if rootConfig == nil { rootConfig = config }
                 let key = config?.path ?? ""
-                var linter = linters[key] ?? Linter(registry: registry, settings: config?.rules ?? RuleSettings())
+                var linter = linters[key] ?? Linter(registry: config?.registry ?? registry, settings: config?.rules ?? RuleSettings())
                 linter.inlineConfig = options.inlineConfig
                 linters[key] = linter
                 plans.append((file, linter, options.encoding ?? config?.encoding))
@@ -179,7 +189,7 @@ public struct CommandLineTool {
         case .auto: useColor = stdout.isTerminal && environment["NO_COLOR"].map(\.isEmpty) != false
         }
         let root = changes?.root ?? (try? GitDiff.root(of: cwd)) ?? cwd
-        let context = ReportContext(columnUnit: columnUnit, color: useColor, registry: registry,
+        let context = ReportContext(columnUnit: columnUnit, color: useColor, registry: rootConfig?.registry ?? registry,
                                     files: plans.map { $0.path == "-" ? stdinName : $0.path }, root: root, workingDirectory: cwd)
 
         // Changed-lines mode keeps findings on changed lines (a duplicate counts when either copy changed).

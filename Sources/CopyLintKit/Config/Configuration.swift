@@ -35,6 +35,10 @@ public struct Configuration: Sendable {
     public var failOn: Severity?
     public var columnUnit: ColumnUnit?
     public var encoding: InputEncoding?
+    /// Rule packs loaded by this configuration (beyond copylint's own).
+    public var packs: [PackLoader.Pack] = []
+    /// The rules this configuration can switch: copylint's and its packs'.
+    public var registry: RuleRegistry = .builtin
 
     public init() {}
 
@@ -43,7 +47,7 @@ public struct Configuration: Sendable {
     /// The folder holding the configuration file; globs are relative to it.
     public var directory: String? { path.map { ($0 as NSString).deletingLastPathComponent } }
 
-    static let topLevelKeys = ["rules", "include", "exclude", "failOn", "columnUnit", "encoding"]
+    static let topLevelKeys = ["rules", "include", "exclude", "failOn", "columnUnit", "encoding", "packs"]
     static let ruleKeys = ["enabled", "severity", "options"]
 }
 
@@ -84,11 +88,27 @@ public struct ConfigLoader: Sendable {
         }
         var config = Configuration()
         config.path = path
+        // Packs first: "rules" may name their rules.
+        var registry = self.registry
+        if let packsNode = root["packs"] {
+            let folder = (path as NSString).deletingLastPathComponent
+            for item in try strings(packsNode, "packs", fail: fail) {
+                let packPath = item.hasPrefix("/") ? item : ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(item)
+                for pack in try PackLoader().load(folder: packPath) {
+                    config.packs.append(pack)
+                    for rule in pack.rules { registry.add(rule.entry) }
+                }
+            }
+        }
+        config.registry = registry
+        let loader = ConfigLoader(registry: registry)
         for member in members {
             let v = member.value
             switch member.key {
+            case "packs":
+                break
             case "rules":
-                config.rules = try parseRules(v, fail: fail)
+                config.rules = try loader.parseRules(v, fail: fail)
             case "include":
                 config.include = try strings(v, "include", fail: fail)
             case "exclude":
@@ -108,7 +128,7 @@ public struct ConfigLoader: Sendable {
         return config
     }
 
-    private func parseRules(_ node: JSONNode, fail: (String, Int) -> CopyLintError) throws(CopyLintError) -> RuleSettings {
+    func parseRules(_ node: JSONNode, fail: (String, Int) -> CopyLintError) throws(CopyLintError) -> RuleSettings {
         guard case .object(let members) = node.value else {
             throw fail("\"rules\" must be an object mapping rule ids to settings, not \(node.value.typeName)", node.offset)
         }

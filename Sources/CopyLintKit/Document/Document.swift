@@ -86,6 +86,11 @@ public enum Language: String, Sendable {
     case chinese = "zh", english = "en"
 }
 
+/// Which written form Chinese copy uses, from the share of characters found only in one.
+public enum ChineseVariant: String, Sendable {
+    case simplified, traditional
+}
+
 /// Parsed copy: the source and its blocks grouped into articles.
 public struct Document: Sendable {
     public let source: SourceText
@@ -93,15 +98,17 @@ public struct Document: Sendable {
     public var articles: [Article]
     public let layout: Layout
     public let language: Language
+    public let chineseVariant: ChineseVariant?
     public let comments: [CommentLine]
 
     public init(source: SourceText, blocks: [Block], articles: [Article], layout: Layout,
-                language: Language, comments: [CommentLine]) {
+                language: Language, chineseVariant: ChineseVariant? = nil, comments: [CommentLine]) {
         self.source = source
         self.blocks = blocks
         self.articles = articles
         self.layout = layout
         self.language = language
+        self.chineseVariant = chineseVariant
         self.comments = comments
     }
 

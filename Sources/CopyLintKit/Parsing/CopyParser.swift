@@ -30,12 +30,13 @@ public struct CopyParser: Sendable {
         }
         let layout: Layout = markdown ? .markdown : .plain
         var blocks = makeBlocks(raws, layout: layout)
-        let language = detectLanguage(bytes)
+        // Judged on the copy only: comments and directives do not count.
+        let (language, variant) = detectLanguage(bytes, blocks.map(\.textRange))
         let classifier = BlockClassifier(bytes: bytes, language: language)
         classifier.classify(&blocks, layout: layout)
         let articles = groupArticles(&blocks)
         return Document(source: source, blocks: blocks, articles: articles, layout: layout,
-                        language: language, comments: comments)
+                        language: language, chineseVariant: variant, comments: comments)
     }
 
     private func makeBlocks(_ raws: [RawLine], layout: Layout) -> [Block] {
@@ -116,25 +117,33 @@ public struct CopyParser: Sendable {
         return articles
     }
 
-    /// Chinese when Han characters make up at least a fifth of the letters.
-    private func detectLanguage(_ bytes: [UInt8]) -> Language {
-        var han = 0, latin = 0
+    /// Chinese when Han characters carry at least as much as the Latin letters (a character
+    /// weighs about a four-letter word); traditional when traditional-only characters are
+    /// common (們, 這, 說 …) and outnumber simplified-only ones two to one.
+    private func detectLanguage(_ bytes: [UInt8], _ ranges: [SourceRange]) -> (Language, ChineseVariant?) {
+        var han = 0, latin = 0, trad = 0, simp = 0
         bytes.withUnsafeBufferPointer { buf in
-            var i = 0
-            while i < buf.count {
-                let b = buf[i]
-                if b < 0x80 {
-                    if (b | 0x20) >= 0x61, (b | 0x20) <= 0x7A { latin += 1 }
-                    i += 1
-                } else {
+            for range in ranges {
+                var i = range.start
+                while i < range.end {
+                    let b = buf[i]
+                    if b < 0x80 {
+                        if (b | 0x20) >= 0x61, (b | 0x20) <= 0x7A { latin += 1 }
+                        i += 1
+                        continue
+                    }
                     let (cp, len) = UTF8Scalar.decode(buf, at: i)
-                    if CharacterData.script(cp) == .han { han += 1 }
+                    if CharacterData.script(cp) == .han {
+                        han += 1
+                        if CharacterData.isTraditionalOnly(cp) { trad += 1 } else if CharacterData.isSimplifiedOnly(cp) { simp += 1 }
+                    }
                     i += len
                 }
             }
         }
-        // A Chinese character carries roughly as much as a four-letter word.
-        return han * 4 >= latin ? (han > 0 ? .chinese : .english) : .english
+        guard han > 0, han * 4 >= latin else { return (.english, nil) }
+        let variant: ChineseVariant = trad >= 2 * simp && trad * 12 >= han ? .traditional : .simplified
+        return (.chinese, variant)
     }
 }
 

@@ -26,7 +26,7 @@ public enum Script: UInt8, Sendable, CustomStringConvertible {
 /// Fast lookups of script, display width and Chinese variants, built once from
 /// the generated `UnicodeTables`.
 public enum CharacterData {
-    /// BMP table: low 4 bits script, bit 4 wide, bit 5 zero width.
+    /// BMP table: low 4 bits script, bit 4 wide, bit 5 zero width, bit 6 traditional-only, bit 7 simplified-only.
     private static let bmp: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 0x10000)
         for (a, b, v) in scriptRangesAll where a < 0x10000 {
@@ -38,8 +38,22 @@ public enum CharacterData {
         for (a, b) in zeroWidthRanges where a < 0x10000 {
             for cp in a...min(b, 0xFFFF) { table[Int(cp)] |= 0x20 }
         }
+        for cp in traditionalToSimplified.keys where cp < 0x10000 { table[Int(cp)] |= 0x40 }
+        for cp in simplifiedToTraditional.keys where cp < 0x10000 { table[Int(cp)] |= 0x80 }
         return table
     }()
+
+    /// A character used only in traditional Chinese (級, 們).
+    @inline(__always)
+    public static func isTraditionalOnly(_ cp: UInt32) -> Bool {
+        cp < 0x10000 ? bmp[Int(cp)] & 0x40 != 0 : traditionalToSimplified[cp] != nil
+    }
+
+    /// A character used only in simplified Chinese (级, 们).
+    @inline(__always)
+    public static func isSimplifiedOnly(_ cp: UInt32) -> Bool {
+        cp < 0x10000 ? bmp[Int(cp)] & 0x80 != 0 : simplifiedToTraditional[cp] != nil
+    }
 
     private static let scriptRangesAll: [(UInt32, UInt32, Int)] = parseRanges(UnicodeTables.scripts, withValue: true)
     private static let scriptRangesAstral: [(UInt32, UInt32, Int)] = scriptRangesAll.filter { $0.1 >= 0x10000 }

@@ -75,7 +75,7 @@ public struct MixedScriptRule: Rule {
         let bytes = document.bytes
         var findings: [Finding] = []
         let texts = document.blocks.map { ScalarText(bytes, $0.textRange) }
-        let expected = checkVariants ? expectedVariant(texts) : nil
+        let expected = checkVariants ? expectedVariant(document) : nil
         for (i, text) in texts.enumerated() {
             var han = 0, latin = 0, kana = 0
             for c in text.scalars {
@@ -268,22 +268,18 @@ public struct MixedScriptRule: Rule {
 
     enum Variant { case simplified, traditional }
 
-    private func expectedVariant(_ texts: [ScalarText]) -> Variant? {
+    private func expectedVariant(_ document: Document) -> Variant? {
         switch variant {
         case "simplified": return .simplified
         case "traditional": return .traditional
         default:
-            var trad = 0, simp = 0, han = 0
-            for t in texts {
-                for c in t.scalars where c >= 0x3400 && CharClass.isHan(c) {
-                    han += 1
-                    if CharacterData.traditionalToSimplified[c] != nil { trad += 1 } else if CharacterData.simplifiedToTraditional[c] != nil { simp += 1 }
-                }
+            switch document.chineseVariant {
+            case .simplified?: return .simplified
+            case .traditional?: return .traditional
+            case nil:
+                // English copy with a few Chinese characters: judge them as simplified copy would.
+                return document.blocks.isEmpty ? nil : .simplified
             }
-            if han == 0 { return nil }
-            // Traditional copy is full of traditional-only characters (們, 這, 說, 國 …): a few
-            // strays in otherwise neutral text do not make a page traditional.
-            return trad >= 2 * simp && trad * 12 >= han ? .traditional : .simplified
         }
     }
 

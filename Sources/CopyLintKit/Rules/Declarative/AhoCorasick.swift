@@ -1,0 +1,94 @@
+/// Finds every occurrence of many literal patterns in one pass over UTF-8 bytes
+/// (Aho–Corasick automaton with a dense byte-transition table, built once per rule).
+public struct AhoCorasick: Sendable {
+    public struct Match: Sendable {
+        public let pattern: Int
+        public let start: Int
+        public let end: Int
+    }
+
+    private let transitions: [Int32]       // state * 256 + byte -> next state
+    private let outputs: [[Int]]           // patterns ending at a state (including via suffix links)
+    private let lengths: [Int]
+    public let ignoreASCIICase: Bool
+
+    public init(_ patterns: [[UInt8]], ignoreASCIICase: Bool = false) {
+        self.ignoreASCIICase = ignoreASCIICase
+        var goto: [[Int32]] = [[Int32](repeating: -1, count: 256)]
+        var out: [[Int]] = [[]]
+        for (index, raw) in patterns.enumerated() {
+            var state = 0
+            for b in raw {
+                let c = Int(ignoreASCIICase ? AhoCorasick.fold(b) : b)
+                if goto[state][c] < 0 {
+                    goto.append([Int32](repeating: -1, count: 256))
+                    out.append([])
+                    goto[state][c] = Int32(goto.count - 1)
+                }
+                state = Int(goto[state][c])
+            }
+            if !raw.isEmpty { out[state].append(index) }
+        }
+        // Breadth-first: failure links, and a complete transition table.
+        var fail = [Int](repeating: 0, count: goto.count)
+        var queue: [Int] = []
+        for c in 0..<256 {
+            if goto[0][c] < 0 { goto[0][c] = 0 } else {
+                let s = Int(goto[0][c])
+                fail[s] = 0
+                queue.append(s)
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let r = queue[head]
+            head += 1
+            out[r].append(contentsOf: out[fail[r]])
+            for c in 0..<256 {
+                let s = goto[r][c]
+                if s < 0 {
+                    goto[r][c] = goto[fail[r]][c]
+                } else {
+                    fail[Int(s)] = Int(goto[fail[r]][c])
+                    queue.append(Int(s))
+                }
+            }
+        }
+        transitions = goto.flatMap { $0 }
+        outputs = out
+        lengths = patterns.map(\.count)
+    }
+
+    @inline(__always)
+    static func fold(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+    /// Every match in `bytes[range]`, overlapping ones included, ordered by end.
+    public func matches(in bytes: [UInt8], range: SourceRange) -> [Match] {
+        var found: [Match] = []
+        bytes.withUnsafeBufferPointer { buf in
+            transitions.withUnsafeBufferPointer { table in
+                var state = 0
+                for i in range.start..<range.end {
+                    let b = ignoreASCIICase ? AhoCorasick.fold(buf[i]) : buf[i]
+                    state = Int(table[state << 8 | Int(b)])
+                    for p in outputs[state] {
+                        found.append(Match(pattern: p, start: i + 1 - lengths[p], end: i + 1))
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Leftmost-longest matches that do not overlap.
+    public func nonOverlappingMatches(in bytes: [UInt8], range: SourceRange) -> [Match] {
+        let all = matches(in: bytes, range: range).sorted { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+        var out: [Match] = []
+        var cursor = range.start
+        for m in all where m.start >= cursor {
+            out.append(m)
+            cursor = m.end
+        }
+        return out
+    }
+}

@@ -1,0 +1,373 @@
+import Foundation
+
+/// Runs one declarative rule. Literal word lists compile to one Aho–Corasick automaton;
+/// patterns to regular expressions compiled once.
+public struct PackChecker: RuleChecker, @unchecked Sendable {
+    public let spec: PackRuleSpec
+    private let literals: AhoCorasick?
+    private let literalStrings: [String]
+    private let regexes: [NSRegularExpression]
+    private let exceptionSet: Set<String>
+    private let exceptionMatcher: AhoCorasick?
+
+    public init(_ spec: PackRuleSpec) {
+        self.spec = spec
+        var words: [String] = []
+        switch spec.kind {
+        case .existence: words = spec.tokens
+        case .substitution: words = spec.swap.map(\.0)
+        case .occurrence: words = spec.tokens
+        case .consistency: words = spec.groups.flatMap { $0.flatMap(Self.alternatives) }
+        case .repetition, .pair: words = []   // repetition's tokens restrict the words checked
+        }
+        literalStrings = words
+        literals = words.isEmpty ? nil : AhoCorasick(words.map { Array($0.utf8) }, ignoreASCIICase: spec.ignoreCase)
+        regexes = spec.patterns.compactMap {
+            try? NSRegularExpression(pattern: $0, options: spec.ignoreCase ? [.caseInsensitive] : [])
+        }
+        exceptionSet = Set(spec.exceptions.map { spec.ignoreCase ? $0.lowercased() : $0 })
+        exceptionMatcher = spec.exceptions.isEmpty || spec.kind == .repetition ? nil
+            : AhoCorasick(spec.exceptions.map { Array($0.utf8) }, ignoreASCIICase: spec.ignoreCase)
+    }
+
+    /// "“|”": the spellings that count as one form.
+    static func alternatives(_ variant: String) -> [String] {
+        variant.split(separator: "|").map(String.init)
+    }
+
+    public func check(_ document: Document) -> [Finding] {
+        guard spec.language.applies(to: document) else { return [] }
+        let bytes = document.bytes
+        let blocks = document.blocks.filter { spec.scope.includes($0.kind) }
+        switch spec.kind {
+        case .existence: return blocks.flatMap { existence($0, bytes) }
+        case .substitution: return blocks.flatMap { substitution($0, bytes) }
+        case .repetition: return blocks.flatMap { repetition($0, bytes) }
+        case .occurrence: return blocks.flatMap { occurrence($0, bytes) }
+        case .consistency: return consistency(blocks, bytes)
+        case .pair: return pair(document, bytes)
+        }
+    }
+
+    // MARK: - messages
+
+    private func message(_ values: [String: String]) -> String {
+        var out = spec.message
+        for (k, v) in values { out = out.replacingOccurrences(of: "{\(k)}", with: v) }
+        return out
+    }
+
+    private func text(_ bytes: [UInt8], _ r: SourceRange) -> String { String(decoding: bytes[r.start..<r.end], as: UTF8.self) }
+
+    // MARK: - matching helpers
+
+    /// Literal matches that pass the word-boundary, context and exception tests.
+    private func literalMatches(_ block: Block, _ bytes: [UInt8]) -> [(pattern: Int, range: SourceRange)] {
+        guard let literals else { return [] }
+        let excepted = exceptionRanges(block, bytes)
+        return literals.nonOverlappingMatches(in: bytes, range: block.textRange).compactMap { m in
+            let r = SourceRange(m.start, m.end)
+            guard accepts(r, bytes, within: block.textRange), !excepted.contains(where: { $0.start <= r.start && r.end <= $0.end }) else { return nil }
+            return (m.pattern, r)
+        }
+    }
+
+    private func regexMatches(_ block: Block, _ bytes: [UInt8]) -> [SourceRange] {
+        regexMatchesWithReplacement(block, bytes).map(\.0)
+    }
+
+    /// Regex matches, each with the replacement template applied when the rule has one.
+    private func regexMatchesWithReplacement(_ block: Block, _ bytes: [UInt8]) -> [(SourceRange, String?)] {
+        guard !regexes.isEmpty else { return [] }
+        let string = text(bytes, block.textRange)
+        let ns = string as NSString
+        // UTF-16 offset -> byte offset, built once for the block.
+        var map = [Int](repeating: 0, count: ns.length + 1)
+        var u16 = 0, b = block.textRange.start
+        for scalar in string.unicodeScalars {
+            let width = scalar.value > 0xFFFF ? 2 : 1
+            for k in 0..<width { map[u16 + k] = b }
+            u16 += width
+            b += String(scalar).utf8.count
+        }
+        map[u16] = b
+        let excepted = exceptionRanges(block, bytes)
+        var out: [(SourceRange, String?)] = []
+        for regex in regexes {
+            for m in regex.matches(in: string, range: NSRange(location: 0, length: ns.length)) {
+                let r = SourceRange(map[m.range.location], map[m.range.location + m.range.length])
+                guard accepts(r, bytes, within: block.textRange), !excepted.contains(where: { $0.start <= r.start && r.end <= $0.end }) else { continue }
+                let replaced = spec.replacement.map { regex.replacementString(for: m, in: string, offset: 0, template: $0) }
+                out.append((r, replaced))
+            }
+        }
+        return out.sorted { $0.0 < $1.0 }
+    }
+
+    private func exceptionRanges(_ block: Block, _ bytes: [UInt8]) -> [SourceRange] {
+        guard let exceptionMatcher else { return [] }
+        return exceptionMatcher.matches(in: bytes, range: block.textRange).map { SourceRange($0.start, $0.end) }
+    }
+
+    /// Word boundaries for Latin tokens, and the Han context a literal asks for.
+    private func accepts(_ r: SourceRange, _ bytes: [UInt8], within block: SourceRange) -> Bool {
+        let before: UInt32? = r.start > block.start ? UTF8Scalar.decode(bytes, at: UTF8Scalar.previous(bytes, before: r.start)).scalar : nil
+        let after: UInt32? = r.end < block.end ? UTF8Scalar.decode(bytes, at: r.end).scalar : nil
+        if spec.wordBoundary {
+            if let c = before, CharClass.isAlphabetic(c) || CharClass.isDigit(c) { return false }
+            if let c = after, CharClass.isAlphabetic(c) || CharClass.isDigit(c) { return false }
+        }
+        let hanBefore = before.map(CharClass.isHan) ?? false
+        let hanAfter = after.map(CharClass.isHan) ?? false
+        switch spec.context {
+        case .none: return true
+        case .hanBefore: return hanBefore
+        case .hanAfter: return hanAfter
+        case .hanEither: return hanBefore || hanAfter
+        case .hanBoth: return hanBefore && hanAfter
+        }
+    }
+
+    // MARK: - kinds
+
+    private func existence(_ block: Block, _ bytes: [UInt8]) -> [Finding] {
+        var findings = literalMatches(block, bytes).map { m -> Finding in
+            let found = text(bytes, m.range)
+            let fix = spec.replacement.map { r in
+                Fix(title: r.isEmpty ? "delete '\(found)'" : "replace '\(found)' with '\(r)'",
+                    edits: [TextEdit(range: m.range, replacement: r)], applicability: spec.fixSafety)
+            }
+            return Finding(range: m.range, message: message(["match": found]), fix: fix)
+        }
+        for (r, fixed) in regexMatchesWithReplacement(block, bytes) {
+            let found = text(bytes, r)
+            let fix = fixed.map { new in
+                Fix(title: new.isEmpty ? "delete '\(found)'" : "replace '\(found)' with '\(new)'",
+                    edits: [TextEdit(range: r, replacement: new)], applicability: spec.fixSafety)
+            }
+            findings.append(Finding(range: r, message: message(["match": found]), fix: fix))
+        }
+        // Two patterns may find the same stretch: report it once.
+        var seen = Set<SourceRange>()
+        return findings.sorted { $0.range < $1.range }.filter { seen.insert($0.range).inserted }
+    }
+
+    private func substitution(_ block: Block, _ bytes: [UInt8]) -> [Finding] {
+        literalMatches(block, bytes).map { m in
+            let found = text(bytes, m.range)
+            let right = spec.swap[m.pattern].1
+            return Finding(range: m.range, message: message(["match": found, "replacement": right]),
+                           fix: Fix(title: "replace '\(found)' with '\(right)'", edits: [TextEdit(range: m.range, replacement: right)],
+                                    applicability: spec.fixSafety))
+        }
+    }
+
+    private func repetition(_ block: Block, _ bytes: [UInt8]) -> [Finding] {
+        let t = ScalarText(bytes, block.textRange)
+        let s = t.scalars
+        var out: [Finding] = []
+        if spec.unit == "char" {
+            var i = 1
+            while i < s.count {
+                defer { i += 1 }
+                guard s[i] == s[i - 1], CharClass.isHan(s[i]) else { continue }
+                // AABB (干干净净, 三三两两) and ABB (绿油油) forms are reduplication, not a slip.
+                let pairBefore = i >= 3 && s[i - 2] == s[i - 3] && CharClass.isHan(s[i - 2])
+                let pairAfter = i + 2 < s.count && s[i + 1] == s[i + 2] && CharClass.isHan(s[i + 1])
+                if pairBefore || pairAfter { continue }
+                if i + 1 < s.count, s[i + 1] == s[i] { continue }   // three in a row: quoted sounds, 哈哈哈
+                let doubled = t.string(i - 1, i + 1)
+                if exceptionSet.contains(doubled) { continue }
+                if spec.allowLexiconWords, knownDoubling(s, at: i) { continue }
+                let r = t.range(i - 1, i + 1)
+                out.append(Finding(range: r, message: message(["match": doubled]),
+                                   fix: Fix(title: "delete the second '\(t.string(i, i + 1))'",
+                                            edits: [TextEdit(range: t.range(i, i + 1), replacement: "")], applicability: spec.fixSafety)))
+            }
+        } else {
+            // Words: letters and apostrophes, compared without case.
+            var words: [(start: Int, end: Int, text: String)] = []
+            var k = 0
+            while k < s.count {
+                guard CharClass.isAlphabetic(s[k]) else { k += 1; continue }
+                var e = k
+                while e < s.count, CharClass.isAlphabetic(s[e]) || s[e] == 0x27 || s[e] == 0x2019 { e += 1 }
+                words.append((k, e, t.string(k, e).lowercased()))
+                k = e
+            }
+            let only = Set(spec.tokens.map { $0.lowercased() })
+            for w in 1..<max(1, words.count) {
+                let a = words[w - 1], b = words[w]
+                guard a.text == b.text, !exceptionSet.contains(a.text), only.isEmpty || only.contains(a.text) else { continue }
+                // Only white space between them: "the the", not "that, that".
+                guard (a.end..<b.start).allSatisfy({ CharClass.isSpace(s[$0]) }) else { continue }
+                out.append(Finding(range: t.range(a.start, b.end), message: message(["match": t.string(b.start, b.end)]),
+                                   fix: Fix(title: "delete the second '\(t.string(b.start, b.end))'",
+                                            edits: [TextEdit(range: t.range(a.end, b.end), replacement: "")], applicability: spec.fixSafety)))
+            }
+        }
+        return out
+    }
+
+    /// 常常, 谢谢, 天天: the doubled character is a word, or part of one, in the word list.
+    private func knownDoubling(_ s: [UInt32], at i: Int) -> Bool {
+        let pair = [s[i - 1], s[i]]
+        if ChineseLexicon.logProbability(pair) != nil { return true }
+        // 仅仅是, 渐渐地: a longer word holding the pair.
+        for len in 3...4 {
+            for start in max(0, i + 1 - len)...(i - 1) where start + len <= s.count {
+                if ChineseLexicon.logProbability(s[start..<(start + len)]) != nil { return true }
+            }
+        }
+        return false
+    }
+
+    private func occurrence(_ block: Block, _ bytes: [UInt8]) -> [Finding] {
+        let units: [SourceRange] = spec.scope == .sentence ? Self.sentences(block, bytes) : [block.textRange]
+        var out: [Finding] = []
+        for unit in units {
+            let count: Int
+            if spec.count == "characters" {
+                count = ScalarText(bytes, unit).scalars.filter { !CharClass.isSpace($0) }.count
+            } else {
+                let inUnit = Block(kind: block.kind, range: unit, textRange: unit, firstLine: block.firstLine, lastLine: block.lastLine,
+                                   headingLevel: block.headingLevel, blankLinesBefore: 0)
+                count = literalMatches(inUnit, bytes).count + regexMatches(inUnit, bytes).count
+            }
+            if count > spec.max {
+                out.append(Finding(range: unit, message: message(["count": String(count), "max": String(spec.max)])))
+            }
+        }
+        return out
+    }
+
+    /// Sentences of running text: up to and including 。！？!? (and . followed by a space).
+    static func sentences(_ block: Block, _ bytes: [UInt8]) -> [SourceRange] {
+        let t = ScalarText(bytes, block.textRange)
+        var out: [SourceRange] = []
+        var start = 0
+        var k = 0
+        while k < t.count {
+            let c = t.scalars[k]
+            let ends = c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x21 || c == 0x3F
+                || (c == 0x2E && (k + 1 == t.count || t.scalars[k + 1] == 0x20))
+            k += 1
+            if ends {
+                // Closing quotes stay with their sentence.
+                while k < t.count, t.scalars[k] == 0x201D || t.scalars[k] == 0x300D || t.scalars[k] == 0x22 { k += 1 }
+                out.append(t.range(start, k))
+                while k < t.count, CharClass.isSpace(t.scalars[k]) { k += 1 }
+                start = k
+            }
+        }
+        if start < t.count { out.append(t.range(start, t.count)) }
+        return out
+    }
+
+    private func consistency(_ blocks: [Block], _ bytes: [UInt8]) -> [Finding] {
+        // Which group and variant each literal belongs to.
+        var owner: [(group: Int, variant: Int)] = []
+        for (g, group) in spec.groups.enumerated() {
+            for (v, variant) in group.enumerated() { for _ in Self.alternatives(variant) { owner.append((g, v)) } }
+        }
+        var seen: [[(range: SourceRange, variant: Int)]] = Array(repeating: [], count: spec.groups.count)
+        for block in blocks {
+            for m in literalMatches(block, bytes) {
+                let o = owner[m.pattern]
+                seen[o.group].append((m.range, o.variant))
+            }
+        }
+        var out: [Finding] = []
+        for (g, uses) in seen.enumerated() {
+            var counts: [Int: Int] = [:]
+            for u in uses { counts[u.variant, default: 0] += 1 }
+            guard counts.count > 1 else { continue }
+            // The form used most (first used, on a tie) is the document's choice.
+            let firstUse = Dictionary(uses.enumerated().map { ($0.element.variant, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            let norm = counts.keys.max { a, b in counts[a]! != counts[b]! ? counts[a]! < counts[b]! : firstUse[a]! > firstUse[b]! }!
+            let expectedForms = Self.alternatives(spec.groups[g][norm])
+            let expected = expectedForms.joined(separator: " ")
+            for u in uses where u.variant != norm {
+                let found = text(bytes, u.range)
+                // A one-spelling form can replace the other; paired forms (“ ”) need an editor.
+                let fix = expectedForms.count == 1
+                    ? Fix(title: "use '\(expected)'", edits: [TextEdit(range: u.range, replacement: expected)], applicability: spec.fixSafety)
+                    : nil
+                out.append(Finding(range: u.range, message: message(["match": found, "expected": expected]), fix: fix))
+            }
+        }
+        return out
+    }
+
+    private func pair(_ document: Document, _ bytes: [UInt8]) -> [Finding] {
+        let opens = spec.pairs.map { Array($0.0.unicodeScalars.map(\.value)) }
+        let closes = spec.pairs.map { Array($0.1.unicodeScalars.map(\.value)) }
+        var out: [Finding] = []
+        let blocks = document.blocks.enumerated().filter { spec.scope.includes($0.element.kind) }
+        for (index, block) in blocks {
+            let t = ScalarText(bytes, block.textRange)
+            let s = t.scalars
+            var stack: [(pair: Int, at: Int)] = []
+            var k = 0
+            func starts(_ token: [UInt32], at k: Int) -> Bool {
+                k + token.count <= s.count && Array(s[k..<(k + token.count)]) == token
+            }
+            while k < s.count {
+                var handled = false
+                for p in spec.pairs.indices {
+                    let open = opens[p], close = closes[p]
+                    if open == close, starts(open, at: k) {
+                        // Straight quotes: the same mark opens and closes.
+                        if let top = stack.last, top.pair == p { stack.removeLast() } else { stack.append((p, k)) }
+                        k += open.count
+                        handled = true
+                        break
+                    }
+                    if starts(open, at: k) {
+                        stack.append((p, k))
+                        k += open.count
+                        handled = true
+                        break
+                    }
+                    if starts(close, at: k) {
+                        if let idx = stack.lastIndex(where: { $0.pair == p }) {
+                            stack.removeSubrange(idx...)
+                        } else {
+                            out.append(Finding(range: t.range(k, k + close.count),
+                                               message: message(["match": spec.pairs[p].1, "open": spec.pairs[p].0, "close": spec.pairs[p].1])))
+                        }
+                        k += close.count
+                        handled = true
+                        break
+                    }
+                }
+                if !handled { k += 1 }
+            }
+            for open in stack {
+                // A quotation running over several paragraphs opens each one and closes only at its end.
+                if spec.openAcrossParagraphs, index + 1 < document.blocks.count {
+                    let next = ScalarText(bytes, document.blocks[index + 1].textRange).scalars
+                    if next.starts(with: opens[open.pair]) { continue }
+                }
+                out.append(Finding(range: t.range(open.at, open.at + opens[open.pair].count),
+                                   message: message(["match": spec.pairs[open.pair].0, "open": spec.pairs[open.pair].0, "close": spec.pairs[open.pair].1])))
+            }
+        }
+        return out.sorted { $0.range < $1.range }
+    }
+}
+
+extension PackRuleSpec {
+    /// The rule as the engine sees it: description for docs and tests, a checker for runs.
+    public var entry: RuleEntry {
+        var rationale = self.rationale.isEmpty ? summary + "." : self.rationale
+        if let link { rationale += " See \(link)." }
+        let description = RuleDescription(
+            id: id, summary: summary, rationale: rationale, defaultSeverity: severity, enabledByDefault: enabledByDefault,
+            options: [], triggering: triggering, nonTriggering: nonTriggering,
+            fixSafety: kind == .substitution || kind == .consistency || kind == .repetition
+                ? "Fixes are \(fixSafety.rawValue)." : nil)
+        let spec = self
+        return RuleEntry(description: description) { _ in PackChecker(spec) }
+    }
+}

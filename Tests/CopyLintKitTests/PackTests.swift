@@ -1,0 +1,105 @@
+import XCTest
+@testable import CopyLintKit
+
+final class PackTests: TempFolderTestCase {
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The packs compiled into copylint are exactly the files in rules/.
+    func testEmbeddedPacksMatchRulesFolder() throws {
+        let rules = Self.repoRoot.appendingPathComponent("rules")
+        var onDisk: [String: String] = [:]
+        for pack in try FileManager.default.contentsOfDirectory(atPath: rules.path) {
+            let folder = rules.appendingPathComponent(pack)
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else { continue }
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".json") {
+                onDisk["rules/\(pack)/\(name)"] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            }
+        }
+        var embedded: [String: String] = [:]
+        for file in BuiltinPacks.files { embedded[file.path] = file.text + "\n" }
+        XCTAssertEqual(Set(onDisk.keys), Set(embedded.keys), "rules/ changed: run python3 scripts/embed-packs.py")
+        for (path, text) in onDisk {
+            XCTAssertEqual(embedded[path], text, "\(path) differs from the embedded copy: run python3 scripts/embed-packs.py")
+        }
+        XCTAssertEqual(BuiltinRules.packs.map(\.name).sorted(), ["en-news", "zh-hans-news", "zh-hant-news"], "a built-in pack failed to parse")
+        XCTAssertEqual(BuiltinRules.packs.flatMap(\.rules).count, BuiltinPacks.files.filter { !$0.path.hasSuffix("/pack.json") }.count)
+    }
+
+    func testAhoCorasickFindsOverlappingAndCaseFolded() {
+        let ac = AhoCorasick([Array("he".utf8), Array("she".utf8), Array("hers".utf8), Array("窨井".utf8)], ignoreASCIICase: true)
+        let text = Array("uSHErs 窨井盖".utf8)
+        let found = ac.matches(in: text, range: SourceRange(0, text.count)).map { String(decoding: text[$0.start..<$0.end], as: UTF8.self) }
+        XCTAssertEqual(found.sorted(), ["HE", "HErs", "SHE", "窨井"].sorted())
+        let longest = ac.nonOverlappingMatches(in: text, range: SourceRange(0, text.count)).map { String(decoding: text[$0.start..<$0.end], as: UTF8.self) }
+        XCTAssertEqual(longest, ["SHE", "窨井"])
+    }
+
+    func writePack(_ folder: String, _ files: [String: String]) throws {
+        for (name, text) in files { try write("\(folder)/\(name)", text) }
+    }
+
+    static let house = """
+        {
+          "id": "banned-words",
+          "kind": "existence",
+          "summary": "Words the house style book bans",
+          "message": "'{match}' is banned by the house style",
+          "severity": "error",
+          "tokens": ["众所周知", "毋庸置疑"],
+          "examples": { "triggering": ["↓众所周知，这是好事。"], "nonTriggering": ["大家都知道，这是好事。"] }
+        }
+        """
+
+    func testLintrcLoadsHousePackAndConfiguresItsRules() throws {
+        try writePack("house", ["banned-words.json": Self.house])
+        try write(".lintrc", #"{"packs": ["./house"], "rules": {"house/banned-words": "warning"}}"#)
+        try write("page.md", "# 标题\n\n众所周知，城市图书馆延长了夜间开放时间。\n")
+        let r = copylint(["--format", "gcc", "page.md"])
+        XCTAssertEqual(r.out, "page.md:3:1: warning: '众所周知' is banned by the house style [house/banned-words]\n")
+        XCTAssertTrue(copylint(["rules"]).out.contains("house/banned-words"))
+        XCTAssertTrue(copylint(["explain", "house/banned-words"]).out.contains("Words the house style book bans"))
+    }
+
+    func testBrokenPacksAreClearErrors() throws {
+        try write("page.md", "# 标题\n\n正文。\n")
+        try writePack("bad-regex", ["r.json": """
+            {
+              "id": "broken", "kind": "existence", "summary": "s", "message": "m",
+              "patterns": ["ok", "(unclosed"]
+            }
+            """])
+        try write(".lintrc", #"{"packs": ["bad-regex"]}"#)
+        var r = copylint(["page.md"])
+        XCTAssertEqual(r.code, 2)
+        XCTAssertTrue(r.err.contains("bad-regex/r.json:3:22: error: invalid regular expression in rule \"bad-regex/broken\""), r.err)
+
+        try writePack("bad-kind", ["r.json": #"{"id": "x", "kind": "existance", "summary": "s", "message": "m"}"#])
+        try write(".lintrc", #"{"packs": ["bad-kind"]}"#)
+        r = copylint(["page.md"])
+        XCTAssertEqual(r.code, 2)
+        XCTAssertTrue(r.err.contains("bad-kind/r.json:1:21: error: invalid kind \"existance\"") && r.err.contains("did you mean \"existence\""), r.err)
+
+        try writePack("bad-json", ["r.json": "{\"id\": \"x\",, }"])
+        try write(".lintrc", #"{"packs": ["bad-json"]}"#)
+        r = copylint(["page.md"])
+        XCTAssertEqual(r.code, 2)
+        XCTAssertTrue(r.err.contains("bad-json/r.json:1:12: error:"), r.err)
+
+        try write(".lintrc", #"{"packs": ["missing-folder"]}"#)
+        r = copylint(["page.md"])
+        XCTAssertEqual(r.code, 2)
+        XCTAssertTrue(r.err.contains("missing-folder: rule pack folder not found"), r.err)
+    }
+
+    func testPackRulesRunOnlyForTheirLanguage() throws {
+        try write("zh.md", "# 标题\n\n数字时代,随着数字和公安工作深度融合。\n")
+        try write("en.md", "# Title\n\nThe council said the the plan would cost more.\n")
+        let r = copylint(["--format", "gcc", "zh.md", "en.md"])
+        XCTAssertEqual(r.out, """
+            en.md:3:18: warning: 'the' is printed twice [en-news/doubled-word]
+            zh.md:3:5: warning: half-width ',' in Chinese text: use '，' [zh-hans-news/half-width-punctuation]
+
+            """)
+    }
+}
