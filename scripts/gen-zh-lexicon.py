@@ -5,7 +5,8 @@ Debian's python3-jieba (jieba/dict.txt: word, frequency, part of speech).
     apt-get install python3-jieba
     python3 scripts/gen-zh-lexicon.py [/usr/lib/python3/dist-packages/jieba/dict.txt]
 
-The table keeps words of one to four BMP characters seen at least MIN_FREQ times,
+The table keeps words of one to four BMP characters seen at least MIN_FREQ times
+(and every word with a doubled character, however rare),
 each packed into a UInt64 (16 bits a character) with a one-byte quantised log
 frequency, sorted, and written as base64 (9 bytes a word). copylint uses it to
 tell whether a line or page break falls inside a word (一支基 / 层自治力量).
@@ -32,7 +33,10 @@ def main():
                 continue
             word, freq = parts[0], int(parts[1])
             total += freq
-            if not 1 <= len(word) <= 4 or freq < MIN_FREQ:
+            # Rare words are dropped, except reduplicated ones (孜孜不倦, 彬彬有礼, 梭梭): the
+            # doubled-character rule must know every legitimate doubling.
+            doubled = any(word[i] == word[i + 1] for i in range(len(word) - 1))
+            if not 1 <= len(word) <= 4 or (freq < MIN_FREQ and not doubled):
                 continue
             if any(ord(c) > 0xFFFF or ord(c) < 0x3000 for c in word):
                 continue

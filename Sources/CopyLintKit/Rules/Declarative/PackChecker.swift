@@ -209,15 +209,28 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         return out
     }
 
-    /// 常常, 谢谢, 天天: the doubled character is a word, or part of one, in the word list.
+    /// The doubling reads naturally: 常常 and 仅仅是 are words in the list, and in 共和国国徽 or
+    /// 工作作出 the pair straddles two words. A slip leaves both halves as stray single characters
+    /// (更智智治 reads 更|智|智|治).
     private func knownDoubling(_ s: [UInt32], at i: Int) -> Bool {
-        let pair = [s[i - 1], s[i]]
-        if ChineseLexicon.logProbability(pair) != nil { return true }
-        // 仅仅是, 渐渐地: a longer word holding the pair.
-        for len in 3...4 {
-            for start in max(0, i + 1 - len)...(i - 1) where start + len <= s.count {
-                if ChineseLexicon.logProbability(s[start..<(start + len)]) != nil { return true }
-            }
+        let lo = max(0, i - 5), hi = min(s.count, i + 5)
+        var window: [UInt32] = []
+        var k = lo
+        // Only the run of Chinese characters around the pair.
+        var start = i - 1
+        while start > lo, CharClass.isHan(s[start - 1]) { start -= 1 }
+        var end = i + 1
+        while end < hi, CharClass.isHan(s[end]) { end += 1 }
+        k = start
+        while k < end { window.append(s[k]); k += 1 }
+        let first = i - 1 - start
+        for token in ChineseLexicon.segment(window) {
+            let tokenEnd = token.start + token.length
+            // The pair inside one word: 常常, 仅仅是.
+            if token.start <= first, first + 2 <= tokenEnd, token.length >= 2 { return true }
+            // The pair straddles two words, at least one of them a real word.
+            if tokenEnd == first + 1, token.length >= 2 { return true }
+            if token.start == first + 1, token.length >= 2 { return true }
         }
         return false
     }
