@@ -209,9 +209,9 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         return out
     }
 
-    /// The doubling reads naturally: 常常 and 仅仅是 are words in the list, and in 共和国国徽 or
-    /// 工作作出 the pair straddles two words. A slip leaves both halves as stray single characters
-    /// (更智智治 reads 更|智|智|治).
+    /// The doubling reads naturally: 常常 and 仅仅是 are words in the list, in 共和国国徽 or
+    /// 工作作出 the pair straddles two words, and 一棵棵 doubles a measure word. A slip leaves
+    /// both halves as stray single characters (更智智治 reads 更|智|智|治).
     private func knownDoubling(_ s: [UInt32], at i: Int) -> Bool {
         let lo = max(0, i - 5), hi = min(s.count, i + 5)
         var window: [UInt32] = []
@@ -224,15 +224,18 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         k = start
         while k < end { window.append(s[k]); k += 1 }
         let first = i - 1 - start
+        var endsBefore = false, startsAfter = false
         for token in ChineseLexicon.segment(window) {
             let tokenEnd = token.start + token.length
             // The pair inside one word: 常常, 仅仅是.
             if token.start <= first, first + 2 <= tokenEnd, token.length >= 2 { return true }
-            // The pair straddles two words, at least one of them a real word.
-            if tokenEnd == first + 1, token.length >= 2 { return true }
-            if token.start == first + 1, token.length >= 2 { return true }
+            // The pair straddles two words: 共和国|国徽, 体育局|局长, 学习|习惯.
+            if tokenEnd == first + 1, token.length >= 2 { endsBefore = true }
+            if token.start == first + 1, token.length >= 2 { startsAfter = true }
         }
-        return false
+        // 一棵棵, 一趟趟: a numeral and a doubled measure word.
+        let numeral = first > 0 && window[first - 1] == 0x4E00
+        return endsBefore || startsAfter || numeral
     }
 
     private func occurrence(_ block: Block, _ bytes: [UInt8]) -> [Finding] {
