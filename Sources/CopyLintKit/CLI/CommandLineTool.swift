@@ -102,6 +102,9 @@ public struct CommandLineTool {
         var diagnostics: [Diagnostic] = []
         var error: CopyLintError?
         var warning: String?
+        /// Fixes applied (or, with --diff, that would be), and the diff.
+        var fixed = 0
+        var diff = ""
     }
 
     private func lint(_ options: Options) -> Int32 {
@@ -168,16 +171,32 @@ public struct CommandLineTool {
 
         let work = plans
         let input = stdinBytes
+        let fixMode = options.fix, showDiff = options.showDiff
         let outcomes = ParallelMap.run(count: work.count) { k in
             Self.lintOne(path: work[k].path, linter: work[k].linter, encoding: work[k].encoding,
-                         stdin: input, stdinName: stdinName)
+                         stdin: input, stdinName: stdinName, fix: fixMode, showDiff: showDiff)
         }
 
         var diagnostics: [Diagnostic] = []
+        var fixedCount = 0, fixedFiles = 0, diffText = ""
         for outcome in outcomes {
             diagnostics.append(contentsOf: outcome.diagnostics)
             if let e = outcome.error { errors.append(e) }
             if let w = outcome.warning { stderr.write("copylint: warning: \(w)\n") }
+            fixedCount += outcome.fixed
+            if outcome.fixed > 0 { fixedFiles += 1 }
+            diffText += outcome.diff
+        }
+        if options.fix != .none, !options.quiet {
+            let verb = options.showDiff ? "would fix" : "fixed"
+            stderr.write("copylint: \(verb) \(fixedCount) problem\(fixedCount == 1 ? "" : "s") in \(fixedFiles) file\(fixedFiles == 1 ? "" : "s")\n")
+        }
+        if options.showDiff {
+            // The diff is the report: nothing else goes to stdout.
+            stdout.write(diffText)
+            for e in errors { stderr.write("\(e)\n") }
+            if !errors.isEmpty { return ExitCode.usage }
+            return diffText.isEmpty ? ExitCode.clean : ExitCode.findings
         }
         diagnostics.sort(by: Diagnostic.ordered)
 
@@ -286,7 +305,7 @@ public struct CommandLineTool {
     }
 
     private static func lintOne(path: String, linter: Linter, encoding: InputEncoding?, stdin: [UInt8]?,
-                                stdinName: String) -> FileOutcome {
+                                stdinName: String, fix: Options.FixMode = .none, showDiff: Bool = false) -> FileOutcome {
         var outcome = FileOutcome()
         let name = path == "-" ? stdinName : path
         let raw: [UInt8]
@@ -305,7 +324,31 @@ public struct CommandLineTool {
             case .binary(let offset):
                 outcome.warning = "\(name): binary file (NUL byte at offset \(offset)), skipped"
             case .text(let bytes):
-                outcome.diagnostics = linter.lint(SourceText(path: name, bytes: bytes))
+                let source = SourceText(path: name, bytes: bytes)
+                guard fix != .none else {
+                    outcome.diagnostics = linter.lint(source)
+                    return outcome
+                }
+                let result = Fixer(linter: linter, allowUnsafe: fix == .unsafe).fix(source)
+                outcome.diagnostics = result.remaining
+                outcome.fixed = result.applied
+                guard result.changed else { return outcome }
+                let written = (source.hadByteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + result.bytes
+                if showDiff {
+                    outcome.diff = UnifiedDiff.render(old: raw, new: written, path: name)
+                } else if bytes != raw {
+                    outcome.error = CopyLintError("not fixed: --fix writes UTF-8, and this file was read as \((encoding ?? .utf16).rawValue); convert it first", path: name)
+                    outcome.diagnostics = linter.lint(source)
+                    outcome.fixed = 0
+                } else {
+                    do {
+                        try FileReader.writeBack(written, over: raw, path: path)
+                    } catch {
+                        outcome.error = error
+                        outcome.diagnostics = linter.lint(source)
+                        outcome.fixed = 0
+                    }
+                }
             }
         } catch {
             outcome.error = error
@@ -348,6 +391,19 @@ enum Summary {
 
 /// Reads a whole file, turning every failure into one clear error.
 enum FileReader {
+    /// Replaces a file's contents atomically, keeping its permissions, unless it changed on
+    /// disk since `original` was read (then nothing is written).
+    static func writeBack(_ bytes: [UInt8], over original: [UInt8], path: String) throws(CopyLintError) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw CopyLintError("not fixed: the file disappeared while copylint was fixing it", path: path) }
+        switch read(path) {
+        case .success(let now) where now == original: break
+        case .success: throw CopyLintError("not fixed: the file changed on disk while copylint was fixing it", path: path)
+        case .failure(let e): throw e
+        }
+        try AtomicFile.write(bytes, to: path, permissions: st.st_mode & 0o7777)
+    }
+
     static func read(_ path: String) -> Result<[UInt8], CopyLintError> {
         var st = stat()
         guard stat(path, &st) == 0 else {

@@ -30,6 +30,10 @@ public struct Options: Sendable, Equatable {
     public var failOnStaleBaseline = false
     public var diffBase: String?
     public var inlineConfig = true
+    public enum FixMode: Sendable, Equatable { case none, safe, unsafe }
+    public var fix: FixMode = .none
+    /// Print what --fix would change as a unified diff instead of writing.
+    public var showDiff = false
     public var columnUnit: ColumnUnit?
     public var failOn: Severity?
     public var configPath: String?
@@ -100,6 +104,9 @@ public struct Options: Sendable, Equatable {
             case "--fail-on-stale-baseline": o.failOnStaleBaseline = true
             case "--diff-base": o.diffBase = try next()
             case "--no-inline-config": o.inlineConfig = false
+            case "--fix": if o.fix == .none { o.fix = .safe }
+            case "--fix-unsafe": o.fix = .unsafe
+            case "--diff": o.showDiff = true
             case "--column-unit":
                 o.columnUnit = try choice(arg, try next(), ColumnUnit.init(rawValue:), ColumnUnit.allCases.map(\.rawValue))
             case "--fail-on":
@@ -139,12 +146,17 @@ public struct Options: Sendable, Equatable {
             throw CopyLintError("more than one report for standard output (\(toStdout.map(\.format).joined(separator: ", "))); send all but one to a file with --output")
         }
         if o.failOnStaleBaseline, o.baseline == nil { throw CopyLintError("--fail-on-stale-baseline needs --baseline FILE") }
+        if o.showDiff, o.fix == .none { o.fix = .safe }
+        if o.fix != .none, !o.showDiff, o.paths.contains("-") {
+            throw CopyLintError("--fix cannot write back to standard input; use --diff to see the changes")
+        }
         return o
     }
 
     static let knownFlags = ["--help", "--version", "--format", "--output", "--column-unit", "--fail-on", "--max-warnings",
                              "--config", "--stdin-filename", "--encoding", "--color", "--no-color", "--quiet", "--recursive",
-                             "--baseline", "--write-baseline", "--fail-on-stale-baseline", "--diff-base", "--no-inline-config"]
+                             "--baseline", "--write-baseline", "--fail-on-stale-baseline", "--diff-base", "--no-inline-config",
+                             "--fix", "--fix-unsafe", "--diff"]
 
     public static let usage = """
         copylint — editorial QA linter for newspaper copy
@@ -168,6 +180,9 @@ public struct Options: Sendable, Equatable {
           --fail-on-stale-baseline fail when findings recorded in the baseline are gone (the baseline must shrink)
           --diff-base REF          lint files changed since git REF and report only findings on changed lines
           --no-inline-config       ignore copylint-disable directives in the copy
+          --fix                    apply safe fixes to the files (atomically), then report what is left
+          --fix-unsafe             apply unsafe fixes too
+          --diff                   print the fixes as a unified diff instead of writing them
           -c, --config FILE        use this .lintrc for every input instead of looking for one
           --stdin-filename NAME    the name to report for "-" (standard input)
           --encoding ENC           utf-8 (default), utf-16, gb18030 or big5; UTF-16 with a BOM is detected
