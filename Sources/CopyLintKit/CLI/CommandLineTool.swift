@@ -207,7 +207,10 @@ public struct CommandLineTool {
         case .never: useColor = false
         case .auto: useColor = stdout.isTerminal && environment["NO_COLOR"].map(\.isEmpty) != false
         }
-        let root = changes?.root ?? (try? GitDiff.root(of: cwd)) ?? cwd
+        // Only the formats that print repository-relative paths need git's view of the root.
+        let needsRoot = options.reports.contains { ["sarif", "github", "rdjson", "rdjsonl"].contains($0.format) }
+            || options.baseline != nil || options.writeBaseline != nil
+        let root = changes?.root ?? (needsRoot ? (try? GitDiff.root(of: cwd)) : nil) ?? cwd
         let context = ReportContext(columnUnit: columnUnit, color: useColor, registry: rootConfig?.registry ?? registry,
                                     files: plans.map { $0.path == "-" ? stdinName : $0.path }, root: root, workingDirectory: cwd)
 

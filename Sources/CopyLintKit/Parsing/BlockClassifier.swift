@@ -10,7 +10,9 @@ struct BlockClassifier {
             assignPlainHeadingGroup(&blocks)
         }
         for i in blocks.indices where !blocks[i].kind.isHeading {
-            let text = Array(String(decoding: bytes[blocks[i].textRange.start..<blocks[i].textRange.end], as: UTF8.self).unicodeScalars)
+            // A long block is running text: no byline, label or headline is that long, so only its
+            // head (a lede, a caption's 图为) and tail (a photo credit's 摄) need reading.
+            let text = blocks[i].textRange.length > Self.shortLimit ? headAndTail(blocks[i]) : scalars(blocks[i])
             let (kind, lede) = classifyText(text, block: blocks[i])
             blocks[i].kind = kind
             blocks[i].ledeRange = lede
@@ -94,7 +96,7 @@ struct BlockClassifier {
 
     /// A short, unpunctuated line between paragraphs is a subhead.
     private func assignUnmarkedSubheads(_ blocks: inout [Block]) {
-        for i in blocks.indices where blocks[i].kind == .paragraph && i > 0 {
+        for i in blocks.indices where blocks[i].kind == .paragraph && i > 0 && couldBeHeading(blocks[i]) {
             let text = scalars(blocks[i])
             // Crossheads in English copy are a few words; a longer unpunctuated line is a fragment.
             guard TextTraits.looksLikeHeadline(text, language: language, maxChinese: 40, maxWords: 8) else { continue }
@@ -102,19 +104,46 @@ struct BlockClassifier {
             if text.filter({ $0 == "，" }).count >= 2 || TextTraits.containsSpeechLead(text) { continue }
             // A subhead introduces copy: running text follows it, directly or after a second subhead line.
             var k = i + 1
-            if k < blocks.count, blocks[k].kind == .paragraph,
+            if k < blocks.count, blocks[k].kind == .paragraph, couldBeHeading(blocks[k]),
                TextTraits.looksLikeHeadline(scalars(blocks[k]), language: language, maxChinese: 40, maxWords: 12) {
                 k += 1
             }
             guard k < blocks.count, blocks[k].kind == .paragraph,
-                  !TextTraits.looksLikeHeadline(scalars(blocks[k]), language: language, maxChinese: 40, maxWords: 12) else { continue }
+                  !couldBeHeading(blocks[k]) || !TextTraits.looksLikeHeadline(scalars(blocks[k]), language: language, maxChinese: 40, maxWords: 12)
+            else { continue }
             blocks[i].kind = .subhead
         }
     }
 
+    /// Blocks longer than this many bytes are never headings, bylines or labels.
+    static let shortLimit = 360
+
     private func scalars(_ block: Block) -> [Unicode.Scalar] {
         Array(String(decoding: bytes[block.textRange.start..<block.textRange.end], as: UTF8.self).unicodeScalars)
     }
+
+    /// The first 60 and last 20 scalars of a long block, joined (prefix and suffix tests still hold).
+    private func headAndTail(_ block: Block) -> [Unicode.Scalar] {
+        let r = block.textRange
+        var head: [Unicode.Scalar] = []
+        var i = r.start
+        while i < r.end, head.count < 60 {
+            let (cp, len) = UTF8Scalar.decode(bytes, at: i)
+            head.append(Unicode.Scalar(cp) ?? "\u{FFFD}")
+            i += len
+        }
+        var tail: [Unicode.Scalar] = []
+        var j = r.end
+        while j > i, tail.count < 20 {
+            j = UTF8Scalar.previous(bytes, before: j)
+            tail.append(Unicode.Scalar(UTF8Scalar.decode(bytes, at: j).scalar) ?? "\u{FFFD}")
+        }
+        // A gap keeps the two halves from reading as one word.
+        return head + ["\u{2026}"] + tail.reversed()
+    }
+
+    /// Cheap test before decoding: heading-like lines are short.
+    private func couldBeHeading(_ block: Block) -> Bool { block.textRange.length <= 200 }
 
     // MARK: - body blocks
 

@@ -89,31 +89,56 @@ public enum CharacterData {
 
     // MARK: - parsing the generated strings
 
+    /// "a-b:v,c:v,…" (hex, newlines ignored), parsed by hand: this runs at every start.
     private static func parseRanges(_ s: String, withValue: Bool) -> [(UInt32, UInt32, Int)] {
         var out: [(UInt32, UInt32, Int)] = []
-        for item in s.replacingOccurrences(of: "\n", with: "").split(separator: ",") {
-            var rangePart = Substring(item)
-            var value = 1
-            if withValue, let colon = item.firstIndex(of: ":") {
-                rangePart = item[..<colon]
-                value = Int(item[item.index(after: colon)...]) ?? 0
-            }
-            let bounds = rangePart.split(separator: "-")
-            guard let a = UInt32(bounds[0], radix: 16) else { continue }
-            let b = bounds.count > 1 ? (UInt32(bounds[1], radix: 16) ?? a) : a
-            out.append((a, b, value))
+        out.reserveCapacity(2048)
+        var a: UInt32 = 0, b: UInt32 = 0, v = 0
+        var field = 0   // 0: start, 1: end, 2: value
+        var sawEnd = false
+        func flush() {
+            if field > 0 || a > 0 || sawEnd { out.append((a, sawEnd ? b : a, withValue ? v : 1)) }
+            a = 0; b = 0; v = 0; field = 0; sawEnd = false
         }
+        for u in s.utf8 {
+            switch u {
+            case UInt8(ascii: ","): flush()
+            case UInt8(ascii: "\n"): continue
+            case UInt8(ascii: "-"): field = 1; sawEnd = true
+            case UInt8(ascii: ":"): field = 2
+            default:
+                if field == 2 {
+                    v = v * 10 + Int(u - 48)
+                } else {
+                    let d: UInt32 = u <= 57 ? UInt32(u - 48) : UInt32(u - 87)
+                    if field == 0 { a = a << 4 | d } else { b = b << 4 | d }
+                }
+            }
+        }
+        flush()
         return out
     }
 
+    /// "T=S1S2 T=S …", parsed scalar by scalar.
     private static func parseMap(_ s: String) -> [UInt32: [UInt32]] {
         var out: [UInt32: [UInt32]] = [:]
-        let joined = s.replacingOccurrences(of: "\n", with: "")
-        for item in joined.split(separator: " ") {
-            let scalars = Array(item.unicodeScalars)
-            guard scalars.count >= 3, scalars[1] == "=" else { continue }
-            out[scalars[0].value] = scalars[2...].map(\.value)
+        out.reserveCapacity(8192)
+        var key: UInt32?
+        var afterEquals = false
+        var values: [UInt32] = []
+        for u in s.unicodeScalars {
+            switch u {
+            case "\n": continue
+            case " ":
+                if let k = key, !values.isEmpty { out[k] = values }
+                key = nil; afterEquals = false; values = []
+            case "=" where key != nil && !afterEquals:
+                afterEquals = true
+            default:
+                if key == nil { key = u.value } else if afterEquals { values.append(u.value) }
+            }
         }
+        if let k = key, !values.isEmpty { out[k] = values }
         return out
     }
 

@@ -6,7 +6,23 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
     public let spec: PackRuleSpec
     private let literals: AhoCorasick?
     private let literalStrings: [String]
-    private let regexes: [NSRegularExpression]
+    /// Compiled on first use: a rule that never meets copy in its language never pays for ICU.
+    private final class LazyRegexes: @unchecked Sendable {
+        let patterns: [String]
+        let options: NSRegularExpression.Options
+        private let lock = NSLock()
+        private var compiled: [NSRegularExpression]?
+        init(_ patterns: [String], options: NSRegularExpression.Options) { self.patterns = patterns; self.options = options }
+        var value: [NSRegularExpression] {
+            lock.lock(); defer { lock.unlock() }
+            if let compiled { return compiled }
+            let made = patterns.compactMap { try? NSRegularExpression(pattern: $0, options: options) }
+            compiled = made
+            return made
+        }
+    }
+    private let lazyRegexes: LazyRegexes
+    private var regexes: [NSRegularExpression] { lazyRegexes.value }
     private let exceptionSet: Set<String>
     private let exceptionMatcher: AhoCorasick?
 
@@ -22,9 +38,7 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         }
         literalStrings = words
         literals = words.isEmpty ? nil : AhoCorasick(words.map { Array($0.utf8) }, ignoreASCIICase: spec.ignoreCase)
-        regexes = spec.patterns.compactMap {
-            try? NSRegularExpression(pattern: $0, options: spec.ignoreCase ? [.caseInsensitive] : [])
-        }
+        lazyRegexes = LazyRegexes(spec.patterns, options: spec.ignoreCase ? [.caseInsensitive] : [])
         exceptionSet = Set(spec.exceptions.map { spec.ignoreCase ? $0.lowercased() : $0 })
         exceptionMatcher = spec.exceptions.isEmpty || spec.kind == .repetition ? nil
             : AhoCorasick(spec.exceptions.map { Array($0.utf8) }, ignoreASCIICase: spec.ignoreCase)
@@ -78,7 +92,7 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
 
     /// Regex matches, each with the replacement template applied when the rule has one.
     private func regexMatchesWithReplacement(_ block: Block, _ bytes: [UInt8]) -> [(SourceRange, String?)] {
-        guard !regexes.isEmpty else { return [] }
+        guard !spec.patterns.isEmpty else { return [] }
         let string = text(bytes, block.textRange)
         let ns = string as NSString
         // UTF-16 offset -> byte offset, built once for the block.
