@@ -256,22 +256,26 @@ enum LedeMarker {
 /// `□ 本报记者 王春`, `本报通讯员 王华荣`, `By Jane Doe`.
 enum Byline {
     static let roles = ["本报记者", "本报通讯员", "本报特约记者", "本报评论员", "特约评论员", "本报驻", "记者", "通讯员",
-                        "新华社记者", "特约记者", "本报特派记者", "文/", "文／"]
+                        "新华社记者", "特约记者", "本报特派记者", "文/", "文／"].map { Array($0.unicodeScalars) }
 
     static func matches(_ text: [Unicode.Scalar]) -> Bool {
-        var t = Substring(String(String.UnicodeScalarView(text)))
-        while let f = t.first, "□■◎●○▲△◇◆ ".contains(f) { t = t.dropFirst() }
-        if t.hasPrefix("By ") || t.hasPrefix("BY ") {
+        guard text.count <= 80 else { return false }
+        var start = 0
+        while start < text.count, "□■◎●○▲△◇◆ ".unicodeScalars.contains(text[start]) { start += 1 }
+        let t = text[start...]
+        if t.starts(with: "By ".unicodeScalars) || t.starts(with: "BY ".unicodeScalars) {
             let words = t.split(separator: " ")
             guard words.count >= 2, words.count <= 10 else { return false }
-            guard let second = words.dropFirst().first?.first, second.isUppercase else { return false }
-            return !t.hasSuffix(".") || words.last.map { $0.count <= 3 } == true
+            guard let second = words.dropFirst().first?.first, second.properties.isUppercase else { return false }
+            return t.last != "." || words.last.map { $0.count <= 3 } == true
         }
         guard text.count <= 60 else { return false }
         if isSpacedNameCredit(t) { return true }
-        guard roles.contains(where: { t.hasPrefix($0) }) else { return false }
-        if t.contains("。") || t.contains("！") || t.contains("？") || t.contains("，") { return false }
-        if t.hasSuffix("摄") || t.hasSuffix("报道") && t.count > 30 { return false }
+        guard roles.contains(where: { t.starts(with: $0) }) else { return false }
+        if t.contains(where: { $0 == "。" || $0 == "！" || $0 == "？" || $0 == "，" }) { return false }
+        var tail = t[...]
+        while let l = tail.last, l == " " || l == "\u{3000}" { tail = tail.dropLast() }
+        if tail.last == "摄" || (tail.suffix(2).elementsEqual("报道".unicodeScalars) && t.count > 30) { return false }
         return true
     }
 }
@@ -279,15 +283,17 @@ enum Byline {
 extension Byline {
     /// `山东蒙阴县  何  勇`, `河北唐山市  许贵元`: a place and a name set apart by wide spaces,
     /// the way Chinese papers credit readers and contributors.
-    static func isSpacedNameCredit(_ t: Substring) -> Bool {
+    static func isSpacedNameCredit(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
         guard t.count <= 24 else { return false }
-        let parts = t.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{A0}" })
+        let isSpace = { (u: Unicode.Scalar) in u == " " || u == "\u{3000}" || u == "\u{A0}" }
+        let parts = t.split(whereSeparator: isSpace)
         guard parts.count >= 2, parts.allSatisfy({ $0.count <= 8 }) else { return false }
-        guard parts.allSatisfy({ $0.unicodeScalars.allSatisfy { CharacterData.script($0.value) == .han } }) else { return false }
+        guard parts.allSatisfy({ $0.allSatisfy { CharacterData.script($0.value) == .han } }) else { return false }
         if parts.count >= 3, parts.contains(where: { $0.count == 1 }) { return true }
-        // 河北唐山市  许贵元: a reader's or writer's place and name.
-        guard let place = parts.first?.last, "省市县区州镇乡村旗".contains(place), let name = parts.last,
-              (2...4).contains(name.count), t.contains("  ") || t.contains("\u{3000}") || t.contains("\u{A0}") else { return false }
+        // 河北唐山市  许贵元: a reader's or writer's place and name, set apart by a wide space.
+        let wide = zip(t, t.dropFirst()).contains { $0 == " " && $1 == " " } || t.contains("\u{3000}") || t.contains("\u{A0}")
+        guard let place = parts.first?.last, "省市县区州镇乡村旗".unicodeScalars.contains(place), let name = parts.last,
+              (2...4).contains(name.count), wide else { return false }
         return true
     }
 }
@@ -295,21 +301,26 @@ extension Byline {
 /// `图为…`, `…  本报通讯员 吕乃明 摄`, `Photo: …`.
 enum Caption {
     static let prefixes = ["图为", "上图", "下图", "左图", "右图", "图①", "图②", "图③", "图④", "图⑤", "题图", "图片", "照片为",
-                           "Photo:", "Picture:", "Pictured:", "Image:", "PHOTO:"]
+                           "Photo:", "Picture:", "Pictured:", "Image:", "PHOTO:", "(Photo", "（Photo"].map { Array($0.unicodeScalars) }
+    static let creditSuffixes = ["（新华社发）", "（资料图片）"].map { Array($0.unicodeScalars) }
 
     static func matches(_ text: [Unicode.Scalar]) -> Bool {
-        let s = String(String.UnicodeScalarView(text))
-        if prefixes.contains(where: { s.hasPrefix($0) }) { return true }
-        if s.hasPrefix("(Photo") || s.hasPrefix("（Photo") { return true }
-        var tail = Substring(s)
+        if prefixes.contains(where: { text.starts(with: $0) }) { return true }
+        var end = text.count
+        while end > 0, text[end - 1] == " " || text[end - 1] == "\u{3000}" { end -= 1 }
+        let trimmed = text[..<end]
+        if creditSuffixes.contains(where: { trimmed.suffix($0.count).elementsEqual($0) }) { return true }
+        var tail = trimmed
         while let l = tail.last, l == " " || l == "\u{3000}" || l == "）" || l == ")" { tail = tail.dropLast() }
-        if tail.hasSuffix("摄") {
-            // A photographer's credit: "… 本报记者 王某 摄" / "（新华社记者 王某摄）".
-            let end = tail.suffix(20)
-            return end.contains("记者") || end.contains("通讯员") || end.contains(" ") || end.contains("\u{3000}")
-                || end.contains("（")
+        guard tail.last == "摄" else { return false }
+        // A photographer's credit: "… 本报记者 王某 摄" / "（新华社记者 王某摄）".
+        let last = tail.suffix(20)
+        let has = { (w: String) in
+            let u = Array(w.unicodeScalars)
+            return last.count >= u.count && (0...(last.count - u.count)).contains { k in
+                last[(last.startIndex + k)..<(last.startIndex + k + u.count)].elementsEqual(u)
+            }
         }
-        if s.hasSuffix("（新华社发）") || s.hasSuffix("（资料图片）") || s.hasSuffix("（新华社发） ") { return true }
-        return false
+        return has("记者") || has("通讯员") || last.contains(" ") || last.contains("\u{3000}") || last.contains("（")
     }
 }

@@ -8,7 +8,10 @@ public struct AhoCorasick: Sendable {
     }
 
     private let transitions: [Int32]       // state * 256 + byte -> next state
-    private let outputs: [[Int]]           // patterns ending at a state (including via suffix links)
+    // Patterns ending at a state (suffix links included), flattened: state s owns
+    // outputPatterns[outputStart[s] ..< outputStart[s + 1]].
+    private let outputStart: [Int32]
+    private let outputPatterns: [Int32]
     private let lengths: [Int]
     public let ignoreASCIICase: Bool
 
@@ -55,7 +58,14 @@ public struct AhoCorasick: Sendable {
             }
         }
         transitions = goto.flatMap { $0 }
-        outputs = out
+        var starts: [Int32] = [0]
+        var flat: [Int32] = []
+        for o in out {
+            flat.append(contentsOf: o.map(Int32.init))
+            starts.append(Int32(flat.count))
+        }
+        outputStart = starts
+        outputPatterns = flat
         lengths = patterns.map(\.count)
     }
 
@@ -65,14 +75,20 @@ public struct AhoCorasick: Sendable {
     /// Every match in `bytes[range]`, overlapping ones included, ordered by end.
     public func matches(in bytes: [UInt8], range: SourceRange) -> [Match] {
         var found: [Match] = []
+        let fold = ignoreASCIICase
         bytes.withUnsafeBufferPointer { buf in
             transitions.withUnsafeBufferPointer { table in
-                var state = 0
-                for i in range.start..<range.end {
-                    let b = ignoreASCIICase ? AhoCorasick.fold(buf[i]) : buf[i]
-                    state = Int(table[state << 8 | Int(b)])
-                    for p in outputs[state] {
-                        found.append(Match(pattern: p, start: i + 1 - lengths[p], end: i + 1))
+                outputStart.withUnsafeBufferPointer { starts in
+                    var state = 0
+                    for i in range.start..<range.end {
+                        let b = fold ? AhoCorasick.fold(buf[i]) : buf[i]
+                        state = Int(table[state << 8 | Int(b)])
+                        let lo = Int(starts[state]), hi = Int(starts[state + 1])
+                        if lo == hi { continue }
+                        for k in lo..<hi {
+                            let p = Int(outputPatterns[k])
+                            found.append(Match(pattern: p, start: i + 1 - lengths[p], end: i + 1))
+                        }
                     }
                 }
             }

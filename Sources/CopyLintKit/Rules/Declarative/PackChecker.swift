@@ -162,8 +162,11 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
             findings.append(Finding(range: r, message: message(["match": found]), fix: fix))
         }
         // Two patterns may find the same stretch: report it once.
-        var seen = Set<SourceRange>()
-        return findings.sorted { $0.range < $1.range }.filter { seen.insert($0.range).inserted }
+        var last: SourceRange?
+        return findings.sorted { $0.range < $1.range }.filter { f in
+            defer { last = f.range }
+            return f.range != last
+        }
     }
 
     private func substitution(_ block: Block, _ bytes: [UInt8]) -> [Finding] {
@@ -177,6 +180,7 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
     }
 
     private func repetition(_ block: Block, _ bytes: [UInt8]) -> [Finding] {
+        if spec.unit == "char", !Self.hasDoubledThreeByteScalar(bytes, block.textRange) { return [] }
         let t = ScalarText(bytes, block.textRange)
         let s = t.scalars
         var out: [Finding] = []
@@ -221,6 +225,23 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
             }
         }
         return out
+    }
+
+    /// A quick byte scan: two identical three-byte sequences in a row (a doubled CJK character).
+    static func hasDoubledThreeByteScalar(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            var i = r.start
+            while i + 6 <= r.end {
+                let lead = b[i]
+                if lead >= 0xE0 && lead < 0xF0 {
+                    if b[i + 3] == lead && b[i + 4] == b[i + 1] && b[i + 5] == b[i + 2] { return true }
+                    i += 3
+                } else {
+                    i += 1
+                }
+            }
+            return false
+        }
     }
 
     /// The doubling reads naturally: 常常 and 仅仅是 are words in the list, in 共和国国徽 or
@@ -330,56 +351,44 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
     }
 
     private func pair(_ document: Document, _ bytes: [UInt8]) -> [Finding] {
-        let opens = spec.pairs.map { Array($0.0.unicodeScalars.map(\.value)) }
-        let closes = spec.pairs.map { Array($0.1.unicodeScalars.map(\.value)) }
+        // Marks are single characters (“ ” 《 》 「 」): compare scalars, no allocation per character.
+        let opens = spec.pairs.map { $0.0.unicodeScalars.first!.value }
+        let closes = spec.pairs.map { $0.1.unicodeScalars.first!.value }
+        let marks = Set(opens + closes)
         var out: [Finding] = []
-        let blocks = document.blocks.enumerated().filter { spec.scope.includes($0.element.kind) }
-        for (index, block) in blocks {
-            let t = ScalarText(bytes, block.textRange)
-            let s = t.scalars
-            var stack: [(pair: Int, at: Int)] = []
-            var k = 0
-            func starts(_ token: [UInt32], at k: Int) -> Bool {
-                k + token.count <= s.count && Array(s[k..<(k + token.count)]) == token
-            }
-            while k < s.count {
-                var handled = false
-                for p in spec.pairs.indices {
-                    let open = opens[p], close = closes[p]
-                    if open == close, starts(open, at: k) {
+        for (index, block) in document.blocks.enumerated() where spec.scope.includes(block.kind) {
+            var stack: [(pair: Int, at: Int, length: Int)] = []
+            var i = block.textRange.start
+            let end = block.textRange.end
+            while i < end {
+                let (c, len) = UTF8Scalar.decode(bytes, at: i)
+                defer { i += len }
+                guard c >= 0x22, marks.contains(c) else { continue }
+                for p in opens.indices {
+                    if opens[p] == closes[p], c == opens[p] {
                         // Straight quotes: the same mark opens and closes.
-                        if let top = stack.last, top.pair == p { stack.removeLast() } else { stack.append((p, k)) }
-                        k += open.count
-                        handled = true
+                        if let top = stack.last, top.pair == p { stack.removeLast() } else { stack.append((p, i, len)) }
                         break
                     }
-                    if starts(open, at: k) {
-                        stack.append((p, k))
-                        k += open.count
-                        handled = true
-                        break
-                    }
-                    if starts(close, at: k) {
+                    if c == opens[p] { stack.append((p, i, len)); break }
+                    if c == closes[p] {
                         if let idx = stack.lastIndex(where: { $0.pair == p }) {
                             stack.removeSubrange(idx...)
                         } else {
-                            out.append(Finding(range: t.range(k, k + close.count),
+                            out.append(Finding(range: SourceRange(i, i + len),
                                                message: message(["match": spec.pairs[p].1, "open": spec.pairs[p].0, "close": spec.pairs[p].1])))
                         }
-                        k += close.count
-                        handled = true
                         break
                     }
                 }
-                if !handled { k += 1 }
             }
             for open in stack {
                 // A quotation running over several paragraphs opens each one and closes only at its end.
                 if spec.openAcrossParagraphs, index + 1 < document.blocks.count {
-                    let next = ScalarText(bytes, document.blocks[index + 1].textRange).scalars
-                    if next.starts(with: opens[open.pair]) { continue }
+                    let next = document.blocks[index + 1].textRange
+                    if next.length > 0, UTF8Scalar.decode(bytes, at: next.start).scalar == opens[open.pair] { continue }
                 }
-                out.append(Finding(range: t.range(open.at, open.at + opens[open.pair].count),
+                out.append(Finding(range: SourceRange(open.at, open.at + open.length),
                                    message: message(["match": spec.pairs[open.pair].0, "open": spec.pairs[open.pair].0, "close": spec.pairs[open.pair].1])))
             }
         }

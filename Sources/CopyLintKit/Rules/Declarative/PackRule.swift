@@ -244,10 +244,11 @@ public struct PackLoader: Sendable {
         if let n = node["tokens"] { spec.tokens = try strings(n, "tokens", fail) }
         if let n = node["patterns"] {
             spec.patterns = try strings(n, "patterns", fail)
-            guard validatePatterns, case .array(let items) = n.value else { return spec }
-            for (k, p) in spec.patterns.enumerated() {
-                do { _ = try NSRegularExpression(pattern: p) } catch {
-                    throw fail("invalid regular expression in rule \"\(spec.id)\": \(p)", items[k].offset)
+            if validatePatterns, case .array(let items) = n.value {
+                for (k, p) in spec.patterns.enumerated() {
+                    do { _ = try NSRegularExpression(pattern: p) } catch {
+                        throw fail("invalid regular expression in rule \"\(spec.id)\": \(p)", items[k].offset)
+                    }
                 }
             }
         }
