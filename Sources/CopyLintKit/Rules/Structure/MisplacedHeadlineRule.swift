@@ -100,14 +100,15 @@ public struct MisplacedHeadlineRule: Rule {
         let blocks = document.blocks
         guard blocks.count >= 2 else { return [] }
         let bytes = document.bytes
-        let texts = blocks.map { Array(String(decoding: bytes[$0.textRange.start..<$0.textRange.end], as: UTF8.self).unicodeScalars) }
+        // Block texts are decoded only where a decision needs them.
+        let texts = LazyTexts(bytes: bytes, blocks: blocks)
         let isHeading = blocks.indices.map { i in headingLike(i, blocks: blocks, texts: texts, document: document) }
         var groups: [Group] = []
         for i in blocks.indices where isHeading[i] {
             if let g = groups.last, g.last == i - 1 { groups[groups.count - 1].members.append(i) } else { groups.append(Group(members: [i])) }
         }
         guard !groups.isEmpty else { return [] }
-        let features = texts.map { Affinity.features($0) }
+        let features = { (i: Int) in Affinity.features(texts[i]) }
         let isBody = blocks.indices.map { !isHeading[$0] && Self.bodyKinds.contains(blocks[$0].kind) }
         // Nearest body block before and after every index, in one pass each way.
         var lastBodyAtOrBefore = [Int?](repeating: nil, count: blocks.count)
@@ -174,13 +175,13 @@ public struct MisplacedHeadlineRule: Rule {
                 let isolated = midBodyHeadings.count == 1
                 let tagged = Affinity.hasColumnTag(texts[head])
                 guard marked || isolated || tagged else { continue }
-                let own = features[head]
+                let own = features(head)
                 // English headlines have few content words, and one may recur by chance: allow one in three.
                 let english = own.allSatisfy { $0 >> 63 == 1 }
                 guard own.count >= (english ? 3 : 2) else { continue }
                 if allBody == nil {
                     var union = Set<UInt64>()
-                    for b in blocks.indices where isBody[b] { union.formUnion(features[b]) }
+                    for b in blocks.indices where isBody[b] { union.formUnion(features(b)) }
                     allBody = union
                 }
                 let body = allBody!
@@ -197,11 +198,11 @@ public struct MisplacedHeadlineRule: Rule {
     static let bodyKinds: Set<BlockKind> = [.paragraph, .caption, .dateline, .byline]
 
     /// Heading blocks, and in plain copy the unpunctuated short line that ends the file.
-    private func headingLike(_ i: Int, blocks: [Block], texts: [[Unicode.Scalar]], document: Document) -> Bool {
+    private func headingLike(_ i: Int, blocks: [Block], texts: LazyTexts, document: Document) -> Bool {
         let block = blocks[i]
         if block.kind.isHeading { return true }
         // Followed only by headings or a ——subtitle line (checked from the end: at most a few blocks).
-        guard block.kind == .paragraph else { return false }
+        guard block.kind == .paragraph, block.textRange.length <= 200 else { return false }
         var k = blocks.count - 1
         while k > i, blocks[k].kind.isHeading || texts[k].starts(with: ["—", "—"]) { k -= 1 }
         guard k == i else { return false }
@@ -235,7 +236,7 @@ public struct MisplacedHeadlineRule: Rule {
     }
 
     /// `i` is a section heading immediately followed by a heading of the same or higher rank.
-    private func emptySection(_ i: Int, next: Int, blocks: [Block], texts: [[Unicode.Scalar]], document: Document) -> Bool {
+    private func emptySection(_ i: Int, next: Int, blocks: [Block], texts: LazyTexts, document: Document) -> Bool {
         let a = blocks[i], b = blocks[next]
         guard a.kind == .subhead else { return false }
         if a.headingLevel > 0 {
@@ -243,6 +244,26 @@ public struct MisplacedHeadlineRule: Rule {
         }
         // Plain copy cannot tell an emptied section from a two-line heading.
         return false
+    }
+}
+
+/// Block texts as scalars, decoded on first use and kept.
+final class LazyTexts {
+    private let bytes: [UInt8]
+    private let blocks: [Block]
+    private var cache: [Int: [Unicode.Scalar]] = [:]
+
+    init(bytes: [UInt8], blocks: [Block]) {
+        self.bytes = bytes
+        self.blocks = blocks
+    }
+
+    subscript(i: Int) -> [Unicode.Scalar] {
+        if let hit = cache[i] { return hit }
+        let r = blocks[i].textRange
+        let t = Array(String(decoding: bytes[r.start..<r.end], as: UTF8.self).unicodeScalars)
+        cache[i] = t
+        return t
     }
 }
 

@@ -1,3 +1,23 @@
+/// `ScalarText` of each block, decoded on first use.
+final class LazyScalarTexts {
+    private let bytes: [UInt8]
+    private let blocks: [Block]
+    private var cache: [ScalarText?]
+
+    init(bytes: [UInt8], blocks: [Block]) {
+        self.bytes = bytes
+        self.blocks = blocks
+        cache = Array(repeating: nil, count: blocks.count)
+    }
+
+    subscript(i: Int) -> ScalarText {
+        if let hit = cache[i] { return hit }
+        let t = ScalarText(bytes, blocks[i].textRange)
+        cache[i] = t
+        return t
+    }
+}
+
 /// Flags sentences cut by a page or column break, cut with the rest lost, stories that end
 /// mid-sentence, orphan paragraphs that start mid-sentence, and datelines or bylines
 /// stranded with no story after them.
@@ -111,7 +131,7 @@ public struct TruncatedSentenceRule: Rule {
     public func check(_ document: Document) -> [Finding] {
         let bytes = document.bytes
         let blocks = document.blocks
-        let texts = blocks.map { ScalarText(bytes, $0.textRange) }
+        let texts = LazyScalarTexts(bytes: bytes, blocks: blocks)
         var findings: [Finding] = []
         var flaggedCut = Set<Int>()
         var lost = Set<Int>()   // cut with the rest missing
@@ -121,8 +141,10 @@ public struct TruncatedSentenceRule: Rule {
 
         // Long paragraphs that stop without a stop: one or two are accidents, more are a house style
         // (leads in bold, summaries) that must not be reported on weak evidence.
+        // Most paragraphs end with a stop: a backwards byte scan settles them without decoding.
+        let open = blocks.indices.map { !Self.endsWithStop(bytes, blocks[$0].textRange) }
         var unfinished = Set<Int>()
-        for i in blocks.indices where blocks[i].kind == .paragraph && Self.isLongProse(texts[i]) {
+        for i in blocks.indices where open[i] && blocks[i].kind == .paragraph && Self.isLongProse(texts[i]) {
             let e = Ending(texts[i])
             // Chinese: only text that has a full sentence inside it counts (a one-sentence lead is a style).
             if !e.complete, e.last != 0xFF1A, e.last != 0x3A, !CharClass.isHan(e.last) || Self.hasInnerStop(texts[i]) {
@@ -135,10 +157,10 @@ public struct TruncatedSentenceRule: Rule {
         for i in blocks.indices where isBody(blocks[i]) { lastBody[blocks[i].article] = i }
         let storyContinuesAfter = { (i: Int) in lastBody[blocks[i].article] > i }
 
-        for i in blocks.indices {
+        for i in blocks.indices where open[i] {
             let block = blocks[i]
+            guard isSentenceCandidate(block, document: document), block.textRange.length > 0 else { continue }
             let text = texts[i]
-            guard isSentenceCandidate(block, document: document), text.count > 0 else { continue }
             let ending = Ending(text)
             if Self.isListLike(text) {
                 // A line-up is not a sentence, but one cut after an initial is still cut.
@@ -211,11 +233,11 @@ public struct TruncatedSentenceRule: Rule {
             for i in blocks.indices where blocks[i].kind == .paragraph && i > 0 && !flaggedCut.contains(i - 1) {
                 let prev = blocks[i - 1]
                 // A paragraph after a list intro or a label may start any way it likes.
-                if prev.kind == .paragraph, let last = TextTraits.lastSignificant(texts[i - 1].scalars.compactMap(Unicode.Scalar.init)),
-                   last == ":" || last == "：" || last == "," || last == "，" {
+                if prev.kind == .paragraph, let last = Self.lastSignificantScalar(bytes, prev.textRange),
+                   last == 0x3A || last == 0xFF1A || last == 0x2C || last == 0xFF0C {
                     continue
                 }
-                if let why = orphanEvidence(texts[i]) {
+                if let why = orphanEvidence(ScalarText.head(bytes, blocks[i].textRange, maxScalars: 40)) {
                     orphaned.insert(i)
                     findings.append(Finding(range: texts[i].range(0, min(1, texts[i].count)),
                                             message: "paragraph starts mid-sentence (\(why)); its beginning is missing"))
@@ -254,6 +276,25 @@ public struct TruncatedSentenceRule: Rule {
     }
 
     // MARK: - what counts
+
+    /// The last scalar that is not white space or a closing quote or bracket.
+    static func lastSignificantScalar(_ bytes: [UInt8], _ r: SourceRange) -> UInt32? {
+        var k = r.end
+        while k > r.start {
+            k = UTF8Scalar.previous(bytes, before: k)
+            let c = UTF8Scalar.decode(bytes, at: k).scalar
+            if CharClass.isSpace(c) || Ending.closers.contains(c) { continue }
+            return c
+        }
+        return nil
+    }
+
+    /// The block ends with sentence-final punctuation (what `Ending` calls complete, barring the
+    /// bracketed-credit case, which the full check handles).
+    static func endsWithStop(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
+        guard let c = lastSignificantScalar(bytes, r) else { return true }
+        return Ending.final.contains(c)
+    }
 
     /// A full sentence inside the text: a paragraph cut after it, not a one-sentence lead.
     static func hasInnerStop(_ t: ScalarText) -> Bool {
@@ -422,13 +463,16 @@ public struct TruncatedSentenceRule: Rule {
     private static let pairs: [UInt32: UInt32] = [0x201D: 0x201C, 0x300D: 0x300C, 0x300F: 0x300E, 0xFF09: 0xFF08,
                                                   0x29: 0x28, 0x300B: 0x300A, 0x3011: 0x3010, 0x2019: 0x2018]
 
-    /// The first closing mark in `t` that nothing in `t` opened.
+    /// The first closing mark in the first 30 scalars of `t` that nothing before it opened.
     private func firstUnmatchedCloser(_ t: ScalarText) -> UInt32? {
-        var depth: [UInt32: Int] = [:]
-        for c in t.scalars.prefix(200) {
-            if Self.pairs.values.contains(c) { depth[c, default: 0] += 1 }
-            if let open = Self.pairs[c] {
-                if depth[open, default: 0] > 0 { depth[open]! -= 1 } else { return c }
+        var open: [UInt32] = []
+        for c in t.scalars.prefix(30) {
+            switch c {
+            case 0x201C, 0x300C, 0x300E, 0xFF08, 0x28, 0x300A, 0x3010, 0x2018: open.append(c)
+            case 0x201D, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x3011, 0x2019:
+                let opener = Self.pairs[c]!
+                if let k = open.lastIndex(of: opener) { open.remove(at: k) } else { return c }
+            default: continue
             }
         }
         return nil
@@ -570,9 +614,7 @@ public struct TruncatedSentenceRule: Rule {
         if "，。、；：！？".unicodeScalars.contains(where: { $0.value == first }) { return "it starts with punctuation" }
         if let c = firstUnmatchedCloser(t) {
             // A closing mark before any opening one, early in the paragraph.
-            var k = 0
-            while k < s.count, k < 30, s[k] != c { k += 1 }
-            if k < 30 { return "'\(String(Character(Unicode.Scalar(c)!)))' closes a quote or bracket opened before it" }
+            return "'\(String(Character(Unicode.Scalar(c)!)))' closes a quote or bracket opened before it"
         }
         return nil
     }

@@ -23,6 +23,17 @@ struct ScalarText {
         offsets = o
     }
 
+    /// The first `maxScalars` scalars of a range.
+    static func head(_ bytes: [UInt8], _ range: SourceRange, maxScalars: Int) -> ScalarText {
+        var end = range.start
+        var n = 0
+        while end < range.end, n < maxScalars {
+            end += UTF8Scalar.decode(bytes, at: end).length
+            n += 1
+        }
+        return ScalarText(bytes, SourceRange(range.start, min(end, range.end)))
+    }
+
     var count: Int { scalars.count }
 
     func range(_ from: Int, _ to: Int) -> SourceRange { SourceRange(offsets[from], offsets[to]) }
