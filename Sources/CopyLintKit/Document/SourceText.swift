@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text of one input, as UTF-8 bytes, with its line index.
 ///
 /// A leading UTF-8 byte order mark is removed before anything else sees the
@@ -32,6 +34,43 @@ public struct SourceText: Sendable {
     }
 
     public func position(_ offset: Int, unit: ColumnUnit = .char) -> Position {
-        lines.position(of: offset, in: bytes, unit: unit)
+        let line = lines.lineIndex(of: offset)
+        let start = lines.lineStarts[line]
+        let stop = max(start, min(offset, lines.contentEnds[line]))
+        // On a long line, count on from a nearby earlier position instead of from the line start:
+        // reporters ask for positions in order, so a file of one 50 MB line stays linear.
+        if unit != .display, stop - start > 256, let (from, column) = checkpoints.nearest(line: line, offset: stop, unit: unit) {
+            let col = column + LineIndex.columns(bytes, from: from, to: stop, unit: unit)
+            checkpoints.record(line: line, offset: stop, column: col, unit: unit)
+            return Position(line: line + 1, column: col + 1)
+        }
+        let col = LineIndex.columns(bytes, from: start, to: stop, unit: unit)
+        if unit != .display, stop - start > 256 { checkpoints.record(line: line, offset: stop, column: col, unit: unit) }
+        return Position(line: line + 1, column: col + 1)
+    }
+
+    /// Recent (line, offset, column) results on long lines, shared by copies of this text.
+    private let checkpoints = Checkpoints()
+}
+
+/// A few recent column results per unit, to continue counting from.
+final class Checkpoints: @unchecked Sendable {
+    private struct Entry { var line: Int; var offset: Int; var column: Int; var unit: ColumnUnit }
+    private var entries: [Entry] = []
+    private let lock = NSLock()
+
+    func nearest(line: Int, offset: Int, unit: ColumnUnit) -> (Int, Int)? {
+        lock.lock(); defer { lock.unlock() }
+        var best: Entry?
+        for e in entries where e.line == line && e.unit == unit && e.offset <= offset {
+            if best == nil || e.offset > best!.offset { best = e }
+        }
+        return best.map { ($0.offset, $0.column) }
+    }
+
+    func record(line: Int, offset: Int, column: Int, unit: ColumnUnit) {
+        lock.lock(); defer { lock.unlock() }
+        if entries.count >= 8 { entries.removeFirst() }
+        entries.append(Entry(line: line, offset: offset, column: column, unit: unit))
     }
 }

@@ -228,9 +228,10 @@ public struct MixedScriptRule: Rule {
 
     /// Latin words in the run of Latin text (words separated by spaces) that holds [a, b).
     private static func latinWordsAround(_ s: [UInt32], _ a: Int, _ b: Int) -> Int {
+        // Three words either way decide it: look no further (a long Latin run would make this quadratic).
         var lo = a, hi = b
-        while lo > 0, isTokenChar(s[lo - 1]) || s[lo - 1] == 0x20 || s[lo - 1] == 0x27 || s[lo - 1] == 0x2C { lo -= 1 }
-        while hi < s.count, isTokenChar(s[hi]) || s[hi] == 0x20 || s[hi] == 0x27 || s[hi] == 0x2C { hi += 1 }
+        while lo > 0, a - lo < 40, isTokenChar(s[lo - 1]) || s[lo - 1] == 0x20 || s[lo - 1] == 0x27 || s[lo - 1] == 0x2C { lo -= 1 }
+        while hi < s.count, hi - b < 40, isTokenChar(s[hi]) || s[hi] == 0x20 || s[hi] == 0x27 || s[hi] == 0x2C { hi += 1 }
         var words = 0, inWord = false
         for k in lo..<hi {
             let letter = CharClass.isASCIILetter(s[k])
