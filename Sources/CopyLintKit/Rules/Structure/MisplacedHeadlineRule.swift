@@ -119,10 +119,11 @@ public struct MisplacedHeadlineRule: Rule {
             lastBodyAtOrBefore[i] = seen
         }
         for i in blocks.indices.reversed() { firstBodyAtOrAfter[i] = isBody[i] ? i : firstBodyAtOrAfter[i + 1] }
+        var bodyByArticle = [[SourceRange]](repeating: [], count: document.articles.count)
+        for i in blocks.indices where isBody[i] { bodyByArticle[blocks[i].article].append(blocks[i].textRange) }
         let midBodyHeadings = groups.filter { g in
             (g.first > 0 && lastBodyAtOrBefore[g.first - 1] != nil) && firstBodyAtOrAfter[g.last + 1] != nil
         }
-        var allBody: Set<UInt64>?
         var findings: [Finding] = []
         let line = { (i: Int) in blocks[i].firstLine + 1 }
 
@@ -179,13 +180,10 @@ public struct MisplacedHeadlineRule: Rule {
                 // English headlines have few content words, and one may recur by chance: allow one in three.
                 let english = own.allSatisfy { $0 >> 63 == 1 }
                 guard own.count >= (english ? 3 : 2) else { continue }
-                if allBody == nil {
-                    var union = Set<UInt64>()
-                    for b in blocks.indices where isBody[b] { union.formUnion(features(b)) }
-                    allBody = union
-                }
-                let body = allBody!
-                let shared = Double(own.intersection(body).count) / Double(own.count)
+                // The story around it: the stories the heading sits between.
+                let around = Set([blocks[bodyBefore!].article, blocks[after].article]).sorted()
+                let ranges = around.flatMap { bodyByArticle[$0] }
+                let shared = Affinity.share(of: own, in: bytes, ranges: ranges)
                 if shared <= (english ? max(maxAffinity, 0.34) : maxAffinity) {
                     findings.append(Finding(range: blocks[head].textRange,
                                             message: "headline does not belong to the story around it (it shares almost no words with it): another story's headline?"))
@@ -303,6 +301,56 @@ enum Affinity {
         }
         flush()
         return out
+    }
+
+    /// The share of `own` (a heading's features) found in the text of `ranges`, by one pass over
+    /// the bytes: no feature set is built for the body.
+    static func share(of own: Set<UInt64>, in bytes: [UInt8], ranges: [SourceRange]) -> Double {
+        guard !own.isEmpty else { return 1 }
+        var found = Set<UInt64>()
+        let english = own.allSatisfy { $0 >> 63 == 1 }
+        bytes.withUnsafeBufferPointer { buf in
+            for r in ranges {
+                if found.count == own.count { break }
+                var i = r.start
+                var previousHan: UInt32 = 0
+                var word: [UInt8] = []
+                func flushWord() {
+                    guard !word.isEmpty else { return }
+                    if word.count > 3, word.last == 0x73 { word.removeLast() }
+                    if word.count > 2 {
+                        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+                        for b in word { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+                        let key = h | 1 << 63
+                        if own.contains(key) { found.insert(key) }
+                    }
+                    word.removeAll(keepingCapacity: true)
+                }
+                while i < r.end {
+                    let (c, len) = UTF8Scalar.decode(buf, at: i)
+                    i += len
+                    if english {
+                        if c < 0x80, CharClass.isASCIILetter(c) { word.append(UInt8(c) | 0x20) } else if CharClass.isAlphabetic(c) {
+                            var tmp: [UInt8] = []
+                            UTF8Scalar.encode(c, into: &tmp)
+                            word.append(contentsOf: tmp)
+                        } else { flushWord() }
+                        continue
+                    }
+                    if CharClass.isHan(c) {
+                        if previousHan != 0 {
+                            let key = UInt64(previousHan) << 32 | UInt64(c)
+                            if own.contains(key) { found.insert(key) }
+                        }
+                        previousHan = c
+                    } else {
+                        previousHan = 0
+                    }
+                }
+                flushWord()
+            }
+        }
+        return Double(found.count) / Double(own.count)
     }
 
     /// 标题（人民时评）: a newspaper column tag closing the line.
