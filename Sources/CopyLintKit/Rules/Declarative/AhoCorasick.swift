@@ -13,6 +13,8 @@ public struct AhoCorasick: Sendable {
     private let outputStart: [Int32]
     private let outputPatterns: [Int32]
     private let lengths: [Int]
+    /// Bytes that leave the root: in the root state every other byte is skipped without a lookup.
+    private let startsPattern: [Bool]
     public let ignoreASCIICase: Bool
 
     public init(_ patterns: [[UInt8]], ignoreASCIICase: Bool = false) {
@@ -57,6 +59,7 @@ public struct AhoCorasick: Sendable {
                 }
             }
         }
+        startsPattern = (0..<256).map { goto[0][$0] != 0 }
         transitions = goto.flatMap { $0 }
         var starts: [Int32] = [0]
         var flat: [Int32] = []
@@ -79,10 +82,14 @@ public struct AhoCorasick: Sendable {
         bytes.withUnsafeBufferPointer { buf in
             transitions.withUnsafeBufferPointer { table in
                 outputStart.withUnsafeBufferPointer { starts in
+                  startsPattern.withUnsafeBufferPointer { leaves in
                     var state = 0
-                    for i in range.start..<range.end {
+                    var i = range.start
+                    while i < range.end {
                         let b = fold ? AhoCorasick.fold(buf[i]) : buf[i]
+                        if state == 0, !leaves[Int(b)] { i += 1; continue }
                         state = Int(table[state << 8 | Int(b)])
+                        defer { i += 1 }
                         let lo = Int(starts[state]), hi = Int(starts[state + 1])
                         if lo == hi { continue }
                         for k in lo..<hi {
@@ -90,6 +97,7 @@ public struct AhoCorasick: Sendable {
                             found.append(Match(pattern: p, start: i + 1 - lengths[p], end: i + 1))
                         }
                     }
+                  }
                 }
             }
         }

@@ -354,7 +354,9 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         // Marks are single characters (“ ” 《 》 「 」): compare scalars, no allocation per character.
         let opens = spec.pairs.map { $0.0.unicodeScalars.first!.value }
         let closes = spec.pairs.map { $0.1.unicodeScalars.first!.value }
-        let marks = Set(opens + closes)
+        let marks = opens + closes
+        // A bloom of the marks' low bits: one AND rejects nearly every character.
+        let bloom = marks.reduce(UInt64(0)) { $0 | 1 << UInt64($1 & 63) }
         var out: [Finding] = []
         for (index, block) in document.blocks.enumerated() where spec.scope.includes(block.kind) {
             var stack: [(pair: Int, at: Int, length: Int)] = []
@@ -363,7 +365,7 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
             while i < end {
                 let (c, len) = UTF8Scalar.decode(bytes, at: i)
                 defer { i += len }
-                guard c >= 0x22, marks.contains(c) else { continue }
+                guard c >= 0x22, bloom & (1 << UInt64(c & 63)) != 0, marks.contains(c) else { continue }
                 for p in opens.indices {
                     if opens[p] == closes[p], c == opens[p] {
                         // Straight quotes: the same mark opens and closes.

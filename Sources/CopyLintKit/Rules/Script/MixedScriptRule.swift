@@ -286,12 +286,14 @@ public struct MixedScriptRule: Rule {
 
     private func checkVariant(_ t: ScalarText, expected: Variant, into findings: inout [Finding]) {
         let table = expected == .simplified ? CharacterData.traditionalToSimplified : CharacterData.simplifiedToTraditional
+        // A bit test per character; the map is read only for the few that are flagged.
+        let wrong = expected == .simplified ? CharacterData.isTraditionalOnly : CharacterData.isSimplifiedOnly
         let s = t.scalars
         var i = 0
         while i < s.count {
-            guard s[i] >= 0x3400, table[s[i]] != nil else { i += 1; continue }
+            guard s[i] >= 0x3400, wrong(s[i]) else { i += 1; continue }
             var j = i
-            while j < s.count, s[j] >= 0x3400, table[s[j]] != nil { j += 1 }
+            while j < s.count, s[j] >= 0x3400, wrong(s[j]) { j += 1 }
             var replacement = ""
             var unique = true
             for k in i..<j {

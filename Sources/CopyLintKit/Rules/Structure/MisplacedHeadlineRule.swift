@@ -309,6 +309,10 @@ enum Affinity {
         guard !own.isEmpty else { return 1 }
         var found = Set<UInt64>()
         let english = own.allSatisfy { $0 >> 63 == 1 }
+        let bloom = own.reduce(UInt64(0)) { $0 | 1 << (($1 ^ ($1 >> 29)) & 63) }
+        @inline(__always) func check(_ key: UInt64) {
+            if bloom & (1 << ((key ^ (key >> 29)) & 63)) != 0, own.contains(key) { found.insert(key) }
+        }
         bytes.withUnsafeBufferPointer { buf in
             for r in ranges {
                 if found.count == own.count { break }
@@ -321,8 +325,7 @@ enum Affinity {
                     if word.count > 2 {
                         var h: UInt64 = 0xCBF2_9CE4_8422_2325
                         for b in word { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-                        let key = h | 1 << 63
-                        if own.contains(key) { found.insert(key) }
+                        check(h | 1 << 63)
                     }
                     word.removeAll(keepingCapacity: true)
                 }
@@ -339,8 +342,7 @@ enum Affinity {
                     }
                     if CharClass.isHan(c) {
                         if previousHan != 0 {
-                            let key = UInt64(previousHan) << 32 | UInt64(c)
-                            if own.contains(key) { found.insert(key) }
+                            check(UInt64(previousHan) << 32 | UInt64(c))
                         }
                         previousHan = c
                     } else {
