@@ -14,6 +14,9 @@ public struct Linter: Sendable {
     /// Every rule id a directive may name.
     public var knownRules: Set<String>
 
+    /// Documents at least this large (bytes) have their rules run in parallel.
+    public static let parallelThreshold = 1 << 20
+
     public init(rules: [ActiveRule], knownRules: Set<String>? = nil) {
         self.rules = rules
         self.knownRules = knownRules ?? Set(RuleRegistry.builtin.ids).union(rules.map(\.id))
@@ -41,8 +44,16 @@ public struct Linter: Sendable {
     public func lint(_ document: Document) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var mask = inlineConfig && !document.comments.isEmpty ? Suppressions(document, knownRules: knownRules) : nil
-        for rule in rules {
-            for finding in rule.checker.check(document) {
+        // A large file's rules run side by side: they only read the document.
+        let perRule: [[Finding]]
+        if document.bytes.count >= Self.parallelThreshold, rules.count > 1 {
+            let rules = self.rules
+            perRule = ParallelMap.run(count: rules.count) { rules[$0].checker.check(document) }
+        } else {
+            perRule = rules.map { $0.checker.check(document) }
+        }
+        for (rule, findings) in zip(rules, perRule) {
+            for finding in findings {
                 if mask?.suppresses(rule: rule.id, offset: finding.range.start) == true { continue }
                 out.append(Diagnostic(ruleID: rule.id, severity: rule.severity, finding: finding, source: document.source))
             }

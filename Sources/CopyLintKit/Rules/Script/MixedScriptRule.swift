@@ -74,19 +74,39 @@ public struct MixedScriptRule: Rule {
     public func check(_ document: Document) -> [Finding] {
         let bytes = document.bytes
         var findings: [Finding] = []
-        let texts = document.blocks.map { ScalarText(bytes, $0.textRange) }
         let expected = checkVariants ? expectedVariant(document) : nil
-        for (i, text) in texts.enumerated() {
-            var han = 0, latin = 0, kana = 0
-            for c in text.scalars {
-                if CharClass.isHan(c) { han += 1 } else if CharClass.isAlphabetic(c) { latin += 1 } else if CharClass.isKana(c) { kana += 1 }
+        let lookForTraditional = expected == .simplified
+        let lookForSimplified = expected == .traditional
+        for (i, block) in document.blocks.enumerated() {
+            // One pass over the bytes decides whether the block needs a closer look: most
+            // paragraphs of Chinese copy have no letters and no character of the other variant.
+            var han = 0, latin = 0, kana = 0, wrong = 0
+            bytes.withUnsafeBufferPointer { buf in
+                var k = block.textRange.start
+                while k < block.textRange.end {
+                    let b = buf[k]
+                    if b < 0x80 {
+                        if CharClass.isASCIILetter(UInt32(b)) { latin += 1 }
+                        k += 1
+                        continue
+                    }
+                    let (c, len) = UTF8Scalar.decode(buf, at: k)
+                    k += len
+                    if CharClass.isHan(c) {
+                        han += 1
+                        if lookForTraditional, CharacterData.isTraditionalOnly(c) { wrong += 1 }
+                        if lookForSimplified, CharacterData.isSimplifiedOnly(c) { wrong += 1 }
+                    } else if CharClass.isAlphabetic(c) { latin += 1 } else if CharClass.isKana(c) { kana += 1 }
+                }
             }
+            guard latin > 0 || (wrong > 0 && kana == 0) else { continue }
+            let text = ScalarText(bytes, block.textRange)
             let chineseContext = han >= 4 && han * 3 >= latin
             checkWords(text, chineseContext: chineseContext, into: &findings)
             if chineseContext, checkEnglish, document.blocks[i].kind != .byline {
                 checkEnglishInChinese(text, into: &findings)
             }
-            if let expected, han > 0, kana == 0 {
+            if let expected, wrong > 0, kana == 0 {
                 checkVariant(text, expected: expected, into: &findings)
             }
         }
