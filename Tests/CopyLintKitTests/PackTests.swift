@@ -80,7 +80,8 @@ final class PackTests: TempFolderTestCase {
         try write(".lintrc", #"{"packs": ["bad-kind"]}"#)
         r = copylint(["page.md"])
         XCTAssertEqual(r.code, 2)
-        XCTAssertTrue(r.err.contains("bad-kind/r.json:1:21: error: invalid kind \"existance\"") && r.err.contains("did you mean \"existence\""), r.err)
+        XCTAssertTrue(r.err.contains("bad-kind/r.json:1:21: error: invalid kind \"existance\"") && r.err.contains("did you mean \"existence\"")
+                      && r.err.contains("(rule \"bad-kind/x\")"), r.err)
 
         try writePack("bad-json", ["r.json": "{\"id\": \"x\",, }"])
         try write(".lintrc", #"{"packs": ["bad-json"]}"#)

@@ -216,7 +216,13 @@ public struct PackLoader: Sendable {
 
     func parseRule(_ bytes: [UInt8], path: String, pack: String, defaults: (language: PackLanguage, severity: Severity),
                    validatePatterns: Bool = true) throws(CopyLintError) -> PackRuleSpec {
-        let (node, fail) = try root(bytes, path: path)
+        let (node, rootFail) = try root(bytes, path: path)
+        // Once the rule's id is known, every error names it.
+        var ruleName: String?
+        let fail: Fail = { message, offset in
+            rootFail(ruleName.map { message.contains("\"\($0)\"") ? message : message + " (rule \"\($0)\")" } ?? message, offset)
+        }
+        if case .string(let id)? = node["id"]?.value { ruleName = "\(pack)/\(id)" }
         try checkKeys(node, allowed: Self.ruleKeys, fail: fail, what: "a rule")
         func required(_ key: String) throws(CopyLintError) -> JSONNode {
             guard let n = node[key] else { throw fail("rule has no \"\(key)\"", node.offset) }
