@@ -200,8 +200,11 @@ public struct DuplicateParagraphRule: Rule {
         for start in 0...(text.count - q) {
             var h: UInt64 = 0
             for k in 0..<q { h = h &* 0x100_0000_01B3 ^ UInt64(text[start + k]) }
-            for (s, seed) in seeds.enumerated() {
-                let v = mix(h ^ seed)
+            // One multiply and shift per seed: enough mixing for min-hashing, and this loop runs
+            // for every character of running text.
+            for s in 0..<seeds.count {
+                var v = (h ^ seeds[s]) &* 0x9E37_79B9_7F4A_7C15
+                v ^= v >> 29
                 if v < mins[s] { mins[s] = v }
             }
         }
