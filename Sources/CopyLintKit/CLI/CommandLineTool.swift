@@ -105,6 +105,26 @@ public struct CommandLineTool {
         /// Fixes applied (or, with --diff, that would be), and the diff.
         var fixed = 0
         var diff = ""
+        /// In streaming mode: each report's text for this file, and the counts the summary needs.
+        var rendered: [String] = []
+        var counts = Counts()
+    }
+
+    /// What the summary and the exit code need to know of findings that are no longer kept.
+    struct Counts {
+        var errors = 0, warnings = 0, infos = 0, safeFixes = 0, files = 0
+
+        mutating func add(_ diagnostics: [Diagnostic]) {
+            for d in diagnostics {
+                switch d.severity {
+                case .error: errors += 1
+                case .warning: warnings += 1
+                case .info: infos += 1
+                }
+                if d.fix?.applicability == .safe { safeFixes += 1 }
+            }
+            if !diagnostics.isEmpty { files += 1 }
+        }
     }
 
     private func lint(_ options: Options) -> Int32 {
@@ -172,9 +192,39 @@ public struct CommandLineTool {
         let work = plans
         let input = stdinBytes
         let fixMode = options.fix, showDiff = options.showDiff
+        let columnUnit = options.columnUnit ?? rootConfig?.columnUnit ?? .char
+        let useColor: Bool
+        switch options.color {
+        case .always: useColor = true
+        case .never: useColor = false
+        case .auto: useColor = stdout.isTerminal && environment["NO_COLOR"].map(\.isEmpty) != false
+        }
+        // Only the formats that print repository-relative paths need git's view of the root.
+        let reports = options.reports.isEmpty ? [Options.Report(format: "text", output: nil)] : options.reports
+        let needsRoot = reports.contains { ["sarif", "github", "rdjson", "rdjsonl"].contains($0.format) }
+            || options.baseline != nil || options.writeBaseline != nil
+        let root = changes?.root ?? (needsRoot ? (try? GitDiff.root(of: cwd)) : nil) ?? cwd
+        let context = ReportContext(columnUnit: columnUnit, color: useColor, registry: rootConfig?.registry ?? registry,
+                                    files: plans.map { $0.path == "-" ? stdinName : $0.path }, root: root, workingDirectory: cwd)
+        // Line formats are rendered file by file as they are linted, and the file's text is then let
+        // go: memory stays flat however many files a run covers.
+        let streaming = changes == nil && options.baseline == nil && options.writeBaseline == nil && !showDiff
+            && reports.allSatisfy { ["text", "gcc", "github", "rdjsonl"].contains($0.format) }
+        let reporters: [any Reporter] = reports.map { Reporters.named($0.format) ?? TextReporter() }
+        let fileContexts = reports.map { r -> ReportContext in
+            var c = context
+            if r.output != nil { c.color = false }
+            return c
+        }
         let outcomes = ParallelMap.run(count: work.count) { k in
-            Self.lintOne(path: work[k].path, linter: work[k].linter, encoding: work[k].encoding,
-                         stdin: input, stdinName: stdinName, fix: fixMode, showDiff: showDiff)
+            var outcome = Self.lintOne(path: work[k].path, linter: work[k].linter, encoding: work[k].encoding,
+                                       stdin: input, stdinName: stdinName, fix: fixMode, showDiff: showDiff)
+            if streaming {
+                outcome.rendered = zip(reporters, fileContexts).map { $0.report(outcome.diagnostics, context: $1) }
+                outcome.counts.add(outcome.diagnostics)
+                outcome.diagnostics = []
+            }
+            return outcome
         }
 
         var diagnostics: [Diagnostic] = []
@@ -199,20 +249,40 @@ public struct CommandLineTool {
             return diffText.isEmpty ? ExitCode.clean : ExitCode.findings
         }
         diagnostics.sort(by: Diagnostic.ordered)
+        let failOn = options.failOn ?? rootConfig?.failOn ?? .error
 
-        let columnUnit = options.columnUnit ?? rootConfig?.columnUnit ?? .char
-        let useColor: Bool
-        switch options.color {
-        case .always: useColor = true
-        case .never: useColor = false
-        case .auto: useColor = stdout.isTerminal && environment["NO_COLOR"].map(\.isEmpty) != false
+        if streaming {
+            // Files in path order, as the sorted diagnostics would have been.
+            let order = outcomes.indices.sorted { work[$0].path < work[$1].path }
+            var counts = Counts()
+            for (r, report) in reports.enumerated() {
+                var text = ""
+                for k in order { text += outcomes[k].rendered[r] }
+                if let output = report.output {
+                    do { try AtomicFile.write(text, to: output) } catch { errors.append(error) }
+                } else {
+                    stdout.write(text)
+                }
+            }
+            for o in outcomes {
+                counts.errors += o.counts.errors; counts.warnings += o.counts.warnings; counts.infos += o.counts.infos
+                counts.safeFixes += o.counts.safeFixes; counts.files += o.counts.files
+            }
+            for e in errors { stderr.write("\(e)\n") }
+            let total = counts.errors + counts.warnings + counts.infos
+            if !options.quiet, errors.isEmpty || total > 0 {
+                stderr.write(Summary.line(counts: counts, files: plans.count))
+            }
+            if !errors.isEmpty { return ExitCode.usage }
+            let reached = (failOn <= .error && counts.errors > 0) || (failOn <= .warning && counts.warnings > 0)
+                || (failOn == .info && counts.infos > 0)
+            if reached { return ExitCode.findings }
+            if let max = options.maxWarnings, counts.warnings > max {
+                stderr.write("copylint: \(counts.warnings) warnings, more than --max-warnings \(max)\n")
+                return ExitCode.findings
+            }
+            return ExitCode.clean
         }
-        // Only the formats that print repository-relative paths need git's view of the root.
-        let needsRoot = options.reports.contains { ["sarif", "github", "rdjson", "rdjsonl"].contains($0.format) }
-            || options.baseline != nil || options.writeBaseline != nil
-        let root = changes?.root ?? (needsRoot ? (try? GitDiff.root(of: cwd)) : nil) ?? cwd
-        let context = ReportContext(columnUnit: columnUnit, color: useColor, registry: rootConfig?.registry ?? registry,
-                                    files: plans.map { $0.path == "-" ? stdinName : $0.path }, root: root, workingDirectory: cwd)
 
         // Changed-lines mode keeps findings on changed lines (a duplicate counts when either copy changed).
         if let changes {
@@ -259,7 +329,6 @@ public struct CommandLineTool {
             }
         }
 
-        let reports = options.reports.isEmpty ? [Options.Report(format: "text", output: nil)] : options.reports
         for report in reports {
             let reporter = Reporters.named(report.format) ?? TextReporter()
             var reportContext = context
@@ -277,7 +346,6 @@ public struct CommandLineTool {
         }
 
         for e in errors { stderr.write("\(e)\n") }
-        let failOn = options.failOn ?? rootConfig?.failOn ?? .error
         // After an input error the error lines are the message; a summary would only be noise.
         if !options.quiet, errors.isEmpty || !diagnostics.isEmpty {
             stderr.write(Summary.line(diagnostics, files: plans.count, failOn: failOn))
@@ -375,19 +443,28 @@ public enum ExitCode {
 
 enum Summary {
     static func line(_ diagnostics: [Diagnostic], files: Int, failOn: Severity) -> String {
-        let fileWord = files == 1 ? "file" : "files"
-        if diagnostics.isEmpty { return "copylint: \(files) \(fileWord) checked, no problems found\n" }
-        var counts: [Severity: Int] = [:]
-        for d in diagnostics { counts[d.severity, default: 0] += 1 }
-        let parts = [Severity.error, .warning, .info].compactMap { s -> String? in
-            guard let n = counts[s] else { return nil }
-            let word = s == .info ? "note" : s.rawValue
-            return "\(n) \(word)\(n == 1 ? "" : "s")"
+        var counts = CommandLineTool.Counts()
+        for d in diagnostics {
+            switch d.severity {
+            case .error: counts.errors += 1
+            case .warning: counts.warnings += 1
+            case .info: counts.infos += 1
+            }
+            if d.fix?.applicability == .safe { counts.safeFixes += 1 }
         }
-        let fixable = diagnostics.filter { $0.fix?.applicability == .safe }.count
-        let touched = Set(diagnostics.map(\.path)).count
-        var s = "copylint: \(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s") (\(parts.joined(separator: ", "))) in \(touched) of \(files) \(fileWord)"
-        if fixable > 0 { s += "; \(fixable) with a safe fix" }
+        counts.files = Set(diagnostics.map(\.path)).count
+        return line(counts: counts, files: files)
+    }
+
+    static func line(counts: CommandLineTool.Counts, files: Int) -> String {
+        let fileWord = files == 1 ? "file" : "files"
+        let total = counts.errors + counts.warnings + counts.infos
+        if total == 0 { return "copylint: \(files) \(fileWord) checked, no problems found\n" }
+        let parts = [(counts.errors, "error"), (counts.warnings, "warning"), (counts.infos, "note")].compactMap { n, word -> String? in
+            n == 0 ? nil : "\(n) \(word)\(n == 1 ? "" : "s")"
+        }
+        var s = "copylint: \(total) problem\(total == 1 ? "" : "s") (\(parts.joined(separator: ", "))) in \(counts.files) of \(files) \(fileWord)"
+        if counts.safeFixes > 0 { s += "; \(counts.safeFixes) with a safe fix" }
         return s + "\n"
     }
 }
