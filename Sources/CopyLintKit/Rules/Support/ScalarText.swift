@@ -1,12 +1,13 @@
 /// The scalars of a byte range with the byte offset of each, for rules that need both
 /// (offsets for exact positions, scalars for logic). `offsets` has one extra entry: the end.
+/// Offsets are stored in 32 bits (8 bytes a scalar in all): files up to 4 GB.
 struct ScalarText {
     let scalars: [UInt32]
-    let offsets: [Int]
+    let offsets: [UInt32]
 
     init(_ bytes: [UInt8], _ range: SourceRange) {
         var s: [UInt32] = []
-        var o: [Int] = []
+        var o: [UInt32] = []
         s.reserveCapacity(range.length / 2)
         o.reserveCapacity(range.length / 2 + 1)
         bytes.withUnsafeBufferPointer { buf in
@@ -14,11 +15,11 @@ struct ScalarText {
             while i < range.end {
                 let (cp, len) = UTF8Scalar.decode(buf, at: i)
                 s.append(cp)
-                o.append(i)
+                o.append(UInt32(truncatingIfNeeded: i))
                 i += len
             }
         }
-        o.append(range.end)
+        o.append(UInt32(truncatingIfNeeded: range.end))
         scalars = s
         offsets = o
     }
@@ -36,7 +37,7 @@ struct ScalarText {
 
     var count: Int { scalars.count }
 
-    func range(_ from: Int, _ to: Int) -> SourceRange { SourceRange(offsets[from], offsets[to]) }
+    func range(_ from: Int, _ to: Int) -> SourceRange { SourceRange(Int(offsets[from]), Int(offsets[to])) }
 
     func string(_ from: Int, _ to: Int) -> String {
         String(String.UnicodeScalarView(scalars[from..<to].compactMap(Unicode.Scalar.init)))
