@@ -63,6 +63,14 @@ final class PackTests: TempFolderTestCase {
         XCTAssertTrue(copylint(["explain", "house/banned-words"]).out.contains("Words the house style book bans"))
     }
 
+    func testOwnPacksCanBeNamedInLintrc() throws {
+        try writePack("house", ["banned-words.json": Self.house])
+        try write(".lintrc", #"{"packs": ["rules/zh-hans-news", "./house"], "rules": {"zh-hans-news/doubled-character": "error"}}"#)
+        try write("page.md", "# 标题\n\n众所周知，以数字赋能、更智智治。\n")
+        let r = copylint(["--format", "gcc", "page.md"])
+        XCTAssertTrue(r.out.contains("[house/banned-words]") && r.out.contains("error: '智智'"), r.out + r.err)
+    }
+
     func testBrokenPacksAreClearErrors() throws {
         try write("page.md", "# 标题\n\n正文。\n")
         try writePack("bad-regex", ["r.json": """

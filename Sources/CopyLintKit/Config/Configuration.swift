@@ -94,6 +94,10 @@ public struct ConfigLoader: Sendable {
             let folder = (path as NSString).deletingLastPathComponent
             for item in try strings(packsNode, "packs", fail: fail) {
                 let packPath = item.hasPrefix("/") ? item : ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(item)
+                // "rules/zh-hans-news" names one of copylint's own packs, always loaded, when no such
+                // folder sits beside the .lintrc.
+                let name = (item as NSString).lastPathComponent
+                if !FileManager.default.fileExists(atPath: packPath), BuiltinRules.packs.contains(where: { $0.name == name }) { continue }
                 for pack in try PackLoader().load(folder: packPath) {
                     config.packs.append(pack)
                     for rule in pack.rules { registry.add(rule.entry) }

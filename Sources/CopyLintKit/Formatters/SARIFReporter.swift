@@ -55,7 +55,7 @@ public struct SARIFReporter: Reporter {
                 result.append(("fixes", .array([.object([
                     ("description", .object([("text", .string(fix.title))])),
                     ("artifactChanges", .array([.object([
-                        ("artifactLocation", .object([("uri", .string(uri)), ("uriBaseId", .string("%SRCROOT%"))])),
+                        ("artifactLocation", Self.artifact(uri)),
                         ("replacements", .array(fix.edits.map { e in
                             .object([("deletedRegion", Self.region(e.range, d.source, unit)),
                                      ("insertedContent", .object([("text", .string(e.replacement))]))])
@@ -101,10 +101,17 @@ public struct SARIFReporter: Reporter {
                         ("endLine", .int(end.line)), ("endColumn", .int(end.column))])
     }
 
+    /// A path inside the root is relative to %SRCROOT%; one outside it is an absolute file URI.
+    static func artifact(_ uri: String) -> JSONOut {
+        uri.hasPrefix("/")
+            ? .object([("uri", .string("file://" + percentEncode(uri)))])
+            : .object([("uri", .string(percentEncode(uri))), ("uriBaseId", .string("%SRCROOT%"))])
+    }
+
     static func location(_ uri: String, _ r: SourceRange, _ source: SourceText, _ unit: ColumnUnit, message: String?) -> JSONOut {
         var members: [(String, JSONOut)] = [
             ("physicalLocation", .object([
-                ("artifactLocation", .object([("uri", .string(percentEncode(uri))), ("uriBaseId", .string("%SRCROOT%"))])),
+                ("artifactLocation", artifact(uri)),
                 ("region", region(r, source, unit)),
             ])),
         ]
