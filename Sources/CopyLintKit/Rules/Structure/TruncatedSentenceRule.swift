@@ -139,10 +139,10 @@ public struct TruncatedSentenceRule: Rule {
         var orphaned = Set<Int>()
         let line = { (i: Int) in blocks[i].firstLine + 1 }
 
-        // Long paragraphs that stop without a stop: one or two are accidents, more are a house style
-        // (leads in bold, summaries) that must not be reported on weak evidence.
         // Most paragraphs end with a stop: a backwards byte scan settles them without decoding.
         let open = blocks.indices.map { !Self.endsWithStop(bytes, blocks[$0].textRange) }
+        // Long paragraphs that stop without a stop: one or two are accidents, more are a house style
+        // (leads in bold, summaries) that must not be reported on weak evidence.
         var unfinished = Set<Int>()
         for i in blocks.indices where open[i] && blocks[i].kind == .paragraph && Self.isLongProse(texts[i]) {
             let e = Ending(texts[i])
@@ -237,9 +237,10 @@ public struct TruncatedSentenceRule: Rule {
                    last == 0x3A || last == 0xFF1A || last == 0x2C || last == 0xFF0C {
                     continue
                 }
-                if let why = orphanEvidence(ScalarText.head(bytes, blocks[i].textRange, maxScalars: 40)) {
+                let head = ScalarText.head(bytes, blocks[i].textRange, maxScalars: 40)
+                if let why = orphanEvidence(head) {
                     orphaned.insert(i)
-                    findings.append(Finding(range: texts[i].range(0, min(1, texts[i].count)),
+                    findings.append(Finding(range: head.range(0, min(1, head.count)),
                                             message: "paragraph starts mid-sentence (\(why)); its beginning is missing"))
                 }
             }
