@@ -79,9 +79,13 @@ enum TextTraits {
                                                    "its", "his", "her", "which", "that", "than", "as"]
 
     /// "王毅说，" / "他表示：": a sentence reporting speech.
+    static let speechLeads: [[Unicode.Scalar]] = ["说，", "说：", "表示，", "表示：", "指出，", "认为，", "强调，"].map { Array($0.unicodeScalars) }
+
     static func containsSpeechLead(_ text: [Unicode.Scalar]) -> Bool {
-        let s = String(String.UnicodeScalarView(text))
-        return ["说，", "说：", "表示，", "表示：", "指出，", "认为，", "强调，"].contains { s.contains($0) }
+        for k in text.indices where text[k] == "，" || text[k] == "：" {
+            for lead in speechLeads where k + 1 >= lead.count && text[(k + 1 - lead.count)...k].elementsEqual(lead) { return true }
+        }
+        return false
     }
 
     /// Quotes and brackets close in order.
@@ -101,6 +105,8 @@ enum TextTraits {
     static let pairs: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "「": "」", "『": "』", "（": "）", "(": ")",
                                                           "《": "》", "【": "】", "〔": "〕", "［": "］"]
 
+    static let boxMarks: Set<Unicode.Scalar> = Set("■□▲△◆◇●○★☆◎".unicodeScalars)
+
     /// Short notes that are not sentences: `核心阅读`, `——编者`, `（执笔：韩震）`, `【延伸阅读】`.
     static func isLabel(_ text: [Unicode.Scalar]) -> Bool {
         guard let first = text.first, let last = text.last else { return false }
@@ -119,7 +125,7 @@ enum TextTraits {
             return true
         }
         // ■小贴士, ▲链接
-        if "■□▲△◆◇●○★☆".unicodeScalars.contains(first), text.count <= 16 { return true }
+        if Self.boxMarks.contains(first), text.count <= 16 { return true }
         return false
     }
 
@@ -173,21 +179,21 @@ enum LedeMarker {
                 guard digits >= 1, digits <= 2 else { return nil }
                 let prefix = t[0...k]
                 // The issuer: 本报…, …社…, …网…, …台…
-                let p = String(String.UnicodeScalarView(prefix))
-                if p.hasPrefix("本报") || p.contains("社") || p.contains("网") || p.contains("台") || p.contains("电讯") {
-                    return i + 1
-                }
-                return nil
+                let issuer = prefix.starts(with: "本报".unicodeScalars) || prefix.contains("社") || prefix.contains("网")
+                    || prefix.contains("台") || zip(prefix, prefix.dropFirst()).contains { $0 == "电" && $1 == "讯" }
+                return issuer ? i + 1 : nil
             }
-            if "，。；：！？、“”（）(), ".unicodeScalars.contains(s) { return nil }
+            if stops.contains(s) { return nil }
             i += 1
         }
         return nil
     }
 
+    private static let stops: Set<Unicode.Scalar> = Set("，。；：！？、“”（）(), ".unicodeScalars)
+    private static let chineseNumerals: Set<Unicode.Scalar> = Set("一二三四五六七八九十〇零".unicodeScalars)
+
     private static func isDigit(_ s: Unicode.Scalar) -> Bool {
-        (s.value >= 0x30 && s.value <= 0x39) || (s.value >= 0xFF10 && s.value <= 0xFF19)
-            || "一二三四五六七八九十〇零".unicodeScalars.contains(s)
+        (s.value >= 0x30 && s.value <= 0x39) || (s.value >= 0xFF10 && s.value <= 0xFF19) || chineseNumerals.contains(s)
     }
 
     /// Extends a Chinese lede over a reporter credit: `（记者常钦）` or ` 记者王静 `.
@@ -261,7 +267,7 @@ enum Byline {
     static func matches(_ text: [Unicode.Scalar]) -> Bool {
         guard text.count <= 80 else { return false }
         var start = 0
-        while start < text.count, "□■◎●○▲△◇◆ ".unicodeScalars.contains(text[start]) { start += 1 }
+        while start < text.count, text[start] == " " || TextTraits.boxMarks.contains(text[start]) { start += 1 }
         let t = text[start...]
         if t.starts(with: "By ".unicodeScalars) || t.starts(with: "BY ".unicodeScalars) {
             let words = t.split(separator: " ")
@@ -283,6 +289,8 @@ enum Byline {
 extension Byline {
     /// `山东蒙阴县  何  勇`, `河北唐山市  许贵元`: a place and a name set apart by wide spaces,
     /// the way Chinese papers credit readers and contributors.
+    static let placeSuffixes: Set<Unicode.Scalar> = Set("省市县区州镇乡村旗".unicodeScalars)
+
     static func isSpacedNameCredit(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
         guard t.count <= 24 else { return false }
         let isSpace = { (u: Unicode.Scalar) in u == " " || u == "\u{3000}" || u == "\u{A0}" }
@@ -292,7 +300,7 @@ extension Byline {
         if parts.count >= 3, parts.contains(where: { $0.count == 1 }) { return true }
         // 河北唐山市  许贵元: a reader's or writer's place and name, set apart by a wide space.
         let wide = zip(t, t.dropFirst()).contains { $0 == " " && $1 == " " } || t.contains("\u{3000}") || t.contains("\u{A0}")
-        guard let place = parts.first?.last, "省市县区州镇乡村旗".unicodeScalars.contains(place), let name = parts.last,
+        guard let place = parts.first?.last, placeSuffixes.contains(place), let name = parts.last,
               (2...4).contains(name.count), wide else { return false }
         return true
     }
