@@ -97,8 +97,8 @@ public struct DuplicateParagraphRule: Rule {
         maxEditRatio = max(0, options.double("maxEditRatio"))
     }
 
-    private static let seeds: [UInt64] = [0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9,
-                                          0x85EB_CA77_C2B2_AE63, 0x27D4_EB2F_1656_67C5, 0xFF51_AFD7_ED55_8CCD]
+    /// How many shingle hashes each paragraph's sketch keeps.
+    private static let sketchSize = 6
     private static let shingle = 4
     private static let bucketScanLimit = 4
 
@@ -193,21 +193,30 @@ public struct DuplicateParagraphRule: Rule {
         return mix(h)
     }
 
-    /// One min-hash per seed over the text's shingles, each tagged with its seed number.
+    /// A bottom-k sketch: the k smallest distinct shingle hashes of the text. Two texts a few edits
+    /// apart share most of them, so sharing one makes them candidates. One hash per character.
     private static func sketch(_ text: [UInt32]) -> [UInt64] {
-        var mins = [UInt64](repeating: .max, count: seeds.count)
+        let k = sketchSize
+        var smallest: [UInt64] = []
+        smallest.reserveCapacity(k + 1)
         let q = min(shingle, text.count)
-        for start in 0...(text.count - q) {
-            var h: UInt64 = 0
-            for k in 0..<q { h = h &* 0x100_0000_01B3 ^ UInt64(text[start + k]) }
-            // One multiply and shift per seed: enough mixing for min-hashing, and this loop runs
-            // for every character of running text.
-            for s in 0..<seeds.count {
-                var v = (h ^ seeds[s]) &* 0x9E37_79B9_7F4A_7C15
-                v ^= v >> 29
-                if v < mins[s] { mins[s] = v }
-            }
+        // A polynomial rolling hash of the last q scalars (mod 2^64).
+        let base: UInt64 = 0x100_0000_01B3
+        var top: UInt64 = 1
+        for _ in 0..<q { top = top &* base }
+        var h: UInt64 = 0
+        for i in 0..<text.count {
+            h = h &* base &+ UInt64(text[i])
+            if i >= q { h = h &- UInt64(text[i - q]) &* top }
+            guard i + 1 >= q else { continue }
+            var v = h &* 0x9E37_79B9_7F4A_7C15
+            v ^= v >> 29
+            if smallest.count == k, v >= smallest[k - 1] { continue }
+            if smallest.contains(v) { continue }
+            let at = smallest.firstIndex { $0 > v } ?? smallest.count
+            smallest.insert(v, at: at)
+            if smallest.count > k { smallest.removeLast() }
         }
-        return mins.enumerated().map { UInt64($0.offset) << 60 ^ ($0.element >> 4) }
+        return smallest
     }
 }
