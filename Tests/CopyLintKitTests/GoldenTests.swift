@@ -29,6 +29,13 @@ final class GoldenTests: XCTestCase {
         XCTAssertEqual(text, expected, "\(name) differs; rerun with COPYLINT_UPDATE_GOLDEN=1 if the change is intended", file: file, line: line)
     }
 
+    func testJSONEscaping() {
+        let value: JSONOut = .object([("k\"", .array([.string("a\\b\n\r\t\u{01}\u{1F}\u{2028}\u{2029}\u{2027}€𠮷"), .int(-3), .bool(true), .null]))])
+        let expected = "{\"k\\\"\":[\"a\\\\b\\n\\r\\t\\u0001\\u001f\\u2028\\u2029\u{2027}€𠮷\",-3,true,null]}"
+        XCTAssertEqual(value.render(pretty: false), expected)
+        XCTAssertEqual(JSONOut.object([("a", .array([])), ("b", .object([]))]).render(), "{\n  \"a\": [],\n  \"b\": {}\n}")
+    }
+
     func testExamplesGcc() throws { try check("examples.gcc.txt", ["--format", "gcc", "examples"]) }
 
     func testExamplesText() throws { try check("examples.text.txt", ["--format", "text", "--color", "never", "examples"]) }
