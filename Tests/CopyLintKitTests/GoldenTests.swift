@@ -36,6 +36,11 @@ final class GoldenTests: XCTestCase {
         XCTAssertEqual(JSONOut.object([("a", .array([])), ("b", .object([]))]).render(), "{\n  \"a\": [],\n  \"b\": {}\n}")
     }
 
+    func testMessagesPrintOnOneLine() {
+        XCTAssertEqual("第一行\n第二行\r\n𠮷".singleLine, "第一行 第二行  𠮷")
+        XCTAssertEqual("一行 'x'".singleLine, "一行 'x'")
+    }
+
     func testExamplesGcc() throws { try check("examples.gcc.txt", ["--format", "gcc", "examples"]) }
 
     func testExamplesText() throws { try check("examples.text.txt", ["--format", "text", "--color", "never", "examples"]) }

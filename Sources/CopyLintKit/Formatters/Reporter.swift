@@ -71,6 +71,8 @@ public enum Reporters {
 extension String {
     /// The message on one line: line breaks become spaces.
     var singleLine: String {
+        // Almost every message is one line already: check the bytes before copying.
+        guard utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return self }
         var out = ""
         out.reserveCapacity(utf8.count)
         for ch in unicodeScalars {
