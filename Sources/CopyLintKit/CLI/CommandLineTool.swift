@@ -500,7 +500,9 @@ enum FileReader {
             return .failure(CopyLintError("cannot read file: \(reason)", path: path))
         }
         defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        // One spare byte: the read that finds the end fits without growing (growing would double
+        // the buffer, and its capacity would stay with the document).
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
         var total = 0
         while true {
             if total == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count / 2))) }
