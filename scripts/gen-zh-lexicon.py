@@ -9,7 +9,7 @@ The table keeps words of one to four BMP characters seen at least MIN_FREQ times
 (and every word with a doubled character, however rare),
 each packed into a UInt64 (16 bits a character) with a one-byte quantised log
 frequency, sorted, and written as base64 (9 bytes a word). copylint uses it to
-tell whether a line or page break falls inside a word (一支基 / 层自治力量).
+tell whether a line or page break falls inside a word (一支青 / 年突击队).
 """
 import base64
 import math

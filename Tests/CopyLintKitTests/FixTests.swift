@@ -10,11 +10,11 @@ final class FixTests: TempFolderTestCase {
     static let page = """
         # 标题
 
-        数字时代,随着数字和公安工作深度融合,数据发挥着越来越重要的作用。
+        秋收时节,随着新型农机陆续下田,村里的收割进度明显加快。
 
-        数字时代,随着数字和公安工作深度融合,数据发挥着越来越重要的作用。
+        秋收时节,随着新型农机陆续下田,村里的收割进度明显加快。
 
-        以数字赋能、更智智治，实现精确预测预警。
+        今天的气温比昨天低低五度，傍晚还有小雨。
 
         """
 
@@ -27,12 +27,12 @@ final class FixTests: TempFolderTestCase {
         XCTAssertEqual(fixed, """
             # 标题
 
-            数字时代，随着数字和公安工作深度融合，数据发挥着越来越重要的作用。
+            秋收时节，随着新型农机陆续下田，村里的收割进度明显加快。
 
-            以数字赋能、更智智治，实现精确预测预警。
+            今天的气温比昨天低低五度，傍晚还有小雨。
 
             """)
-        XCTAssertEqual(r.out, "page.md:5:8: warning: '智智': the character is doubled [zh-hans-news/doubled-character]\n")
+        XCTAssertEqual(r.out, "page.md:5:9: warning: '低低': the character is doubled [zh-hans-news/doubled-character]\n")
         XCTAssertTrue(r.err.contains("fixed 3 problems in 1 file"), r.err)
         var st = stat()
         stat(dir.appendingPathComponent("page.md").path, &st)
@@ -45,7 +45,7 @@ final class FixTests: TempFolderTestCase {
         XCTAssertEqual(String(decoding: try read("page.md"), as: UTF8.self), fixed)
         // Unsafe fixes need --fix-unsafe.
         _ = copylint(["--fix-unsafe", "page.md"])
-        XCTAssertTrue(String(decoding: try read("page.md"), as: UTF8.self).contains("更智治"))
+        XCTAssertTrue(String(decoding: try read("page.md"), as: UTF8.self).contains("比昨天低五度"))
     }
 
     func testDiffPrintsAndWritesNothing() throws {
@@ -54,8 +54,8 @@ final class FixTests: TempFolderTestCase {
         let r = copylint(["--diff", "page.md"])
         XCTAssertEqual(r.code, 1)
         XCTAssertEqual(try read("page.md"), before)
-        XCTAssertTrue(r.out.hasPrefix("--- a/page.md\n+++ b/page.md\n@@ -1,7 +1,5 @@\n # 标题\n \n-数字时代,随着"), r.out)
-        XCTAssertTrue(r.out.contains("+数字时代，随着数字和公安工作深度融合，数据"), r.out)
+        XCTAssertTrue(r.out.hasPrefix("--- a/page.md\n+++ b/page.md\n@@ -1,7 +1,5 @@\n # 标题\n \n-秋收时节,随着"), r.out)
+        XCTAssertTrue(r.out.contains("+秋收时节，随着新型农机陆续下田，村里"), r.out)
         try write("clean.md", "# 标题\n\n没有问题的一段。\n")
         let clean = copylint(["--diff", "clean.md"])
         XCTAssertEqual(clean.code, 0)
@@ -70,7 +70,7 @@ final class FixTests: TempFolderTestCase {
         XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF])
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         XCTAssertFalse(text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every line break stays CRLF")
-        XCTAssertEqual(text.components(separatedBy: "数字时代").count, 2, "the repeat is deleted")
+        XCTAssertEqual(text.components(separatedBy: "秋收时节").count, 2, "the repeat is deleted")
     }
 
     func testFileChangedOnDiskIsNotOverwritten() throws {
@@ -104,21 +104,31 @@ final class FixTests: TempFolderTestCase {
             throw XCTSkip("../shared/corpus is not beside the repository")
         }
         try write("page.txt", Array(data))
-        let repeated = "督察组指出,上青矿区应于2019年完成采坑边坡修饰"
-        XCTAssertEqual(String(decoding: data, as: UTF8.self).components(separatedBy: repeated).count - 1, 38)
+        // Nothing of the page is quoted here: what to expect is read off the page and its own findings.
+        let original = String(decoding: data, as: UTF8.self)
+        let linter = Linter(registry: .builtin, settings: RuleSettings())
+        let before = linter.lint(SourceText(path: "page.txt", string: original))
+        let safeRules = Set(before.filter { $0.fix?.applicability == .safe }.map(\.ruleID))
+        XCTAssertTrue(safeRules.isSuperset(of: ["duplicate-paragraph", "zh-hans-news/half-width-punctuation", "zh-hans-news/lookalike-characters"]), "\(safeRules)")
+        XCTAssertEqual(before.filter { $0.ruleID == "duplicate-paragraph" }.count, 37)
         let r = copylint(["--fix", "--format", "json", "page.txt"])
         XCTAssertEqual(r.code, 1)
         let fixed = String(decoding: try read("page.txt"), as: UTF8.self)
-        XCTAssertEqual(fixed.components(separatedBy: "督察组指出，上青矿区应于2019年完成采坑边坡修饰").count - 1, 1, "one copy is left")
-        XCTAssertFalse(fixed.contains("数字时代,随着"), "half-width commas in Chinese text are fixed")
-        XCTAssertTrue(fixed.contains("窨井盖"))
+        // The paragraph the page repeats most is left once.
+        func mostRepeated(_ text: String) -> Int {
+            let paragraphs = text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.count >= 20 }
+            return Dictionary(paragraphs.map { ($0, 1) }, uniquingKeysWith: +).values.max() ?? 0
+        }
+        XCTAssertEqual(mostRepeated(original), 38)
+        XCTAssertEqual(mostRepeated(fixed), 1, "one copy is left")
         let second = copylint(["--fix", "page.txt"])
         XCTAssertTrue(second.err.contains("fixed 0 problems"), second.err)
         XCTAssertEqual(String(decoding: try read("page.txt"), as: UTF8.self), fixed)
-        // Relinting: nothing left has a safe fix.
-        let linter = Linter(registry: .builtin, settings: RuleSettings())
+        // Relinting: nothing left has a safe fix, and the rules that had one are silent.
         let left = linter.lint(SourceText(path: "page.txt", string: fixed))
         XCTAssertFalse(left.isEmpty)
+        XCTAssertTrue(left.allSatisfy { $0.ruleID != "zh-hans-news/half-width-punctuation" && $0.ruleID != "zh-hans-news/lookalike-characters" && $0.ruleID != "duplicate-paragraph" },
+                      left.map(\.ruleID).joined(separator: ", "))
         XCTAssertTrue(left.allSatisfy { $0.fix?.applicability != .safe }, left.filter { $0.fix?.applicability == .safe }.map(\.message).joined(separator: "; "))
     }
 

@@ -65,7 +65,7 @@ final class ParserTests: XCTestCase {
 
             Photo: waves break over the harbour wall.
 
-            新华社北京9月27日电
+            新华社南京3月5日电
 
             图为工人在检修管道。 本报记者 王芳 摄
             """)

@@ -8,9 +8,9 @@ public enum BlockKind: String, Sendable, CaseIterable {
     case subtitle
     /// A section heading inside a story (小标题, crosshead).
     case subhead
-    /// `□ 本报记者 王春`, `By Jane Doe`.
+    /// `□ 本报记者 李明远`, `By Jane Doe`.
     case byline
-    /// A dateline standing alone: `新华社北京9月27日电`, `BEIJING (Reuters) -`.
+    /// A dateline standing alone: `新华社南京3月5日电`, `BEIJING (Reuters) -`.
     case dateline
     /// A photo caption: `图为…`, `… 摄`, `Photo: …`.
     case caption
@@ -46,7 +46,7 @@ public struct Block: Sendable {
     public let headingLevel: Int
     /// Blank lines between this block and the previous one (or the start of the file).
     public let blankLinesBefore: Int
-    /// The lede marker at the start of a paragraph (`本报讯`, `新华社北京9月27日电`, `LONDON (Reuters) -`).
+    /// The lede marker at the start of a paragraph (`本报讯`, `新华社南京3月5日电`, `LONDON (Reuters) -`).
     public var ledeRange: SourceRange?
     /// Index into `Document.articles`.
     public var article: Int = 0

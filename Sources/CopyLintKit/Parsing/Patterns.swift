@@ -143,7 +143,7 @@ enum TextTraits {
     }
 }
 
-/// `本报讯`, `本报北京1月1日电`, `新华社北京9月27日电`, `BEIJING, Sept. 27 (Reuters) -`,
+/// `本报讯`, `本报北京1月1日电`, `新华社南京3月5日电`, `BEIJING, Sept. 27 (Reuters) -`,
 /// with a following reporter credit (`（记者常钦）`, ` 记者王静 `).
 enum LedeMarker {
     struct Match { let length: Int }
@@ -259,7 +259,7 @@ enum LedeMarker {
     }
 }
 
-/// `□ 本报记者 王春`, `本报通讯员 王华荣`, `By Jane Doe`.
+/// `□ 本报记者 李明远`, `本报通讯员 周文`, `By Jane Doe`.
 enum Byline {
     static let roles = ["本报记者", "本报通讯员", "本报特约记者", "本报评论员", "特约评论员", "本报驻", "记者", "通讯员",
                         "新华社记者", "特约记者", "本报特派记者", "文/", "文／"].map { Array($0.unicodeScalars) }
@@ -306,7 +306,7 @@ extension Byline {
     }
 }
 
-/// `图为…`, `…  本报通讯员 吕乃明 摄`, `Photo: …`.
+/// `图为…`, `…  本报通讯员 赵一凡 摄`, `Photo: …`.
 enum Caption {
     static let prefixes = ["图为", "上图", "下图", "左图", "右图", "图①", "图②", "图③", "图④", "图⑤", "题图", "图片", "照片为",
                            "Photo:", "Picture:", "Pictured:", "Image:", "PHOTO:", "(Photo", "（Photo"].map { Array($0.unicodeScalars) }

@@ -181,7 +181,7 @@ enum BuiltinPacks {
   "kind": "repetition",
   "unit": "char",
   "summary": "A character printed twice by mistake",
-  "rationale": "A doubled character (更智智治) is a common slip when copy is retyped or OCR stutters. Chinese reduplicates many words legitimately (常常, 谢谢, 人人, 天天, 看看, 干干净净): doubled forms in the Chinese word list and AABB/ABB patterns are accepted.",
+  "rationale": "A doubled character (比昨天低低五度) is a common slip when copy is retyped or OCR stutters. Chinese reduplicates many words legitimately (常常, 谢谢, 人人, 天天, 看看, 干干净净): doubled forms in the Chinese word list and AABB/ABB patterns are accepted.",
   "message": "'{match}': the character is doubled",
   "severity": "warning",
   "scope": "text",
@@ -244,16 +244,16 @@ enum BuiltinPacks {
   ],
   "examples": {
     "triggering": [
-      "以数字赋能、更↓智智治，实现精确预测预警。"
+      "今天的气温比昨天↓低低五度。"
     ],
     "fixed": [
       ""
     ],
     "nonTriggering": [
       "他常常说，谢谢大家，人人都要天天看看。",
-      "把屋子打扫得干干净净。",
+      "把院子收拾得整整齐齐。",
       "许许多多无名英雄。",
-      "中华人民共和国国徽，市体育局局长，一棵棵树。"
+      "市商务局局长在中国国际进口博览会上致辞，会场外摆着一盆盆鲜花。"
     ]
   }
 }
@@ -275,15 +275,15 @@ enum BuiltinPacks {
   },
   "examples": {
     "triggering": [
-      "防止堤坝被冲塌、加固房屋↓...面对一系列难题。",
+      "清理河道、修补堤岸↓...村干部一连忙了好几天。",
       "他说：“我们再等等↓。。。”"
     ],
     "fixed": [
-      "防止堤坝被冲塌、加固房屋……面对一系列难题。",
+      "清理河道、修补堤岸……村干部一连忙了好几天。",
       "他说：“我们再等等……”"
     ],
     "nonTriggering": [
-      "防止堤坝被冲塌、加固房屋……面对一系列难题。",
+      "清理河道、修补堤岸……村干部一连忙了好几天。",
       "The show ... was cancelled."
     ]
   }
@@ -364,13 +364,13 @@ enum BuiltinPacks {
   },
   "examples": {
     "triggering": [
-      "↓２019年全市生产总值增长6.1%。"
+      "↓２025年全县粮食产量增长3.4%。"
     ],
     "fixed": [
-      "2019年全市生产总值增长6.1%。"
+      "2025年全县粮食产量增长3.4%。"
     ],
     "nonTriggering": [
-      "2019年全市GDP增长6.1%。"
+      "2025年全县GDP增长3.4%。"
     ]
   }
 }
@@ -396,12 +396,12 @@ enum BuiltinPacks {
   },
   "examples": {
     "triggering": [
-      "数字时代↓,随着数字和公安工作深度融合。",
-      "如何让车顺行↓?桐乡公安创新推出新办法。"
+      "秋收时节↓,随着新型农机陆续下田。",
+      "早高峰怎样少堵车↓?交警部门推出了新办法。"
     ],
     "fixed": [
-      "数字时代，随着数字和公安工作深度融合。",
-      "如何让车顺行？桐乡公安创新推出新办法。"
+      "秋收时节，随着新型农机陆续下田。",
+      "早高峰怎样少堵车？交警部门推出了新办法。"
     ],
     "nonTriggering": [
       "全年投资5,000万元，增长3.5%。",
@@ -447,13 +447,13 @@ enum BuiltinPacks {
   },
   "examples": {
     "triggering": [
-      "哪个路段有↓窞井盖破损，居民可以随时上报。"
+      "小区里的↓窞井盖松动了，物业当天就换了新的。"
     ],
     "fixed": [
-      "哪个路段有窨井盖破损，居民可以随时上报。"
+      "小区里的窨井盖松动了，物业当天就换了新的。"
     ],
     "nonTriggering": [
-      "哪个路段有窨井盖破损，居民可以随时上报。"
+      "小区里的窨井盖松动了，物业当天就换了新的。"
     ]
   }
 }
@@ -549,7 +549,7 @@ enum BuiltinPacks {
   "examples": {
     "triggering": [
       "他说：↓“这项工作必须抓紧。",
-      "白山市矿产资源总体规划↓）规划了两个项目。"
+      "县里公布了交通发展规划↓）其中包括三条新路。"
     ],
     "nonTriggering": [
       "他说：“这项工作必须抓紧。”",

@@ -246,7 +246,7 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
 
     /// The doubling reads naturally: 常常 and 仅仅是 are words in the list, in 共和国国徽 or
     /// 工作作出 the pair straddles two words, and 一棵棵 doubles a measure word. A slip leaves
-    /// both halves as stray single characters (更智智治 reads 更|智|智|治).
+    /// both halves as stray single characters (低低五度 reads 低|低|五度).
     private func knownDoubling(_ s: [UInt32], at i: Int) -> Bool {
         let lo = max(0, i - 5), hi = min(s.count, i + 5)
         var window: [UInt32] = []

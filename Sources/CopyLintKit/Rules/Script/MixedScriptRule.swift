@@ -10,7 +10,7 @@ public struct MixedScriptRule: Rule {
             OCR, input methods and copy pasted from other systems leave words that look right and are wrong: \
             a Cyrillic а inside "Paris" breaks search and spell-checking, a traditional 級 in simplified copy \
             (or 级 in traditional copy) is a typesetting error readers notice, an English word dropped into a \
-            Chinese sentence (乌镇管家的 works 效能) is a translation left half done, and a stray 了 inside an \
+            Chinese sentence (提升了整体的 works 效率) is a translation left half done, and a stray 了 inside an \
             English word is keyboard debris. Latin that belongs in Chinese copy is left alone: acronyms and \
             initialisms (GDP, 5G, PM2.5, A股), units after numbers, brand and product names (iPhone, OPPO), \
             URLs and e-mail addresses, foreign terms in brackets after their Chinese rendering, and titles in \
@@ -29,13 +29,13 @@ public struct MixedScriptRule: Rule {
             OptionSpec("checkVariants", default: .bool(true), help: "Report traditional characters in simplified copy and the reverse"),
         ],
         triggering: [
-            Example("乌镇的管家团队提升了社区治理的↓works效能，居民反映良好。"),
+            Example("这家工厂的新生产线提升了整体的↓works效率，订单交付更快。"),
             Example("这项改革为全面建成小康↓society社会目标打下基础。", note: "an English word attached to Chinese"),
             Example("公司下属的二↓級单位已完成整改。", fixed: "公司下属的二级单位已完成整改。"),
-            Example("海军官兵第一↓時間收听收看了新年贺词。", fixed: "海军官兵第一时间收听收看了新年贺词。",
+            Example("消防员第一↓時間赶到现场，疏散了楼内居民。", fixed: "消防员第一时间赶到现场，疏散了楼内居民。",
                     note: "a run of traditional characters is one finding"),
             Example("記者從市政府獲悉，新的公交路線將於下月開通，↓这些路線覆蓋全市。", note: "simplified 这 in traditional copy"),
-            Example("The Bank of England left interest ↓ratеs on hold.", fixed: "The Bank of England left interest rates on hold.",
+            Example("The council raised parking ↓feеs in March.", fixed: "The council raised parking fees in March.",
                     note: "Cyrillic е (U+0435) inside an English word"),
             Example("Ministers met in ↓Αthens on Monday.", fixed: "Ministers met in Athens on Monday.", note: "Greek capital alpha"),
             Example("The ↓ｍarket closed higher.", fixed: "The market closed higher.", note: "a full-width letter"),

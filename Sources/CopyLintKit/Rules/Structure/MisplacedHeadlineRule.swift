@@ -76,9 +76,9 @@ public struct MisplacedHeadlineRule: Rule {
 
                 第一篇报道的正文。
 
-                ## 辛亥革命纪念币正式发行
+                ## 跨江大桥主体工程完工
 
-                新华社北京9月27日电 记者吴雨 辛亥革命纪念币27日正式发行。
+                新华社南京3月5日电 记者林晓 跨江大桥主体工程5日完工。
                 """, note: "a new story opening with its dateline"),
         ]
     )

@@ -26,7 +26,7 @@ public struct TruncatedSentenceRule: Rule {
         id: "truncated-sentence",
         summary: "A sentence is cut off, split across a break, or starts mid-way",
         rationale: """
-            Layout and OCR cut sentences: a column break leaves 一支基 at the foot of one column and 层自治力量 \
+            Layout and OCR cut sentences: a column break leaves 一支青 at the foot of one column and 年突击队 \
             at the head of the next, a hyphenated word is split (the com- / mittee said), a paragraph loses its \
             end, a story stops mid-sentence, a fragment appears whose beginning is lost, or a dateline is left \
             at the foot of a page with no story. The rule reads paragraphs only (headlines, subheads, bylines, \
@@ -44,14 +44,14 @@ public struct TruncatedSentenceRule: Rule {
             Example("""
                 # 标题
 
-                乌管家是伴随大会而生的一支↓基
+                社区改造时成立了一支↓青
 
-                层自治力量，在全镇网格中发挥了极大作用。
+                年突击队，在防汛中发挥了很大作用。
                 """, fixed: """
                 # 标题
 
-                乌管家是伴随大会而生的一支基层自治力量，在全镇网格中发挥了极大作用。
-                """, note: "a column break inside the word 基层"),
+                社区改造时成立了一支青年突击队，在防汛中发挥了很大作用。
+                """, note: "a column break inside the word 青年"),
             Example("""
                 Storm hits coast
 
@@ -83,9 +83,9 @@ public struct TruncatedSentenceRule: Rule {
             Example("""
                 # 标题
 
-                会议强调，各地要落实责任。
+                会上，各区负责人汇报了进展。
 
-                ↓新华社北京9月27日电
+                ↓新华社南京3月5日电
                 """, note: "a dateline stranded at the end"),
         ],
         nonTriggering: [
@@ -216,7 +216,7 @@ public struct TruncatedSentenceRule: Rule {
                     continue
                 }
             }
-            // The last paragraph of a story that stops on a clause: 据统计，山东省所有
+            // The last paragraph of a story that stops on a clause: 据了解，全省各地
             let storyEnds = !storyContinuesAfter(i)
             if evidence == nil, storyEnds, block.kind == .paragraph, weak, CharClass.isHan(ending.last),
                text.scalars.contains(0xFF0C) || text.scalars.contains(0x2C), unfinished.count <= Self.styleLimit {
@@ -302,8 +302,8 @@ public struct TruncatedSentenceRule: Rule {
         t.scalars.dropLast().contains { $0 == 0x3002 || $0 == 0xFF01 || $0 == 0xFF1F }
     }
 
-    /// List items and line-ups are not sentences: "- For the full interview …",
-    /// "Replacements: Priscott for Roberts (71), Green for Dowd (71), …".
+    /// List items and line-ups are not sentences: "- Read more …",
+    /// "Substitutes: Lee for Grant (60), Moss for Hale (75), …".
     static func isListLike(_ t: ScalarText) -> Bool {
         let s = t.scalars
         guard let first = s.first else { return false }
@@ -439,7 +439,7 @@ public struct TruncatedSentenceRule: Rule {
                 return .word(w)
             }
         }
-        // The next block's first sentence is a scrap (疮痍。督察组指出…).
+        // The next block's first sentence is a scrap (了。记者了解到…).
         if CharClass.isHan(ending.last) {
             var k = 0
             while k < b.count, CharClass.isHan(b.scalars[k]) { k += 1 }
@@ -517,7 +517,7 @@ public struct TruncatedSentenceRule: Rule {
             while k >= 0, CharClass.isASCIILetter(s[k]) || s[k] == 0x27 { k -= 1 }
             let word = t.string(k + 1, ending.index + 1).lowercased()
             if Self.danglingEnglish.contains(word) { return "it ends on '\(word)'" }
-            // "… J Thomas (Ospreys), R": a name cut after its initial.
+            // "… K Adams (Falcons), T": a name cut after its initial.
             if ending.index - k == 1, CharClass.isASCIIUpper(last), last != 0x49, k >= 1, s[k] == 0x20,
                s[k - 1] == 0x2C || s[k - 1] == 0x29 {
                 return "it ends on the initial '\(word.uppercased())'"
