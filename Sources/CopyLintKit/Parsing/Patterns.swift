@@ -5,7 +5,7 @@ enum TextTraits {
     static let closers: Set<Unicode.Scalar> = ["”", "’", "」", "』", "）", ")", "》", "〉", "】", "]", "\"", "'", "〕", "］"]
     static let openers: Set<Unicode.Scalar> = ["“", "‘", "「", "『", "（", "(", "《", "〈", "【", "[", "〔", "［"]
 
-    static func isHan(_ s: Unicode.Scalar) -> Bool { CharacterData.script(s.value) == .han }
+    static func isHan(_ s: Unicode.Scalar) -> Bool { CharacterData.isHan(s.value) }
 
     static func hanCount(_ text: [Unicode.Scalar]) -> Int { text.reduce(0) { $0 + (isHan($1) ? 1 : 0) } }
 

@@ -84,8 +84,9 @@ public enum CharacterData {
         return contains(cp, wideRanges) ? 2 : 1
     }
 
+    /// Han ideographs (and CJK radicals): nothing below U+2E80 is, so most text skips the table.
     @inline(__always)
-    public static func isHan(_ cp: UInt32) -> Bool { script(cp) == .han }
+    public static func isHan(_ cp: UInt32) -> Bool { cp >= 0x2E80 && script(cp) == .han }
 
     // MARK: - parsing the generated strings
 

@@ -102,7 +102,7 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
             let width = scalar.value > 0xFFFF ? 2 : 1
             for k in 0..<width { map[u16 + k] = b }
             u16 += width
-            b += String(scalar).utf8.count
+            b += UTF8.width(scalar)
         }
         map[u16] = b
         let excepted = exceptionRanges(block, bytes)

@@ -361,7 +361,3 @@ enum Homoglyphs {
         return map[c]
     }
 }
-
-extension String {
-    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
-}

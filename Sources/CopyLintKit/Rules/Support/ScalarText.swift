@@ -50,9 +50,7 @@ enum CharClass {
     @inline(__always) static func isASCIILower(_ c: UInt32) -> Bool { c >= 0x61 && c <= 0x7A }
     @inline(__always) static func isDigit(_ c: UInt32) -> Bool { (c >= 0x30 && c <= 0x39) || (c >= 0xFF10 && c <= 0xFF19) }
     @inline(__always) static func isFullwidthLetter(_ c: UInt32) -> Bool { (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) }
-    @inline(__always) static func isHan(_ c: UInt32) -> Bool {
-        c >= 0x2E80 && CharacterData.script(c) == .han
-    }
+    @inline(__always) static func isHan(_ c: UInt32) -> Bool { CharacterData.isHan(c) }
     @inline(__always) static func isKana(_ c: UInt32) -> Bool { (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) }
 
     /// A letter of an alphabet (Latin incl. accented and full-width, Greek, Cyrillic).
