@@ -269,6 +269,29 @@ final class IntegrationTests: TempFolderTestCase {
         XCTAssertEqual(copylint(["--max-warnings", "1", "page.md"]).code, 0)
     }
 
+    /// Reports are written atomically, but never by renaming over something that is not a regular
+    /// file: a link keeps pointing at its report, and /dev/null stays a device.
+    func testOutputThroughLinksAndDevices() throws {
+        try write("page.md", "# 标题\n\n城市图书馆的夜间开放时间将延长到晚上十点。\n\n城市图书馆的夜间开放时间将延长到晚上十点。\n")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("reports"), withIntermediateDirectories: true)
+        try write("reports/latest.json", "old")
+        let link = dir.appendingPathComponent("latest.json").path
+        XCTAssertEqual(symlink("reports/latest.json", link), 0)
+        XCTAssertEqual(copylint(["--format", "json", "--output", "latest.json", "page.md"]).code, 1)
+        var st = stat()
+        XCTAssertEqual(lstat(link, &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFLNK, "the link is kept")
+        XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("reports/latest.json"), encoding: .utf8).contains("duplicate-paragraph"))
+
+        XCTAssertEqual(copylint(["--format", "sarif", "--output", "/dev/null", "page.md"]).code, 1)
+        XCTAssertEqual(stat("/dev/null", &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFCHR, "/dev/null is still a device")
+
+        let folder = copylint(["--format", "json", "--output", "reports", "page.md"])
+        XCTAssertEqual(folder.code, 2)
+        XCTAssertTrue(folder.err.contains("reports: cannot write: it is a folder"), folder.err)
+    }
+
     func testGitHubAnnotationEscaping() {
         XCTAssertEqual(GitHubReporter.escapeData("50% done\r\nnext"), "50%25 done%0D%0Anext")
         XCTAssertEqual(GitHubReporter.escapeProperty("a:b,c%"), "a%3Ab%2Cc%25")

@@ -537,42 +537,70 @@ enum ParallelMap {
 }
 
 /// Writes a file whole or not at all: a temporary file in the same folder, then a rename.
+/// A symbolic link is written through (the link stays), and a target that is not a regular file
+/// (`/dev/null`, `/dev/stdout`, a FIFO) is written in place: renaming over it would replace the device.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws(CopyLintError) {
         try write(Array(text.utf8), to: path, permissions: nil)
     }
 
-    public static func write(_ bytes: [UInt8], to path: String, permissions: mode_t?) throws(CopyLintError) {
+    public static func write(_ bytes: [UInt8], to given: String, permissions: mode_t?) throws(CopyLintError) {
+        var path = given
+        var st = stat()
+        if lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
+            path = String(cString: resolved)
+            free(resolved)
+        }
+        if stat(path, &st) == 0 {
+            switch st.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw CopyLintError("cannot write: it is a folder", path: given)
+            default: return try writeInPlace(bytes, to: path, shownAs: given)
+            }
+        }
         let directory = (path as NSString).deletingLastPathComponent
         let folder = directory.isEmpty ? "." : directory
-        var st = stat()
         guard stat(folder, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else {
-            throw CopyLintError("cannot write: the folder \(folder) does not exist", path: path)
+            throw CopyLintError("cannot write: the folder \(folder) does not exist", path: given)
         }
         var template = Array((folder + "/.copylint-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
-            throw CopyLintError("cannot write: \(String(cString: strerror(errno)))", path: path)
+            throw CopyLintError("cannot write: \(String(cString: strerror(errno)))", path: given)
         }
         let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = true
+        var failure = writeAll(bytes, to: fd)
+        if failure == 0, fsync(fd) != 0 { failure = errno }
+        if let permissions { fchmod(fd, permissions) } else { fchmod(fd, 0o644 & ~Self.umaskValue) }
+        close(fd)
+        if failure == 0, rename(temp, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temp)
+            throw CopyLintError("cannot write: \(String(cString: strerror(failure)))", path: given)
+        }
+    }
+
+    /// Devices and FIFOs: no rename is possible, so the bytes go straight in.
+    private static func writeInPlace(_ bytes: [UInt8], to path: String, shownAs given: String) throws(CopyLintError) {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw CopyLintError("cannot write: \(String(cString: strerror(errno)))", path: given) }
+        defer { close(fd) }
+        let failure = writeAll(bytes, to: fd)
+        if failure != 0 { throw CopyLintError("cannot write: \(String(cString: strerror(failure)))", path: given) }
+    }
+
+    /// Writes every byte, retrying after signals; the errno of a failure, or 0.
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32 {
         var written = 0
+        var failure: Int32 = 0
         bytes.withUnsafeBytes { raw in
             while written < raw.count {
                 let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0 { if errno == EINTR { continue }; ok = false; return }
+                if n < 0 { if errno == EINTR { continue }; failure = errno; return }
                 written += n
             }
         }
-        let reason = ok ? "" : String(cString: strerror(errno))
-        if ok, fsync(fd) != 0 { ok = false }
-        if let permissions { fchmod(fd, permissions) } else { fchmod(fd, 0o644 & ~Self.umaskValue) }
-        close(fd)
-        guard ok, rename(temp, path) == 0 else {
-            let why = reason.isEmpty ? String(cString: strerror(errno)) : reason
-            unlink(temp)
-            throw CopyLintError("cannot write: \(why)", path: path)
-        }
+        return failure
     }
 
     static let umaskValue: mode_t = {
