@@ -173,6 +173,7 @@ public struct CommandLineTool {
                 let key = config?.path ?? ""
                 var linter = linters[key] ?? Linter(registry: config?.registry ?? registry, settings: config?.rules ?? RuleSettings())
                 linter.inlineConfig = options.inlineConfig
+                linter.timeBudget = config?.ruleTimeBudget ?? Linter.defaultTimeBudget
                 linters[key] = linter
                 plans.append((file, linter, options.encoding ?? config?.encoding))
             } catch {
@@ -216,26 +217,43 @@ public struct CommandLineTool {
             if r.output != nil { c.color = false }
             return c
         }
-        let outcomes = ParallelMap.run(count: work.count) { k in
-            var outcome = Self.lintOne(path: work[k].path, linter: work[k].linter, encoding: work[k].encoding,
-                                       stdin: input, stdinName: stdinName, fix: fixMode, showDiff: showDiff)
-            if streaming {
-                outcome.rendered = zip(reporters, fileContexts).map { $0.report(outcome.diagnostics, context: $1) }
-                outcome.counts.add(outcome.diagnostics)
-                outcome.diagnostics = []
-            }
-            return outcome
-        }
-
+        // Files go through in chunks, in path order when streaming: each chunk's reports are written
+        // and its outcomes let go before the next, so memory does not grow with the number of files.
+        let sequence = streaming ? work.indices.sorted { work[$0].path < work[$1].path } : Array(work.indices)
         var diagnostics: [Diagnostic] = []
         var fixedCount = 0, fixedFiles = 0, diffText = ""
-        for outcome in outcomes {
-            diagnostics.append(contentsOf: outcome.diagnostics)
-            if let e = outcome.error { errors.append(e) }
-            if let w = outcome.warning { stderr.write("copylint: warning: \(w)\n") }
-            fixedCount += outcome.fixed
-            if outcome.fixed > 0 { fixedFiles += 1 }
-            diffText += outcome.diff
+        var counts = Counts()
+        var toFiles = [String](repeating: "", count: reports.count)
+        var next = 0
+        while next < sequence.count {
+            let chunk = Array(sequence[next..<min(sequence.count, next + Self.chunkSize)])
+            next += chunk.count
+            let outcomes = ParallelMap.run(count: chunk.count) { i in
+                let k = chunk[i]
+                var outcome = Self.lintOne(path: work[k].path, linter: work[k].linter, encoding: work[k].encoding,
+                                           stdin: input, stdinName: stdinName, fix: fixMode, showDiff: showDiff)
+                if streaming {
+                    outcome.rendered = zip(reporters, fileContexts).map { $0.report(outcome.diagnostics, context: $1) }
+                    outcome.counts.add(outcome.diagnostics)
+                    outcome.diagnostics = []
+                }
+                return outcome
+            }
+            for outcome in outcomes {
+                diagnostics.append(contentsOf: outcome.diagnostics)
+                if let e = outcome.error { errors.append(e) }
+                if let w = outcome.warning { stderr.write("copylint: warning: \(w)\n") }
+                fixedCount += outcome.fixed
+                if outcome.fixed > 0 { fixedFiles += 1 }
+                diffText += outcome.diff
+                guard streaming else { continue }
+                for (r, report) in reports.enumerated() {
+                    if report.output == nil { stdout.write(outcome.rendered[r]) } else { toFiles[r] += outcome.rendered[r] }
+                }
+                let c = outcome.counts
+                counts.errors += c.errors; counts.warnings += c.warnings; counts.infos += c.infos
+                counts.safeFixes += c.safeFixes; counts.files += c.files
+            }
         }
         if options.fix != .none, !options.quiet {
             let verb = options.showDiff ? "would fix" : "fixed"
@@ -252,21 +270,9 @@ public struct CommandLineTool {
         let failOn = options.failOn ?? rootConfig?.failOn ?? .error
 
         if streaming {
-            // Files in path order, as the sorted diagnostics would have been.
-            let order = outcomes.indices.sorted { work[$0].path < work[$1].path }
-            var counts = Counts()
             for (r, report) in reports.enumerated() {
-                var text = ""
-                for k in order { text += outcomes[k].rendered[r] }
-                if let output = report.output {
-                    do { try AtomicFile.write(text, to: output) } catch { errors.append(error) }
-                } else {
-                    stdout.write(text)
-                }
-            }
-            for o in outcomes {
-                counts.errors += o.counts.errors; counts.warnings += o.counts.warnings; counts.infos += o.counts.infos
-                counts.safeFixes += o.counts.safeFixes; counts.files += o.counts.files
+                guard let output = report.output else { continue }
+                do { try AtomicFile.write(toFiles[r], to: output) } catch { errors.append(error) }
             }
             for e in errors { stderr.write("\(e)\n") }
             let total = counts.errors + counts.warnings + counts.infos
@@ -374,6 +380,9 @@ public struct CommandLineTool {
         let up = Array(repeating: "..", count: from.count - common)
         return (up + target[common...].map(String.init)).joined(separator: "/")
     }
+
+    /// Files linted (in parallel) before their reports are written and their outcomes dropped.
+    static let chunkSize = 256
 
     private static func lintOne(path: String, linter: Linter, encoding: InputEncoding?, stdin: [UInt8]?,
                                 stdinName: String, fix: Options.FixMode = .none, showDiff: Bool = false) -> FileOutcome {
@@ -484,7 +493,11 @@ enum FileReader {
         try AtomicFile.write(bytes, to: path, permissions: st.st_mode & 0o7777)
     }
 
+    /// Called just before a file is opened: lets tests delete or swap a file after it was listed.
+    nonisolated(unsafe) static var willRead: ((String) -> Void)?
+
     static func read(_ path: String) -> Result<[UInt8], CopyLintError> {
+        willRead?(path)
         var st = stat()
         guard stat(path, &st) == 0 else {
             return .failure(CopyLintError(errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno)), path: path))
@@ -564,20 +577,40 @@ public enum AtomicFile {
             throw CopyLintError("cannot write: the folder \(folder) does not exist", path: given)
         }
         var template = Array((folder + "/.copylint-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        // The temporary file is registered before it exists, so that Ctrl-C or a kill at any point
+        // removes it: the original stays untouched until the rename, and no half file is left behind.
+        let slot = InFlightFiles.register(template)
+        defer { InFlightFiles.unregister(slot) }
+        let fd = Self.fault(.create) ?? template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
             throw CopyLintError("cannot write: \(String(cString: strerror(errno)))", path: given)
         }
         let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        InFlightFiles.update(slot, temp)
         var failure = writeAll(bytes, to: fd)
+        if failure == 0, let injected = Self.fault(.write) { failure = injected }
         if failure == 0, fsync(fd) != 0 { failure = errno }
         if let permissions { fchmod(fd, permissions) } else { fchmod(fd, 0o644 & ~Self.umaskValue) }
-        close(fd)
+        if close(fd) != 0, failure == 0 { failure = errno }
+        if failure == 0, let injected = Self.fault(.rename) { failure = injected }
         if failure == 0, rename(temp, path) != 0 { failure = errno }
         if failure != 0 {
             unlink(temp)
             throw CopyLintError("cannot write: \(String(cString: strerror(failure)))", path: given)
         }
+    }
+
+    /// The steps a fault can be injected at (tests: a full disk, a read-only folder, a failed rename).
+    public enum Step: Sendable { case create, write, rename }
+
+    /// Returns an errno to fail `step` with, or nil to let it run. Only tests set it.
+    nonisolated(unsafe) public static var injectFault: ((Step) -> Int32?)?
+
+    /// For `create`, -1 with errno set; otherwise the errno.
+    private static func fault(_ step: Step) -> Int32? {
+        guard let e = injectFault?(step) else { return nil }
+        if step == .create { errno = e; return -1 }
+        return e
     }
 
     /// Devices and FIFOs: no rename is possible, so the bytes go straight in.
@@ -608,4 +641,69 @@ public enum AtomicFile {
         umask(m)
         return m
     }()
+}
+
+/// Temporary files being written, removed by a SIGINT/SIGTERM/SIGHUP handler before the process dies.
+/// The slots are plain C memory so the handler touches nothing but unlink(2).
+enum InFlightFiles {
+    static let capacity = 64
+    static let pathMax = 4096
+    nonisolated(unsafe) private static let storage: UnsafeMutablePointer<CChar> = {
+        let p = UnsafeMutablePointer<CChar>.allocate(capacity: capacity * pathMax)
+        p.initialize(repeating: 0, count: capacity * pathMax)
+        return p
+    }()
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var used = [Bool](repeating: false, count: capacity)
+    nonisolated(unsafe) private static var installed = false
+
+    /// Takes a slot for a path about to be created (nil when all are busy: the file is then
+    /// still written safely, only not cleaned up on a signal).
+    static func register(_ path: [CChar]) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        if !installed {
+            _ = storage     // made before any handler can look at it
+            installHandlers()
+            installed = true
+        }
+        guard let k = used.firstIndex(of: false) else { return nil }
+        used[k] = true
+        return k
+    }
+
+    /// Records the temporary file's real name, once mkstemp has made it.
+    static func update(_ slot: Int?, _ path: String) {
+        guard let slot else { return }
+        let bytes = Array(path.utf8)
+        guard bytes.count < pathMax else { return }
+        let base = storage + slot * pathMax
+        base[0] = 0
+        for (i, b) in bytes.enumerated() where i > 0 { base[i] = CChar(bitPattern: b) }
+        base[bytes.count] = 0
+        base[0] = CChar(bitPattern: bytes[0])     // the first byte last: the slot is never half set
+    }
+
+    static func unregister(_ slot: Int?) {
+        guard let slot else { return }
+        lock.lock(); defer { lock.unlock() }
+        storage[slot * pathMax] = 0
+        used[slot] = false
+    }
+
+    private static func installHandlers() {
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { sig in
+                for k in 0..<InFlightFiles.capacity {
+                    let p = InFlightFiles.storage + k * InFlightFiles.pathMax
+                    if p[0] != 0 { unlink(p) }
+                }
+                // Die of the signal, as the shell expects (exit status 128 + n).
+                signal(sig, SIG_DFL)
+                raise(sig)
+            }
+            sigemptyset(&action.sa_mask)
+            sigaction(sig, &action, nil)
+        }
+    }
 }

@@ -14,10 +14,29 @@ public struct CopyLintError: Error, Sendable, CustomStringConvertible {
     }
 
     /// `FILE:LINE:COL: error: …` for errors inside a file, `copylint: error: FILE: …` otherwise.
+    /// Always one line: a line break or other control character quoted from the input (or in a
+    /// file name) is shown escaped.
     public var description: String {
+        let message = Self.oneLine(self.message), path = self.path.map(Self.oneLine)
         if let path, let position { return "\(path):\(position.line):\(position.column): error: \(message)" }
         if let path { return "copylint: error: \(path): \(message)" }
         return "copylint: error: \(message)"
+    }
+
+    static func oneLine(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{85}" }) else { return s }
+        var out = ""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where ch.value < 0x20 || ch.value == 0x7F || ch == "\u{2028}" || ch == "\u{2029}" || ch == "\u{85}":
+                out += "\\u{" + String(ch.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
     }
 }
 
@@ -35,6 +54,8 @@ public struct Configuration: Sendable {
     public var failOn: Severity?
     public var columnUnit: ColumnUnit?
     public var encoding: InputEncoding?
+    /// Seconds one rule may spend on one file.
+    public var ruleTimeBudget: Double?
     /// Rule packs loaded by this configuration (beyond copylint's own).
     public var packs: [PackLoader.Pack] = []
     /// The rules this configuration can switch: copylint's and its packs'.
@@ -47,7 +68,7 @@ public struct Configuration: Sendable {
     /// The folder holding the configuration file; globs are relative to it.
     public var directory: String? { path.map { ($0 as NSString).deletingLastPathComponent } }
 
-    static let topLevelKeys = ["rules", "include", "exclude", "failOn", "columnUnit", "encoding", "packs"]
+    static let topLevelKeys = ["rules", "include", "exclude", "failOn", "columnUnit", "encoding", "packs", "ruleTimeBudget"]
     static let ruleKeys = ["enabled", "severity", "options"]
 }
 
@@ -125,6 +146,11 @@ public struct ConfigLoader: Sendable {
             case "encoding":
                 config.encoding = try enumValue(v, "encoding", InputEncoding.allCases.map(\.rawValue), fail: fail)
                     .flatMap(InputEncoding.init)
+            case "ruleTimeBudget":
+                guard case .number(let seconds, _) = v.value, seconds > 0, seconds.isFinite else {
+                    throw fail("\"ruleTimeBudget\" must be a number of seconds greater than 0", v.offset)
+                }
+                config.ruleTimeBudget = seconds
             default:
                 throw fail("unknown key \"\(member.key)\"" + didYouMean(member.key, Configuration.topLevelKeys), member.keyOffset)
             }

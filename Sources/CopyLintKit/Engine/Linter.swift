@@ -13,6 +13,9 @@ public struct Linter: Sendable {
     public var inlineConfig = true
     /// Every rule id a directive may name.
     public var knownRules: Set<String>
+    /// Seconds one rule may spend on one file (`ruleTimeBudget` in .lintrc).
+    public var timeBudget: Double = Linter.defaultTimeBudget
+    public static let defaultTimeBudget = 10.0
 
     /// Documents at least this large (bytes) have their rules run in parallel.
     public static let parallelThreshold = 1 << 20
@@ -45,17 +48,28 @@ public struct Linter: Sendable {
         var out: [Diagnostic] = []
         var mask = inlineConfig && !document.comments.isEmpty ? Suppressions(document, knownRules: knownRules) : nil
         // A large file's rules run side by side: they only read the document.
-        let perRule: [[Finding]]
+        let perRule: [(findings: [Finding], budget: TimeBudget)]
+        let seconds = timeBudget
+        let run: @Sendable (ActiveRule) -> ([Finding], TimeBudget) = { rule in
+            let budget = TimeBudget(seconds: seconds)
+            return (rule.checker.check(document, budget: budget), budget)
+        }
         if document.bytes.count >= Self.parallelThreshold, rules.count > 1 {
             let rules = self.rules
-            perRule = ParallelMap.run(count: rules.count) { rules[$0].checker.check(document) }
+            perRule = ParallelMap.run(count: rules.count) { run(rules[$0]) }
         } else {
-            perRule = rules.map { $0.checker.check(document) }
+            perRule = rules.map(run)
         }
-        for (rule, findings) in zip(rules, perRule) {
-            for finding in findings {
+        for (rule, result) in zip(rules, perRule) {
+            for finding in result.findings {
                 if mask?.suppresses(rule: rule.id, offset: finding.range.start) == true { continue }
                 out.append(Diagnostic(ruleID: rule.id, severity: rule.severity, finding: finding, source: document.source))
+            }
+            if let stop = result.budget.stoppedBecause {
+                // Never silent: the file was not fully checked, and CI must not take that for clean.
+                let finding = Finding(range: SourceRange(stop.offset, stop.offset),
+                                      message: "\(rule.id) stopped here after \(Self.seconds(seconds)) (ruleTimeBudget): \(stop.why); the rest of the file is not checked by this rule")
+                out.append(Diagnostic(ruleID: rule.id, severity: .error, finding: finding, source: document.source))
             }
         }
         if let mask, let unused = rules.first(where: { $0.id == UnusedSuppressionRule.description.id }) {
@@ -75,6 +89,10 @@ public struct Linter: Sendable {
         }
         out.sort(by: Diagnostic.ordered)
         return out
+    }
+
+    static func seconds(_ s: Double) -> String {
+        s == s.rounded() && s < 1e9 ? "\(Int(s)) s" : "\(s) s"
     }
 
     /// The `copylint-…` word of a directive line.

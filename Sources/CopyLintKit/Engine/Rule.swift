@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value a rule option can take.
 public enum OptionValue: Hashable, Sendable, CustomStringConvertible {
     case bool(Bool)
@@ -147,6 +149,42 @@ public struct RuleDescription: Sendable {
 /// files, look at suppressions, or pick the final severity.
 public protocol RuleChecker: Sendable {
     func check(_ document: Document) -> [Finding]
+    /// The same check, stopping early once `budget` runs out (rules with user-supplied patterns,
+    /// whose cost copylint cannot bound, honour it; the others are linear and ignore it).
+    func check(_ document: Document, budget: TimeBudget) -> [Finding]
+}
+
+extension RuleChecker {
+    public func check(_ document: Document, budget: TimeBudget) -> [Finding] { check(document) }
+}
+
+/// Time one rule may spend on one file. A rule that runs out stops, records why, and the engine
+/// reports that as a diagnostic: a pattern that backtracks catastrophically costs seconds, not a hung CI job.
+public final class TimeBudget: @unchecked Sendable {
+    public let seconds: Double
+    private let deadline: UInt64
+    private let lock = NSLock()
+    private var reason: (why: String, offset: Int)?
+
+    public init(seconds: Double) {
+        self.seconds = seconds
+        let ns = seconds.isFinite && seconds > 0 ? min(seconds * 1e9, Double(UInt64.max / 2)) : Double(UInt64.max / 2)
+        deadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(ns)
+    }
+
+    /// True once the time is up.
+    public var expired: Bool { DispatchTime.now().uptimeNanoseconds >= deadline }
+
+    /// Records what was cut short and where (the first reason is kept).
+    public func stop(_ why: String, at offset: Int) {
+        lock.lock(); defer { lock.unlock() }
+        if reason == nil { reason = (why, offset) }
+    }
+
+    public var stoppedBecause: (why: String, offset: Int)? {
+        lock.lock(); defer { lock.unlock() }
+        return reason
+    }
 }
 
 /// A built-in rule: a type that carries its own description.

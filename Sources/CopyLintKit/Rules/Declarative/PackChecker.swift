@@ -25,6 +25,8 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
     private var regexes: [NSRegularExpression] { lazyRegexes.value }
     private let exceptionSet: Set<String>
     private let exceptionMatcher: AhoCorasick?
+    /// The run's time budget (regular expressions are the one cost a pack author controls).
+    private var budget: TimeBudget?
 
     public init(_ spec: PackRuleSpec) {
         self.spec = spec
@@ -47,6 +49,12 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
     /// "“|”": the spellings that count as one form.
     static func alternatives(_ variant: String) -> [String] {
         variant.split(separator: "|").map(String.init)
+    }
+
+    public func check(_ document: Document, budget: TimeBudget) -> [Finding] {
+        var bounded = self
+        bounded.budget = budget
+        return bounded.check(document)
     }
 
     public func check(_ document: Document) -> [Finding] {
@@ -107,13 +115,25 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         map[u16] = b
         let excepted = exceptionRanges(block, bytes)
         var out: [(SourceRange, String?)] = []
+        let budget = self.budget
+        if budget?.stoppedBecause != nil { return [] }
         for regex in regexes {
-            for m in regex.matches(in: string, range: NSRange(location: 0, length: ns.length)) {
+            // ICU calls back now and then during a long match: the budget is checked there.
+            regex.enumerateMatches(in: string, options: budget == nil ? [] : [.reportProgress],
+                                   range: NSRange(location: 0, length: ns.length)) { m, _, stop in
+                guard let m else {
+                    if let budget, budget.expired {
+                        budget.stop("the pattern /\(regex.pattern)/ took too long on this paragraph", at: block.textRange.start)
+                        stop.pointee = true
+                    }
+                    return
+                }
                 let r = SourceRange(map[m.range.location], map[m.range.location + m.range.length])
-                guard accepts(r, bytes, within: block.textRange), !excepted.contains(where: { $0.start <= r.start && r.end <= $0.end }) else { continue }
+                guard accepts(r, bytes, within: block.textRange), !excepted.contains(where: { $0.start <= r.start && r.end <= $0.end }) else { return }
                 let replaced = spec.replacement.map { regex.replacementString(for: m, in: string, offset: 0, template: $0) }
                 out.append((r, replaced))
             }
+            if budget?.stoppedBecause != nil { return [] }
         }
         return out.sorted { $0.0 < $1.0 }
     }

@@ -94,7 +94,7 @@ public struct DuplicateParagraphRule: Rule {
         minLength = max(1, options.int("minLength"))
         near = options.bool("near")
         nearMinLength = max(1, options.int("nearMinLength"))
-        maxEditRatio = max(0, options.double("maxEditRatio"))
+        maxEditRatio = min(1, max(0, options.double("maxEditRatio")))
     }
 
     /// How many shingle hashes each paragraph's sketch keeps.
