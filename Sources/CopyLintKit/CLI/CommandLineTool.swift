@@ -61,6 +61,9 @@ public struct CommandLineTool {
             return ExitCode.clean
         case .blocks:
             return dumpBlocks(options)
+        case .lsp:
+            stdout.flush()
+            return LanguageServer.runStdio()
         case .lint:
             return lint(options)
         }

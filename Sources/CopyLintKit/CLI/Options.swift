@@ -5,6 +5,7 @@ public struct Options: Sendable, Equatable {
         case rules
         case explain(String)
         case blocks
+        case lsp
         case help
         case version
     }
@@ -127,6 +128,10 @@ public struct Options: Sendable, Equatable {
             }
             i += 1
         }
+        if o.command == .lint, positional == ["lsp"] {
+            o.command = .lsp
+            return o
+        }
         if o.command == .lint, let first = positional.first, ["rules", "explain", "blocks"].contains(first) {
             if first == "rules" {
                 o.command = .rules
@@ -166,6 +171,7 @@ public struct Options: Sendable, Equatable {
           copylint rules                  list the rules
           copylint explain RULE           what a rule checks, why, its options and examples
           copylint blocks PATH…           how copylint reads the copy: each block's line, kind and article
+          copylint lsp                    a Language Server Protocol server on stdin/stdout (see README)
 
         OPTIONS
           -f, --format NAME        text (default), gcc, json, sarif, github, checkstyle, junit, rdjson, rdjsonl;

@@ -1,0 +1,453 @@
+import Foundation
+
+/// `copylint lsp`: a Language Server Protocol 3.17 server. Messages are handled in order on one
+/// queue that owns all state; linting runs on another, debounced per document, so a burst of
+/// keystrokes costs one lint and reading stdin never waits for a lint.
+public final class LanguageServer: @unchecked Sendable {
+    /// Receives each framed message to send (stdout in production, a buffer in tests).
+    public typealias Output = @Sendable ([UInt8]) -> Void
+
+    public static let documentationURL = "https://github.com/copylint/copylint/blob/main/README.md#rules"
+
+    enum ErrorCode {
+        static let parseError = -32700
+        static let invalidRequest = -32600
+        static let methodNotFound = -32601
+        static let invalidParams = -32602
+        static let serverNotInitialized = -32002
+        static let requestCancelled = -32800
+    }
+
+    struct OpenDocument {
+        var uri: String
+        var path: String
+        var text: [UInt8]
+        var version: Int
+        /// The last lint: its version, findings, and the text they refer to.
+        var lintedVersion: Int?
+        var diagnostics: [Diagnostic] = []
+        var linted: [UInt8] = []
+    }
+
+    private let output: Output
+    private let outputLock = NSLock()
+    private let state = DispatchQueue(label: "copylint.lsp.state")
+    private let lintQueue = DispatchQueue(label: "copylint.lsp.lint")
+    /// Seconds after the last change before a document is linted.
+    public var debounce: Double
+    /// Called with the exit code on `exit` (the stdio loop exits the process).
+    public var onExit: (@Sendable (Int32) -> Void)?
+
+    // State, touched only on `state`.
+    private var documents: [String: OpenDocument] = [:]
+    private var pendingLint: [String: DispatchWorkItem] = [:]
+    private var initialized = false
+    private var shutDown = false
+    private var unit: ColumnUnit = .utf16
+    private var configCache: [String: (stamp: String, linter: Linter?, error: String?)] = [:]
+    private var watchersRegistered = false
+    private var clientCanWatch = false
+
+    // Cancelled request ids: written by the reader thread as soon as a cancel arrives.
+    private let cancelLock = NSLock()
+    private var cancelled: Set<String> = []
+
+    public init(debounce: Double = 0.15, output: @escaping Output) {
+        self.debounce = debounce
+        self.output = output
+    }
+
+    // MARK: - input
+
+    private var framer = MessageFramer()
+
+    /// Feeds raw bytes from the client (any split); called from the reading thread.
+    public func receive(_ bytes: [UInt8]) {
+        framer.append(bytes)
+        while let frame = framer.next() {
+            switch frame {
+            case .error(let why):
+                state.async { self.sendError(id: nil, code: ErrorCode.parseError, message: "cannot read message: \(why)") }
+            case .message(let body):
+                // Cancellation takes effect before queued work reaches the request.
+                if let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+                   object["method"] as? String == "$/cancelRequest",
+                   let id = (object["params"] as? [String: Any])?["id"] {
+                    cancelLock.lock(); cancelled.insert(Self.key(id)); cancelLock.unlock()
+                }
+                state.async { self.handle(body) }
+            }
+        }
+    }
+
+    /// Waits until every message received so far is handled and every due lint is published (tests).
+    public func settle() {
+        for _ in 0..<3 {
+            state.sync {}
+            lintQueue.sync {}
+        }
+        state.sync {}
+    }
+
+    /// Reads stdin until `exit` or end of input; returns the exit code.
+    public static func runStdio() -> Int32 {
+        let server = LanguageServer { bytes in
+            bytes.withUnsafeBytes { raw in
+                var done = 0
+                while done < raw.count {
+                    let n = write(1, raw.baseAddress! + done, raw.count - done)
+                    if n < 0 { if errno == EINTR { continue }; exit(1) }   // the client is gone
+                    done += n
+                }
+            }
+        }
+        server.onExit = { code in exit(code) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress!, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { break }
+            server.receive(Array(buffer[0..<n]))
+        }
+        // End of input without `exit`: per the protocol, exit 1 unless `shutdown` came first.
+        server.settle()
+        return server.state.sync { server.shutDown ? 0 : 1 }
+    }
+
+    // MARK: - dispatch
+
+    private func handle(_ body: [UInt8]) {
+        guard let json = try? JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed]) else {
+            return sendError(id: nil, code: ErrorCode.parseError, message: "message is not valid JSON")
+        }
+        guard let message = json as? [String: Any] else {
+            return sendError(id: nil, code: ErrorCode.invalidRequest, message: "a message must be a JSON object")
+        }
+        let id = message["id"]
+        guard let method = message["method"] as? String else {
+            // A response to one of our requests (client/registerCapability): nothing to do.
+            if id != nil, message["result"] != nil || message["error"] != nil { return }
+            return sendError(id: id, code: ErrorCode.invalidRequest, message: "a message needs a \"method\"")
+        }
+        let params = message["params"] as? [String: Any] ?? [:]
+        if let id {
+            request(id: id, method: method, params: params)
+        } else {
+            notification(method: method, params: params)
+        }
+    }
+
+    private func request(id: Any, method: String, params: [String: Any]) {
+        cancelLock.lock()
+        let wasCancelled = cancelled.remove(Self.key(id)) != nil
+        cancelLock.unlock()
+        if wasCancelled { return sendError(id: id, code: ErrorCode.requestCancelled, message: "request cancelled") }
+        if shutDown { return sendError(id: id, code: ErrorCode.invalidRequest, message: "the server is shut down; only \"exit\" is accepted") }
+        if !initialized, method != "initialize" {
+            return sendError(id: id, code: ErrorCode.serverNotInitialized, message: "\"initialize\" must come first")
+        }
+        switch method {
+        case "initialize":
+            if initialized { return sendError(id: id, code: ErrorCode.invalidRequest, message: "already initialized") }
+            respond(id: id, result: initialize(params))
+        case "shutdown":
+            shutDown = true
+            for item in pendingLint.values { item.cancel() }
+            pendingLint = [:]
+            respond(id: id, result: NSNull())
+        case "textDocument/codeAction":
+            guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String,
+                  let range = params["range"] as? [String: Any] else {
+                return sendError(id: id, code: ErrorCode.invalidParams, message: "codeAction needs textDocument.uri and range")
+            }
+            respond(id: id, result: codeActions(uri: uri, range: range))
+        default:
+            sendError(id: id, code: ErrorCode.methodNotFound, message: "unknown method \"\(method)\"")
+        }
+    }
+
+    private func notification(method: String, params: [String: Any]) {
+        if method == "exit" {
+            onExit?(shutDown ? 0 : 1)
+            return
+        }
+        guard initialized, !shutDown else { return }
+        let document = params["textDocument"] as? [String: Any]
+        let uri = document?["uri"] as? String
+        switch method {
+        case "initialized":
+            registerWatchers()
+        case "textDocument/didOpen":
+            guard let uri, let text = document?["text"] as? String else { return }
+            documents[uri] = OpenDocument(uri: uri, path: Self.path(of: uri), text: Array(text.utf8),
+                                          version: document?["version"] as? Int ?? 0)
+            scheduleLint(uri, delay: 0)
+        case "textDocument/didChange":
+            guard let uri, var doc = documents[uri], let changes = params["contentChanges"] as? [[String: Any]] else { return }
+            for change in changes {
+                guard let text = change["text"] as? String else { continue }
+                if let range = change["range"] as? [String: Any] {
+                    let r = offsets(range, in: doc.text)
+                    doc.text.replaceSubrange(r.start..<r.end, with: Array(text.utf8))
+                } else {
+                    doc.text = Array(text.utf8)
+                }
+            }
+            doc.version = document?["version"] as? Int ?? doc.version + 1
+            documents[uri] = doc
+            scheduleLint(uri, delay: debounce)
+        case "textDocument/didSave":
+            guard let uri else { return }
+            if Self.isConfiguration(Self.path(of: uri)) { reloadConfiguration() } else if documents[uri] != nil { scheduleLint(uri, delay: 0) }
+        case "textDocument/didClose":
+            guard let uri else { return }
+            documents[uri] = nil
+            pendingLint[uri]?.cancel()
+            pendingLint[uri] = nil
+            notify("textDocument/publishDiagnostics", ["uri": uri, "diagnostics": [Any]()])
+        case "workspace/didChangeWatchedFiles":
+            let changed = (params["changes"] as? [[String: Any]] ?? []).compactMap { $0["uri"] as? String }
+            if changed.contains(where: { Self.isConfiguration(Self.path(of: $0)) }) { reloadConfiguration() }
+        case "workspace/didChangeWorkspaceFolders", "workspace/didChangeConfiguration":
+            reloadConfiguration()
+        default:
+            break   // "$/…" and other notifications a server may ignore
+        }
+    }
+
+    // MARK: - lifecycle
+
+    private func initialize(_ params: [String: Any]) -> [String: Any] {
+        initialized = true
+        let capabilities = params["capabilities"] as? [String: Any] ?? [:]
+        let offered = (capabilities["general"] as? [String: Any])?["positionEncodings"] as? [String] ?? []
+        // The client lists encodings in its order of preference; UTF-16 when it names none we speak.
+        let supported: [String: ColumnUnit] = ["utf-8": .byte, "utf-16": .utf16, "utf-32": .char]
+        let chosen = offered.first { supported[$0] != nil } ?? "utf-16"
+        unit = supported[chosen]!
+        let workspace = capabilities["workspace"] as? [String: Any]
+        clientCanWatch = (workspace?["didChangeWatchedFiles"] as? [String: Any])?["dynamicRegistration"] as? Bool ?? false
+        return [
+            "capabilities": [
+                "positionEncoding": chosen,
+                "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
+                "codeActionProvider": ["codeActionKinds": ["quickfix"]],
+                "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
+            ] as [String: Any],
+            "serverInfo": ["name": "copylint", "version": CommandLineTool.version],
+        ]
+    }
+
+    /// Asks the client to tell us when a .lintrc or a pack's JSON changes on disk.
+    private func registerWatchers() {
+        guard clientCanWatch, !watchersRegistered else { return }
+        watchersRegistered = true
+        let watchers = ["**/.lintrc", "**/*.json"].map { ["globPattern": $0] }
+        send(["jsonrpc": "2.0", "id": "copylint-watch-config", "method": "client/registerCapability",
+              "params": ["registrations": [["id": "copylint-config", "method": "workspace/didChangeWatchedFiles",
+                                            "registerOptions": ["watchers": watchers]]]]])
+    }
+
+    static func isConfiguration(_ path: String) -> Bool {
+        (path as NSString).lastPathComponent == ".lintrc" || path.hasSuffix(".json")
+    }
+
+    private func reloadConfiguration() {
+        configCache = [:]
+        for uri in documents.keys { scheduleLint(uri, delay: 0) }
+    }
+
+    // MARK: - linting
+
+    private func scheduleLint(_ uri: String, delay: Double) {
+        pendingLint[uri]?.cancel()
+        let item = DispatchWorkItem { [weak self] in self?.lintInBackground(uri) }
+        pendingLint[uri] = item
+        if delay <= 0 { lintQueue.async(execute: item) } else { lintQueue.asyncAfter(deadline: .now() + delay, execute: item) }
+    }
+
+    /// On the lint queue: takes the current text, lints it, and publishes unless it changed meanwhile.
+    private func lintInBackground(_ uri: String) {
+        guard let (doc, linter) = state.sync(execute: { () -> (OpenDocument, Result<Linter, CopyLintError>)? in
+            guard let doc = documents[uri] else { return nil }
+            return (doc, linterFor(doc.path))
+        }) else { return }
+        let diagnostics: [Diagnostic]
+        switch linter {
+        case .success(let linter): diagnostics = linter.lint(SourceText(path: doc.path, bytes: doc.text))
+        case .failure(let error):
+            // A broken .lintrc: say so on the first line rather than lint with the wrong rules.
+            let source = SourceText(path: doc.path, bytes: doc.text)
+            diagnostics = [Diagnostic(ruleID: "configuration", severity: .error,
+                                      finding: Finding(range: SourceRange(0, 0), message: error.description), source: source)]
+        }
+        state.async {
+            guard var current = self.documents[uri], current.version == doc.version, current.text == doc.text else { return }
+            current.lintedVersion = doc.version
+            current.diagnostics = diagnostics
+            current.linted = doc.text
+            self.documents[uri] = current
+            self.notify("textDocument/publishDiagnostics", [
+                "uri": uri, "version": doc.version,
+                "diagnostics": diagnostics.map { self.lspDiagnostic($0, uri: uri, text: doc.text) },
+            ])
+        }
+    }
+
+    /// The linter for a file's folder, rebuilt when its .lintrc changes (or a reload is asked for).
+    private func linterFor(_ path: String) -> Result<Linter, CopyLintError> {
+        let directory = (path as NSString).deletingLastPathComponent
+        let stamp = Self.configStamp(startingAt: directory)
+        if let cached = configCache[directory], cached.stamp == stamp {
+            if let linter = cached.linter { return .success(linter) }
+            return .failure(CopyLintError(cached.error ?? "configuration error"))
+        }
+        do {
+            let resolver = try ConfigResolver(loader: ConfigLoader(), explicitPath: nil)
+            let config = try resolver.configuration(forDirectory: directory.isEmpty ? "." : directory)
+            var linter = Linter(registry: config?.registry ?? .builtin, settings: config?.rules ?? RuleSettings())
+            linter.timeBudget = config?.ruleTimeBudget ?? Linter.defaultTimeBudget
+            configCache[directory] = (stamp, linter, nil)
+            return .success(linter)
+        } catch {
+            configCache[directory] = (stamp, nil, error.description)
+            return .failure(error)
+        }
+    }
+
+    /// Size and modification time of every .lintrc from `directory` up: a changed file changes the stamp.
+    static func configStamp(startingAt directory: String) -> String {
+        var stamp = ""
+        var dir = directory.isEmpty ? FileManager.default.currentDirectoryPath : directory
+        while true {
+            var st = stat()
+            if stat(dir + "/.lintrc", &st) == 0 { stamp += "\(dir):\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec);" }
+            let parent = (dir as NSString).deletingLastPathComponent
+            if parent == dir || parent.isEmpty { break }
+            dir = parent
+        }
+        return stamp
+    }
+
+    static func path(of uri: String) -> String {
+        if let url = URL(string: uri), url.isFileURL { return url.path }
+        return (uri as NSString).lastPathComponent
+    }
+
+    // MARK: - positions
+
+    private func bomLength(_ text: [UInt8]) -> Int {
+        text.count >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF ? 3 : 0
+    }
+
+    /// An LSP position (0-based line, character in the negotiated encoding) as a byte offset in `text`.
+    private func offset(_ position: [String: Any]?, in text: [UInt8], lines: LineIndex) -> Int {
+        let line = position?["line"] as? Int ?? 0
+        let character = position?["character"] as? Int ?? 0
+        if line < 0 { return 0 }
+        if line >= lines.count { return text.count }
+        return lines.offset(line: line, column: max(0, character) + 1, in: text, unit: unit)
+    }
+
+    private func offsets(_ range: [String: Any], in text: [UInt8]) -> SourceRange {
+        let lines = LineIndex(text)
+        let a = offset(range["start"] as? [String: Any], in: text, lines: lines)
+        let b = offset(range["end"] as? [String: Any], in: text, lines: lines)
+        return SourceRange(min(a, b), max(a, b))
+    }
+
+    /// A byte range of the linted text (which has no BOM) as an LSP range over the client's text.
+    private func lspRange(_ r: SourceRange, text: [UInt8], lines: LineIndex) -> [String: Any] {
+        let bom = bomLength(text)
+        func position(_ offset: Int) -> [String: Any] {
+            let p = lines.position(of: min(text.count, offset + bom), in: text, unit: unit)
+            return ["line": p.line - 1, "character": p.column - 1]
+        }
+        return ["start": position(r.start), "end": position(r.end)]
+    }
+
+    private func lspDiagnostic(_ d: Diagnostic, uri: String, text: [UInt8], lines: LineIndex? = nil) -> [String: Any] {
+        let lines = lines ?? LineIndex(text)
+        var out: [String: Any] = [
+            "range": lspRange(d.range, text: text, lines: lines),
+            "severity": d.severity == .error ? 1 : d.severity == .warning ? 2 : 3,
+            "code": d.ruleID,
+            "codeDescription": ["href": Self.documentationURL],
+            "source": "copylint",
+            "message": d.message,
+        ]
+        if !d.related.isEmpty {
+            out["relatedInformation"] = d.related.map { r in
+                ["location": ["uri": uri, "range": lspRange(r.range, text: text, lines: lines)], "message": r.message] as [String: Any]
+            }
+        }
+        return out
+    }
+
+    // MARK: - code actions
+
+    private func codeActions(uri: String, range: [String: Any]) -> [[String: Any]] {
+        guard var doc = documents[uri] else { return [] }
+        if doc.lintedVersion != doc.version || doc.linted != doc.text {
+            // Asked before the debounced lint ran: lint now, so the actions match the text.
+            switch linterFor(doc.path) {
+            case .success(let linter):
+                doc.diagnostics = linter.lint(SourceText(path: doc.path, bytes: doc.text))
+                doc.linted = doc.text
+                doc.lintedVersion = doc.version
+                documents[uri] = doc
+            case .failure: return []
+            }
+        }
+        let text = doc.text, lines = LineIndex(text), bom = bomLength(text)
+        let asked = offsets(range, in: text)
+        let wanted = SourceRange(max(0, asked.start - bom), max(0, asked.end - bom))
+        var actions: [[String: Any]] = []
+        for d in doc.diagnostics where d.range.start <= wanted.end && wanted.start <= d.range.end && d.ruleID != "configuration" {
+            let diagnostic = lspDiagnostic(d, uri: uri, text: text, lines: lines)
+            if let fix = d.fix {
+                let edits = fix.edits.map { ["range": lspRange($0.range, text: text, lines: lines), "newText": $0.replacement] as [String: Any] }
+                actions.append(["title": fix.title, "kind": "quickfix", "diagnostics": [diagnostic],
+                                "isPreferred": fix.applicability == .safe, "edit": ["changes": [uri: edits]]])
+            }
+            // "Disable RULE for this line": a directive on its own line above the flagged one.
+            let line = lines.lineIndex(of: min(text.count, d.range.start + bom))
+            let lineStart = lines.lineStarts[line]
+            let newline = lines.contentEnds[line] < text.count && text[lines.contentEnds[line]] == 0x0D ? "\r\n" : "\n"
+            let markdown = [".md", ".markdown", ".html", ".htm"].contains { doc.path.lowercased().hasSuffix($0) }
+            let directive = markdown ? "<!-- copylint-disable-next-line \(d.ruleID) -->" : "%% copylint-disable-next-line \(d.ruleID)"
+            let at = lines.position(of: lineStart, in: text, unit: unit)
+            let point: [String: Any] = ["line": at.line - 1, "character": 0]
+            actions.append(["title": "Disable \(d.ruleID) for this line", "kind": "quickfix", "diagnostics": [diagnostic],
+                            "edit": ["changes": [uri: [["range": ["start": point, "end": point], "newText": directive + newline]]]]])
+        }
+        return actions
+    }
+
+    // MARK: - output
+
+    private func send(_ message: [String: Any]) {
+        guard let body = try? JSONSerialization.data(withJSONObject: message, options: [.withoutEscapingSlashes]) else { return }
+        outputLock.lock()
+        output(MessageFramer.frame(Array(body)))
+        outputLock.unlock()
+    }
+
+    private func respond(id: Any, result: Any) {
+        send(["jsonrpc": "2.0", "id": id, "result": result])
+    }
+
+    private func sendError(id: Any?, code: Int, message: String) {
+        send(["jsonrpc": "2.0", "id": id ?? NSNull(), "error": ["code": code, "message": message]])
+    }
+
+    private func notify(_ method: String, _ params: [String: Any]) {
+        send(["jsonrpc": "2.0", "method": method, "params": params])
+    }
+
+    static func key(_ id: Any) -> String {
+        if let n = id as? Int { return "n\(n)" }
+        if let s = id as? String { return "s\(s)" }
+        return "\(id)"
+    }
+}
