@@ -92,4 +92,13 @@ final class FuzzRegressionTests: XCTestCase {
             XCTAssertEqual(FuzzTargets.pack(Self.mutate(rule, &rng)), [], "pack mutation \(n)")
         }
     }
+
+    func testSeededMutationsOfLanguageServerTraffic() {
+        var rng = Random(state: 42)
+        let seed = Array(#"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"untitled:fuzz.md","version":2},"contentChanges":[{"range":{"start":{"line":2,"character":1},"end":{"line":2,"character":3}},"text":"新"}]}}"#.utf8)
+        let framed = MessageFramer.frame(seed)
+        for n in 0..<60 {
+            XCTAssertEqual(FuzzTargets.lsp(Self.mutate(n % 2 == 0 ? seed : framed + framed, &rng)), [], "lsp mutation \(n)")
+        }
+    }
 }

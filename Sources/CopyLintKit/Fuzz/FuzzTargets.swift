@@ -5,13 +5,14 @@ import Foundation
 /// Each target takes arbitrary bytes and returns the invariants they broke (empty when all held);
 /// the harness turns a broken invariant into a crash so libFuzzer keeps the input.
 public enum FuzzTargets {
-    public static let names = ["lint", "lintrc", "pack"]
+    public static let names = ["lint", "lintrc", "pack", "lsp"]
 
     public static func run(_ target: String, _ data: [UInt8]) -> [String] {
         switch target {
         case "lint": return lint(data)
         case "lintrc": return lintrc(data)
         case "pack": return pack(data)
+        case "lsp": return lsp(data)
         default: return ["unknown fuzz target \(target)"]
         }
     }
@@ -108,6 +109,36 @@ public enum FuzzTargets {
                 let p = d.start(unit)
                 if p.line < 1 || p.column < 1 { problems.append("\(d.ruleID): position \(p.line):\(p.column) in \(unit.rawValue)") }
             }
+        }
+        return problems
+    }
+
+    // MARK: - the language server
+
+    /// Arbitrary bytes from an LSP client, after a valid `initialize` and `didOpen`: every message
+    /// gets a well-formed reply or none, and the server never crashes.
+    public static func lsp(_ data: [UInt8]) -> [String] {
+        final class Sink: @unchecked Sendable {
+            let lock = NSLock()
+            var bytes: [UInt8] = []
+        }
+        let sink = Sink()
+        let server = LanguageServer(debounce: 0) { b in sink.lock.lock(); sink.bytes += b; sink.lock.unlock() }
+        func frame(_ json: String) -> [UInt8] { MessageFramer.frame(Array(json.utf8)) }
+        server.receive(frame(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{"general":{"positionEncodings":["utf-8"]}}}}"#))
+        server.receive(frame(##"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"untitled:fuzz.md","version":1,"text":"# 标题\n\n𠮷野家的網。\n"}}}"##))
+        // Half the input as raw stream bytes, half wrapped as message bodies.
+        let cut = data.count / 2
+        server.receive(Array(data[..<cut]))
+        server.receive(MessageFramer.frame(Array(data[cut...])))
+        server.settle()
+        sink.lock.lock(); defer { sink.lock.unlock() }
+        var framer = MessageFramer()
+        framer.append(sink.bytes)
+        var problems: [String] = []
+        while let f = framer.next() {
+            guard case .message(let body) = f else { problems.append("the server wrote a bad frame"); break }
+            if (try? JSONSerialization.jsonObject(with: Data(body))) == nil { problems.append("the server wrote invalid JSON") }
         }
         return problems
     }
