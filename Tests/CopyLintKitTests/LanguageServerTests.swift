@@ -229,6 +229,27 @@ final class LanguageServerTests: TempFolderTestCase {
         XCTAssertEqual(diagnostics(published(out).last).count, 0)
     }
 
+    func testDisableActionInPlainCopyUsesTheTextDirective() throws {
+        let uri = dir.appendingPathComponent("page.txt").absoluteString
+        let (server, out) = makeServer()
+        server.receive(Self.initialize())
+        open(server, uri, Self.page.replacingOccurrences(of: "# 标题", with: "标题").replacingOccurrences(of: "\n", with: "\r\n"))
+        server.receive(Self.request(2, "textDocument/codeAction", [
+            "textDocument": ["uri": uri], "range": ["start": ["line": 6, "character": 0], "end": ["line": 6, "character": 1]],
+        ]))
+        server.settle()
+        let actions = response(2, in: out.messages)?["result"] as? [[String: Any]] ?? []
+        let disable = actions.first { ($0["title"] as? String) == "Disable duplicate-paragraph for this line" }
+        let edit = (((disable?["edit"] as? [String: Any])?["changes"] as? [String: Any])?[uri] as? [[String: Any]])?.first
+        XCTAssertEqual(edit?["newText"] as? String, "%% copylint-disable-next-line duplicate-paragraph\r\n", "\(actions)")
+        server.receive(Self.notification("textDocument/didChange", [
+            "textDocument": ["uri": uri, "version": 2],
+            "contentChanges": [["range": edit?["range"] ?? [:], "text": edit?["newText"] ?? ""]],
+        ]))
+        server.settle()
+        XCTAssertEqual(diagnostics(published(out).last).map(\.code), ["mixed-script"])
+    }
+
     func testRapidEditsAreDebounced() throws {
         let uri = dir.appendingPathComponent("page.md").absoluteString
         let (server, out) = makeServer(debounce: 0.3)
