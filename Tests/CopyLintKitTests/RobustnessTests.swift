@@ -348,7 +348,7 @@ final class RobustnessTests: TempFolderTestCase {
     /// half-written one, and no temporary file left. inotify tells the moment the temporary file appears.
     func testInterruptDuringFixLeavesNoHalfWrittenFile() throws {
         var text = "# 标题\n\n"
-        while text.utf8.count < 4_000_000 { text += "第\(text.utf8.count)段也有问题,需要修改。\n\n" }
+        while text.utf8.count < 2_500_000 { text += "第\(text.utf8.count)段也有问题,需要修改。\n\n" }
         let original = Array(text.utf8)
         try write("big.txt", original)
         _ = copylint(["--fix", "big.txt"])

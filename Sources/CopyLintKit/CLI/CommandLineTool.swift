@@ -579,17 +579,21 @@ public enum AtomicFile {
         guard stat(folder, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else {
             throw CopyLintError("cannot write: the folder \(folder) does not exist", path: given)
         }
-        var template = Array((folder + "/.copylint-XXXXXX").utf8CString)
-        // The temporary file is registered before it exists, so that Ctrl-C or a kill at any point
-        // removes it: the original stays untouched until the rename, and no half file is left behind.
-        let slot = InFlightFiles.register(template)
+        // The temporary file's name is registered before the file exists, so that Ctrl-C or a kill at
+        // any point removes it: the original stays untouched until the rename, and no half file is left.
+        let slot = InFlightFiles.register()
         defer { InFlightFiles.unregister(slot) }
-        let fd = Self.fault(.create) ?? template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        var temp = ""
+        var fd: Int32 = -1
+        for _ in 0..<100 {
+            temp = folder + "/.copylint-" + Self.randomSuffix()
+            InFlightFiles.update(slot, temp)
+            fd = Self.fault(.create) ?? open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd >= 0 || errno != EEXIST { break }
+        }
         guard fd >= 0 else {
             throw CopyLintError("cannot write: \(String(cString: strerror(errno)))", path: given)
         }
-        let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        InFlightFiles.update(slot, temp)
         var failure = writeAll(bytes, to: fd)
         if failure == 0, let injected = Self.fault(.write) { failure = injected }
         if failure == 0, fsync(fd) != 0 { failure = errno }
@@ -601,6 +605,12 @@ public enum AtomicFile {
             unlink(temp)
             throw CopyLintError("cannot write: \(String(cString: strerror(failure)))", path: given)
         }
+    }
+
+    static func randomSuffix() -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        var rng = SystemRandomNumberGenerator()
+        return String((0..<10).map { _ in letters[Int(rng.next() % UInt64(letters.count))] })
     }
 
     /// The steps a fault can be injected at (tests: a full disk, a read-only folder, a failed rename).
@@ -662,7 +672,7 @@ enum InFlightFiles {
 
     /// Takes a slot for a path about to be created (nil when all are busy: the file is then
     /// still written safely, only not cleaned up on a signal).
-    static func register(_ path: [CChar]) -> Int? {
+    static func register() -> Int? {
         lock.lock(); defer { lock.unlock() }
         if !installed {
             _ = storage     // made before any handler can look at it
@@ -674,7 +684,7 @@ enum InFlightFiles {
         return k
     }
 
-    /// Records the temporary file's real name, once mkstemp has made it.
+    /// Records the temporary file's name, before it is created.
     static func update(_ slot: Int?, _ path: String) {
         guard let slot else { return }
         let bytes = Array(path.utf8)
