@@ -542,6 +542,12 @@ enum ParallelMap {
         init(_ n: Int) { items = [T?](repeating: nil, count: n) }
     }
 
+    /// How many slices to cut a document's work into: one below the parallel threshold, else a few
+    /// per core so that uneven slices still keep every core busy.
+    static func slices(forBytes n: Int) -> Int {
+        n >= Linter.parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
+    }
+
     static func run<T>(count: Int, _ job: @Sendable (Int) -> T) -> [T] {
         let slots = Slots<T>(count)
         slots.items.withUnsafeMutableBufferPointer { buffer in

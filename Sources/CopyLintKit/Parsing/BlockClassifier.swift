@@ -9,13 +9,26 @@ struct BlockClassifier {
         } else {
             assignPlainHeadingGroup(&blocks)
         }
-        for i in blocks.indices where !blocks[i].kind.isHeading {
-            // A long block is running text: no byline, label or headline is that long, so only its
-            // head (a lede, a caption's 图为) and tail (a photo credit's 摄) need reading.
-            let text = blocks[i].textRange.length > Self.shortLimit ? headAndTail(blocks[i]) : scalars(blocks[i])
-            let (kind, lede) = classifyText(text, block: blocks[i])
-            blocks[i].kind = kind
-            blocks[i].ledeRange = lede
+        // Each block is judged on its own text, so a large file's blocks are judged on all cores.
+        let chunks = ParallelMap.slices(forBytes: bytes.count)
+        let snapshot = blocks
+        let perChunk = ParallelMap.run(count: chunks) { c -> [(Int, BlockKind, SourceRange?)] in
+            let lo = snapshot.count * c / chunks, hi = snapshot.count * (c + 1) / chunks
+            var out: [(Int, BlockKind, SourceRange?)] = []
+            for i in lo..<hi where !snapshot[i].kind.isHeading {
+                // A long block is running text: no byline, label or headline is that long, so only its
+                // head (a lede, a caption's 图为) and tail (a photo credit's 摄) need reading.
+                let text = snapshot[i].textRange.length > Self.shortLimit ? headAndTail(snapshot[i]) : scalars(snapshot[i])
+                let (kind, lede) = classifyText(text, block: snapshot[i])
+                out.append((i, kind, lede))
+            }
+            return out
+        }
+        for chunk in perChunk {
+            for (i, kind, lede) in chunk {
+                blocks[i].kind = kind
+                blocks[i].ledeRange = lede
+            }
         }
         // Subheads without heading markup occur in both layouts.
         assignUnmarkedSubheads(&blocks)

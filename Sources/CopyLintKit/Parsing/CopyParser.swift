@@ -14,20 +14,31 @@ public struct CopyParser: Sendable {
     public func parse(_ source: SourceText) -> Document {
         let bytes = source.bytes
         let lines = source.lines
+        // Lines are classified one by one, in slices on all cores for a large file.
+        let slices = ParallelMap.slices(forBytes: bytes.count)
+        let parts = ParallelMap.run(count: slices) { c -> (raws: [RawLine], comments: [CommentLine], markdown: Bool) in
+            let lo = lines.count * c / slices, hi = lines.count * (c + 1) / slices
+            var raws: [RawLine] = []
+            raws.reserveCapacity(hi - lo)
+            var comments: [CommentLine] = []
+            var markdown = false
+            bytes.withUnsafeBufferPointer { buf in
+                for i in lo..<hi {
+                    let raw = RawLine.classify(buf, line: i, start: lines.lineStarts[i], end: lines.contentEnds[i])
+                    if case .heading = raw.kind { markdown = true }
+                    if case .comment(let text) = raw.kind {
+                        comments.append(CommentLine(range: SourceRange(raw.start, raw.end), text: text, line: i))
+                    }
+                    raws.append(raw)
+                }
+            }
+            return (raws, comments, markdown)
+        }
         var raws: [RawLine] = []
         raws.reserveCapacity(lines.count)
-        var comments: [CommentLine] = []
-        var markdown = false
-        bytes.withUnsafeBufferPointer { buf in
-            for i in 0..<lines.count {
-                let raw = RawLine.classify(buf, line: i, start: lines.lineStarts[i], end: lines.contentEnds[i])
-                if case .heading = raw.kind { markdown = true }
-                if case .comment(let text) = raw.kind {
-                    comments.append(CommentLine(range: SourceRange(raw.start, raw.end), text: text, line: i))
-                }
-                raws.append(raw)
-            }
-        }
+        for part in parts { raws += part.raws }
+        let comments = parts.flatMap(\.comments)
+        let markdown = parts.contains { $0.markdown }
         let layout: Layout = markdown ? .markdown : .plain
         var blocks = makeBlocks(raws, layout: layout)
         // Judged on the copy only: comments and directives do not count.
@@ -121,6 +132,19 @@ public struct CopyParser: Sendable {
     /// weighs about a four-letter word); traditional when traditional-only characters are
     /// common (們, 這, 說 …) and outnumber simplified-only ones two to one.
     private func detectLanguage(_ bytes: [UInt8], _ ranges: [SourceRange]) -> (Language, ChineseVariant?) {
+        // Counts add up: a large file is counted in slices on all cores.
+        let chunks = ParallelMap.slices(forBytes: bytes.count)
+        let counts = ParallelMap.run(count: chunks) { c in
+            Self.countScripts(bytes, ranges[(ranges.count * c / chunks)..<(ranges.count * (c + 1) / chunks)])
+        }
+        let han = counts.reduce(0) { $0 + $1.han }, latin = counts.reduce(0) { $0 + $1.latin }
+        let trad = counts.reduce(0) { $0 + $1.trad }, simp = counts.reduce(0) { $0 + $1.simp }
+        guard han > 0, han * 4 >= latin else { return (.english, nil) }
+        let variant: ChineseVariant = trad >= 2 * simp && trad * 12 >= han ? .traditional : .simplified
+        return (.chinese, variant)
+    }
+
+    private static func countScripts(_ bytes: [UInt8], _ ranges: ArraySlice<SourceRange>) -> (han: Int, latin: Int, trad: Int, simp: Int) {
         var han = 0, latin = 0, trad = 0, simp = 0
         bytes.withUnsafeBufferPointer { buf in
             for range in ranges {
@@ -141,9 +165,7 @@ public struct CopyParser: Sendable {
                 }
             }
         }
-        guard han > 0, han * 4 >= latin else { return (.english, nil) }
-        let variant: ChineseVariant = trad >= 2 * simp && trad * 12 >= han ? .traditional : .simplified
-        return (.chinese, variant)
+        return (han, latin, trad, simp)
     }
 }
 
