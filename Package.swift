@@ -10,6 +10,6 @@ let package = Package(
     targets: [
         .target(name: "CopyLintKit"),
         .executableTarget(name: "copylint", dependencies: ["CopyLintKit"]),
-        .testTarget(name: "CopyLintKitTests", dependencies: ["CopyLintKit"], exclude: ["Golden"]),
+        .testTarget(name: "CopyLintKitTests", dependencies: ["CopyLintKit"], exclude: ["Golden", "Fuzz", "Editors"]),
     ]
 )

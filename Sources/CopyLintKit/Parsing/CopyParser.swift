@@ -14,29 +14,30 @@ public struct CopyParser: Sendable {
     public func parse(_ source: SourceText) -> Document {
         let bytes = source.bytes
         let lines = source.lines
-        // Lines are classified one by one, in slices on all cores for a large file.
+        // Lines are classified one by one, in slices on all cores for a large file; each slice
+        // fills its own part of one array.
         let slices = ParallelMap.slices(forBytes: bytes.count)
-        let parts = ParallelMap.run(count: slices) { c -> (raws: [RawLine], comments: [CommentLine], markdown: Bool) in
-            let lo = lines.count * c / slices, hi = lines.count * (c + 1) / slices
-            var raws: [RawLine] = []
-            raws.reserveCapacity(hi - lo)
-            var comments: [CommentLine] = []
-            var markdown = false
-            bytes.withUnsafeBufferPointer { buf in
-                for i in lo..<hi {
-                    let raw = RawLine.classify(buf, line: i, start: lines.lineStarts[i], end: lines.contentEnds[i])
-                    if case .heading = raw.kind { markdown = true }
-                    if case .comment(let text) = raw.kind {
-                        comments.append(CommentLine(range: SourceRange(raw.start, raw.end), text: text, line: i))
+        var parts: [(comments: [CommentLine], markdown: Bool)] = []
+        let raws = [RawLine](unsafeUninitializedCapacity: lines.count) { storage, initialized in
+            nonisolated(unsafe) let out = storage
+            parts = ParallelMap.run(count: slices) { c -> (comments: [CommentLine], markdown: Bool) in
+                let lo = lines.count * c / slices, hi = lines.count * (c + 1) / slices
+                var comments: [CommentLine] = []
+                var markdown = false
+                bytes.withUnsafeBufferPointer { buf in
+                    for i in lo..<hi {
+                        let raw = RawLine.classify(buf, line: i, start: lines.lineStarts[i], end: lines.contentEnds[i])
+                        if case .heading = raw.kind { markdown = true }
+                        if case .comment(let text) = raw.kind {
+                            comments.append(CommentLine(range: SourceRange(raw.start, raw.end), text: text, line: i))
+                        }
+                        (out.baseAddress! + i).initialize(to: raw)
                     }
-                    raws.append(raw)
                 }
+                return (comments, markdown)
             }
-            return (raws, comments, markdown)
+            initialized = lines.count
         }
-        var raws: [RawLine] = []
-        raws.reserveCapacity(lines.count)
-        for part in parts { raws += part.raws }
         let comments = parts.flatMap(\.comments)
         let markdown = parts.contains { $0.markdown }
         let layout: Layout = markdown ? .markdown : .plain
