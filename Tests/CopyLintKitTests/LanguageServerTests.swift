@@ -272,7 +272,7 @@ final class LanguageServerTests: TempFolderTestCase {
         XCTAssertEqual(after.first?["version"] as? Int, 11)
     }
 
-    func testLintrcIsHonouredAndReloadedWhenItChanges() throws {
+    func testLintrcAndPacksAreHonouredAndReloadedWhenTheyChange() throws {
         try write("desk/.lintrc", #"{"rules": {"duplicate-paragraph": "off"}}"#)
         try write("desk/page.md", Self.page)
         let uri = dir.appendingPathComponent("desk/page.md").absoluteString
@@ -288,6 +288,19 @@ final class LanguageServerTests: TempFolderTestCase {
         let now = published(out).last
         XCTAssertEqual(diagnostics(now).map(\.code), ["duplicate-paragraph"])
         XCTAssertEqual((now?["diagnostics"] as? [[String: Any]])?.first?["severity"] as? Int, 2)
+
+        // A house pack named by the .lintrc: its rules run, and an edit to its JSON is picked up.
+        let rule = #"{"id": "banned", "kind": "existence", "summary": "s", "message": "banned word '{match}'", "language": "any", "tokens": ["WORD"]}"#
+        try write("desk/packs/house/banned.json", rule.replacingOccurrences(of: "WORD", with: "夜间"))
+        try write("desk/.lintrc", #"{"packs": ["packs/house"], "rules": {"mixed-script": "off", "duplicate-paragraph": "off"}}"#)
+        server.receive(Self.notification("workspace/didChangeWatchedFiles", ["changes": [["uri": dir.appendingPathComponent("desk/.lintrc").absoluteString, "type": 2]]]))
+        server.settle()
+        XCTAssertEqual((published(out).last?["diagnostics"] as? [[String: Any]])?.compactMap { $0["message"] as? String },
+                       ["banned word '夜间'", "banned word '夜间'"])
+        try write("desk/packs/house/banned.json", rule.replacingOccurrences(of: "WORD", with: "座位"))
+        server.receive(Self.notification("workspace/didChangeWatchedFiles", ["changes": [["uri": dir.appendingPathComponent("desk/packs/house/banned.json").absoluteString, "type": 2]]]))
+        server.settle()
+        XCTAssertEqual((published(out).last?["diagnostics"] as? [[String: Any]])?.compactMap { $0["message"] as? String }, ["banned word '座位'"])
 
         // A broken .lintrc is shown on the first line, not silently ignored.
         try write("desk/.lintrc", #"{"rules": {"duplicate-paragraph": "warn"}}"#)
