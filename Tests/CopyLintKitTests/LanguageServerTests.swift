@@ -302,6 +302,12 @@ final class LanguageServerTests: TempFolderTestCase {
         server.settle()
         XCTAssertEqual((published(out).last?["diagnostics"] as? [[String: Any]])?.compactMap { $0["message"] as? String }, ["banned word '座位'"])
 
+        // The pack's own JSON, open in the editor, is configuration: it is not linted as copy.
+        let before = published(out).count
+        open(server, dir.appendingPathComponent("desk/packs/house/banned.json").absoluteString, rule)
+        server.settle()
+        XCTAssertEqual(published(out).count, before)
+
         // A broken .lintrc is shown on the first line, not silently ignored.
         try write("desk/.lintrc", #"{"rules": {"duplicate-paragraph": "warn"}}"#)
         server.receive(Self.notification("textDocument/didSave", ["textDocument": ["uri": dir.appendingPathComponent("desk/.lintrc").absoluteString]]))

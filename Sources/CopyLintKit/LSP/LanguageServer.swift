@@ -260,6 +260,8 @@ public final class LanguageServer: @unchecked Sendable {
     // MARK: - linting
 
     private func scheduleLint(_ uri: String, delay: Double) {
+        // A .lintrc or a pack's JSON open in the editor is configuration, not copy.
+        if let doc = documents[uri], Self.isConfiguration(doc.path) { return }
         pendingLint[uri]?.cancel()
         let item = DispatchWorkItem { [weak self] in self?.lintInBackground(uri) }
         pendingLint[uri] = item
