@@ -36,7 +36,7 @@ public enum FuzzTargets {
             return error.description.contains("fuzz.txt") && !error.description.contains("\n") ? [] : ["decode error without the file name on one line: \(error)"]
         }
         guard case .text(let bytes) = decoded else { return [] }
-        if String(validating: bytes, as: UTF8.self) == nil { return ["decoder passed invalid UTF-8 on"] }
+        if String(validating: bytes, as: UTF8.self) == nil { return ["the decoder passed on invalid UTF-8"] }
         let source = SourceText(path: "fuzz.txt", bytes: bytes)
         let linter = everyRule[optionSet]
         var problems: [String] = []
