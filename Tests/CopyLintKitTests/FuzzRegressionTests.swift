@@ -102,3 +102,28 @@ final class FuzzRegressionTests: XCTestCase {
         }
     }
 }
+
+/// The UTF-8 scan that gates every input: slices on several cores find what one pass finds.
+final class UTF8ScanTests: XCTestCase {
+    func testSlicedScanAgreesWithOnePass() {
+        var rng = FuzzRegressionTests.Random(state: 99)
+        let pieces: [[UInt8]] = [Array("新闻𠮷ab\r\n".utf8), [0x80], [0xE4, 0xB8], [0x00], [0xF0, 0x9F, 0x98, 0x80], Array("plain ascii text ".utf8), [0xED, 0xA0, 0x80]]
+        for n in 0..<400 {
+            var bytes: [UInt8] = []
+            for _ in 0..<rng.below(60) {
+                // Mostly valid text; now and then a broken or NUL piece.
+                let piece = rng.below(10) < 8 ? pieces[[0, 4, 5][rng.below(3)]] : pieces[rng.below(pieces.count)]
+                bytes += piece
+            }
+            let one = InputDecoder.scanUTF8(bytes, slices: 1)
+            for slices in [2, 3, 7, 16] {
+                let many = InputDecoder.scanUTF8(bytes, slices: slices)
+                XCTAssertEqual(many.nul, one.nul, "input \(n), \(slices) slices")
+                XCTAssertEqual(many.invalid, one.invalid, "input \(n), \(slices) slices")
+            }
+            XCTAssertEqual(one.invalid == nil, String(validating: bytes, as: UTF8.self) != nil, "input \(n)")
+            if let bad = one.invalid { XCTAssertNotNil(String(validating: bytes[..<bad], as: UTF8.self), "input \(n): the prefix is valid") }
+            XCTAssertEqual(one.nul, bytes.firstIndex(of: 0), "input \(n)")
+        }
+    }
+}

@@ -7,11 +7,10 @@ public struct GCCReporter: Reporter {
     public init() {}
 
     public func report(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
-        var out = ""
-        for d in diagnostics {
-            let p = d.start(context.columnUnit)
+        let unit = context.columnUnit
+        return PerFinding.render(diagnostics) { d, out in
+            let p = d.start(unit)
             out += "\(d.path):\(p.line):\(p.column): \(d.severity.gccName): \(d.message.singleLine) [\(d.ruleID)]\n"
         }
-        return out
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every report format may need besides the diagnostics.
 public struct ReportContext: Sendable {
     public var columnUnit: ColumnUnit
@@ -34,6 +36,22 @@ public struct ReportContext: Sendable {
         absolute = "/" + parts.joined(separator: "/")
         let base = root.hasSuffix("/") ? root : root + "/"
         return absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute
+    }
+}
+
+/// Line formats render each finding on its own: a file with thousands of findings is rendered in
+/// slices on all cores, joined in order.
+enum PerFinding {
+    static let parallelFrom = 4096
+
+    static func render(_ diagnostics: [Diagnostic], _ one: @Sendable (Diagnostic, inout String) -> Void) -> String {
+        let slices = diagnostics.count >= parallelFrom ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
+        let parts = ParallelMap.run(count: slices) { c -> String in
+            var out = ""
+            for k in (diagnostics.count * c / slices)..<(diagnostics.count * (c + 1) / slices) { one(diagnostics[k], &out) }
+            return out
+        }
+        return slices == 1 ? parts[0] : parts.joined()
     }
 }
 

@@ -9,10 +9,10 @@ public struct TextReporter: Reporter {
     public init() {}
 
     public func report(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
-        var out = ""
         let style = Style(enabled: context.color)
-        for d in diagnostics {
-            let p = d.start(context.columnUnit)
+        let unit = context.columnUnit
+        return PerFinding.render(diagnostics) { d, out in
+            let p = d.start(unit)
             let sevColor = d.severity == .error ? style.red : d.severity == .warning ? style.yellow : style.cyan
             out += style.bold("\(d.path):\(p.line):\(p.column): ") + sevColor(d.severity.gccName) + style.bold(": \(d.message.singleLine)")
                 + " " + style.dim("[\(d.ruleID)]") + "\n"
@@ -22,7 +22,7 @@ public struct TextReporter: Reporter {
             out += style.blue("\(gutter) |") + " \(snippet)\n"
             out += style.blue("\(pad) |") + " " + sevColor(carets) + "\n"
             for r in d.related {
-                let rp = d.source.position(r.range.start, unit: context.columnUnit)
+                let rp = d.source.position(r.range.start, unit: unit)
                 out += style.blue("\(pad) = ") + "note: \(r.message): \(d.path):\(rp.line):\(rp.column)\n"
             }
             if let fix = d.fix {
@@ -31,7 +31,6 @@ public struct TextReporter: Reporter {
             }
             out += "\n"
         }
-        return out
     }
 
     /// The flagged line, clipped to a window around the range, and the caret line under it.
@@ -92,7 +91,7 @@ public struct TextReporter: Reporter {
 }
 
 /// ANSI styling that collapses to plain text when colour is off.
-struct Style {
+struct Style: Sendable {
     let enabled: Bool
 
     private func wrap(_ code: String) -> (String) -> String {

@@ -19,8 +19,9 @@ public enum InputDecoder {
         }
         switch encoding ?? .utf8 {
         case .utf8:
-            if let nul = raw.firstIndex(of: 0) { return .binary(offset: nul) }
-            if let bad = firstInvalidUTF8(raw) {
+            let found = scanUTF8(raw, slices: ParallelMap.slices(forBytes: raw.count))
+            if let nul = found.nul { return .binary(offset: nul) }
+            if let bad = found.invalid {
                 let position = SourceText(path: path, bytes: Array(raw[..<bad])).position(bad)
                 throw CopyLintError("invalid UTF-8 at byte offset \(bad) (line \(position.line), column \(position.column)); "
                                     + "if the file is in a legacy encoding, pass --encoding gb18030, big5 or utf-16", path: path)
@@ -37,32 +38,66 @@ public enum InputDecoder {
         }
     }
 
-    /// Offset of the first byte that does not start or continue a valid UTF-8 sequence.
-    public static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
-        b.withUnsafeBufferPointer { buf -> Int? in
-            var i = 0
-            let n = buf.count
-            while i < n {
-                let c = buf[i]
-                if c < 0x80 { i += 1; continue }
-                var need = 0
-                var min: UInt32 = 0
-                var cp: UInt32 = 0
-                if c & 0xE0 == 0xC0 { need = 1; min = 0x80; cp = UInt32(c & 0x1F) }
-                else if c & 0xF0 == 0xE0 { need = 2; min = 0x800; cp = UInt32(c & 0x0F) }
-                else if c & 0xF8 == 0xF0 { need = 3; min = 0x10000; cp = UInt32(c & 0x07) }
-                else { return i }
-                if i + need >= n { return i }
-                for k in 1...need {
-                    let cc = buf[i + k]
-                    if cc & 0xC0 != 0x80 { return i }
-                    cp = cp << 6 | UInt32(cc & 0x3F)
-                }
-                if cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000) { return i }
-                i += need + 1
-            }
-            return nil
+    /// The first NUL byte and the first invalid UTF-8 sequence, in one pass; a large file is scanned
+    /// in slices on all cores. A slice starts at a byte that begins a character (its nominal start
+    /// moved past at most three continuation bytes, which the slice before examines).
+    static func scanUTF8(_ bytes: [UInt8], slices: Int) -> (nul: Int?, invalid: Int?) {
+        let n = bytes.count
+        var starts = (0...slices).map { n * $0 / slices }
+        for k in 1..<max(1, slices) {
+            var b = max(starts[k], starts[k - 1])
+            var moved = 0
+            while b < n, moved < 3, bytes[b] & 0xC0 == 0x80 { b += 1; moved += 1 }
+            starts[k] = b
         }
+        let bounds = starts
+        let parts = ParallelMap.run(count: slices) { k in
+            bytes.withUnsafeBufferPointer { scan($0, from: bounds[k], to: max(bounds[k], bounds[k + 1])) }
+        }
+        return (parts.compactMap(\.nul).min(), parts.compactMap(\.invalid).min())
+    }
+
+    /// One slice: sequences that start before `end` are checked whole (they may run past it).
+    private static func scan(_ buf: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> (nul: Int?, invalid: Int?) {
+        var nul: Int?
+        var i = from
+        let n = buf.count
+        while i < end {
+            // Eight ASCII bytes without a NUL at a time.
+            if i + 8 <= end {
+                let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let hasZero = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+                if w & 0x8080_8080_8080_8080 == 0, hasZero == 0 { i += 8; continue }
+            }
+            let c = buf[i]
+            if c < 0x80 {
+                if c == 0, nul == nil { nul = i }
+                i += 1
+                continue
+            }
+            var need = 0
+            var min: UInt32 = 0
+            var cp: UInt32 = 0
+            if c & 0xE0 == 0xC0 { need = 1; min = 0x80; cp = UInt32(c & 0x1F) }
+            else if c & 0xF0 == 0xE0 { need = 2; min = 0x800; cp = UInt32(c & 0x0F) }
+            else if c & 0xF8 == 0xF0 { need = 3; min = 0x10000; cp = UInt32(c & 0x07) }
+            else { return (nul ?? firstNUL(buf, from: i, to: end), i) }
+            if i + need >= n { return (nul ?? firstNUL(buf, from: i, to: end), i) }
+            for k in 1...need {
+                let cc = buf[i + k]
+                if cc & 0xC0 != 0x80 { return (nul ?? firstNUL(buf, from: i, to: end), i) }
+                cp = cp << 6 | UInt32(cc & 0x3F)
+            }
+            if cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000) { return (nul ?? firstNUL(buf, from: i, to: end), i) }
+            i += need + 1
+        }
+        return (nul, nil)
+    }
+
+    private static func firstNUL(_ buf: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int? {
+        var i = from
+        while i < end { if buf[i] == 0 { return i }; i += 1 }
+        return nil
     }
 
     private static func utf16(_ raw: [UInt8], path: String) throws(CopyLintError) -> [UInt8] {
