@@ -114,3 +114,15 @@ final class PackTests: TempFolderTestCase {
             """)
     }
 }
+
+/// Which pack patterns are watched by the time budget while they match.
+final class RegexRiskTests: XCTestCase {
+    func testNestedQuantifiersAlternationsAndBackreferencesAreRisky() {
+        for risky in [#"(a+)+b"#, #"(\w+\s?)*x"#, #"(a|ab)*c"#, #"(x)\1"#, #"((ab)+)+"#, #"(?:好+)+坏"#, #"(a{2,})*"#] {
+            XCTAssertTrue(RegexRisk.canBacktrackBadly(risky), risky)
+        }
+        for plain in [#"(?<=\p{Han})[A-Za-z0-9]+"#, #"(?<=\w)[ \t]+([,;:!?]|\.(?![.\w]))"#, #"[(+*)]+"#, #"a+b*"#, #"(abc)+"#, #"\(a+\)+"#, #"(a|b)"#] {
+            XCTAssertFalse(RegexRisk.canBacktrackBadly(plain), plain)
+        }
+    }
+}

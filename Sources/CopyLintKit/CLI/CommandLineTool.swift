@@ -549,6 +549,7 @@ enum ParallelMap {
     }
 
     static func run<T>(count: Int, _ job: @Sendable (Int) -> T) -> [T] {
+        if count == 1 { return [job(0)] }
         let slots = Slots<T>(count)
         slots.items.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer

@@ -147,6 +147,8 @@ public struct CopyParser: Sendable {
 
     private static func countScripts(_ bytes: [UInt8], _ ranges: ArraySlice<SourceRange>) -> (han: Int, latin: Int, trad: Int, simp: Int) {
         var han = 0, latin = 0, trad = 0, simp = 0
+        // One access to the character table for the whole loop, not one per character.
+        let table = CharacterData.BMP.shared
         bytes.withUnsafeBufferPointer { buf in
             for range in ranges {
                 var i = range.start
@@ -158,9 +160,9 @@ public struct CopyParser: Sendable {
                         continue
                     }
                     let (cp, len) = UTF8Scalar.decode(buf, at: i)
-                    if CharacterData.script(cp) == .han {
+                    if table.script(cp) == .han {
                         han += 1
-                        if CharacterData.isTraditionalOnly(cp) { trad += 1 } else if CharacterData.isSimplifiedOnly(cp) { simp += 1 }
+                        if table.isTraditionalOnly(cp) { trad += 1 } else if table.isSimplifiedOnly(cp) { simp += 1 }
                     }
                     i += len
                 }

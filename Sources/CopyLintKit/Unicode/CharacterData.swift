@@ -43,6 +43,23 @@ public enum CharacterData {
         return table
     }()
 
+    /// The table held by a hot loop: every lookup through `CharacterData.…` goes through the
+    /// lazily-initialised global (a `swift_once` check per character); a copy of this does not.
+    struct BMP: Sendable {
+        static var shared: BMP { BMP(table: bmp) }
+        let table: [UInt8]
+
+        @inline(__always) func script(_ cp: UInt32) -> Script {
+            cp < 0x10000 ? Script(rawValue: table[Int(cp)] & 0x0F) ?? .unknown : CharacterData.script(cp)
+        }
+        @inline(__always) func isTraditionalOnly(_ cp: UInt32) -> Bool {
+            cp < 0x10000 ? table[Int(cp)] & 0x40 != 0 : CharacterData.isTraditionalOnly(cp)
+        }
+        @inline(__always) func isSimplifiedOnly(_ cp: UInt32) -> Bool {
+            cp < 0x10000 ? table[Int(cp)] & 0x80 != 0 : CharacterData.isSimplifiedOnly(cp)
+        }
+    }
+
     /// A character used only in traditional Chinese (級, 們).
     @inline(__always)
     public static func isTraditionalOnly(_ cp: UInt32) -> Bool {

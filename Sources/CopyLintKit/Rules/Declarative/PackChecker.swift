@@ -11,18 +11,20 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         let patterns: [String]
         let options: NSRegularExpression.Options
         private let lock = NSLock()
-        private var compiled: [NSRegularExpression]?
+        private var compiled: [(regex: NSRegularExpression, risky: Bool)]?
         init(_ patterns: [String], options: NSRegularExpression.Options) { self.patterns = patterns; self.options = options }
-        var value: [NSRegularExpression] {
+        var value: [(regex: NSRegularExpression, risky: Bool)] {
             lock.lock(); defer { lock.unlock() }
             if let compiled { return compiled }
-            let made = patterns.compactMap { try? NSRegularExpression(pattern: $0, options: options) }
+            let made = patterns.compactMap { p in
+                (try? NSRegularExpression(pattern: p, options: options)).map { ($0, RegexRisk.canBacktrackBadly(p)) }
+            }
             compiled = made
             return made
         }
     }
     private let lazyRegexes: LazyRegexes
-    private var regexes: [NSRegularExpression] { lazyRegexes.value }
+    private var regexes: [(regex: NSRegularExpression, risky: Bool)] { lazyRegexes.value }
     private let exceptionSet: Set<String>
     private let exceptionMatcher: AhoCorasick?
     /// The run's time budget (regular expressions are the one cost a pack author controls).
@@ -117,9 +119,16 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         var out: [(SourceRange, String?)] = []
         let budget = self.budget
         if budget?.stoppedBecause != nil { return [] }
-        for regex in regexes {
-            // ICU calls back now and then during a long match: the budget is checked there.
-            regex.enumerateMatches(in: string, options: budget == nil ? [] : [.reportProgress],
+        for (regex, risky) in regexes {
+            if let budget, budget.expired {
+                budget.stop("the pattern /\(regex.pattern)/ took too long", at: block.textRange.start)
+                return []
+            }
+            // A pattern that can backtrack badly, or a very long paragraph, is matched with ICU's
+            // progress callbacks so that the budget can stop it mid-match (they cost ~7% of a run,
+            // so ordinary patterns on ordinary paragraphs go without).
+            let watch = budget != nil && (risky || block.textRange.length > RegexRisk.longBlock)
+            regex.enumerateMatches(in: string, options: watch ? [.reportProgress] : [],
                                    range: NSRange(location: 0, length: ns.length)) { m, _, stop in
                 guard let m else {
                     if let budget, budget.expired {
@@ -430,5 +439,49 @@ extension PackRuleSpec {
                 ? "Fixes are \(fixSafety.rawValue)." : nil)
         let spec = self
         return RuleEntry(description: description) { _ in PackChecker(spec) }
+    }
+}
+
+/// Which regular expressions need watching while they match.
+enum RegexRisk {
+    /// Paragraphs longer than this (bytes) are watched whatever the pattern: even polynomial
+    /// backtracking (`.*.*x`) is slow on them.
+    static let longBlock = 4096
+
+    /// True for patterns that can backtrack exponentially: a quantified group whose body has a
+    /// quantifier or an alternation (`(a+)+`, `(\w+\s?)*`, `(a|ab)*`), or a backreference.
+    static func canBacktrackBadly(_ pattern: String) -> Bool {
+        let p = Array(pattern.unicodeScalars)
+        var risky: [Bool] = []      // per open group: its body repeats or alternates
+        var i = 0
+        func quantifier(at k: Int) -> Bool { k < p.count && (p[k] == "+" || p[k] == "*" || p[k] == "{") }
+        while i < p.count {
+            let c = p[i]
+            switch c {
+            case "\\":
+                if i + 1 < p.count, ("1"..."9").contains(p[i + 1]) { return true }
+                i += 2
+                continue
+            case "[":
+                // Skip a character class: nothing inside it is a quantifier.
+                i += 1
+                if i < p.count, p[i] == "^" { i += 1 }
+                if i < p.count, p[i] == "]" { i += 1 }
+                while i < p.count, p[i] != "]" { i += p[i] == "\\" ? 2 : 1 }
+            case "(":
+                risky.append(false)
+            case ")":
+                let body = risky.popLast() ?? false
+                if body, quantifier(at: i + 1) { return true }
+                // A group nested in another is part of that one's body.
+                if body || quantifier(at: i + 1), !risky.isEmpty { risky[risky.count - 1] = true }
+            case "+", "*", "{", "|":
+                if !risky.isEmpty { risky[risky.count - 1] = true }
+            default:
+                break
+            }
+            i += 1
+        }
+        return false
     }
 }
