@@ -13,11 +13,16 @@ final class IntegrationTests: TempFolderTestCase {
     /// CI sets COPYLINT_REQUIRE_TOOLS=1 so that a missing tool fails instead of skipping.
     static let toolsRequired = ProcessInfo.processInfo.environment["COPYLINT_REQUIRE_TOOLS"] == "1"
 
+    /// Where `program` is on PATH, if anywhere.
+    static func installed(_ program: String) -> String? {
+        ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
+            .map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
     /// Runs a program; nil when it is not installed (a failure when tools are required).
     @discardableResult
     func run(_ program: String, _ args: [String], in directory: URL? = nil) throws -> (code: Int32, out: String)? {
-        guard let path = ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
-            .map({ "\($0)/\(program)" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        guard let path = Self.installed(program) else {
             if Self.toolsRequired { XCTFail("\(program) is required (COPYLINT_REQUIRE_TOOLS=1) but not installed") }
             return nil
         }

@@ -321,9 +321,7 @@ final class LanguageServerTests: TempFolderTestCase {
 /// A real client: headless Neovim (CI installs it) runs Editors/nvim-lsp.lua against `copylint lsp`.
 final class LanguageServerEditorTests: TempFolderTestCase {
     func testNeovimShowsDiagnosticsClearsTheDuplicateAndAppliesTheFix() throws {
-        let nvim = ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map { "\($0)/nvim" }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let nvim else {
+        guard let nvim = IntegrationTests.installed("nvim") else {
             if IntegrationTests.toolsRequired { XCTFail("nvim is required (COPYLINT_REQUIRE_TOOLS=1) but not installed") }
             throw XCTSkip("nvim is not installed")
         }

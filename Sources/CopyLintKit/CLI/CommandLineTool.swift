@@ -544,9 +544,9 @@ enum ParallelMap {
 
     /// How many slices to cut a document's work into: one below the parallel threshold, else a few
     /// per core so that uneven slices still keep every core busy.
-    static func slices(forBytes n: Int) -> Int {
-        n >= Linter.parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
-    }
+    static func slices(forBytes n: Int) -> Int { slices(parallel: n >= Linter.parallelThreshold) }
+
+    static func slices(parallel: Bool) -> Int { parallel ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1 }
 
     static func run<T>(count: Int, _ job: @Sendable (Int) -> T) -> [T] {
         if count == 1 { return [job(0)] }

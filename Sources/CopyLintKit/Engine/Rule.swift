@@ -160,10 +160,10 @@ extension RuleChecker {
 
 /// Time one rule may spend on one file. A rule that runs out stops, records why, and the engine
 /// reports that as a diagnostic: a pattern that backtracks catastrophically costs seconds, not a hung CI job.
+/// One budget belongs to one rule's run on one file, on one thread; the engine reads it after the run.
 public final class TimeBudget: @unchecked Sendable {
     public let seconds: Double
     private let deadline: UInt64
-    private let lock = NSLock()
     private var reason: (why: String, offset: Int)?
 
     public init(seconds: Double) {
@@ -177,14 +177,10 @@ public final class TimeBudget: @unchecked Sendable {
 
     /// Records what was cut short and where (the first reason is kept).
     public func stop(_ why: String, at offset: Int) {
-        lock.lock(); defer { lock.unlock() }
         if reason == nil { reason = (why, offset) }
     }
 
-    public var stoppedBecause: (why: String, offset: Int)? {
-        lock.lock(); defer { lock.unlock() }
-        return reason
-    }
+    public var stoppedBecause: (why: String, offset: Int)? { reason }
 }
 
 /// A built-in rule: a type that carries its own description.

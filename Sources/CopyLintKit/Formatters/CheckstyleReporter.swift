@@ -7,12 +7,8 @@ public struct CheckstyleReporter: Reporter {
     public init() {}
 
     public func report(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
-        var byFile: [String: [Diagnostic]] = [:]
-        for d in diagnostics { byFile[d.path, default: []].append(d) }
-        let files = (Set(context.files).union(byFile.keys)).sorted()
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
-        for file in files {
-            let ds = byFile[file] ?? []
+        for (file, ds) in context.everyFile(diagnostics) {
             if ds.isEmpty {
                 out += "  <file name=\"\(XML.escape(file))\"/>\n"
                 continue

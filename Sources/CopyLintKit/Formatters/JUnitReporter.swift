@@ -7,14 +7,11 @@ public struct JUnitReporter: Reporter {
     public init() {}
 
     public func report(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
-        var byFile: [String: [Diagnostic]] = [:]
-        for d in diagnostics { byFile[d.path, default: []].append(d) }
-        let files = (Set(context.files).union(byFile.keys)).sorted()
-        let tests = files.reduce(0) { $0 + max(1, byFile[$1]?.count ?? 0) }
+        let files = context.everyFile(diagnostics)
+        let tests = files.reduce(0) { $0 + max(1, $1.diagnostics.count) }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"copylint\" tests=\"\(tests)\" failures=\"\(diagnostics.count)\" errors=\"0\">\n"
-        for file in files {
-            let ds = byFile[file] ?? []
+        for (file, ds) in files {
             let name = XML.escape(file)
             out += "  <testsuite name=\"\(name)\" tests=\"\(max(1, ds.count))\" failures=\"\(ds.count)\" errors=\"0\" skipped=\"0\">\n"
             if ds.isEmpty {

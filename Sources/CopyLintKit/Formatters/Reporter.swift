@@ -1,5 +1,3 @@
-import Foundation
-
 /// What every report format may need besides the diagnostics.
 public struct ReportContext: Sendable {
     public var columnUnit: ColumnUnit
@@ -20,6 +18,13 @@ public struct ReportContext: Sendable {
         self.files = files
         self.root = root
         self.workingDirectory = workingDirectory
+    }
+
+    /// Every linted file in path order with its findings (none for a clean file): the XML formats list all.
+    public func everyFile(_ diagnostics: [Diagnostic]) -> [(path: String, diagnostics: [Diagnostic])] {
+        var byFile: [String: [Diagnostic]] = [:]
+        for d in diagnostics { byFile[d.path, default: []].append(d) }
+        return Set(files).union(byFile.keys).sorted().map { ($0, byFile[$0] ?? []) }
     }
 
     /// `path` relative to the root, with `/` separators (stdin names are kept as they are).
@@ -45,7 +50,7 @@ enum PerFinding {
     static let parallelFrom = 4096
 
     static func render(_ diagnostics: [Diagnostic], _ one: @Sendable (Diagnostic, inout String) -> Void) -> String {
-        let slices = diagnostics.count >= parallelFrom ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
+        let slices = ParallelMap.slices(parallel: diagnostics.count >= parallelFrom)
         let parts = ParallelMap.run(count: slices) { c -> String in
             var out = ""
             for k in (diagnostics.count * c / slices)..<(diagnostics.count * (c + 1) / slices) { one(diagnostics[k], &out) }

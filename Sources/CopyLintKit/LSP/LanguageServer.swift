@@ -23,10 +23,12 @@ public final class LanguageServer: @unchecked Sendable {
         var path: String
         var text: [UInt8]
         var version: Int
-        /// The last lint: its version, findings, and the text they refer to.
-        var lintedVersion: Int?
+        /// The server-wide number of the last open or change, whatever versions the client sends:
+        /// a lint is current when it saw this one.
+        var edits: Int
+        /// The last lint: the edit it saw, and its findings.
+        var lintedEdit: Int?
         var diagnostics: [Diagnostic] = []
-        var linted: [UInt8] = []
     }
 
     private let output: Output
@@ -40,6 +42,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     // State, touched only on `state`.
     private var documents: [String: OpenDocument] = [:]
+    private var editCount = 0
     private var pendingLint: [String: DispatchWorkItem] = [:]
     private var initialized = false
     private var shutDown = false
@@ -179,21 +182,24 @@ public final class LanguageServer: @unchecked Sendable {
             registerWatchers()
         case "textDocument/didOpen":
             guard let uri, let text = document?["text"] as? String else { return }
+            editCount += 1
             documents[uri] = OpenDocument(uri: uri, path: Self.path(of: uri), text: Array(text.utf8),
-                                          version: document?["version"] as? Int ?? 0)
+                                          version: document?["version"] as? Int ?? 0, edits: editCount)
             scheduleLint(uri, delay: 0)
         case "textDocument/didChange":
             guard let uri, var doc = documents[uri], let changes = params["contentChanges"] as? [[String: Any]] else { return }
             for change in changes {
                 guard let text = change["text"] as? String else { continue }
                 if let range = change["range"] as? [String: Any] {
-                    let r = offsets(range, in: doc.text)
+                    let r = offsets(range, in: doc.text, lines: LineIndex(doc.text))
                     doc.text.replaceSubrange(r.start..<r.end, with: Array(text.utf8))
                 } else {
                     doc.text = Array(text.utf8)
                 }
             }
             doc.version = document?["version"] as? Int ?? doc.version + 1
+            editCount += 1
+            doc.edits = editCount
             documents[uri] = doc
             scheduleLint(uri, delay: debounce)
         case "textDocument/didSave":
@@ -284,10 +290,9 @@ public final class LanguageServer: @unchecked Sendable {
                                       finding: Finding(range: SourceRange(0, 0), message: error.description), source: source)]
         }
         state.async {
-            guard var current = self.documents[uri], current.version == doc.version, current.text == doc.text else { return }
-            current.lintedVersion = doc.version
+            guard var current = self.documents[uri], current.edits == doc.edits else { return }
+            current.lintedEdit = doc.edits
             current.diagnostics = diagnostics
-            current.linted = doc.text
             self.documents[uri] = current
             self.notify("textDocument/publishDiagnostics", [
                 "uri": uri, "version": doc.version,
@@ -351,8 +356,7 @@ public final class LanguageServer: @unchecked Sendable {
         return lines.offset(line: line, column: max(0, character) + 1, in: text, unit: unit)
     }
 
-    private func offsets(_ range: [String: Any], in text: [UInt8]) -> SourceRange {
-        let lines = LineIndex(text)
+    private func offsets(_ range: [String: Any], in text: [UInt8], lines: LineIndex) -> SourceRange {
         let a = offset(range["start"] as? [String: Any], in: text, lines: lines)
         let b = offset(range["end"] as? [String: Any], in: text, lines: lines)
         return SourceRange(min(a, b), max(a, b))
@@ -390,19 +394,18 @@ public final class LanguageServer: @unchecked Sendable {
 
     private func codeActions(uri: String, range: [String: Any]) -> [[String: Any]] {
         guard var doc = documents[uri] else { return [] }
-        if doc.lintedVersion != doc.version || doc.linted != doc.text {
+        if doc.lintedEdit != doc.edits {
             // Asked before the debounced lint ran: lint now, so the actions match the text.
             switch linterFor(doc.path) {
             case .success(let linter):
                 doc.diagnostics = linter.lint(SourceText(path: doc.path, bytes: doc.text))
-                doc.linted = doc.text
-                doc.lintedVersion = doc.version
+                doc.lintedEdit = doc.edits
                 documents[uri] = doc
             case .failure: return []
             }
         }
         let text = doc.text, lines = LineIndex(text), bom = bomLength(text)
-        let asked = offsets(range, in: text)
+        let asked = offsets(range, in: text, lines: lines)
         let wanted = SourceRange(max(0, asked.start - bom), max(0, asked.end - bom))
         var actions: [[String: Any]] = []
         for d in doc.diagnostics where d.range.start <= wanted.end && wanted.start <= d.range.end && d.ruleID != "configuration" {
