@@ -236,6 +236,8 @@ public struct CommandLineTool {
                 var outcome = Self.lintOne(path: work[k].path, linter: work[k].linter, encoding: work[k].encoding,
                                            stdin: input, stdinName: stdinName, fix: fixMode, showDiff: showDiff)
                 if streaming {
+                    let t0 = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+                    defer { if Profile.enabled { Profile.report("render", since: t0) } }
                     outcome.rendered = zip(reporters, fileContexts).map { $0.report(outcome.diagnostics, context: $1) }
                     outcome.counts.add(outcome.diagnostics)
                     outcome.diagnostics = []
@@ -392,6 +394,8 @@ public struct CommandLineTool {
         var outcome = FileOutcome()
         let name = path == "-" ? stdinName : path
         let raw: [UInt8]
+        let t0 = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+        defer { if Profile.enabled { Profile.report("read+lint", since: t0) } }
         if path == "-" {
             raw = stdin ?? []
         } else {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A rule switched on for a run, with its final severity and built options.
 public struct ActiveRule: Sendable {
     public let id: String
@@ -41,7 +43,12 @@ public struct Linter: Sendable {
     }
 
     public func lint(_ source: SourceText) -> [Diagnostic] {
-        lint(parser.parse(source))
+        let t0 = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+        let document = parser.parse(source)
+        if Profile.enabled { Profile.report("parse", since: t0) }
+        let t1 = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+        defer { if Profile.enabled { Profile.report("lint (all rules)", since: t1) } }
+        return lint(document)
     }
 
     public func lint(_ document: Document) -> [Diagnostic] {
@@ -52,7 +59,10 @@ public struct Linter: Sendable {
         let seconds = timeBudget
         let run: @Sendable (ActiveRule) -> ([Finding], TimeBudget) = { rule in
             let budget = TimeBudget(seconds: seconds)
-            return (rule.checker.check(document, budget: budget), budget)
+            let t0 = Profile.enabled ? Profile.threadCPU() : 0
+            let found = rule.checker.check(document, budget: budget)
+            if Profile.enabled { Profile.report(rule.id + " (CPU)", since: t0, now: Profile.threadCPU()) }
+            return (found, budget)
         }
         if document.bytes.count >= Self.parallelThreshold, rules.count > 1 {
             let rules = self.rules
@@ -138,5 +148,21 @@ public struct RuleSettings: Sendable {
 
     public init(_ rules: [String: Setting] = [:]) {
         self.rules = rules
+    }
+}
+
+/// `COPYLINT_PROFILE=1`: wall time of each phase and rule on stderr (for bench/, not for users).
+enum Profile {
+    static let enabled = ProcessInfo.processInfo.environment["COPYLINT_PROFILE"] == "1"
+
+    static func threadCPU() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+    }
+
+    static func report(_ what: String, since start: UInt64, now: UInt64 = DispatchTime.now().uptimeNanoseconds) {
+        let ms = Double(now - start) / 1e6
+        FileHandle.standardError.write(Data("profile: \(what) \((ms * 10).rounded() / 10) ms\n".utf8))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides what each block is: heading roles, bylines, datelines, captions, labels.
 struct BlockClassifier {
     let bytes: [UInt8]
@@ -30,8 +32,10 @@ struct BlockClassifier {
                 blocks[i].ledeRange = lede
             }
         }
+        let tp = DispatchTime.now().uptimeNanoseconds
         // Subheads without heading markup occur in both layouts.
         assignUnmarkedSubheads(&blocks)
+        if Profile.enabled { Profile.report("subheads", since: tp) }
     }
 
     // MARK: - headings

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns copy as newsroom systems export it into a `Document`.
 ///
 /// Two layouts are understood:
@@ -13,7 +15,10 @@ public struct CopyParser: Sendable {
 
     public func parse(_ source: SourceText) -> Document {
         let bytes = source.bytes
+        var tp = DispatchTime.now().uptimeNanoseconds
+        func lap(_ w: String) { if Profile.enabled { Profile.report(w, since: tp); tp = DispatchTime.now().uptimeNanoseconds } }
         let lines = source.lines
+        lap("lines")
         // Lines are classified one by one, in slices on all cores for a large file; each slice
         // fills its own part of one array.
         let slices = ParallelMap.slices(forBytes: bytes.count)
@@ -41,12 +46,17 @@ public struct CopyParser: Sendable {
         let comments = parts.flatMap(\.comments)
         let markdown = parts.contains { $0.markdown }
         let layout: Layout = markdown ? .markdown : .plain
+        lap("raw lines")
         var blocks = makeBlocks(raws, layout: layout)
+        lap("blocks")
         // Judged on the copy only: comments and directives do not count.
         let (language, variant) = detectLanguage(bytes, blocks.map(\.textRange))
+        lap("language")
         let classifier = BlockClassifier(bytes: bytes, language: language)
         classifier.classify(&blocks, layout: layout)
+        lap("classify")
         let articles = groupArticles(&blocks)
+        lap("articles")
         return Document(source: source, blocks: blocks, articles: articles, layout: layout,
                         language: language, chineseVariant: variant, comments: comments)
     }

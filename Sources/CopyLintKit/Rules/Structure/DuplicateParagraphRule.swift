@@ -104,46 +104,66 @@ public struct DuplicateParagraphRule: Rule {
 
     public func check(_ document: Document) -> [Finding] {
         let bytes = document.bytes
+        let blocks = document.blocks
         var findings: [Finding] = []
-        var exact: [UInt64: [Int]] = [:]          // hash -> block indices with that text (first few)
-        var buckets: [UInt64: [Int]] = [:]        // (seed, min-hash) -> block indices
-        var normalised: [Int: [UInt32]] = [:]     // first occurrences kept for verification
+        // Only hashes and block indices are kept: a paragraph's normalised text is derived again from
+        // the bytes when a hash matches, so memory does not grow with the size of the copy.
+        var exact = HashIndex()                   // hash of the normalised text -> first block
+        var bare = HashIndex()                    // hash of the text without punctuation -> first block
+        var buckets = HashIndex()                 // (seed, min-hash) -> bucket of block indices
+        var bucketItems: [Int32] = []             // bucketScanLimit indices per bucket, -1 when free
+        var text: [UInt32] = []
+        var sketch: [UInt64] = []
+        var tried: [Int32] = []
+        var lengths = [Int32](repeating: 0, count: blocks.count)   // normalised length of each block checked
 
-        var bare: [UInt64: [Int]] = [:]           // hash of the text without punctuation -> block indices
-        for (index, block) in document.blocks.enumerated() where Self.checked(block.kind) {
-            let text = Normalizer.scalars(bytes, block.textRange)
+        for index in blocks.indices where Self.checked(blocks[index].kind) {
+            Normalizer.scalars(bytes, blocks[index].textRange, into: &text)
             guard text.count >= minLength else { continue }
+            lengths[index] = Int32(truncatingIfNeeded: text.count)
             let hash = Self.hash(text)
-            if let candidates = exact[hash], let first = candidates.first(where: { normalised[$0] == text }) {
-                findings.append(report(document, repeat: index, of: first, edits: 0))
+            let known = exact.insert(hash, Int32(index))
+            if known >= 0 {
+                // The same hash: the same text (a 64-bit collision is checked for, never assumed).
+                let first = Int(known)
+                if Normalizer.scalars(bytes, blocks[first].textRange) == text {
+                    findings.append(report(document, repeat: index, of: first, edits: 0))
+                }
                 continue
             }
-            exact[hash, default: []].append(index)
-            normalised[index] = text
             guard near else { continue }
 
             // Differing only by punctuation (a lost 。 or an added comma) is a near repeat at any length.
-            let letters = text.filter { !Normalizer.isPunctuation($0) }
-            let bareHash = Self.hash(letters)
-            if let candidates = bare[bareHash],
-               let first = candidates.first(where: { normalised[$0].map { $0.filter { !Normalizer.isPunctuation($0) } } == letters }) {
-                let edits = BoundedEditDistance.distance(normalised[first]!, text, limit: 8) ?? abs(normalised[first]!.count - text.count)
-                findings.append(report(document, repeat: index, of: first, edits: max(1, edits)))
+            let bareHash = Self.hash(text) { !Normalizer.isPunctuation($0) }
+            let sameLetters = bare.insert(bareHash, Int32(index))
+            if sameLetters >= 0 {
+                let first = Int(sameLetters)
+                let other = Normalizer.scalars(bytes, blocks[first].textRange)
+                if other.filter({ !Normalizer.isPunctuation($0) }) == text.filter({ !Normalizer.isPunctuation($0) }) {
+                    let edits = BoundedEditDistance.distance(other, text, limit: 8) ?? abs(other.count - text.count)
+                    findings.append(report(document, repeat: index, of: first, edits: max(1, edits)))
+                }
                 continue
             }
-            bare[bareHash, default: []].append(index)
 
             guard text.count >= nearMinLength else { continue }
             let limit = max(2, Int(Double(text.count) * maxEditRatio))
-            let sketch = Self.sketch(text)
+            Self.sketch(text, into: &sketch)
             var best: (index: Int, edits: Int)?
-            var tried = Set<Int>()
+            tried.removeAll(keepingCapacity: true)
             for key in sketch {
-                for candidate in buckets[key, default: []] where tried.insert(candidate).inserted {
-                    guard let other = normalised[candidate] else { continue }
+                let bucket = buckets.find(key)
+                guard bucket >= 0 else { continue }
+                for slot in Int(bucket) * Self.bucketScanLimit..<(Int(bucket) + 1) * Self.bucketScanLimit {
+                    let candidate = bucketItems[slot]
+                    guard candidate >= 0, !tried.contains(candidate) else { continue }
+                    tried.append(candidate)
+                    // Lengths further apart than the limit cannot be within it: no need to read the text.
+                    guard abs(Int(lengths[Int(candidate)]) - text.count) <= limit else { continue }
+                    let other = Normalizer.scalars(bytes, blocks[Int(candidate)].textRange)
                     if let d = BoundedEditDistance.distance(other, text, limit: limit),
-                       best == nil || candidate < best!.index {
-                        best = (candidate, d)
+                       best == nil || Int(candidate) < best!.index {
+                        best = (Int(candidate), d)
                     }
                 }
             }
@@ -151,11 +171,70 @@ public struct DuplicateParagraphRule: Rule {
                 findings.append(report(document, repeat: index, of: best.index, edits: best.edits))
                 continue
             }
-            for key in sketch where buckets[key, default: []].count < Self.bucketScanLimit {
-                buckets[key, default: []].append(index)
+            for key in sketch {
+                var bucket = Int(buckets.find(key))
+                if bucket < 0 {
+                    bucket = bucketItems.count / Self.bucketScanLimit
+                    _ = buckets.insert(key, Int32(bucket))
+                    bucketItems.append(contentsOf: repeatElement(-1, count: Self.bucketScanLimit))
+                }
+                let base = bucket * Self.bucketScanLimit
+                if let free = (base..<base + Self.bucketScanLimit).first(where: { bucketItems[$0] < 0 }) {
+                    bucketItems[free] = Int32(index)
+                }
             }
         }
         return findings
+    }
+
+    /// An open-addressing table from 64-bit hashes (already well mixed) to block indices.
+    struct HashIndex {
+        private var keys: [UInt64]
+        private var values: [Int32]
+        private var used: [Bool]
+        private var count = 0
+
+        init() {
+            keys = [UInt64](repeating: 0, count: 1024)
+            values = [Int32](repeating: -1, count: 1024)
+            used = [Bool](repeating: false, count: 1024)
+        }
+
+        /// The value stored for `key`, or -1.
+        func find(_ key: UInt64) -> Int32 {
+            let mask = keys.count - 1
+            var i = Int(truncatingIfNeeded: key) & mask
+            while used[i] {
+                if keys[i] == key { return values[i] }
+                i = (i + 1) & mask
+            }
+            return -1
+        }
+
+        /// Stores `value` for a new `key` and returns -1; for a known key, returns its value and keeps it.
+        mutating func insert(_ key: UInt64, _ value: Int32) -> Int32 {
+            if (count + 1) * 2 > keys.count { grow() }
+            let mask = keys.count - 1
+            var i = Int(truncatingIfNeeded: key) & mask
+            while used[i] {
+                if keys[i] == key { return values[i] }
+                i = (i + 1) & mask
+            }
+            used[i] = true
+            keys[i] = key
+            values[i] = value
+            count += 1
+            return -1
+        }
+
+        private mutating func grow() {
+            let old = (keys, values, used)
+            keys = [UInt64](repeating: 0, count: old.0.count * 2)
+            values = [Int32](repeating: -1, count: old.0.count * 2)
+            used = [Bool](repeating: false, count: old.0.count * 2)
+            count = 0
+            for i in old.0.indices where old.2[i] { _ = insert(old.0[i], old.1[i]) }
+        }
     }
 
     /// Bylines and datelines recur by nature; every other block is checked.
@@ -187,18 +266,17 @@ public struct DuplicateParagraphRule: Rule {
         return z ^ (z >> 31)
     }
 
-    private static func hash(_ text: [UInt32]) -> UInt64 {
+    private static func hash(_ text: [UInt32], keeping keep: (UInt32) -> Bool = { _ in true }) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for cp in text { h = (h ^ UInt64(cp)) &* 0x0000_0100_0000_01B3 }
+        for cp in text where keep(cp) { h = (h ^ UInt64(cp)) &* 0x0000_0100_0000_01B3 }
         return mix(h)
     }
 
     /// A bottom-k sketch: the k smallest distinct shingle hashes of the text. Two texts a few edits
     /// apart share most of them, so sharing one makes them candidates. One hash per character.
-    private static func sketch(_ text: [UInt32]) -> [UInt64] {
+    private static func sketch(_ text: [UInt32], into smallest: inout [UInt64]) {
         let k = sketchSize
-        var smallest: [UInt64] = []
-        smallest.reserveCapacity(k + 1)
+        smallest.removeAll(keepingCapacity: true)
         let q = min(shingle, text.count)
         // A polynomial rolling hash of the last q scalars (mod 2^64).
         let base: UInt64 = 0x100_0000_01B3
@@ -217,6 +295,5 @@ public struct DuplicateParagraphRule: Rule {
             smallest.insert(v, at: at)
             if smallest.count > k { smallest.removeLast() }
         }
-        return smallest
     }
 }

@@ -183,8 +183,8 @@ public struct MisplacedHeadlineRule: Rule {
                 // The story around it: the stories the heading sits between.
                 let around = Set([blocks[bodyBefore!].article, blocks[after].article]).sorted()
                 let ranges = around.flatMap { bodyByArticle[$0] }
-                let shared = Affinity.share(of: own, in: bytes, ranges: ranges)
-                if shared <= (english ? max(maxAffinity, 0.34) : maxAffinity) {
+                let threshold = english ? max(maxAffinity, 0.34) : maxAffinity
+                if Affinity.share(of: own, in: bytes, ranges: ranges, stoppingAbove: threshold) <= threshold {
                     findings.append(Finding(range: blocks[head].textRange,
                                             message: "headline does not belong to the story around it (it shares almost no words with it): another story's headline?"))
                 }
@@ -304,9 +304,13 @@ enum Affinity {
     }
 
     /// The share of `own` (a heading's features) found in the text of `ranges`, by one pass over
-    /// the bytes: no feature set is built for the body.
-    static func share(of own: Set<UInt64>, in bytes: [UInt8], ranges: [SourceRange]) -> Double {
+    /// the bytes: no feature set is built for the body. The pass stops as soon as the share is
+    /// above `limit` (the answer is then only known to be above it).
+    static func share(of own: Set<UInt64>, in bytes: [UInt8], ranges: [SourceRange], stoppingAbove limit: Double = 1) -> Double {
         guard !own.isEmpty else { return 1 }
+        // Above the limit once this many features are found (the same division the caller makes).
+        let enough = (0...own.count).first { Double($0) / Double(own.count) > limit } ?? own.count + 1
+        let table = CharacterData.BMP.shared
         var found = Set<UInt64>()
         let english = own.allSatisfy { $0 >> 63 == 1 }
         let bloom = own.reduce(UInt64(0)) { $0 | 1 << (($1 ^ ($1 >> 29)) & 63) }
@@ -315,7 +319,7 @@ enum Affinity {
         }
         bytes.withUnsafeBufferPointer { buf in
             for r in ranges {
-                if found.count == own.count { break }
+                if found.count >= enough { break }
                 var i = r.start
                 var previousHan: UInt32 = 0
                 var word: [UInt8] = []
@@ -340,9 +344,10 @@ enum Affinity {
                         } else { flushWord() }
                         continue
                     }
-                    if CharClass.isHan(c) {
+                    if c >= 0x2E80, table.script(c) == .han {
                         if previousHan != 0 {
                             check(UInt64(previousHan) << 32 | UInt64(c))
+                            if found.count >= enough { break }
                         }
                         previousHan = c
                     } else {

@@ -35,16 +35,35 @@ enum Normalizer {
     /// Folded scalars of a byte range.
     static func scalars(_ bytes: [UInt8], _ range: SourceRange) -> [UInt32] {
         var out: [UInt32] = []
-        out.reserveCapacity(range.length / 2)
-        bytes.withUnsafeBufferPointer { buf in
-            var i = range.start
-            while i < range.end {
-                let (cp, len) = UTF8Scalar.decode(buf, at: i)
-                if let f = fold(cp) { out.append(f) }
-                i += len
-            }
-        }
+        scalars(bytes, range, into: &out)
         return out
+    }
+
+    /// The same, into a buffer that is reused (its old contents replaced).
+    static func scalars(_ bytes: [UInt8], _ range: SourceRange, into out: inout [UInt32]) {
+        // At most one scalar per byte: written straight into the storage, no per-scalar append.
+        out = [UInt32](unsafeUninitializedCapacity: max(0, range.length)) { store, count in
+            var n = 0
+            bytes.withUnsafeBufferPointer { buf in
+                var i = range.start
+                while i < range.end {
+                    let b = buf[i]
+                    if b < 0x80 {
+                        let cp = UInt32(b)
+                        if b > 0x20 { store[n] = cp >= 0x41 && cp <= 0x5A ? cp + 0x20 : cp; n += 1 }
+                        else if b != 0x20, b != 0x09, b != 0x0A, b != 0x0D { store[n] = cp; n += 1 }
+                        i += 1
+                        continue
+                    }
+                    let (cp, len) = UTF8Scalar.decode(buf, at: i)
+                    i += len
+                    // CJK ideographs and most scripts fold to themselves.
+                    if cp >= 0x3400 && cp < 0xFEFF { store[n] = cp; n += 1; continue }
+                    if let f = fold(cp) { store[n] = f; n += 1 }
+                }
+            }
+            count = n
+        }
     }
 }
 
