@@ -406,12 +406,18 @@ public struct CommandLineTool {
                 return outcome
             }
         }
+        if Profile.enabled { Profile.report("read", since: t0) }
         do {
-            switch try InputDecoder.decode(raw, encoding: encoding, path: name) {
+            let tDecode = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+            let decoded = try InputDecoder.decode(raw, encoding: encoding, path: name)
+            if Profile.enabled { Profile.report("decode", since: tDecode) }
+            switch decoded {
             case .binary(let offset):
                 outcome.warning = "\(name): binary file (NUL byte at offset \(offset)), skipped"
             case .text(let bytes):
+                let tLines = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
                 let source = SourceText(path: name, bytes: bytes)
+                if Profile.enabled { Profile.report("line index", since: tLines) }
                 guard fix != .none else {
                     outcome.diagnostics = linter.lint(source)
                     return outcome
@@ -521,18 +527,36 @@ enum FileReader {
         }
         defer { close(fd) }
         // One spare byte: the read that finds the end fits without growing (growing would double
-        // the buffer, and its capacity would stay with the document).
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
+        // the buffer, and its capacity would stay with the document). Read straight into the
+        // array's storage: no pass to zero it first.
         var total = 0
-        while true {
+        var failure: Int32 = 0
+        var atEnd = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(st.st_size) + 1) { storage, count in
+            while total < storage.count {
+                let n = Glibc.read(fd, storage.baseAddress! + total, storage.count - total)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { atEnd = true; break }
+                total += n
+            }
+            count = total
+        }
+        // The file grew since stat: read the rest into a growing buffer.
+        while failure == 0, !atEnd {
             if total == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count / 2))) }
             let n = bytes.withUnsafeMutableBytes { raw in Glibc.read(fd, raw.baseAddress! + total, raw.count - total) }
             if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(CopyLintError("cannot read file: \(String(cString: strerror(errno)))", path: path))
+                if errno != EINTR { failure = errno }
+                continue
             }
-            if n == 0 { break }
-            total += n
+            if n == 0 { atEnd = true } else { total += n }
+        }
+        if failure != 0 {
+            return .failure(CopyLintError("cannot read file: \(String(cString: strerror(failure)))", path: path))
         }
         bytes.removeSubrange(total...)
         return .success(bytes)

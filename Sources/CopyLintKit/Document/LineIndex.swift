@@ -7,29 +7,51 @@ public struct LineIndex: Sendable {
     public let contentEnds: [Int]
 
     public init(_ bytes: [UInt8]) {
+        // Two passes over the bytes, eight at a time where no line break is near: the first counts
+        // line breaks so that the arrays are allocated once at their final size.
+        let breaks = bytes.withUnsafeBufferPointer { Self.scanBreaks($0) { _ in } }
         var starts = [0]
         var ends: [Int] = []
-        starts.reserveCapacity(bytes.count / 40 + 1)
-        ends.reserveCapacity(bytes.count / 40 + 1)
+        starts.reserveCapacity(breaks + 1)
+        ends.reserveCapacity(breaks + 1)
         bytes.withUnsafeBufferPointer { buf in
-            var i = 0
-            let n = buf.count
-            while i < n {
-                let b = buf[i]
-                if b == 0x0A {
-                    ends.append(i)
-                    starts.append(i + 1)
-                } else if b == 0x0D {
-                    ends.append(i)
-                    if i + 1 < n, buf[i + 1] == 0x0A { i += 1 }
-                    starts.append(i + 1)
-                }
-                i += 1
+            _ = Self.scanBreaks(buf) { i in
+                // A CR followed by LF is one break (reported at the CR; the LF is skipped).
+                ends.append(i)
+                starts.append(buf[i] == 0x0D && i + 1 < buf.count && buf[i + 1] == 0x0A ? i + 2 : i + 1)
             }
         }
         ends.append(bytes.count)
         lineStarts = starts
         contentEnds = ends
+    }
+
+    /// Calls `found` with the offset of each line break (LF, CR, or the CR of CRLF); returns how many.
+    @inline(__always)
+    private static func scanBreaks(_ buf: UnsafeBufferPointer<UInt8>, _ found: (Int) -> Void) -> Int {
+        let n = buf.count
+        var count = 0
+        var i = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while i < n {
+            if i + 8 <= n {
+                let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let lf = w ^ (ones &* 0x0A), cr = w ^ (ones &* 0x0D)
+                // A zero byte in either word marks an LF or a CR among these eight bytes.
+                if ((lf &- ones) & ~lf & highs) | ((cr &- ones) & ~cr & highs) == 0 { i += 8; continue }
+            }
+            let b = buf[i]
+            if b == 0x0A {
+                found(i)
+                count += 1
+            } else if b == 0x0D {
+                found(i)
+                count += 1
+                if i + 1 < n, buf[i + 1] == 0x0A { i += 1 }
+            }
+            i += 1
+        }
+        return count
     }
 
     public var count: Int { lineStarts.count }
@@ -124,6 +146,23 @@ public enum UTF8Scalar {
                 | UInt32(buf[i + 3] & 0x3F), 4)
         }
         return (0xFFFD, 1)
+    }
+
+    /// The scalars of `bytes[range]`, decoded straight into an array (invalid bytes as U+FFFD).
+    public static func scalars(_ bytes: [UInt8], _ range: SourceRange) -> [Unicode.Scalar] {
+        bytes.withUnsafeBufferPointer { buf in
+            [Unicode.Scalar](unsafeUninitializedCapacity: max(0, range.length)) { store, count in
+                var n = 0
+                var i = range.start
+                while i < range.end {
+                    let (cp, len) = decode(buf, at: i)
+                    store.initializeElement(at: n, to: Unicode.Scalar(cp) ?? "\u{FFFD}")
+                    n += 1
+                    i += len
+                }
+                count = n
+            }
+        }
     }
 
     /// Offset of the scalar that starts before `i`.

@@ -25,8 +25,9 @@ public struct Finding: Hashable, Sendable {
     }
 }
 
-/// A finding with its rule, final severity and file, ready to print.
-public struct Diagnostic: Sendable {
+/// A finding with its rule, final severity and file, ready to print. A class: reports, sorts and
+/// baselines pass thousands of them around, and a copy is then one reference, not a dozen.
+public final class Diagnostic: Sendable {
     public let ruleID: String
     public let severity: Severity
     public let message: String
@@ -56,6 +57,11 @@ public struct Diagnostic: Sendable {
     /// Deterministic output order: file, line, column, rule, then message.
     public static func ordered(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
         if a.path != b.path { return a.path < b.path }
+        return orderedInFile(a, b)
+    }
+
+    /// The same order for diagnostics of one file (no path comparison).
+    static func orderedInFile(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
         if a.range.start != b.range.start { return a.range.start < b.range.start }
         if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
         if a.range.end != b.range.end { return a.range.end < b.range.end }

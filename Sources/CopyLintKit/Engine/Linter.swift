@@ -70,6 +70,8 @@ public struct Linter: Sendable {
         } else {
             perRule = rules.map(run)
         }
+        let tAssemble = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+        defer { if Profile.enabled { Profile.report("diagnostics", since: tAssemble) } }
         for (rule, result) in zip(rules, perRule) {
             for finding in result.findings {
                 if mask?.suppresses(rule: rule.id, offset: finding.range.start) == true { continue }
@@ -97,7 +99,7 @@ public struct Linter: Sendable {
                 out.append(Diagnostic(ruleID: unused.id, severity: unused.severity, finding: finding, source: document.source))
             }
         }
-        out.sort(by: Diagnostic.ordered)
+        out.sort(by: Diagnostic.orderedInFile)   // one document: one path
         return out
     }
 

@@ -111,32 +111,40 @@ struct BlockClassifier {
         }
     }
 
-    /// A short, unpunctuated line between paragraphs is a subhead.
+    /// A short, unpunctuated line between paragraphs is a subhead. Each decision reads the kinds the
+    /// blocks had before this pass, so a large file's blocks are judged in slices on all cores.
     private func assignUnmarkedSubheads(_ blocks: inout [Block]) {
-        for i in blocks.indices where blocks[i].kind == .paragraph && i > 0 && couldBeHeading(blocks[i]) {
-            let text = scalars(blocks[i])
-            // Crossheads in English copy are a few words; a longer unpunctuated line is a fragment.
-            guard TextTraits.looksLikeHeadline(text, language: language, maxChinese: 40, maxWords: 8) else { continue }
-            // Two commas or reported speech make a sentence, not a heading.
-            if text.filter({ $0 == "，" }).count >= 2 || TextTraits.containsSpeechLead(text) { continue }
-            // A subhead introduces copy: running text follows it, directly or after a second subhead line.
-            var k = i + 1
-            if k < blocks.count, blocks[k].kind == .paragraph, couldBeHeading(blocks[k]),
-               TextTraits.looksLikeHeadline(scalars(blocks[k]), language: language, maxChinese: 40, maxWords: 12) {
-                k += 1
-            }
-            guard k < blocks.count, blocks[k].kind == .paragraph,
-                  !couldBeHeading(blocks[k]) || !TextTraits.looksLikeHeadline(scalars(blocks[k]), language: language, maxChinese: 40, maxWords: 12)
-            else { continue }
-            blocks[i].kind = .subhead
+        let chunks = ParallelMap.slices(forBytes: bytes.count)
+        let snapshot = blocks
+        let found = ParallelMap.run(count: chunks) { c -> [Int] in
+            let lo = max(1, snapshot.count * c / chunks), hi = snapshot.count * (c + 1) / chunks
+            return lo < hi ? (lo..<hi).filter { isUnmarkedSubhead($0, snapshot) } : []
         }
+        for i in found.joined() { blocks[i].kind = .subhead }
+    }
+
+    private func isUnmarkedSubhead(_ i: Int, _ blocks: [Block]) -> Bool {
+        guard blocks[i].kind == .paragraph, couldBeHeading(blocks[i]) else { return false }
+        let text = scalars(blocks[i])
+        // Crossheads in English copy are a few words; a longer unpunctuated line is a fragment.
+        guard TextTraits.looksLikeHeadline(text, language: language, maxChinese: 40, maxWords: 8) else { return false }
+        // Two commas or reported speech make a sentence, not a heading.
+        if text.filter({ $0 == "，" }).count >= 2 || TextTraits.containsSpeechLead(text) { return false }
+        // A subhead introduces copy: running text follows it, directly or after a second subhead line.
+        var k = i + 1
+        if k < blocks.count, blocks[k].kind == .paragraph, couldBeHeading(blocks[k]),
+           TextTraits.looksLikeHeadline(scalars(blocks[k]), language: language, maxChinese: 40, maxWords: 12) {
+            k += 1
+        }
+        return k < blocks.count && blocks[k].kind == .paragraph
+            && (!couldBeHeading(blocks[k]) || !TextTraits.looksLikeHeadline(scalars(blocks[k]), language: language, maxChinese: 40, maxWords: 12))
     }
 
     /// Blocks longer than this many bytes are never headings, bylines or labels.
     static let shortLimit = 360
 
     private func scalars(_ block: Block) -> [Unicode.Scalar] {
-        Array(String(decoding: bytes[block.textRange.start..<block.textRange.end], as: UTF8.self).unicodeScalars)
+        UTF8Scalar.scalars(bytes, block.textRange)
     }
 
     /// The first 60 and last 20 scalars of a long block, joined (prefix and suffix tests still hold).

@@ -157,24 +157,33 @@ public struct CopyParser: Sendable {
 
     private static func countScripts(_ bytes: [UInt8], _ ranges: ArraySlice<SourceRange>) -> (han: Int, latin: Int, trad: Int, simp: Int) {
         var han = 0, latin = 0, trad = 0, simp = 0
-        // One access to the character table for the whole loop, not one per character.
-        let table = CharacterData.BMP.shared
-        bytes.withUnsafeBufferPointer { buf in
-            for range in ranges {
-                var i = range.start
-                while i < range.end {
-                    let b = buf[i]
-                    if b < 0x80 {
-                        if (b | 0x20) >= 0x61, (b | 0x20) <= 0x7A { latin += 1 }
-                        i += 1
-                        continue
+        // One access to the character table for the whole loop, not one per character; below
+        // U+10000 one byte of it says script and variant at once.
+        let bmp = CharacterData.BMP.shared
+        let han3 = UInt8(Script.han.rawValue)
+        bmp.table.withUnsafeBufferPointer { table in
+            bytes.withUnsafeBufferPointer { buf in
+                for range in ranges {
+                    var i = range.start
+                    while i < range.end {
+                        let b = buf[i]
+                        if b < 0x80 {
+                            if (b | 0x20) >= 0x61, (b | 0x20) <= 0x7A { latin += 1 }
+                            i += 1
+                            continue
+                        }
+                        let (cp, len) = UTF8Scalar.decode(buf, at: i)
+                        i += len
+                        if cp < 0x10000 {
+                            let v = table[Int(cp)]
+                            guard v & 0x0F == han3 else { continue }
+                            han += 1
+                            if v & 0x40 != 0 { trad += 1 } else if v & 0x80 != 0 { simp += 1 }
+                        } else if bmp.script(cp) == .han {
+                            han += 1
+                            if bmp.isTraditionalOnly(cp) { trad += 1 } else if bmp.isSimplifiedOnly(cp) { simp += 1 }
+                        }
                     }
-                    let (cp, len) = UTF8Scalar.decode(buf, at: i)
-                    if table.script(cp) == .han {
-                        han += 1
-                        if table.isTraditionalOnly(cp) { trad += 1 } else if table.isSimplifiedOnly(cp) { simp += 1 }
-                    }
-                    i += len
                 }
             }
         }

@@ -49,6 +49,10 @@ public enum CharacterData {
         static var shared: BMP { BMP(table: bmp) }
         let table: [UInt8]
 
+        @inline(__always) func isHan(_ cp: UInt32) -> Bool {
+            if cp >= 0x4E00, cp <= 0x9FFF { return true }
+            return cp >= 0x2E80 && script(cp) == .han
+        }
         @inline(__always) func script(_ cp: UInt32) -> Script {
             cp < 0x10000 ? Script(rawValue: table[Int(cp)] & 0x0F) ?? .unknown : CharacterData.script(cp)
         }
@@ -103,7 +107,12 @@ public enum CharacterData {
 
     /// Han ideographs (and CJK radicals): nothing below U+2E80 is, so most text skips the table.
     @inline(__always)
-    public static func isHan(_ cp: UInt32) -> Bool { cp >= 0x2E80 && script(cp) == .han }
+    public static func isHan(_ cp: UInt32) -> Bool {
+        // CJK Unified Ideographs and Extension A (most Chinese text) are Han throughout: no table read.
+        if cp >= 0x4E00 { return cp <= 0x9FFF || script(cp) == .han }
+        if cp >= 0x3400 { return cp <= 0x4DBF || script(cp) == .han }
+        return cp >= 0x2E80 && script(cp) == .han
+    }
 
     // MARK: - parsing the generated strings
 

@@ -15,6 +15,9 @@ public struct AhoCorasick: Sendable {
     private let lengths: [Int]
     /// Bytes that leave the root: in the root state every other byte is skipped without a lookup.
     private let startsPattern: [Bool]
+    /// The first scalars of the patterns (below U+10000), one bit each: in the root state a character
+    /// that starts no pattern is skipped whole, without walking its bytes through the table.
+    private let firstScalars: [UInt64]
     public let ignoreASCIICase: Bool
 
     public init(_ patterns: [[UInt8]], ignoreASCIICase: Bool = false) {
@@ -60,6 +63,15 @@ public struct AhoCorasick: Sendable {
             }
         }
         startsPattern = (0..<256).map { goto[0][$0] != 0 }
+        var first = [UInt64](repeating: 0, count: 1024)
+        for raw in patterns where !raw.isEmpty {
+            let cp = raw.withUnsafeBufferPointer { UTF8Scalar.decode($0, at: 0).scalar }
+            var forms = [cp]
+            if ignoreASCIICase, cp < 0x80 { forms = [UInt32(AhoCorasick.fold(UInt8(cp))), cp] }
+            if ignoreASCIICase, cp >= 0x41, cp <= 0x5A || (cp >= 0x61 && cp <= 0x7A) { forms += [cp ^ 0x20] }
+            for f in forms where f < 0x10000 { first[Int(f >> 6)] |= 1 << (f & 63) }
+        }
+        firstScalars = first
         transitions = goto.flatMap { $0 }
         var starts: [Int32] = [0]
         var flat: [Int32] = []
@@ -97,13 +109,33 @@ public struct AhoCorasick: Sendable {
             outputStart.withUnsafeBufferPointer { starts in
                 startsPattern.withUnsafeBufferPointer { leaves in
                     outputPatterns.withUnsafeBufferPointer { outputs in
+                      firstScalars.withUnsafeBufferPointer { first in
                         lengths.withUnsafeBufferPointer { lengths in
                             let end = min(range.end, buf.count)
                             var state = 0
                             var i = max(0, range.start)
                             while i < end {
                                 if state == 0 {
-                                    while i < end, !leaves[Int(map(buf[i]))] { i += 1 }
+                                    // Skip to the next character that starts a pattern.
+                                    while i < end {
+                                        let b = buf[i]
+                                        if b < 0x80 {
+                                            if leaves[Int(map(b))] { break }
+                                            i += 1
+                                        } else if b < 0xC0 {
+                                            i += 1          // a continuation byte starts nothing
+                                        } else if b >= 0xE0, b < 0xF0, i + 2 < end {
+                                            let cp = Int(b & 0x0F) << 12 | Int(buf[i + 1] & 0x3F) << 6 | Int(buf[i + 2] & 0x3F)
+                                            if first[cp >> 6] & (1 << (cp & 63)) != 0 { break }
+                                            i += 3
+                                        } else if b < 0xE0, i + 1 < end {
+                                            let cp = Int(b & 0x1F) << 6 | Int(buf[i + 1] & 0x3F)
+                                            if first[cp >> 6] & (1 << (cp & 63)) != 0 { break }
+                                            i += 2
+                                        } else {
+                                            break           // four-byte characters and the last bytes: the table decides
+                                        }
+                                    }
                                     if i == end { break }
                                 }
                                 state = Int(table[state << 8 | Int(map(buf[i]))])
@@ -116,6 +148,7 @@ public struct AhoCorasick: Sendable {
                                 }
                             }
                         }
+                      }
                     }
                 }
             }

@@ -77,6 +77,7 @@ public struct MixedScriptRule: Rule {
         let expected = checkVariants ? expectedVariant(document) : nil
         let lookForTraditional = expected == .simplified
         let lookForSimplified = expected == .traditional
+        let table = CharacterData.BMP.shared
         for (i, block) in document.blocks.enumerated() {
             // One pass over the bytes decides whether the block needs a closer look: most
             // paragraphs of Chinese copy have no letters and no character of the other variant.
@@ -92,10 +93,10 @@ public struct MixedScriptRule: Rule {
                     }
                     let (c, len) = UTF8Scalar.decode(buf, at: k)
                     k += len
-                    if CharClass.isHan(c) {
+                    if table.isHan(c) {
                         han += 1
-                        if lookForTraditional, CharacterData.isTraditionalOnly(c) { wrong += 1 }
-                        if lookForSimplified, CharacterData.isSimplifiedOnly(c) { wrong += 1 }
+                        if lookForTraditional, table.isTraditionalOnly(c) { wrong += 1 }
+                        if lookForSimplified, table.isSimplifiedOnly(c) { wrong += 1 }
                     } else if CharClass.isAlphabetic(c) { latin += 1 } else if CharClass.isKana(c) { kana += 1 }
                 }
             }

@@ -182,7 +182,11 @@ public struct MisplacedHeadlineRule: Rule {
                 guard own.count >= (english ? 3 : 2) else { continue }
                 // The story around it: the stories the heading sits between.
                 let around = Set([blocks[bodyBefore!].article, blocks[after].article]).sorted()
-                let ranges = around.flatMap { bodyByArticle[$0] }
+                // Nearest text first (the scan stops once enough is shared): the copy after the
+                // heading, then the copy before it, reading back.
+                let at = blocks[head].textRange.start
+                let all = around.flatMap { bodyByArticle[$0] }
+                let ranges = all.filter { $0.start > at } + all.filter { $0.start < at }.reversed()
                 let threshold = english ? max(maxAffinity, 0.34) : maxAffinity
                 if Affinity.share(of: own, in: bytes, ranges: ranges, stoppingAbove: threshold) <= threshold {
                     findings.append(Finding(range: blocks[head].textRange,
@@ -259,7 +263,7 @@ final class LazyTexts {
     subscript(i: Int) -> [Unicode.Scalar] {
         if let hit = cache[i] { return hit }
         let r = blocks[i].textRange
-        let t = Array(String(decoding: bytes[r.start..<r.end], as: UTF8.self).unicodeScalars)
+        let t = UTF8Scalar.scalars(bytes, r)
         cache[i] = t
         return t
     }

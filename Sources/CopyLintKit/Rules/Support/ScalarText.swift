@@ -56,6 +56,8 @@ enum CharClass {
     /// A letter of an alphabet (Latin incl. accented and full-width, Greek, Cyrillic).
     @inline(__always) static func isAlphabetic(_ c: UInt32) -> Bool {
         if c < 0x80 { return isASCIILetter(c) }
+        // Chinese, Japanese and CJK punctuation (U+2E80 to Yi, Lisu and Vai) have no alphabet letters.
+        if c >= 0x2E80, c < 0xA640 { return false }
         switch CharacterData.script(c) {
         case .latin, .greek, .cyrillic:
             return Unicode.Scalar(c)?.properties.isAlphabetic ?? false
