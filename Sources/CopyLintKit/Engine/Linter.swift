@@ -157,6 +157,13 @@ public struct RuleSettings: Sendable {
 enum Profile {
     static let enabled = ProcessInfo.processInfo.environment["COPYLINT_PROFILE"] == "1"
 
+    /// Peak resident memory so far.
+    static func residentMB() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss >> 10
+    }
+
     static func threadCPU() -> UInt64 {
         var t = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
@@ -165,6 +172,6 @@ enum Profile {
 
     static func report(_ what: String, since start: UInt64, now: UInt64 = DispatchTime.now().uptimeNanoseconds) {
         let ms = Double(now - start) / 1e6
-        FileHandle.standardError.write(Data("profile: \(what) \((ms * 10).rounded() / 10) ms\n".utf8))
+        FileHandle.standardError.write(Data("profile: \(what) \((ms * 10).rounded() / 10) ms, \(residentMB()) MB peak\n".utf8))
     }
 }

@@ -150,21 +150,33 @@ struct BlockClassifier {
     /// The first 60 and last 20 scalars of a long block, joined (prefix and suffix tests still hold).
     private func headAndTail(_ block: Block) -> [Unicode.Scalar] {
         let r = block.textRange
-        var head: [Unicode.Scalar] = []
-        var i = r.start
-        while i < r.end, head.count < 60 {
-            let (cp, len) = UTF8Scalar.decode(bytes, at: i)
-            head.append(Unicode.Scalar(cp) ?? "\u{FFFD}")
-            i += len
+        return bytes.withUnsafeBufferPointer { buf in
+            var head = 0, i = r.start
+            var j = r.end, tail = 0
+            return [Unicode.Scalar](unsafeUninitializedCapacity: 81) { out, count in
+                while i < r.end, head < 60 {
+                    let (cp, len) = UTF8Scalar.decode(buf, at: i)
+                    out.initializeElement(at: head, to: Unicode.Scalar(cp) ?? "\u{FFFD}")
+                    head += 1
+                    i += len
+                }
+                // A gap keeps the two halves from reading as one word.
+                out.initializeElement(at: head, to: "\u{2026}")
+                // The last 20 scalars, read backwards and placed in order.
+                var back: [UInt32] = []
+                back.reserveCapacity(20)
+                while j > i, tail < 20 {
+                    j -= 1
+                    while j > 0, buf[j] & 0xC0 == 0x80 { j -= 1 }
+                    back.append(UTF8Scalar.decode(buf, at: j).scalar)
+                    tail += 1
+                }
+                for (k, cp) in back.reversed().enumerated() {
+                    out.initializeElement(at: head + 1 + k, to: Unicode.Scalar(cp) ?? "\u{FFFD}")
+                }
+                count = head + 1 + tail
+            }
         }
-        var tail: [Unicode.Scalar] = []
-        var j = r.end
-        while j > i, tail.count < 20 {
-            j = UTF8Scalar.previous(bytes, before: j)
-            tail.append(Unicode.Scalar(UTF8Scalar.decode(bytes, at: j).scalar) ?? "\u{FFFD}")
-        }
-        // A gap keeps the two halves from reading as one word.
-        return head + ["\u{2026}"] + tail.reversed()
     }
 
     /// Cheap test before decoding: heading-like lines are short.

@@ -62,7 +62,19 @@ public struct CopyParser: Sendable {
     }
 
     private func makeBlocks(_ raws: [RawLine], layout: Layout) -> [Block] {
+        // Counted first, so that the array is allocated once at its size (a doubling array of a large
+        // file's blocks would hold up to twice the memory).
+        var count = 0
+        var previousText = false
+        for raw in raws {
+            switch raw.kind {
+            case .heading: count += 1; previousText = false
+            case .text: if !previousText || layout != .markdown { count += 1 }; previousText = true
+            case .blank, .comment: previousText = false
+            }
+        }
         var blocks: [Block] = []
+        blocks.reserveCapacity(count)
         var blank = 0
         var i = 0
         while i < raws.count {

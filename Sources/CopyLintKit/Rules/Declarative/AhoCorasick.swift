@@ -18,6 +18,8 @@ public struct AhoCorasick: Sendable {
     /// The first scalars of the patterns (below U+10000), one bit each: in the root state a character
     /// that starts no pattern is skipped whole, without walking its bytes through the table.
     private let firstScalars: [UInt64]
+    /// Every pattern starts with an ASCII character: eight bytes that are all non-ASCII are skipped at once.
+    private let asciiStarts: Bool
     public let ignoreASCIICase: Bool
 
     public init(_ patterns: [[UInt8]], ignoreASCIICase: Bool = false) {
@@ -72,6 +74,7 @@ public struct AhoCorasick: Sendable {
             for f in forms where f < 0x10000 { first[Int(f >> 6)] |= 1 << (f & 63) }
         }
         firstScalars = first
+        asciiStarts = patterns.allSatisfy { ($0.first ?? 0) < 0x80 }
         transitions = goto.flatMap { $0 }
         var starts: [Int32] = [0]
         var flat: [Int32] = []
@@ -112,12 +115,30 @@ public struct AhoCorasick: Sendable {
                       firstScalars.withUnsafeBufferPointer { first in
                         lengths.withUnsafeBufferPointer { lengths in
                             let end = min(range.end, buf.count)
+                            let ascii = asciiStarts
                             var state = 0
                             var i = max(0, range.start)
                             while i < end {
                                 if state == 0 {
                                     // Skip to the next character that starts a pattern.
-                                    while i < end {
+                                    if ascii {
+                                        // Only ASCII bytes can start a pattern: jump from one to the next,
+                                        // eight bytes at a time through non-ASCII text.
+                                        while i < end {
+                                            if i + 8 <= end {
+                                                let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                                                let asciiBytes = ~w & 0x8080_8080_8080_8080
+                                                if asciiBytes == 0 { i += 8; continue }
+                                                i += asciiBytes.trailingZeroBitCount >> 3
+                                            } else if buf[i] >= 0x80 {
+                                                i += 1
+                                                continue
+                                            }
+                                            if leaves[Int(map(buf[i]))] { break }
+                                            i += 1
+                                        }
+                                    }
+                                    while !ascii, i < end {
                                         let b = buf[i]
                                         if b < 0x80 {
                                             if leaves[Int(map(b))] { break }

@@ -62,7 +62,8 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
     public func check(_ document: Document) -> [Finding] {
         guard spec.language.applies(to: document) else { return [] }
         let bytes = document.bytes
-        let blocks = document.blocks.filter { spec.scope.includes($0.kind) }
+        // The blocks in scope, read in place (a filtered copy of a large file's blocks costs tens of MB).
+        let blocks = document.blocks.lazy.filter { spec.scope.includes($0.kind) }
         switch spec.kind {
         case .existence: return blocks.flatMap { existence($0, bytes) }
         case .substitution: return blocks.flatMap { substitution($0, bytes) }
@@ -344,7 +345,7 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         return out
     }
 
-    private func consistency(_ blocks: [Block], _ bytes: [UInt8]) -> [Finding] {
+    private func consistency(_ blocks: some Sequence<Block>, _ bytes: [UInt8]) -> [Finding] {
         // Which group and variant each literal belongs to.
         var owner: [(group: Int, variant: Int)] = []
         for (g, group) in spec.groups.enumerated() {
@@ -389,12 +390,17 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         var out: [Finding] = []
         for (index, block) in document.blocks.enumerated() where spec.scope.includes(block.kind) {
             var stack: [(pair: Int, at: Int, length: Int)] = []
-            var i = block.textRange.start
-            let end = block.textRange.end
-            while i < end {
-                let (c, len) = UTF8Scalar.decode(bytes, at: i)
-                defer { i += len }
-                guard c >= 0x22, bloom & (1 << UInt64(c & 63)) != 0, marks.contains(c) else { continue }
+            var marksAt: [(c: UInt32, at: Int, length: Int)] = []
+            bytes.withUnsafeBufferPointer { buf in
+                var i = block.textRange.start
+                let end = block.textRange.end
+                while i < end {
+                    let (c, len) = UTF8Scalar.decode(buf, at: i)
+                    if c >= 0x22, bloom & (1 << UInt64(c & 63)) != 0, marks.contains(c) { marksAt.append((c, i, len)) }
+                    i += len
+                }
+            }
+            for (c, i, len) in marksAt {
                 for p in opens.indices {
                     if opens[p] == closes[p], c == opens[p] {
                         // Straight quotes: the same mark opens and closes.

@@ -283,17 +283,22 @@ public struct DuplicateParagraphRule: Rule {
         var top: UInt64 = 1
         for _ in 0..<q { top = top &* base }
         var h: UInt64 = 0
-        for i in 0..<text.count {
-            h = h &* base &+ UInt64(text[i])
-            if i >= q { h = h &- UInt64(text[i - q]) &* top }
+        // Hashes at or above `cut` cannot enter the sketch (it is full and they are larger).
+        var cut = UInt64.max, full = false
+        text.withUnsafeBufferPointer { t in
+          for i in 0..<t.count {
+            h = h &* base &+ UInt64(t[i])
+            if i >= q { h = h &- UInt64(t[i - q]) &* top }
             guard i + 1 >= q else { continue }
             var v = h &* 0x9E37_79B9_7F4A_7C15
             v ^= v >> 29
-            if smallest.count == k, v >= smallest[k - 1] { continue }
+            if full, v >= cut { continue }
             if smallest.contains(v) { continue }
             let at = smallest.firstIndex { $0 > v } ?? smallest.count
             smallest.insert(v, at: at)
             if smallest.count > k { smallest.removeLast() }
+            if smallest.count == k { cut = smallest[k - 1]; full = true }
+          }
         }
     }
 }
