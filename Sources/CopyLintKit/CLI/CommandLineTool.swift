@@ -111,6 +111,9 @@ public struct CommandLineTool {
         /// In streaming mode: each report's text for this file, and the counts the summary needs.
         var rendered: [String] = []
         var counts = Counts()
+        /// A file with very many findings is rendered later, in pieces written one after another,
+        /// so that its whole report is never held in memory at once.
+        var renderInPieces = false
     }
 
     /// What the summary and the exit code need to know of findings that are no longer kept.
@@ -236,16 +239,18 @@ public struct CommandLineTool {
                 var outcome = Self.lintOne(path: work[k].path, linter: work[k].linter, encoding: work[k].encoding,
                                            stdin: input, stdinName: stdinName, fix: fixMode, showDiff: showDiff)
                 if streaming {
-                    let t0 = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
-                    defer { if Profile.enabled { Profile.report("render", since: t0) } }
-                    outcome.rendered = zip(reporters, fileContexts).map { $0.report(outcome.diagnostics, context: $1) }
                     outcome.counts.add(outcome.diagnostics)
-                    outcome.diagnostics = []
+                    if outcome.diagnostics.count > Self.renderPiece {
+                        outcome.renderInPieces = true
+                    } else {
+                        outcome.rendered = zip(reporters, fileContexts).map { $0.report(outcome.diagnostics, context: $1) }
+                        outcome.diagnostics = []
+                    }
                 }
                 return outcome
             }
             for outcome in outcomes {
-                diagnostics.append(contentsOf: outcome.diagnostics)
+                if !outcome.renderInPieces { diagnostics.append(contentsOf: outcome.diagnostics) }
                 if let e = outcome.error { errors.append(e) }
                 if let w = outcome.warning { stderr.write("copylint: warning: \(w)\n") }
                 fixedCount += outcome.fixed
@@ -253,7 +258,20 @@ public struct CommandLineTool {
                 diffText += outcome.diff
                 guard streaming else { continue }
                 for (r, report) in reports.enumerated() {
-                    if report.output == nil { stdout.write(outcome.rendered[r]) } else { toFiles[r] += outcome.rendered[r] }
+                    if outcome.renderInPieces {
+                        // Line formats: the report of the whole is the reports of its pieces, in order.
+                        let t0 = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+                        let all = outcome.diagnostics
+                        for start in stride(from: 0, to: all.count, by: Self.renderPiece) {
+                            let piece = reporters[r].report(Array(all[start..<min(all.count, start + Self.renderPiece)]), context: fileContexts[r])
+                            if report.output == nil { stdout.write(piece) } else { toFiles[r] += piece }
+                        }
+                        if Profile.enabled { Profile.report("render", since: t0) }
+                    } else if report.output == nil {
+                        stdout.write(outcome.rendered[r])
+                    } else {
+                        toFiles[r] += outcome.rendered[r]
+                    }
                 }
                 let c = outcome.counts
                 counts.errors += c.errors; counts.warnings += c.warnings; counts.infos += c.infos
@@ -388,6 +406,9 @@ public struct CommandLineTool {
 
     /// Files linted (in parallel) before their reports are written and their outcomes dropped.
     static let chunkSize = 256
+
+    /// Findings rendered at a time for a file that has more.
+    static let renderPiece = 16_384
 
     private static func lintOne(path: String, linter: Linter, encoding: InputEncoding?, stdin: [UInt8]?,
                                 stdinName: String, fix: Options.FixMode = .none, showDiff: Bool = false) -> FileOutcome {

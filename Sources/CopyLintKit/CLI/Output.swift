@@ -28,25 +28,34 @@ public final class OutputStream: TextSink, @unchecked Sendable {
 
     public func write(_ s: String) {
         guard !broken else { return }
+        // A large report goes out straight from the string's storage, not through a copy in the buffer.
+        if s.utf8.count >= 1 << 16 {
+            flush()
+            var s = s
+            s.withUTF8 { send(UnsafeRawBufferPointer($0)) }
+            return
+        }
         buffer.append(contentsOf: s.utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
 
     public func flush() {
         guard !broken, !buffer.isEmpty else { buffer.removeAll(keepingCapacity: true); return }
-        var written = 0
-        buffer.withUnsafeBytes { raw in
-            while written < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    broken = true
-                    return
-                }
-                written += n
-            }
-        }
+        buffer.withUnsafeBytes { send($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func send(_ raw: UnsafeRawBufferPointer) {
+        var written = 0
+        while !broken, written < raw.count {
+            let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+            if n < 0 {
+                if errno == EINTR { continue }
+                broken = true
+                return
+            }
+            written += n
+        }
     }
 
     public var isTerminal: Bool { isatty(fd) != 0 }

@@ -32,34 +32,56 @@ public enum BlockKind: String, Sendable, CaseIterable {
 }
 
 /// One block of copy with its exact place in the source.
+///
+/// A large file has hundreds of thousands of blocks, so offsets and line numbers are stored in
+/// 32 bits (files up to 4 GB): 44 bytes a block instead of 104. The properties are plain `Int`s.
 public struct Block: Sendable {
     public var kind: BlockKind
+    private let level8: UInt8
+    private var hasLede = false
+    private let start32: UInt32, end32: UInt32, textStart32: UInt32, textEnd32: UInt32
+    private let firstLine32: UInt32, lastLine32: UInt32, blank32: UInt32
+    private var ledeStart32: UInt32 = 0, ledeEnd32: UInt32 = 0
+    private var article32: UInt32 = 0
+
     /// The block's lines, markup included, from the first byte of its first line
     /// to the end of its last line (line terminator excluded).
-    public let range: SourceRange
+    public var range: SourceRange { SourceRange(unchecked: Int(start32), Int(end32)) }
     /// The words of the block: heading markers, indentation and trailing white space removed.
-    public let textRange: SourceRange
+    public var textRange: SourceRange { SourceRange(unchecked: Int(textStart32), Int(textEnd32)) }
     /// 0-based first and last line.
-    public let firstLine: Int
-    public let lastLine: Int
+    public var firstLine: Int { Int(firstLine32) }
+    public var lastLine: Int { Int(lastLine32) }
     /// 1...6 for a Markdown heading, 0 otherwise.
-    public let headingLevel: Int
+    public var headingLevel: Int { Int(level8) }
     /// Blank lines between this block and the previous one (or the start of the file).
-    public let blankLinesBefore: Int
+    public var blankLinesBefore: Int { Int(blank32) }
     /// The lede marker at the start of a paragraph (`本报讯`, `新华社南京3月5日电`, `LONDON (Reuters) -`).
-    public var ledeRange: SourceRange?
+    public var ledeRange: SourceRange? {
+        get { hasLede ? SourceRange(unchecked: Int(ledeStart32), Int(ledeEnd32)) : nil }
+        set {
+            hasLede = newValue != nil
+            ledeStart32 = UInt32(truncatingIfNeeded: newValue?.start ?? 0)
+            ledeEnd32 = UInt32(truncatingIfNeeded: newValue?.end ?? 0)
+        }
+    }
     /// Index into `Document.articles`.
-    public var article: Int = 0
+    public var article: Int {
+        get { Int(article32) }
+        set { article32 = UInt32(truncatingIfNeeded: newValue) }
+    }
 
     public init(kind: BlockKind, range: SourceRange, textRange: SourceRange, firstLine: Int, lastLine: Int,
                 headingLevel: Int, blankLinesBefore: Int, ledeRange: SourceRange? = nil) {
         self.kind = kind
-        self.range = range
-        self.textRange = textRange
-        self.firstLine = firstLine
-        self.lastLine = lastLine
-        self.headingLevel = headingLevel
-        self.blankLinesBefore = blankLinesBefore
+        start32 = UInt32(truncatingIfNeeded: range.start)
+        end32 = UInt32(truncatingIfNeeded: range.end)
+        textStart32 = UInt32(truncatingIfNeeded: textRange.start)
+        textEnd32 = UInt32(truncatingIfNeeded: textRange.end)
+        firstLine32 = UInt32(truncatingIfNeeded: firstLine)
+        lastLine32 = UInt32(truncatingIfNeeded: lastLine)
+        level8 = UInt8(clamping: headingLevel)
+        blank32 = UInt32(clamping: blankLinesBefore)
         self.ledeRange = ledeRange
     }
 }

@@ -9,6 +9,13 @@ public struct SourceRange: Hashable, Sendable, Comparable, CustomStringConvertib
         self.end = end
     }
 
+    /// For ranges known to be ordered (stored ones, read back in hot loops).
+    @inline(__always)
+    init(unchecked start: Int, _ end: Int) {
+        self.start = start
+        self.end = end
+    }
+
     public var length: Int { end - start }
     public var isEmpty: Bool { start == end }
     public func contains(_ offset: Int) -> Bool { offset >= start && offset < end }

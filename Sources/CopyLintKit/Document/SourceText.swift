@@ -5,8 +5,9 @@ import Foundation
 /// A leading UTF-8 byte order mark is removed before anything else sees the
 /// bytes (`hadByteOrderMark` remembers it so a fixer can write it back): byte
 /// offsets and columns are therefore counted from the first character after it,
-/// as editors do.
-public struct SourceText: Sendable {
+/// as editors do. A class: every diagnostic and document refers to its file's text, and a copy is
+/// then one reference.
+public final class SourceText: Sendable {
     public let path: String
     public let bytes: [UInt8]
     public let hadByteOrderMark: Bool
@@ -24,7 +25,7 @@ public struct SourceText: Sendable {
         lines = LineIndex(self.bytes)
     }
 
-    public init(path: String, string: String) {
+    public convenience init(path: String, string: String) {
         self.init(path: path, bytes: Array(string.utf8))
     }
 

@@ -55,7 +55,7 @@ public struct Linter: Sendable {
         var out: [Diagnostic] = []
         var mask = inlineConfig && !document.comments.isEmpty ? Suppressions(document, knownRules: knownRules) : nil
         // A large file's rules run side by side: they only read the document.
-        let perRule: [(findings: [Finding], budget: TimeBudget)]
+        var perRule: [(findings: [Finding], budget: TimeBudget)]
         let seconds = timeBudget
         let run: @Sendable (ActiveRule) -> ([Finding], TimeBudget) = { rule in
             let budget = TimeBudget(seconds: seconds)
@@ -72,7 +72,10 @@ public struct Linter: Sendable {
         }
         let tAssemble = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         defer { if Profile.enabled { Profile.report("diagnostics", since: tAssemble) } }
-        for (rule, result) in zip(rules, perRule) {
+        out.reserveCapacity(perRule.reduce(0) { $0 + $1.findings.count })
+        for (k, rule) in rules.enumerated() {
+            let result = perRule[k]
+            perRule[k].findings = []   // each rule's findings let go once they are diagnostics
             for finding in result.findings {
                 if mask?.suppresses(rule: rule.id, offset: finding.range.start) == true { continue }
                 out.append(Diagnostic(ruleID: rule.id, severity: rule.severity, finding: finding, source: document.source))

@@ -51,12 +51,20 @@ enum PerFinding {
 
     static func render(_ diagnostics: [Diagnostic], _ one: @Sendable (Diagnostic, inout String) -> Void) -> String {
         let slices = ParallelMap.slices(parallel: diagnostics.count >= parallelFrom)
-        let parts = ParallelMap.run(count: slices) { c -> String in
+        var parts = ParallelMap.run(count: slices) { c -> String in
             var out = ""
             for k in (diagnostics.count * c / slices)..<(diagnostics.count * (c + 1) / slices) { one(diagnostics[k], &out) }
             return out
         }
-        return slices == 1 ? parts[0] : parts.joined()
+        guard slices > 1 else { return parts[0] }
+        // Joined into one allocation, each part let go once copied: the peak is the report and one part.
+        var out = ""
+        out.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
+        for k in parts.indices {
+            out += parts[k]
+            parts[k] = ""
+        }
+        return out
     }
 }
 

@@ -33,8 +33,8 @@ public struct CopyParser: Sendable {
                     for i in lo..<hi {
                         let raw = RawLine.classify(buf, line: i, start: lines.lineStarts[i], end: lines.contentEnds[i])
                         if case .heading = raw.kind { markdown = true }
-                        if case .comment(let text) = raw.kind {
-                            comments.append(CommentLine(range: SourceRange(raw.start, raw.end), text: text, line: i))
+                        if case .comment = raw.kind {
+                            comments.append(CommentLine(range: SourceRange(raw.start, raw.end), text: RawLine.commentText(buf, raw), line: i))
                         }
                         (out.baseAddress! + i).initialize(to: raw)
                     }
@@ -88,7 +88,7 @@ public struct CopyParser: Sendable {
             case .heading(let level):
                 blocks.append(Block(kind: .headline, range: SourceRange(raw.start, raw.end),
                                     textRange: SourceRange(raw.textStart, raw.textEnd), firstLine: i, lastLine: i,
-                                    headingLevel: level, blankLinesBefore: blank))
+                                    headingLevel: Int(level), blankLinesBefore: blank))
                 blank = 0
                 i += 1
             case .text:
@@ -207,16 +207,33 @@ public struct CopyParser: Sendable {
 struct RawLine {
     enum Kind {
         case blank
-        case comment(String)
-        case heading(Int)
+        case comment
+        case heading(UInt8)
         case text
     }
 
+    // One per line of a file that may have millions: offsets in 32 bits (files up to 4 GB), 20 bytes a line.
     let kind: Kind
-    let start: Int
-    let end: Int
-    let textStart: Int
-    let textEnd: Int
+    private let start32: UInt32, end32: UInt32, textStart32: UInt32, textEnd32: UInt32
+    var start: Int { Int(start32) }
+    var end: Int { Int(end32) }
+    var textStart: Int { Int(textStart32) }
+    var textEnd: Int { Int(textEnd32) }
+
+    init(kind: Kind, start: Int, end: Int, textStart: Int, textEnd: Int) {
+        self.kind = kind
+        start32 = UInt32(truncatingIfNeeded: start)
+        end32 = UInt32(truncatingIfNeeded: end)
+        textStart32 = UInt32(truncatingIfNeeded: textStart)
+        textEnd32 = UInt32(truncatingIfNeeded: textEnd)
+    }
+
+    /// The words of a comment line: inside `<!-- … -->`, or after `%%`.
+    static func commentText(_ buf: UnsafeBufferPointer<UInt8>, _ raw: RawLine) -> String {
+        let s = raw.textStart, e = raw.textEnd
+        let inner = buf[s] == 0x25 ? s + 2..<e : s + 4..<e - 3
+        return String(decoding: UnsafeBufferPointer(rebasing: buf[inner]), as: UTF8.self).trimmingSpaces()
+    }
 
     static func classify(_ buf: UnsafeBufferPointer<UInt8>, line: Int, start: Int, end: Int) -> RawLine {
         var s = start
@@ -238,13 +255,11 @@ struct RawLine {
         // <!-- … --> on a line of its own
         if e - s >= 7, buf[s] == 0x3C, buf[s + 1] == 0x21, buf[s + 2] == 0x2D, buf[s + 3] == 0x2D,
            buf[e - 1] == 0x3E, buf[e - 2] == 0x2D, buf[e - 3] == 0x2D {
-            let inner = String(decoding: UnsafeBufferPointer(rebasing: buf[(s + 4)..<(e - 3)]), as: UTF8.self)
-            return RawLine(kind: .comment(inner.trimmingSpaces()), start: start, end: end, textStart: s, textEnd: e)
+            return RawLine(kind: .comment, start: start, end: end, textStart: s, textEnd: e)
         }
         // %% directive line for plain copy
         if e - s >= 2, buf[s] == 0x25, buf[s + 1] == 0x25 {
-            let inner = String(decoding: UnsafeBufferPointer(rebasing: buf[(s + 2)..<e]), as: UTF8.self)
-            return RawLine(kind: .comment(inner.trimmingSpaces()), start: start, end: end, textStart: s, textEnd: e)
+            return RawLine(kind: .comment, start: start, end: end, textStart: s, textEnd: e)
         }
         // ATX heading: 1-6 '#' then a space (or the end of the line).
         if buf[s] == 0x23, s == start {
@@ -258,7 +273,7 @@ struct RawLine {
                 var te = e
                 while te > t, buf[te - 1] == 0x23 { te -= 1 }
                 while te > t, buf[te - 1] == 0x20 { te -= 1 }
-                return RawLine(kind: .heading(level), start: start, end: end, textStart: t, textEnd: te)
+                return RawLine(kind: .heading(UInt8(level)), start: start, end: end, textStart: t, textEnd: te)
             }
         }
         return RawLine(kind: .text, start: start, end: end, textStart: s, textEnd: e)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Flags a paragraph printed again in the same file, exactly or nearly.
 ///
 /// Exact repeats are found by hashing normalised text; near repeats (a character or
@@ -116,6 +118,8 @@ public struct DuplicateParagraphRule: Rule {
         var sketch: [UInt64] = []
         var tried: [Int32] = []
         var lengths = [Int32](repeating: 0, count: blocks.count)   // normalised length of each block checked
+        // Repeats of one paragraph share its message and related location (one string, not thousands).
+        var shared: [Int: (message: String, related: [RelatedLocation])] = [:]
 
         for index in blocks.indices where Self.checked(blocks[index].kind) {
             Normalizer.scalars(bytes, blocks[index].textRange, into: &text)
@@ -126,8 +130,10 @@ public struct DuplicateParagraphRule: Rule {
             if known >= 0 {
                 // The same hash: the same text (a 64-bit collision is checked for, never assumed).
                 let first = Int(known)
-                if Normalizer.scalars(bytes, blocks[first].textRange) == text {
-                    findings.append(report(document, repeat: index, of: first, edits: 0))
+                // A byte-for-byte repeat (the usual case) needs no second normalisation.
+                if Self.sameBytes(bytes, blocks[first].textRange, blocks[index].textRange)
+                    || Normalizer.scalars(bytes, blocks[first].textRange) == text {
+                    findings.append(report(document, repeat: index, of: first, edits: 0, shared: &shared))
                 }
                 continue
             }
@@ -141,7 +147,7 @@ public struct DuplicateParagraphRule: Rule {
                 let other = Normalizer.scalars(bytes, blocks[first].textRange)
                 if other.filter({ !Normalizer.isPunctuation($0) }) == text.filter({ !Normalizer.isPunctuation($0) }) {
                     let edits = BoundedEditDistance.distance(other, text, limit: 8) ?? abs(other.count - text.count)
-                    findings.append(report(document, repeat: index, of: first, edits: max(1, edits)))
+                    findings.append(report(document, repeat: index, of: first, edits: max(1, edits), shared: &shared))
                 }
                 continue
             }
@@ -168,7 +174,7 @@ public struct DuplicateParagraphRule: Rule {
                 }
             }
             if let best {
-                findings.append(report(document, repeat: index, of: best.index, edits: best.edits))
+                findings.append(report(document, repeat: index, of: best.index, edits: best.edits, shared: &shared))
                 continue
             }
             for key in sketch {
@@ -185,6 +191,11 @@ public struct DuplicateParagraphRule: Rule {
             }
         }
         return findings
+    }
+
+    private static func sameBytes(_ bytes: [UInt8], _ a: SourceRange, _ b: SourceRange) -> Bool {
+        guard a.length == b.length else { return false }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + a.start, $0.baseAddress! + b.start, a.length) == 0 }
     }
 
     /// An open-addressing table from 64-bit hashes (already well mixed) to block indices.
@@ -240,13 +251,21 @@ public struct DuplicateParagraphRule: Rule {
     /// Bylines and datelines recur by nature; every other block is checked.
     private static func checked(_ kind: BlockKind) -> Bool { kind != .byline && kind != .dateline }
 
-    private func report(_ document: Document, repeat index: Int, of first: Int, edits: Int) -> Finding {
+    private func report(_ document: Document, repeat index: Int, of first: Int, edits: Int,
+                        shared: inout [Int: (message: String, related: [RelatedLocation])]) -> Finding {
         let block = document.blocks[index]
         let original = document.blocks[first]
         let line = original.firstLine + 1
-        let message = edits == 0
-            ? "paragraph repeats the one first printed at line \(line)"
-            : "paragraph nearly repeats the one first printed at line \(line) (\(edits) \(edits == 1 ? "character differs" : "characters differ"))"
+        let message: String, related: [RelatedLocation]
+        if edits == 0, let known = shared[first] {
+            (message, related) = known
+        } else {
+            message = edits == 0
+                ? "paragraph repeats the one first printed at line \(line)"
+                : "paragraph nearly repeats the one first printed at line \(line) (\(edits) \(edits == 1 ? "character differs" : "characters differ"))"
+            related = [RelatedLocation(range: original.textRange, message: "first printed here")]
+            if edits == 0 { shared[first] = (message, related) }
+        }
         // Delete the repeat with the blank lines before it.
         let previousEnd = index > 0 ? document.blocks[index - 1].range.end : block.range.start
         let deletion = index > 0
@@ -254,8 +273,7 @@ public struct DuplicateParagraphRule: Rule {
             : SourceRange(block.range.start, index + 1 < document.blocks.count ? document.blocks[index + 1].range.start : block.range.end)
         let fix = Fix(title: "delete the repeated paragraph", edits: [TextEdit(range: deletion, replacement: "")],
                       applicability: edits == 0 ? .safe : .unsafe)
-        return Finding(range: block.textRange, message: message,
-                       related: [RelatedLocation(range: original.textRange, message: "first printed here")], fix: fix)
+        return Finding(range: block.textRange, message: message, related: related, fix: fix)
     }
 
     @inline(__always)

@@ -169,7 +169,7 @@ public struct MisplacedHeadlineRule: Rule {
             }
             // (b) another story's headline in the middle of a body.
             if bodyBefore != nil, let after = bodyAfter, opensStory(after, blocks: blocks) == false,
-               texts[after].first?.properties.isLowercase != true {   // a lower-case start continues a split sentence
+               !Self.startsLowercase(blocks[after], bytes) {   // a lower-case start continues a split sentence
                 let candidates = g.members.filter { blocks[$0].kind != .subhead || blocks[$0].headingLevel == 0 || blocks[$0].headingLevel <= 2 }
                 guard let head = candidates.first(where: { isHeadlineLevel($0, blocks: blocks) }) ?? candidates.first else { continue }
                 let marked = blocks[head].headingLevel > 0 && blocks[head].headingLevel <= 2
@@ -195,6 +195,12 @@ public struct MisplacedHeadlineRule: Rule {
             }
         }
         return findings
+    }
+
+    /// The block's first character is a lower-case letter (read from the bytes: a body block is not decoded whole).
+    static func startsLowercase(_ block: Block, _ bytes: [UInt8]) -> Bool {
+        guard block.textRange.length > 0 else { return false }
+        return Unicode.Scalar(UTF8Scalar.decode(bytes, at: block.textRange.start).scalar)?.properties.isLowercase == true
     }
 
     static let bodyKinds: Set<BlockKind> = [.paragraph, .caption, .dateline, .byline]

@@ -10,11 +10,22 @@ final class LazyScalarTexts {
         cache = Array(repeating: nil, count: blocks.count)
     }
 
+    private var dropped = 0
+
     subscript(i: Int) -> ScalarText {
         if let hit = cache[i] { return hit }
         let t = ScalarText(bytes, blocks[i].textRange)
         cache[i] = t
         return t
+    }
+
+    /// Lets go of the texts of blocks before `i` (a later use decodes again): a pass that moves
+    /// forward keeps a few blocks decoded, not the whole file.
+    func drop(before i: Int) {
+        while dropped < min(i, cache.count) {
+            cache[dropped] = nil
+            dropped += 1
+        }
     }
 }
 
@@ -144,10 +155,14 @@ public struct TruncatedSentenceRule: Rule {
         // Long paragraphs that stop without a stop: one or two are accidents, more are a house style
         // (leads in bold, summaries) that must not be reported on weak evidence.
         var unfinished = Set<Int>()
-        for i in blocks.indices where open[i] && blocks[i].kind == .paragraph && Self.isLongProse(texts[i]) {
-            let e = Ending(texts[i])
+        // Past styleLimit the count is all that matters (weak evidence is then off): stop counting there.
+        for i in blocks.indices where open[i] && blocks[i].kind == .paragraph {
+            if unfinished.count > Self.styleLimit { break }
+            let text = ScalarText(bytes, blocks[i].textRange)
+            guard Self.isLongProse(text) else { continue }
+            let e = Ending(text)
             // Chinese: only text that has a full sentence inside it counts (a one-sentence lead is a style).
-            if !e.complete, e.last != 0xFF1A, e.last != 0x3A, !CharClass.isHan(e.last) || Self.hasInnerStop(texts[i]) {
+            if !e.complete, e.last != 0xFF1A, e.last != 0x3A, !CharClass.isHan(e.last) || Self.hasInnerStop(text) {
                 unfinished.insert(i)
             }
         }
@@ -158,6 +173,7 @@ public struct TruncatedSentenceRule: Rule {
         let storyContinuesAfter = { (i: Int) in lastBody[blocks[i].article] > i }
 
         for i in blocks.indices where open[i] {
+            texts.drop(before: i)
             let block = blocks[i]
             guard isSentenceCandidate(block, document: document), block.textRange.length > 0 else { continue }
             let text = texts[i]
