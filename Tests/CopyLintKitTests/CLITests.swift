@@ -26,6 +26,30 @@ final class CLITests: TempFolderTestCase {
         XCTAssertEqual(quiet.err, "")
     }
 
+    /// A file with more findings than one render piece is written in pieces: the report must be the
+    /// same, byte for byte, as the whole file rendered at once, on stdout and into -o files.
+    func testReportOfManyFindingsIsWrittenInPieces() throws {
+        let n = CommandLineTool.renderPiece + 123
+        var page = "# 标题\n\n"
+        for k in 0..<n { page += "第\(k % 7)段：城市图书馆的夜间开放时间将延长到晚上十点，首批试点覆盖𠮷祥等五个区。\r\n\r\n" }
+        try write("big.txt", page)
+        let linter = Linter(registry: .builtin, settings: RuleSettings())
+        let diagnostics = linter.lint(SourceText(path: "big.txt", string: page))
+        XCTAssertGreaterThan(diagnostics.count, CommandLineTool.renderPiece)
+        let context = ReportContext(columnUnit: .char, color: false, registry: .builtin, files: ["big.txt"],
+                                    root: dir.path, workingDirectory: dir.path)
+        for format in ["gcc", "text", "github", "rdjsonl"] {
+            let whole = Reporters.named(format)!.report(diagnostics, context: context)
+            let r = run(["--format", format, "--color", "never", "-q", "big.txt"])
+            XCTAssertEqual(r.code, 1, format)
+            XCTAssertEqual(r.out, whole, format)
+        }
+        let r = run(["--format", "gcc", "-o", "report.txt", "-q", "big.txt"])
+        XCTAssertEqual(r.code, 1)
+        XCTAssertEqual(try String(contentsOfFile: dir.path + "/report.txt", encoding: .utf8),
+                       GCCReporter().report(diagnostics, context: context))
+    }
+
     func testFailOnAndSeverityFromConfig() throws {
         try write("page.txt", Self.duplicated)
         try write(".lintrc", #"{"rules": {"duplicate-paragraph": "warning"}}"#)

@@ -157,6 +157,23 @@ public struct CopyParser: Sendable {
     private func detectLanguage(_ bytes: [UInt8], _ ranges: [SourceRange]) -> (Language, ChineseVariant?) {
         // Counts add up: a large file is counted in slices on all cores.
         let chunks = ParallelMap.slices(forBytes: bytes.count)
+        // A giant block (a file without line breaks) is counted in pieces, cut at character boundaries.
+        var pieces = ranges
+        if chunks > 1, ranges.contains(where: { $0.length > TextWindows.giant }) {
+            pieces = ranges.flatMap { r -> [SourceRange] in
+                guard r.length > TextWindows.giant else { return [r] }
+                var pieces: [SourceRange] = []
+                var a = r.start
+                while a < r.end {
+                    var b = min(r.end, a + TextWindows.giant)
+                    while b < r.end, bytes[b] & 0xC0 == 0x80 { b += 1 }
+                    pieces.append(SourceRange(a, b))
+                    a = b
+                }
+                return pieces
+            }
+        }
+        let ranges = pieces
         let counts = ParallelMap.run(count: chunks) { c in
             Self.countScripts(bytes, ranges[(ranges.count * c / chunks)..<(ranges.count * (c + 1) / chunks)])
         }

@@ -67,7 +67,9 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         switch spec.kind {
         case .existence: return blocks.flatMap { existence($0, bytes) }
         case .substitution: return blocks.flatMap { substitution($0, bytes) }
-        case .repetition: return blocks.flatMap { repetition($0, bytes) }
+        case .repetition:
+            // A giant block is read in windows ending at sentence stops (a doubling never spans one).
+            return blocks.flatMap { block in TextWindows.split(bytes, block.textRange).flatMap { repetition(block, $0, bytes) } }
         case .occurrence: return blocks.flatMap { occurrence($0, bytes) }
         case .consistency: return consistency(blocks, bytes)
         case .pair: return pair(document, bytes)
@@ -209,9 +211,9 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         }
     }
 
-    private func repetition(_ block: Block, _ bytes: [UInt8]) -> [Finding] {
-        if spec.unit == "char", !Self.hasDoubledThreeByteScalar(bytes, block.textRange) { return [] }
-        let t = ScalarText(bytes, block.textRange)
+    private func repetition(_ block: Block, _ window: SourceRange, _ bytes: [UInt8]) -> [Finding] {
+        if spec.unit == "char", !Self.hasDoubledThreeByteScalar(bytes, window) { return [] }
+        let t = ScalarText(bytes, window)
         let s = t.scalars
         var out: [Finding] = []
         if spec.unit == "char" {

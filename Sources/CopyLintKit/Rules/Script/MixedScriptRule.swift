@@ -78,13 +78,15 @@ public struct MixedScriptRule: Rule {
         let lookForTraditional = expected == .simplified
         let lookForSimplified = expected == .traditional
         let table = CharacterData.BMP.shared
+        // A giant block (a file without line breaks) is read in windows that end at sentence stops.
         for (i, block) in document.blocks.enumerated() {
+          for window in TextWindows.split(bytes, block.textRange) {
             // One pass over the bytes decides whether the block needs a closer look: most
             // paragraphs of Chinese copy have no letters and no character of the other variant.
             var han = 0, latin = 0, kana = 0, wrong = 0
             bytes.withUnsafeBufferPointer { buf in
-                var k = block.textRange.start
-                while k < block.textRange.end {
+                var k = window.start
+                while k < window.end {
                     let b = buf[k]
                     if b < 0x80 {
                         if CharClass.isASCIILetter(UInt32(b)) { latin += 1 }
@@ -101,7 +103,7 @@ public struct MixedScriptRule: Rule {
                 }
             }
             guard latin > 0 || (wrong > 0 && kana == 0) else { continue }
-            let text = ScalarText(bytes, block.textRange)
+            let text = ScalarText(bytes, window)
             let chineseContext = han >= 4 && han * 3 >= latin
             checkWords(text, chineseContext: chineseContext, into: &findings)
             if chineseContext, checkEnglish, document.blocks[i].kind != .byline {
@@ -110,6 +112,7 @@ public struct MixedScriptRule: Rule {
             if let expected, wrong > 0, kana == 0 {
                 checkVariant(text, expected: expected, into: &findings)
             }
+          }
         }
         return findings
     }
@@ -247,7 +250,7 @@ public struct MixedScriptRule: Rule {
         return k < s.count && CharClass.isHan(s[k])
     }
 
-    /// Latin words in the run of Latin text (words separated by spaces) that holds [a, b).
+    /// Latin words in the run of Latin text (words separated by spaces) that holds [a, b), up to three.
     private static func latinWordsAround(_ s: [UInt32], _ a: Int, _ b: Int) -> Int {
         // Three words either way decide it: look no further (a long Latin run would make this quadratic).
         var lo = a, hi = b
@@ -256,7 +259,10 @@ public struct MixedScriptRule: Rule {
         var words = 0, inWord = false
         for k in lo..<hi {
             let letter = CharClass.isASCIILetter(s[k])
-            if letter, !inWord { words += 1 }
+            if letter, !inWord {
+                words += 1
+                if words == 3 { return words }   // callers ask for three or more: no need to count on
+            }
             inWord = letter || (inWord && s[k] != 0x20 && s[k] != 0x2C)
         }
         return words
@@ -266,11 +272,24 @@ public struct MixedScriptRule: Rule {
     /// foreign names and titles that belong there.
     private static func enclosedLatin(_ s: [UInt32]) -> [Bool] {
         var marks = [Bool](repeating: false, count: s.count)
-        let pairs: [UInt32: UInt32] = [0xFF08: 0xFF09, 0x28: 0x29, 0x300A: 0x300B, 0x201C: 0x201D, 0x300C: 0x300D,
-                                       0x300E: 0x300F, 0x2018: 0x2019, 0x3008: 0x3009, 0x22: 0x22]
+        // The closing mark of an opening one (a switch, not a dictionary: this runs on every character).
+        func closer(_ c: UInt32) -> UInt32? {
+            switch c {
+            case 0xFF08: return 0xFF09
+            case 0x28: return 0x29
+            case 0x300A: return 0x300B
+            case 0x201C: return 0x201D
+            case 0x300C: return 0x300D
+            case 0x300E: return 0x300F
+            case 0x2018: return 0x2019
+            case 0x3008: return 0x3009
+            case 0x22: return 0x22
+            default: return nil
+            }
+        }
         var i = 0
         while i < s.count {
-            if let close = pairs[s[i]], let end = s[(i + 1)...].prefix(200).firstIndex(of: close) {
+            if let close = closer(s[i]), let end = s[(i + 1)...].prefix(200).firstIndex(of: close) {
                 // Mostly Latin inside: a foreign name, term or title.
                 let inner = s[(i + 1)..<end]
                 let letters = inner.filter(CharClass.isASCIILetter).count

@@ -122,6 +122,18 @@ public struct DuplicateParagraphRule: Rule {
         var shared: [Int: (message: String, related: [RelatedLocation])] = [:]
 
         for index in blocks.indices where Self.checked(blocks[index].kind) {
+            if blocks[index].textRange.length > TextWindows.giant {
+                // A giant block (a file without line breaks): exact repeats only, hashed as it is read.
+                var h: UInt64 = Self.fnvOffset, count = 0
+                Normalizer.forEach(bytes, blocks[index].textRange) { h = (h ^ UInt64($0)) &* Self.fnvPrime; count += 1 }
+                guard count >= minLength else { continue }
+                let known = exact.insert(Self.mix(h), Int32(index))
+                if known >= 0, Self.sameBytes(bytes, blocks[Int(known)].textRange, blocks[index].textRange)
+                    || Normalizer.scalars(bytes, blocks[Int(known)].textRange) == Normalizer.scalars(bytes, blocks[index].textRange) {
+                    findings.append(report(document, repeat: index, of: Int(known), edits: 0, shared: &shared))
+                }
+                continue
+            }
             Normalizer.scalars(bytes, blocks[index].textRange, into: &text)
             guard text.count >= minLength else { continue }
             lengths[index] = Int32(truncatingIfNeeded: text.count)
@@ -284,9 +296,11 @@ public struct DuplicateParagraphRule: Rule {
         return z ^ (z >> 31)
     }
 
+    private static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325, fnvPrime: UInt64 = 0x0000_0100_0000_01B3
+
     private static func hash(_ text: [UInt32], keeping keep: (UInt32) -> Bool = { _ in true }) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for cp in text where keep(cp) { h = (h ^ UInt64(cp)) &* 0x0000_0100_0000_01B3 }
+        var h = fnvOffset
+        for cp in text where keep(cp) { h = (h ^ UInt64(cp)) &* fnvPrime }
         return mix(h)
     }
 

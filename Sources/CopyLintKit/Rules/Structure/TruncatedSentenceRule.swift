@@ -14,9 +14,16 @@ final class LazyScalarTexts {
 
     subscript(i: Int) -> ScalarText {
         if let hit = cache[i] { return hit }
-        let t = ScalarText(bytes, blocks[i].textRange)
+        let t = Self.text(bytes, blocks[i].textRange)
         cache[i] = t
         return t
+    }
+
+    /// A block's scalars; a giant block's head and tail only (how a sentence ends, and how the next begins).
+    static func text(_ bytes: [UInt8], _ range: SourceRange) -> ScalarText {
+        range.length > TextWindows.giant
+            ? ScalarText.headAndTail(bytes, range, head: TextWindows.giant / 8, tail: TextWindows.giant / 2)
+            : ScalarText(bytes, range)
     }
 
     /// Lets go of the texts of blocks before `i` (a later use decodes again): a pass that moves
@@ -158,7 +165,7 @@ public struct TruncatedSentenceRule: Rule {
         // Past styleLimit the count is all that matters (weak evidence is then off): stop counting there.
         for i in blocks.indices where open[i] && blocks[i].kind == .paragraph {
             if unfinished.count > Self.styleLimit { break }
-            let text = ScalarText(bytes, blocks[i].textRange)
+            let text = LazyScalarTexts.text(bytes, blocks[i].textRange)
             guard Self.isLongProse(text) else { continue }
             let e = Ending(text)
             // Chinese: only text that has a full sentence inside it counts (a one-sentence lead is a style).

@@ -44,25 +44,31 @@ enum Normalizer {
         // At most one scalar per byte: written straight into the storage, no per-scalar append.
         out = [UInt32](unsafeUninitializedCapacity: max(0, range.length)) { store, count in
             var n = 0
-            bytes.withUnsafeBufferPointer { buf in
-                var i = range.start
-                while i < range.end {
-                    let b = buf[i]
-                    if b < 0x80 {
-                        let cp = UInt32(b)
-                        if b > 0x20 { store[n] = cp >= 0x41 && cp <= 0x5A ? cp + 0x20 : cp; n += 1 }
-                        else if b != 0x20, b != 0x09, b != 0x0A, b != 0x0D { store[n] = cp; n += 1 }
-                        i += 1
-                        continue
-                    }
-                    let (cp, len) = UTF8Scalar.decode(buf, at: i)
-                    i += len
-                    // CJK ideographs and most scripts fold to themselves.
-                    if cp >= 0x3400 && cp < 0xFEFF { store[n] = cp; n += 1; continue }
-                    if let f = fold(cp) { store[n] = f; n += 1 }
-                }
-            }
+            forEach(bytes, range) { store[n] = $0; n += 1 }
             count = n
+        }
+    }
+
+    /// Calls `body` with each folded scalar of a byte range, in order (nothing is stored).
+    @inline(__always)
+    static func forEach(_ bytes: [UInt8], _ range: SourceRange, _ body: (UInt32) -> Void) {
+        bytes.withUnsafeBufferPointer { buf in
+            var i = range.start
+            while i < range.end {
+                let b = buf[i]
+                if b < 0x80 {
+                    let cp = UInt32(b)
+                    if b > 0x20 { body(cp >= 0x41 && cp <= 0x5A ? cp + 0x20 : cp) }
+                    else if b != 0x20, b != 0x09, b != 0x0A, b != 0x0D { body(cp) }
+                    i += 1
+                    continue
+                }
+                let (cp, len) = UTF8Scalar.decode(buf, at: i)
+                i += len
+                // CJK ideographs and most scripts fold to themselves.
+                if cp >= 0x3400 && cp < 0xFEFF { body(cp); continue }
+                if let f = fold(cp) { body(f) }
+            }
         }
     }
 }

@@ -35,12 +35,65 @@ struct ScalarText {
         return ScalarText(bytes, SourceRange(range.start, min(end, range.end)))
     }
 
+    /// A giant block's head and tail (a paragraph of many megabytes is a file without line breaks,
+    /// not prose): its first `head` and last `tail` bytes, cut at character boundaries. Offsets stay
+    /// exact; the middle is not read.
+    static func headAndTail(_ bytes: [UInt8], _ range: SourceRange, head: Int, tail: Int) -> ScalarText {
+        guard range.length > head + tail else { return ScalarText(bytes, range) }
+        var a = range.start + head
+        while a < range.end, bytes[a] & 0xC0 == 0x80 { a += 1 }
+        var b = range.end - tail
+        while b < range.end, bytes[b] & 0xC0 == 0x80 { b += 1 }
+        let first = ScalarText(bytes, SourceRange(range.start, a)), last = ScalarText(bytes, SourceRange(b, range.end))
+        return ScalarText(scalars: first.scalars + last.scalars, offsets: first.offsets.dropLast() + last.offsets)
+    }
+
+    private init(scalars: [UInt32], offsets: [UInt32]) {
+        self.scalars = scalars
+        self.offsets = offsets
+    }
+
     var count: Int { scalars.count }
 
     func range(_ from: Int, _ to: Int) -> SourceRange { SourceRange(Int(offsets[from]), Int(offsets[to])) }
 
     func string(_ from: Int, _ to: Int) -> String {
         String(String.UnicodeScalarView(scalars[from..<to].compactMap(Unicode.Scalar.init)))
+    }
+}
+
+/// Cuts a giant block into windows that rules decoding scalars can read one at a time.
+enum TextWindows {
+    /// Blocks up to this many bytes are read whole (every paragraph of real copy).
+    static let giant = 1 << 18
+
+    /// `range` itself, or for a giant block consecutive windows of about `giant / 2` bytes, each ending
+    /// after a sentence stop (。！？ or . ! ? before a space) where one is near, else at a character boundary.
+    static func split(_ bytes: [UInt8], _ range: SourceRange) -> [SourceRange] {
+        guard range.length > giant else { return [range] }
+        var out: [SourceRange] = []
+        var start = range.start
+        while range.end - start > giant {
+            let target = start + giant / 2
+            var cut = -1
+            var i = target
+            let limit = min(range.end, target + giant / 4)
+            while i < limit {
+                let b = bytes[i]
+                if b == 0xE3, i + 2 < limit, bytes[i + 1] == 0x80, bytes[i + 2] == 0x82 { cut = i + 3; break }      // 。
+                if b == 0xEF, i + 2 < limit, bytes[i + 1] == 0xBC, bytes[i + 2] == 0x81 || bytes[i + 2] == 0x9F { cut = i + 3; break }   // ！？
+                if b == 0x2E || b == 0x21 || b == 0x3F, i + 1 < limit, bytes[i + 1] == 0x20 { cut = i + 1; break }
+                i += 1
+            }
+            if cut < 0 {
+                cut = target
+                while cut < range.end, bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+            }
+            out.append(SourceRange(start, cut))
+            start = cut
+        }
+        out.append(SourceRange(start, range.end))
+        return out
     }
 }
 
