@@ -56,6 +56,27 @@ final class RuleExampleTests: XCTestCase {
         }
     }
 
+    /// Pack rules' word lists are matched together in one pass when several rules run: every example
+    /// must give each rule the same findings alone as beside every other rule (opt-in ones too).
+    func testSharedWordListsFindWhatEachRuleFindsAlone() {
+        let everyRule = RuleRegistry.builtin.entries.map { entry in
+            ActiveRule(id: entry.id, severity: entry.description.defaultSeverity,
+                       checker: entry.make(RuleOptions(specs: entry.description.options)))
+        }
+        let together = Linter(rules: everyRule)
+        XCTAssertNotNil(together.literalPass, "the pack rules share a pass")
+        for entry in RuleRegistry.builtin.entries where entry.description.triggering.contains(where: { $0.options.isEmpty }) {
+            for example in entry.description.triggering + entry.description.nonTriggering where example.options.isEmpty {
+                for variant in Variant.allCases {
+                    let source = Self.make(example.textAndMarkers.text, variant).text
+                    let alone = Self.run(entry, example, source).map { "\($0.range) \($0.message)" }
+                    let beside = together.lint(source).filter { $0.ruleID == entry.id }.map { "\($0.range) \($0.message)" }
+                    XCTAssertEqual(beside, alone, "\(entry.id) [\(variant)]: \(example.text)")
+                }
+            }
+        }
+    }
+
     // MARK: - helpers
 
     static func run(_ entry: RuleEntry, _ example: Example, _ source: SourceText) -> [Diagnostic] {

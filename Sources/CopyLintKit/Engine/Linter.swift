@@ -22,9 +22,13 @@ public struct Linter: Sendable {
     /// Documents at least this large (bytes) have their rules run in parallel.
     public static let parallelThreshold = 1 << 20
 
+    /// Pack rules' word lists, matched for all of them in one pass.
+    let literalPass: LiteralPass?
+
     public init(rules: [ActiveRule], knownRules: Set<String>? = nil) {
         self.rules = rules
         self.knownRules = knownRules ?? Set(RuleRegistry.builtin.ids).union(rules.map(\.id))
+        literalPass = LiteralPass(rules: rules)
     }
 
     /// The rules of `registry` as `settings` switches and tunes them.
@@ -40,6 +44,7 @@ public struct Linter: Sendable {
                                      checker: entry.make(options)))
         }
         rules = active
+        literalPass = LiteralPass(rules: active)
     }
 
     public func lint(_ source: SourceText) -> [Diagnostic] {
@@ -57,18 +62,27 @@ public struct Linter: Sendable {
         // A large file's rules run side by side: they only read the document.
         var perRule: [(findings: [Finding], budget: TimeBudget)]
         let seconds = timeBudget
-        let run: @Sendable (ActiveRule) -> ([Finding], TimeBudget) = { rule in
+        let tLiterals = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+        let literalMatches = literalPass?.run(document) ?? [:]
+        if Profile.enabled, literalPass != nil { Profile.report("shared word lists", since: tLiterals) }
+        let rules = self.rules
+        let run: @Sendable (Int) -> ([Finding], TimeBudget) = { k in
+            let rule = rules[k]
             let budget = TimeBudget(seconds: seconds)
             let t0 = Profile.enabled ? Profile.threadCPU() : 0
-            let found = rule.checker.check(document, budget: budget)
+            let found: [Finding]
+            if let matches = literalMatches[k], let pack = rule.checker as? PackChecker {
+                found = pack.check(document, budget: budget, literalMatches: matches)
+            } else {
+                found = rule.checker.check(document, budget: budget)
+            }
             if Profile.enabled { Profile.report(rule.id + " (CPU)", since: t0, now: Profile.threadCPU()) }
             return (found, budget)
         }
         if document.bytes.count >= Self.parallelThreshold, rules.count > 1 {
-            let rules = self.rules
-            perRule = ParallelMap.run(count: rules.count) { run(rules[$0]) }
+            perRule = ParallelMap.run(count: rules.count, run)
         } else {
-            perRule = rules.map(run)
+            perRule = rules.indices.map(run)
         }
         let tAssemble = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         defer { if Profile.enabled { Profile.report("diagnostics", since: tAssemble) } }

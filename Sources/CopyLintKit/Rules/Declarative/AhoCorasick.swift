@@ -178,9 +178,14 @@ public struct AhoCorasick: Sendable {
 
     /// Leftmost-longest matches that do not overlap.
     public func nonOverlappingMatches(in bytes: [UInt8], range: SourceRange) -> [Match] {
-        let all = matches(in: bytes, range: range).sorted { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+        Self.leftmostLongest(matches(in: bytes, range: range), from: range.start)
+    }
+
+    /// Of all matches (overlapping ones included), the leftmost-longest that do not overlap.
+    public static func leftmostLongest(_ matches: [Match], from start: Int) -> [Match] {
+        let all = matches.sorted { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
         var out: [Match] = []
-        var cursor = range.start
+        var cursor = start
         for m in all where m.start >= cursor {
             out.append(m)
             cursor = m.end

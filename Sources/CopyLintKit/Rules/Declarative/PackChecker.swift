@@ -29,6 +29,23 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
     private let exceptionMatcher: AhoCorasick?
     /// The run's time budget (regular expressions are the one cost a pack author controls).
     private var budget: TimeBudget?
+    /// Matches of `literals` found by the engine's shared pass over every block, in order (ends never decrease).
+    private var precomputed: [AhoCorasick.Match]?
+
+    /// The word list, when the engine may match it together with other rules' lists in one pass
+    /// over the copy (rules that match whole blocks).
+    public var sharedLiterals: (patterns: [[UInt8]], ignoreCase: Bool)? {
+        guard literals != nil, [.existence, .substitution, .consistency].contains(spec.kind) else { return nil }
+        return (literalStrings.map { Array($0.utf8) }, spec.ignoreCase)
+    }
+
+    /// The check, with the matches of `sharedLiterals` in every block already found, in order.
+    public func check(_ document: Document, budget: TimeBudget, literalMatches: [AhoCorasick.Match]) -> [Finding] {
+        var bounded = self
+        bounded.budget = budget
+        bounded.precomputed = literalMatches
+        return bounded.check(document)
+    }
 
     public init(_ spec: PackRuleSpec) {
         self.spec = spec
@@ -91,12 +108,31 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
     /// Literal matches that pass the word-boundary, context and exception tests.
     private func literalMatches(_ block: Block, _ bytes: [UInt8]) -> [(pattern: Int, range: SourceRange)] {
         guard let literals else { return [] }
+        let found = precomputed.map { AhoCorasick.leftmostLongest(Self.within(block.textRange, $0), from: block.textRange.start) }
+            ?? literals.nonOverlappingMatches(in: bytes, range: block.textRange)
+        guard !found.isEmpty else { return [] }
         let excepted = exceptionRanges(block, bytes)
-        return literals.nonOverlappingMatches(in: bytes, range: block.textRange).compactMap { m in
+        return found.compactMap { m in
             let r = SourceRange(m.start, m.end)
             guard accepts(r, bytes, within: block.textRange), !excepted.contains(where: { $0.start <= r.start && r.end <= $0.end }) else { return nil }
             return (m.pattern, r)
         }
+    }
+
+    /// The matches inside `range`, from matches in order of their ends (a binary search, then a short walk).
+    static func within(_ range: SourceRange, _ matches: [AhoCorasick.Match]) -> [AhoCorasick.Match] {
+        var lo = 0, hi = matches.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if matches[mid].end <= range.start { lo = mid + 1 } else { hi = mid }
+        }
+        var out: [AhoCorasick.Match] = []
+        var k = lo
+        while k < matches.count, matches[k].end <= range.end {
+            if matches[k].start >= range.start { out.append(matches[k]) }
+            k += 1
+        }
+        return out
     }
 
     private func regexMatches(_ block: Block, _ bytes: [UInt8]) -> [SourceRange] {
@@ -389,6 +425,13 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         let marks = opens + closes
         // A bloom of the marks' low bits: one AND rejects nearly every character.
         let bloom = marks.reduce(UInt64(0)) { $0 | 1 << UInt64($1 & 63) }
+        // The first UTF-8 byte of each mark: a character led by any other byte is skipped undecoded.
+        var leads = [Bool](repeating: false, count: 256)
+        for m in marks {
+            var encoded: [UInt8] = []
+            UTF8Scalar.encode(m, into: &encoded)
+            if let first = encoded.first { leads[Int(first)] = true }
+        }
         var out: [Finding] = []
         for (index, block) in document.blocks.enumerated() where spec.scope.includes(block.kind) {
             var stack: [(pair: Int, at: Int, length: Int)] = []
@@ -396,10 +439,18 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
             bytes.withUnsafeBufferPointer { buf in
                 var i = block.textRange.start
                 let end = block.textRange.end
-                while i < end {
-                    let (c, len) = UTF8Scalar.decode(buf, at: i)
-                    if c >= 0x22, bloom & (1 << UInt64(c & 63)) != 0, marks.contains(c) { marksAt.append((c, i, len)) }
-                    i += len
+                leads.withUnsafeBufferPointer { leads in
+                    while i < end {
+                        let b = buf[i]
+                        guard leads[Int(b)] else {
+                            // Skip the character by its lead byte (a stray continuation byte: one byte).
+                            i += b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                            continue
+                        }
+                        let (c, len) = UTF8Scalar.decode(buf, at: i)
+                        if c >= 0x22, bloom & (1 << UInt64(c & 63)) != 0, marks.contains(c) { marksAt.append((c, i, len)) }
+                        i += len
+                    }
                 }
             }
             for (c, i, len) in marksAt {

@@ -1,0 +1,87 @@
+import Foundation
+
+/// The word lists of pack rules, matched for all of them in one pass over the copy: one automaton
+/// (per case mode) holds every rule's words, instead of one pass per rule.
+///
+/// Automata are built for the set of rules that apply to a document (its language decides which
+/// packs do), once per set, and kept for the run.
+final class LiteralPass: @unchecked Sendable {
+    /// Rules (indices into the linter's rules) that share their lists, with their patterns.
+    private let sharing: [(rule: Int, checker: PackChecker, patterns: [[UInt8]], ignoreCase: Bool)]
+    private struct Automaton {
+        let matcher: AhoCorasick
+        /// Combined pattern -> (index into `sharing`, the rule's own pattern index).
+        let owners: [(member: Int, pattern: Int)]
+    }
+    private var built: [[Int]: [Automaton]] = [:]
+    private let lock = NSLock()
+
+    /// Nil when fewer than two rules could share (one pass per rule is then the same thing).
+    init?(rules: [ActiveRule]) {
+        var sharing: [(rule: Int, checker: PackChecker, patterns: [[UInt8]], ignoreCase: Bool)] = []
+        for (k, rule) in rules.enumerated() {
+            guard let pack = rule.checker as? PackChecker, let literals = pack.sharedLiterals else { continue }
+            sharing.append((k, pack, literals.patterns, literals.ignoreCase))
+        }
+        guard sharing.count >= 2 else { return nil }
+        self.sharing = sharing
+    }
+
+    /// Whether rule `k` gets its matches from this pass.
+    func shares(_ k: Int) -> Bool { sharing.contains { $0.rule == k } }
+
+    /// For each sharing rule that applies to `document`: its matches, block by block in order and by
+    /// end within a block (so that ends never decrease).
+    func run(_ document: Document) -> [Int: [AhoCorasick.Match]] {
+        let members = sharing.indices.filter { sharing[$0].checker.spec.language.applies(to: document) }
+        guard !members.isEmpty else { return [:] }
+        let automata = automata(for: members)
+        let blocks = document.blocks
+        let bytes = document.bytes
+        let count = sharing.count
+        // A large file's blocks are matched in slices on all cores.
+        let slices = min(blocks.count, ParallelMap.slices(forBytes: bytes.count))
+        guard slices > 0 else { return [:] }
+        let parts = ParallelMap.run(count: slices) { c -> [[AhoCorasick.Match]] in
+            var found = [[AhoCorasick.Match]](repeating: [], count: count)
+            var inBlock: [(member: Int, match: AhoCorasick.Match)] = []
+            for b in (blocks.count * c / slices)..<(blocks.count * (c + 1) / slices) {
+                let range = blocks[b].textRange
+                inBlock.removeAll(keepingCapacity: true)
+                for automaton in automata {
+                    for m in automaton.matcher.matches(in: bytes, range: range) {
+                        let owner = automaton.owners[m.pattern]
+                        inBlock.append((owner.member, AhoCorasick.Match(pattern: owner.pattern, start: m.start, end: m.end)))
+                    }
+                }
+                // Two automata (case modes) each report by end: merge so that ends never decrease.
+                if automata.count > 1 { inBlock.sort { $0.match.end < $1.match.end } }
+                for (member, m) in inBlock { found[member].append(m) }
+            }
+            return found
+        }
+        var all: [Int: [AhoCorasick.Match]] = [:]
+        for member in members { all[sharing[member].rule] = parts.flatMap { $0[member] } }
+        return all
+    }
+
+    private func automata(for members: [Int]) -> [Automaton] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = built[members] { return known }
+        var made: [Automaton] = []
+        for ignoreCase in [false, true] {
+            var patterns: [[UInt8]] = []
+            var owners: [(member: Int, pattern: Int)] = []
+            for member in members where sharing[member].ignoreCase == ignoreCase {
+                for (p, pattern) in sharing[member].patterns.enumerated() {
+                    patterns.append(pattern)
+                    owners.append((member, p))
+                }
+            }
+            if !patterns.isEmpty { made.append(Automaton(matcher: AhoCorasick(patterns, ignoreASCIICase: ignoreCase), owners: owners)) }
+        }
+        built[members] = made
+        return made
+    }
+}
