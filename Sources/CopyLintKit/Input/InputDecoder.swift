@@ -75,6 +75,16 @@ public enum InputDecoder {
                 i += 1
                 continue
             }
+            // Three-byte characters (all of Chinese) checked in one step.
+            if c & 0xF0 == 0xE0, i + 2 < n {
+                let c1 = buf[i + 1], c2 = buf[i + 2]
+                let cp = UInt32(c & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
+                if c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80, cp >= 0x800, cp < 0xD800 || cp >= 0xE000 {
+                    i += 3
+                    continue
+                }
+                return (nul ?? firstNUL(buf, from: i, to: end), i)
+            }
             var need = 0
             var min: UInt32 = 0
             var cp: UInt32 = 0

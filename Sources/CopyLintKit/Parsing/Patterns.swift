@@ -155,14 +155,19 @@ enum LedeMarker {
     }
 
     private static func hasPrefix(_ t: [Unicode.Scalar], _ p: String, at i: Int = 0) -> Bool {
-        let ps = Array(p.unicodeScalars)
+        hasPrefix(t, Array(p.unicodeScalars), at: i)
+    }
+
+    private static func hasPrefix(_ t: [Unicode.Scalar], _ ps: [Unicode.Scalar], at i: Int = 0) -> Bool {
         guard t.count >= i + ps.count else { return false }
         for k in ps.indices where t[i + k] != ps[k] { return false }
         return true
     }
 
+    private static let benBaoXun = Array("本报讯".unicodeScalars)
+
     private static func chinese(_ t: [Unicode.Scalar]) -> Int? {
-        if hasPrefix(t, "本报讯") { return 3 }
+        if hasPrefix(t, benBaoXun) { return 3 }
         // [agency or 本报][place][M月D日]电 within the first 24 scalars, no punctuation before it.
         let limit = min(t.count, 24)
         var i = 0
@@ -183,13 +188,20 @@ enum LedeMarker {
                     || prefix.contains("台") || zip(prefix, prefix.dropFirst()).contains { $0 == "电" && $1 == "讯" }
                 return issuer ? i + 1 : nil
             }
-            if stops.contains(s) { return nil }
+            if isStop(s) { return nil }
             i += 1
         }
         return nil
     }
 
-    private static let stops: Set<Unicode.Scalar> = Set("，。；：！？、“”（）(), ".unicodeScalars)
+    /// Punctuation that ends the search for a dateline: ，。；：！？、“”（）(), and the space (a switch:
+    /// this runs on the first characters of every paragraph).
+    private static func isStop(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "，", "。", "；", "：", "！", "？", "、", "“", "”", "（", "）", "(", ")", ",", " ": return true
+        default: return false
+        }
+    }
     private static let chineseNumerals: Set<Unicode.Scalar> = Set("一二三四五六七八九十〇零".unicodeScalars)
 
     private static func isDigit(_ s: Unicode.Scalar) -> Bool {

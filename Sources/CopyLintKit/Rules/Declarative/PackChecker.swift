@@ -86,7 +86,15 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         case .substitution: return blocks.flatMap { substitution($0, bytes) }
         case .repetition:
             // A giant block is read in windows ending at sentence stops (a doubling never spans one).
-            return blocks.flatMap { block in TextWindows.split(bytes, block.textRange).flatMap { repetition(block, $0, bytes) } }
+            var found: [Finding] = []
+            for block in blocks {
+                if block.textRange.length <= TextWindows.giant {
+                    found += repetition(block, block.textRange, bytes)
+                } else {
+                    for window in TextWindows.split(bytes, block.textRange) { found += repetition(block, window, bytes) }
+                }
+            }
+            return found
         case .occurrence: return blocks.flatMap { occurrence($0, bytes) }
         case .consistency: return consistency(blocks, bytes)
         case .pair: return pair(document, bytes)

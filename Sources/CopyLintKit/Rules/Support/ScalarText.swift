@@ -6,20 +6,27 @@ struct ScalarText {
     let offsets: [UInt32]
 
     init(_ bytes: [UInt8], _ range: SourceRange) {
-        var s: [UInt32] = []
+        // At most one scalar per byte: both arrays are written in place, no per-scalar append.
+        let capacity = max(0, range.length)
+        var n = 0
         var o: [UInt32] = []
-        s.reserveCapacity(range.length / 2)
-        o.reserveCapacity(range.length / 2 + 1)
-        bytes.withUnsafeBufferPointer { buf in
-            var i = range.start
-            while i < range.end {
-                let (cp, len) = UTF8Scalar.decode(buf, at: i)
-                s.append(cp)
-                o.append(UInt32(truncatingIfNeeded: i))
-                i += len
+        let s = [UInt32](unsafeUninitializedCapacity: capacity) { scalars, scalarCount in
+            o = [UInt32](unsafeUninitializedCapacity: capacity + 1) { offsets, offsetCount in
+                bytes.withUnsafeBufferPointer { buf in
+                    var i = range.start
+                    while i < range.end {
+                        let (cp, len) = UTF8Scalar.decode(buf, at: i)
+                        scalars[n] = cp
+                        offsets[n] = UInt32(truncatingIfNeeded: i)
+                        n += 1
+                        i += len
+                    }
+                }
+                offsets[n] = UInt32(truncatingIfNeeded: range.end)
+                offsetCount = n + 1
             }
+            scalarCount = n
         }
-        o.append(UInt32(truncatingIfNeeded: range.end))
         scalars = s
         offsets = o
     }
