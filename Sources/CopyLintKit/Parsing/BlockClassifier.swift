@@ -125,6 +125,8 @@ struct BlockClassifier {
 
     private func isUnmarkedSubhead(_ i: Int, _ blocks: [Block]) -> Bool {
         guard blocks[i].kind == .paragraph, couldBeHeading(blocks[i]) else { return false }
+        // 。 or ； anywhere makes a sentence, not a heading: found in the bytes, before decoding.
+        if hasChineseStop(blocks[i].textRange) { return false }
         let text = scalars(blocks[i])
         // Crossheads in English copy are a few words; a longer unpunctuated line is a fragment.
         guard TextTraits.looksLikeHeadline(text, language: language, maxChinese: 40, maxWords: 8) else { return false }
@@ -176,6 +178,19 @@ struct BlockClassifier {
                 }
                 count = head + 1 + tail
             }
+        }
+    }
+
+    /// The bytes of 。 (E3 80 82) or ； (EF BC 9B) in `range`: what `TextTraits.hasSentenceStop` finds first.
+    private func hasChineseStop(_ range: SourceRange) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            var i = range.start
+            while i + 2 < range.end {
+                if b[i] == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x82 { return true }
+                if b[i] == 0xEF, b[i + 1] == 0xBC, b[i + 2] == 0x9B { return true }
+                i += 1
+            }
+            return false
         }
     }
 
