@@ -4,8 +4,22 @@ import Foundation
 /// patterns to regular expressions compiled once.
 public struct PackChecker: RuleChecker, @unchecked Sendable {
     public let spec: PackRuleSpec
-    private let literals: AhoCorasick?
-    private let literalStrings: [String]
+    /// Built on first use: when the engine matches the list in its shared pass, never.
+    private final class LazyAutomaton: @unchecked Sendable {
+        let patterns: [[UInt8]]
+        let ignoreCase: Bool
+        private let lock = NSLock()
+        private var built: AhoCorasick?
+        init(_ patterns: [[UInt8]], ignoreCase: Bool) { self.patterns = patterns; self.ignoreCase = ignoreCase }
+        var value: AhoCorasick {
+            lock.lock(); defer { lock.unlock() }
+            if let built { return built }
+            let made = AhoCorasick(patterns, ignoreASCIICase: ignoreCase)
+            built = made
+            return made
+        }
+    }
+    private let literals: LazyAutomaton?
     /// Compiled on first use: a rule that never meets copy in its language never pays for ICU.
     private final class LazyRegexes: @unchecked Sendable {
         let patterns: [String]
@@ -35,8 +49,8 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
     /// The word list, when the engine may match it together with other rules' lists in one pass
     /// over the copy (rules that match whole blocks).
     public var sharedLiterals: (patterns: [[UInt8]], ignoreCase: Bool)? {
-        guard literals != nil, [.existence, .substitution, .consistency].contains(spec.kind) else { return nil }
-        return (literalStrings.map { Array($0.utf8) }, spec.ignoreCase)
+        guard let literals, [.existence, .substitution, .consistency].contains(spec.kind) else { return nil }
+        return (literals.patterns, spec.ignoreCase)
     }
 
     /// The check, with the matches of `sharedLiterals` in every block already found, in order.
@@ -57,8 +71,7 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         case .consistency: words = spec.groups.flatMap { $0.flatMap(Self.alternatives) }
         case .repetition, .pair: words = []   // repetition's tokens restrict the words checked
         }
-        literalStrings = words
-        literals = words.isEmpty ? nil : AhoCorasick(words.map { Array($0.utf8) }, ignoreASCIICase: spec.ignoreCase)
+        literals = words.isEmpty ? nil : LazyAutomaton(words.map { Array($0.utf8) }, ignoreCase: spec.ignoreCase)
         lazyRegexes = LazyRegexes(spec.patterns, options: spec.ignoreCase ? [.caseInsensitive] : [])
         exceptionSet = Set(spec.exceptions.map { spec.ignoreCase ? $0.lowercased() : $0 })
         exceptionMatcher = spec.exceptions.isEmpty || spec.kind == .repetition ? nil
@@ -117,7 +130,7 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
     private func literalMatches(_ block: Block, _ bytes: [UInt8]) -> [(pattern: Int, range: SourceRange)] {
         guard let literals else { return [] }
         let found = precomputed.map { AhoCorasick.leftmostLongest(Self.within(block.textRange, $0), from: block.textRange.start) }
-            ?? literals.nonOverlappingMatches(in: bytes, range: block.textRange)
+            ?? literals.value.nonOverlappingMatches(in: bytes, range: block.textRange)
         guard !found.isEmpty else { return [] }
         let excepted = exceptionRanges(block, bytes)
         return found.compactMap { m in
