@@ -10,7 +10,19 @@ public struct GCCReporter: Reporter {
         let unit = context.columnUnit
         return PerFinding.render(diagnostics) { d, out in
             let p = d.start(unit)
-            out += "\(d.path):\(p.line):\(p.column): \(d.severity.gccName): \(d.message.singleLine) [\(d.ruleID)]\n"
+            // Appended piece by piece: no intermediate string per finding.
+            out += d.path
+            out += ":"
+            out += String(p.line)
+            out += ":"
+            out += String(p.column)
+            out += ": "
+            out += d.severity.gccName
+            out += ": "
+            out += d.message.singleLine
+            out += " ["
+            out += d.ruleID
+            out += "]\n"
         }
     }
 }

@@ -106,7 +106,9 @@ extension String {
     /// The message on one line: line breaks become spaces.
     var singleLine: String {
         // Almost every message is one line already: check the bytes before copying.
-        guard utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return self }
+        let multiLine = utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { $0 == 0x0A || $0 == 0x0D } }
+            ?? utf8.contains { $0 == 0x0A || $0 == 0x0D }
+        guard multiLine else { return self }
         var out = ""
         out.reserveCapacity(utf8.count)
         for ch in unicodeScalars {
