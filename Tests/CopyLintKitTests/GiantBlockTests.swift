@@ -62,4 +62,16 @@ final class GiantBlockTests: XCTestCase {
             XCTAssertEqual(mixed.first?.start().line, 1, variant)
         }
     }
+
+    /// Offsets are 32-bit: text beyond 4 GB is refused with a one-line error naming the file.
+    func testTextBeyondTheOffsetLimitIsRefused() {
+        XCTAssertNoThrow(try InputDecoder.refuseIfTooLarge(10, limit: 10, path: "big.txt"))
+        do {
+            try InputDecoder.refuseIfTooLarge(11, limit: 10, path: "big.txt")
+            XCTFail("11 bytes over a 10-byte limit must be refused")
+        } catch {
+            XCTAssertEqual("\(error)", "copylint: error: big.txt: too large: 11 bytes of text; copylint reads files up to 10 bytes (4 GB), split it first")
+        }
+        XCTAssertEqual(InputDecoder.maxBytes, Int(UInt32.max))
+    }
 }

@@ -12,7 +12,22 @@ public enum InputDecoder {
         case binary(offset: Int)
     }
 
+    /// Blocks, lines and scalar texts keep offsets in 32 bits: larger text is refused, not misread.
+    static let maxBytes = Int(UInt32.max)
+
     public static func decode(_ raw: [UInt8], encoding: InputEncoding?, path: String) throws(CopyLintError) -> Outcome {
+        let outcome = try decodeAnySize(raw, encoding: encoding, path: path)
+        if case .text(let bytes) = outcome { try refuseIfTooLarge(bytes.count, path: path) }
+        return outcome
+    }
+
+    static func refuseIfTooLarge(_ count: Int, limit: Int = maxBytes, path: String) throws(CopyLintError) {
+        guard count <= limit else {
+            throw CopyLintError("too large: \(count) bytes of text; copylint reads files up to \(limit) bytes (4 GB), split it first", path: path)
+        }
+    }
+
+    private static func decodeAnySize(_ raw: [UInt8], encoding: InputEncoding?, path: String) throws(CopyLintError) -> Outcome {
         // UTF-16 with a byte order mark is recognised whatever --encoding says.
         if raw.count >= 2, (raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF) {
             return .text(try utf16(raw, path: path))

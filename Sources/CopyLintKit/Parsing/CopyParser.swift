@@ -18,7 +18,6 @@ public struct CopyParser: Sendable {
         var tp = DispatchTime.now().uptimeNanoseconds
         func lap(_ w: String) { if Profile.enabled { Profile.report(w, since: tp); tp = DispatchTime.now().uptimeNanoseconds } }
         let lines = source.lines
-        lap("lines")
         // Lines are classified one by one, in slices on all cores for a large file; each slice
         // fills its own part of one array.
         let slices = ParallelMap.slices(forBytes: bytes.count)
