@@ -27,9 +27,6 @@ final class LiteralPass: @unchecked Sendable {
         self.sharing = sharing
     }
 
-    /// Whether rule `k` gets its matches from this pass.
-    func shares(_ k: Int) -> Bool { sharing.contains { $0.rule == k } }
-
     /// For each sharing rule that applies to `document`: its matches, block by block in order and by
     /// end within a block (so that ends never decrease).
     func run(_ document: Document) -> [Int: [AhoCorasick.Match]] {

@@ -32,7 +32,7 @@ struct BlockClassifier {
                 blocks[i].ledeRange = lede
             }
         }
-        let tp = DispatchTime.now().uptimeNanoseconds
+        let tp = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         // Subheads without heading markup occur in both layouts.
         assignUnmarkedSubheads(&blocks)
         if Profile.enabled { Profile.report("subheads", since: tp) }
@@ -168,8 +168,7 @@ struct BlockClassifier {
                 var back: [UInt32] = []
                 back.reserveCapacity(20)
                 while j > i, tail < 20 {
-                    j -= 1
-                    while j > 0, buf[j] & 0xC0 == 0x80 { j -= 1 }
+                    j = UTF8Scalar.previous(bytes, before: j)
                     back.append(UTF8Scalar.decode(buf, at: j).scalar)
                     tail += 1
                 }

@@ -145,16 +145,11 @@ public struct AhoCorasick: Sendable {
                                             i += 1
                                         } else if b < 0xC0 {
                                             i += 1          // a continuation byte starts nothing
-                                        } else if b >= 0xE0, b < 0xF0, i + 2 < end {
-                                            let cp = Int(b & 0x0F) << 12 | Int(buf[i + 1] & 0x3F) << 6 | Int(buf[i + 2] & 0x3F)
-                                            if first[cp >> 6] & (1 << (cp & 63)) != 0 { break }
-                                            i += 3
-                                        } else if b < 0xE0, i + 1 < end {
-                                            let cp = Int(b & 0x1F) << 6 | Int(buf[i + 1] & 0x3F)
-                                            if first[cp >> 6] & (1 << (cp & 63)) != 0 { break }
-                                            i += 2
                                         } else {
-                                            break           // four-byte characters and the last bytes: the table decides
+                                            let (cp, len) = UTF8Scalar.decode(buf, at: i)
+                                            // Four-byte characters are left to the table.
+                                            if cp >= 0x10000 || first[Int(cp >> 6)] & (1 << (cp & 63)) != 0 { break }
+                                            i += len
                                         }
                                     }
                                     if i == end { break }

@@ -4,40 +4,26 @@ import Foundation
 /// patterns to regular expressions compiled once.
 public struct PackChecker: RuleChecker, @unchecked Sendable {
     public let spec: PackRuleSpec
-    /// Built on first use: when the engine matches the list in its shared pass, never.
-    private final class LazyAutomaton: @unchecked Sendable {
-        let patterns: [[UInt8]]
-        let ignoreCase: Bool
+    /// A value made on first use, once, whichever thread asks first.
+    private final class Lazy<Value>: @unchecked Sendable {
+        private let make: () -> Value
         private let lock = NSLock()
-        private var built: AhoCorasick?
-        init(_ patterns: [[UInt8]], ignoreCase: Bool) { self.patterns = patterns; self.ignoreCase = ignoreCase }
-        var value: AhoCorasick {
+        private var made: Value?
+        init(_ make: @escaping () -> Value) { self.make = make }
+        var value: Value {
             lock.lock(); defer { lock.unlock() }
-            if let built { return built }
-            let made = AhoCorasick(patterns, ignoreASCIICase: ignoreCase)
-            built = made
-            return made
+            if let made { return made }
+            let value = make()
+            made = value
+            return value
         }
     }
-    private let literals: LazyAutomaton?
+    /// The word list and, built on first use, its automaton: when the engine matches the list in its
+    /// shared pass, never.
+    private let literalPatterns: [[UInt8]]
+    private let literals: Lazy<AhoCorasick>?
     /// Compiled on first use: a rule that never meets copy in its language never pays for ICU.
-    private final class LazyRegexes: @unchecked Sendable {
-        let patterns: [String]
-        let options: NSRegularExpression.Options
-        private let lock = NSLock()
-        private var compiled: [(regex: NSRegularExpression, risky: Bool)]?
-        init(_ patterns: [String], options: NSRegularExpression.Options) { self.patterns = patterns; self.options = options }
-        var value: [(regex: NSRegularExpression, risky: Bool)] {
-            lock.lock(); defer { lock.unlock() }
-            if let compiled { return compiled }
-            let made = patterns.compactMap { p in
-                (try? NSRegularExpression(pattern: p, options: options)).map { ($0, RegexRisk.canBacktrackBadly(p)) }
-            }
-            compiled = made
-            return made
-        }
-    }
-    private let lazyRegexes: LazyRegexes
+    private let lazyRegexes: Lazy<[(regex: NSRegularExpression, risky: Bool)]>
     private var regexes: [(regex: NSRegularExpression, risky: Bool)] { lazyRegexes.value }
     private let exceptionSet: Set<String>
     private let exceptionMatcher: AhoCorasick?
@@ -49,16 +35,15 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
     /// The word list, when the engine may match it together with other rules' lists in one pass
     /// over the copy (rules that match whole blocks).
     public var sharedLiterals: (patterns: [[UInt8]], ignoreCase: Bool)? {
-        guard let literals, [.existence, .substitution, .consistency].contains(spec.kind) else { return nil }
-        return (literals.patterns, spec.ignoreCase)
+        guard literals != nil, [.existence, .substitution, .consistency].contains(spec.kind) else { return nil }
+        return (literalPatterns, spec.ignoreCase)
     }
 
     /// The check, with the matches of `sharedLiterals` in every block already found, in order.
     public func check(_ document: Document, budget: TimeBudget, literalMatches: [AhoCorasick.Match]) -> [Finding] {
-        var bounded = self
-        bounded.budget = budget
-        bounded.precomputed = literalMatches
-        return bounded.check(document)
+        var given = self
+        given.precomputed = literalMatches
+        return given.check(document, budget: budget)
     }
 
     public init(_ spec: PackRuleSpec) {
@@ -71,8 +56,15 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         case .consistency: words = spec.groups.flatMap { $0.flatMap(Self.alternatives) }
         case .repetition, .pair: words = []   // repetition's tokens restrict the words checked
         }
-        literals = words.isEmpty ? nil : LazyAutomaton(words.map { Array($0.utf8) }, ignoreCase: spec.ignoreCase)
-        lazyRegexes = LazyRegexes(spec.patterns, options: spec.ignoreCase ? [.caseInsensitive] : [])
+        let patterns = words.map { Array($0.utf8) }
+        literalPatterns = patterns
+        literals = words.isEmpty ? nil : Lazy { AhoCorasick(patterns, ignoreASCIICase: spec.ignoreCase) }
+        let options: NSRegularExpression.Options = spec.ignoreCase ? [.caseInsensitive] : []
+        lazyRegexes = Lazy {
+            spec.patterns.compactMap { p in
+                (try? NSRegularExpression(pattern: p, options: options)).map { ($0, RegexRisk.canBacktrackBadly(p)) }
+            }
+        }
         exceptionSet = Set(spec.exceptions.map { spec.ignoreCase ? $0.lowercased() : $0 })
         exceptionMatcher = spec.exceptions.isEmpty || spec.kind == .repetition ? nil
             : AhoCorasick(spec.exceptions.map { Array($0.utf8) }, ignoreASCIICase: spec.ignoreCase)

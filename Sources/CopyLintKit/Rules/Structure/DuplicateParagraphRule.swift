@@ -124,8 +124,8 @@ public struct DuplicateParagraphRule: Rule {
         for index in blocks.indices where Self.checked(blocks[index].kind) {
             if blocks[index].textRange.length > TextWindows.giant {
                 // A giant block (a file without line breaks): exact repeats only, hashed as it is read.
-                var h: UInt64 = Self.fnvOffset, count = 0
-                Normalizer.forEach(bytes, blocks[index].textRange) { h = (h ^ UInt64($0)) &* Self.fnvPrime; count += 1 }
+                var h = Self.fnvOffset, count = 0
+                Normalizer.forEach(bytes, blocks[index].textRange) { h = Self.fnv(h, $0); count += 1 }
                 guard count >= minLength else { continue }
                 let known = exact.insert(Self.mix(h), Int32(index))
                 if known >= 0, Self.sameBytes(bytes, blocks[Int(known)].textRange, blocks[index].textRange)
@@ -298,9 +298,13 @@ public struct DuplicateParagraphRule: Rule {
 
     private static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325, fnvPrime: UInt64 = 0x0000_0100_0000_01B3
 
+    /// One step of FNV-1a over a scalar: the same for a stored text and for one hashed as it is read.
+    @inline(__always)
+    private static func fnv(_ h: UInt64, _ cp: UInt32) -> UInt64 { (h ^ UInt64(cp)) &* fnvPrime }
+
     private static func hash(_ text: [UInt32], keeping keep: (UInt32) -> Bool = { _ in true }) -> UInt64 {
         var h = fnvOffset
-        for cp in text where keep(cp) { h = (h ^ UInt64(cp)) &* fnvPrime }
+        for cp in text where keep(cp) { h = fnv(h, cp) }
         return mix(h)
     }
 

@@ -63,16 +63,9 @@ enum Normalizer {
                     i += 1
                     continue
                 }
-                // Three-byte characters (Chinese) decoded inline.
-                if b & 0xF0 == 0xE0, i + 2 < range.end {
-                    let cp = UInt32(b & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F)
-                    i += 3
-                    // CJK ideographs and most scripts fold to themselves.
-                    if cp >= 0x3400 && cp < 0xFEFF { body(cp) } else if let f = fold(cp) { body(f) }
-                    continue
-                }
                 let (cp, len) = UTF8Scalar.decode(buf, at: i)
                 i += len
+                // CJK ideographs and most scripts fold to themselves.
                 if cp >= 0x3400 && cp < 0xFEFF { body(cp); continue }
                 if let f = fold(cp) { body(f) }
             }
