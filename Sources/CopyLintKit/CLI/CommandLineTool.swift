@@ -554,6 +554,7 @@ enum FileReader {
         var failure: Int32 = 0
         var atEnd = false
         var bytes = [UInt8](unsafeUninitializedCapacity: Int(st.st_size) + 1) { storage, count in
+            HugePages.advise(UnsafeMutableRawBufferPointer(storage))
             while total < storage.count {
                 let n = Glibc.read(fd, storage.baseAddress! + total, storage.count - total)
                 if n < 0 {
@@ -581,6 +582,22 @@ enum FileReader {
         }
         bytes.removeSubrange(total...)
         return .success(bytes)
+    }
+}
+
+/// Large buffers are backed by 2 MB pages where the kernel allows it (transparent huge pages in
+/// `madvise` mode): a 100 MB file then costs 50 page faults instead of 25,000.
+enum HugePages {
+    static let size = 2 << 20
+
+    static func advise(_ buffer: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+        guard buffer.count >= 4 * size, let base = buffer.baseAddress else { return }
+        let start = (Int(bitPattern: base) + size - 1) & ~(size - 1)
+        let end = (Int(bitPattern: base) + buffer.count) & ~(size - 1)
+        guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(p, end - start, MADV_HUGEPAGE)
+        #endif
     }
 }
 

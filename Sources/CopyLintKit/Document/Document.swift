@@ -113,6 +113,33 @@ public enum ChineseVariant: String, Sendable {
     case simplified, traditional
 }
 
+/// What scripts a block's text is written in, counted once while the parser detects the language,
+/// so that rules need not decode every block again to learn that it holds nothing for them.
+public struct BlockScripts: Sendable, Equatable {
+    /// Han characters.
+    public var han: UInt32 = 0
+    /// Letters of an alphabet (`CharClass.isAlphabetic`: Latin, Greek, Cyrillic, full-width Latin).
+    public var letters: UInt32 = 0
+    private var flags: UInt8 = 0
+
+    /// The block holds kana, a traditional-only or a simplified-only character.
+    public var hasKana: Bool { flags & 1 != 0 }
+    public var hasTraditionalOnly: Bool { flags & 2 != 0 }
+    public var hasSimplifiedOnly: Bool { flags & 4 != 0 }
+
+    mutating func add(han: Int, letters: Int, kana: Bool, traditional: Bool, simplified: Bool) {
+        self.han &+= UInt32(truncatingIfNeeded: han)
+        self.letters &+= UInt32(truncatingIfNeeded: letters)
+        flags |= (kana ? 1 : 0) | (traditional ? 2 : 0) | (simplified ? 4 : 0)
+    }
+
+    mutating func merge(_ other: BlockScripts) {
+        han &+= other.han
+        letters &+= other.letters
+        flags |= other.flags
+    }
+}
+
 /// Parsed copy: the source and its blocks grouped into articles.
 public struct Document: Sendable {
     public let source: SourceText
@@ -122,9 +149,12 @@ public struct Document: Sendable {
     public let language: Language
     public let chineseVariant: ChineseVariant?
     public let comments: [CommentLine]
+    /// One entry per block (empty when the document was not made by the parser).
+    public let scripts: [BlockScripts]
 
     public init(source: SourceText, blocks: [Block], articles: [Article], layout: Layout,
-                language: Language, chineseVariant: ChineseVariant? = nil, comments: [CommentLine]) {
+                language: Language, chineseVariant: ChineseVariant? = nil, comments: [CommentLine],
+                scripts: [BlockScripts] = []) {
         self.source = source
         self.blocks = blocks
         self.articles = articles
@@ -132,7 +162,12 @@ public struct Document: Sendable {
         self.language = language
         self.chineseVariant = chineseVariant
         self.comments = comments
+        self.scripts = scripts
     }
+
+    /// The script summary of block `index`, when the parser made one for it.
+    @inline(__always)
+    public func scripts(of index: Int) -> BlockScripts? { scripts.count == blocks.count ? scripts[index] : nil }
 
     public var bytes: [UInt8] { source.bytes }
 

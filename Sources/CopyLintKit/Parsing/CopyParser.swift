@@ -49,7 +49,7 @@ public struct CopyParser: Sendable {
         var blocks = makeBlocks(raws, layout: layout)
         lap("blocks")
         // Judged on the copy only: comments and directives do not count.
-        let (language, variant) = detectLanguage(bytes, blocks.map(\.textRange))
+        let (language, variant, scripts) = detectLanguage(bytes, blocks)
         lap("language")
         let classifier = BlockClassifier(bytes: bytes, language: language)
         classifier.classify(&blocks, layout: layout)
@@ -57,7 +57,7 @@ public struct CopyParser: Sendable {
         let articles = groupArticles(&blocks)
         lap("articles")
         return Document(source: source, blocks: blocks, articles: articles, layout: layout,
-                        language: language, chineseVariant: variant, comments: comments)
+                        language: language, chineseVariant: variant, comments: comments, scripts: scripts)
     }
 
     private func makeBlocks(_ raws: [RawLine], layout: Layout) -> [Block] {
@@ -152,51 +152,74 @@ public struct CopyParser: Sendable {
 
     /// Chinese when Han characters carry at least as much as the Latin letters (a character
     /// weighs about a four-letter word); traditional when traditional-only characters are
-    /// common (們, 這, 說 …) and outnumber simplified-only ones two to one.
-    private func detectLanguage(_ bytes: [UInt8], _ ranges: [SourceRange]) -> (Language, ChineseVariant?) {
+    /// common (們, 這, 說 …) and outnumber simplified-only ones two to one. The same pass keeps a
+    /// script summary of each block for the rules.
+    private func detectLanguage(_ bytes: [UInt8], _ blocks: [Block]) -> (Language, ChineseVariant?, [BlockScripts]) {
         // Counts add up: a large file is counted in slices on all cores.
         let chunks = ParallelMap.slices(forBytes: bytes.count)
         // A giant block (a file without line breaks) is counted in pieces, cut at character boundaries.
-        var pieces = ranges
-        if chunks > 1, ranges.contains(where: { $0.length > TextWindows.giant }) {
-            pieces = ranges.flatMap { r -> [SourceRange] in
-                guard r.length > TextWindows.giant else { return [r] }
-                var pieces: [SourceRange] = []
+        var pieces: [(block: Int, range: SourceRange)]? = nil
+        if chunks > 1, blocks.contains(where: { $0.textRange.length > TextWindows.giant }) {
+            pieces = blocks.indices.flatMap { k -> [(block: Int, range: SourceRange)] in
+                let r = blocks[k].textRange
+                guard r.length > TextWindows.giant else { return [(k, r)] }
+                var pieces: [(block: Int, range: SourceRange)] = []
                 var a = r.start
                 while a < r.end {
                     var b = min(r.end, a + TextWindows.giant)
                     while b < r.end, bytes[b] & 0xC0 == 0x80 { b += 1 }
-                    pieces.append(SourceRange(a, b))
+                    pieces.append((k, SourceRange(a, b)))
                     a = b
                 }
                 return pieces
             }
         }
-        let ranges = pieces
-        let counts = ParallelMap.run(count: chunks) { c in
-            Self.countScripts(bytes, ranges[(ranges.count * c / chunks)..<(ranges.count * (c + 1) / chunks)])
+        let count = pieces?.count ?? blocks.count
+        var totals: [ScriptTotals] = []
+        // Each slice writes the summaries of its own blocks (or pieces) into one array.
+        var perPiece = [BlockScripts](unsafeUninitializedCapacity: count) { storage, initialized in
+            nonisolated(unsafe) let out = storage
+            let ranges = pieces
+            totals = ParallelMap.run(count: chunks) { c in
+                let lo = count * c / chunks, hi = count * (c + 1) / chunks
+                return Self.countScripts(bytes, lo..<hi, { ranges?[$0].range ?? blocks[$0].textRange }, into: out)
+            }
+            initialized = count
         }
-        let han = counts.reduce(0) { $0 + $1.han }, latin = counts.reduce(0) { $0 + $1.latin }
-        let trad = counts.reduce(0) { $0 + $1.trad }, simp = counts.reduce(0) { $0 + $1.simp }
-        guard han > 0, han * 4 >= latin else { return (.english, nil) }
-        let variant: ChineseVariant = trad >= 2 * simp && trad * 12 >= han ? .traditional : .simplified
-        return (.chinese, variant)
+        if let pieces {
+            var merged = [BlockScripts](repeating: BlockScripts(), count: blocks.count)
+            for (k, piece) in pieces.enumerated() { merged[piece.block].merge(perPiece[k]) }
+            perPiece = merged
+        }
+        let sum = totals.reduce(into: ScriptTotals()) { $0.add($1) }
+        guard sum.han > 0, sum.han * 4 >= sum.latin else { return (.english, nil, perPiece) }
+        let variant: ChineseVariant = sum.trad >= 2 * sum.simp && sum.trad * 12 >= sum.han ? .traditional : .simplified
+        return (.chinese, variant, perPiece)
     }
 
-    private static func countScripts(_ bytes: [UInt8], _ ranges: ArraySlice<SourceRange>) -> (han: Int, latin: Int, trad: Int, simp: Int) {
+    /// Whole-file counts for the language decision (Latin here means ASCII letters only).
+    private struct ScriptTotals {
         var han = 0, latin = 0, trad = 0, simp = 0
+        mutating func add(_ o: ScriptTotals) { han += o.han; latin += o.latin; trad += o.trad; simp += o.simp }
+    }
+
+    private static func countScripts(_ bytes: [UInt8], _ items: Range<Int>, _ rangeOf: (Int) -> SourceRange,
+                                     into out: UnsafeMutableBufferPointer<BlockScripts>) -> ScriptTotals {
+        var totals = ScriptTotals()
         // One access to the character table for the whole loop, not one per character; below
         // U+10000 one byte of it says script and variant at once.
         let bmp = CharacterData.BMP.shared
         let han3 = UInt8(Script.han.rawValue)
         bmp.table.withUnsafeBufferPointer { table in
             bytes.withUnsafeBufferPointer { buf in
-                for range in ranges {
+                for item in items {
+                    let range = rangeOf(item)
+                    var han = 0, ascii = 0, letters = 0, trad = 0, simp = 0, kana = false, anyTrad = false, anySimp = false
                     var i = range.start
                     while i < range.end {
                         let b = buf[i]
                         if b < 0x80 {
-                            if (b | 0x20) >= 0x61, (b | 0x20) <= 0x7A { latin += 1 }
+                            if (b | 0x20) >= 0x61, (b | 0x20) <= 0x7A { ascii += 1 }
                             i += 1
                             continue
                         }
@@ -204,18 +227,33 @@ public struct CopyParser: Sendable {
                         i += len
                         if cp < 0x10000 {
                             let v = table[Int(cp)]
-                            guard v & 0x0F == han3 else { continue }
-                            han += 1
-                            if v & 0x40 != 0 { trad += 1 } else if v & 0x80 != 0 { simp += 1 }
+                            if v & 0x0F == han3 {
+                                han += 1
+                                if v & 0x40 != 0 { trad += 1; anyTrad = true } else if v & 0x80 != 0 { simp += 1 }
+                                if v & 0x80 != 0 { anySimp = true }
+                                continue
+                            }
                         } else if bmp.script(cp) == .han {
                             han += 1
-                            if bmp.isTraditionalOnly(cp) { trad += 1 } else if bmp.isSimplifiedOnly(cp) { simp += 1 }
+                            let t = bmp.isTraditionalOnly(cp), s = bmp.isSimplifiedOnly(cp)
+                            if t { trad += 1 } else if s { simp += 1 }
+                            anyTrad = anyTrad || t
+                            anySimp = anySimp || s
+                            continue
                         }
+                        if CharClass.isAlphabetic(cp) { letters += 1 } else if CharClass.isKana(cp) { kana = true }
                     }
+                    var summary = BlockScripts()
+                    summary.add(han: han, letters: ascii + letters, kana: kana, traditional: anyTrad, simplified: anySimp)
+                    (out.baseAddress! + item).initialize(to: summary)
+                    totals.han += han
+                    totals.latin += ascii
+                    totals.trad += trad
+                    totals.simp += simp
                 }
             }
         }
-        return (han, latin, trad, simp)
+        return totals
     }
 }
 

@@ -80,9 +80,17 @@ public struct MixedScriptRule: Rule {
         let table = CharacterData.BMP.shared
         // A giant block (a file without line breaks) is read in windows that end at sentence stops.
         for (i, block) in document.blocks.enumerated() {
+          // The parser's script summary of the block decides whether it needs a closer look: most
+          // paragraphs of Chinese copy have no letters and no character of the other variant.
+          if let summary = document.scripts(of: i), block.textRange.length <= TextWindows.giant {
+            let wrong = (lookForTraditional && summary.hasTraditionalOnly) || (lookForSimplified && summary.hasSimplifiedOnly)
+            guard summary.letters > 0 || (wrong && !summary.hasKana) else { continue }
+            check(block, ScalarText(bytes, block.textRange), han: Int(summary.han), latin: Int(summary.letters),
+                  variantCheck: wrong && !summary.hasKana ? expected : nil, into: &findings)
+            continue
+          }
           for window in TextWindows.split(bytes, block.textRange) {
-            // One pass over the bytes decides whether the block needs a closer look: most
-            // paragraphs of Chinese copy have no letters and no character of the other variant.
+            // The same decision for a window of a giant block (or a document made without the parser).
             var han = 0, latin = 0, kana = 0, wrong = 0
             bytes.withUnsafeBufferPointer { buf in
                 var k = window.start
@@ -103,18 +111,23 @@ public struct MixedScriptRule: Rule {
                 }
             }
             guard latin > 0 || (wrong > 0 && kana == 0) else { continue }
-            let text = ScalarText(bytes, window)
-            let chineseContext = han >= 4 && han * 3 >= latin
-            checkWords(text, chineseContext: chineseContext, into: &findings)
-            if chineseContext, checkEnglish, document.blocks[i].kind != .byline {
-                checkEnglishInChinese(text, into: &findings)
-            }
-            if let expected, wrong > 0, kana == 0 {
-                checkVariant(text, expected: expected, into: &findings)
-            }
+            check(block, ScalarText(bytes, window), han: han, latin: latin,
+                  variantCheck: wrong > 0 && kana == 0 ? expected : nil, into: &findings)
           }
         }
         return findings
+    }
+
+    private func check(_ block: Block, _ text: ScalarText, han: Int, latin: Int, variantCheck: Variant?,
+                       into findings: inout [Finding]) {
+        let chineseContext = han >= 4 && han * 3 >= latin
+        checkWords(text, chineseContext: chineseContext, into: &findings)
+        if chineseContext, checkEnglish, block.kind != .byline {
+            checkEnglishInChinese(text, into: &findings)
+        }
+        if let variantCheck {
+            checkVariant(text, expected: variantCheck, into: &findings)
+        }
     }
 
     // MARK: - look-alikes, full-width letters, CJK inside English words
