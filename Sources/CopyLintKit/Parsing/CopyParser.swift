@@ -210,6 +210,7 @@ public struct CopyParser: Sendable {
         // U+10000 one byte of it says script and variant at once.
         let bmp = CharacterData.BMP.shared
         let han3 = UInt8(Script.han.rawValue)
+        let latin = UInt8(Script.latin.rawValue), greek = UInt8(Script.greek.rawValue), cyrillic = UInt8(Script.cyrillic.rawValue)
         bmp.table.withUnsafeBufferPointer { table in
             bytes.withUnsafeBufferPointer { buf in
                 for item in items {
@@ -219,20 +220,40 @@ public struct CopyParser: Sendable {
                     while i < range.end {
                         let b = buf[i]
                         if b < 0x80 {
-                            if (b | 0x20) >= 0x61, (b | 0x20) <= 0x7A { ascii += 1 }
+                            ascii &+= (b | 0x20) &- 0x61 < 26 ? 1 : 0
                             i += 1
                             continue
+                        }
+                        // A Han character (most of Chinese copy) is counted without a branch on what it is.
+                        if b & 0xF0 == 0xE0, i + 2 < buf.count {
+                            let cp = UInt32(b & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F)
+                            let v = table[Int(cp)]
+                            if v & 0x0F == han3 {
+                                han &+= 1
+                                trad &+= Int(v >> 6 & 1)
+                                simp &+= Int(v >> 7 & ~(v >> 6) & 1)
+                                anyTrad = anyTrad || v & 0x40 != 0
+                                anySimp = anySimp || v & 0x80 != 0
+                                i += 3
+                                continue
+                            }
                         }
                         let (cp, len) = UTF8Scalar.decode(buf, at: i)
                         i += len
                         if cp < 0x10000 {
                             let v = table[Int(cp)]
-                            if v & 0x0F == han3 {
+                            let script = v & 0x0F
+                            if script == han3 {
                                 han += 1
                                 if v & 0x40 != 0 { trad += 1; anyTrad = true } else if v & 0x80 != 0 { simp += 1 }
                                 if v & 0x80 != 0 { anySimp = true }
-                                continue
+                            } else if script == latin || script == greek || script == cyrillic {
+                                // The table says the script; only these scripts hold letters that count.
+                                if CharClass.isAlphabetic(cp) { letters += 1 }
+                            } else if CharClass.isKana(cp) {
+                                kana = true
                             }
+                            continue
                         } else if bmp.script(cp) == .han {
                             han += 1
                             let t = bmp.isTraditionalOnly(cp), s = bmp.isSimplifiedOnly(cp)

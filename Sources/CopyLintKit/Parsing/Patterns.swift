@@ -12,7 +12,7 @@ enum TextTraits {
     static func wordCount(_ text: [Unicode.Scalar]) -> Int {
         var n = 0, inWord = false
         for s in text {
-            let w = !s.properties.isWhitespace
+            let w = !ScalarProperties.isWhitespace(s)
             if w, !inWord { n += 1 }
             inWord = w
         }
@@ -22,7 +22,7 @@ enum TextTraits {
     /// The last scalar that is not a closing quote or bracket or white space.
     static func lastSignificant(_ text: [Unicode.Scalar]) -> Unicode.Scalar? {
         var i = text.count - 1
-        while i >= 0, closers.contains(text[i]) || text[i].properties.isWhitespace { i -= 1 }
+        while i >= 0, closers.contains(text[i]) || ScalarProperties.isWhitespace(text[i]) { i -= 1 }
         return i >= 0 ? text[i] : nil
     }
 
@@ -120,9 +120,9 @@ enum TextTraits {
            !hasSentenceStop(text), !text.contains("，") {
             return true
         }
-        let han = hanCount(text)
-        if han > 0, text.count <= 6, han == text.count || (han == text.count - 1 && (last == "：" || last == ":")) {
-            return true
+        if text.count <= 6 {
+            let han = hanCount(text)
+            if han > 0, han == text.count || (han == text.count - 1 && (last == "：" || last == ":")) { return true }
         }
         // ■小贴士, ▲链接
         if Self.boxMarks.contains(first), text.count <= 16 { return true }
@@ -140,6 +140,27 @@ enum TextTraits {
             }
         }
         return true
+    }
+}
+
+/// Unicode properties the recognisers ask of every scalar they read, answered without the standard
+/// library's property tables for ASCII and for Chinese (where the answer is fixed).
+enum ScalarProperties {
+    @inline(__always)
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if v == 0x3000 { return true }
+        if v > 0x3000 && v < 0xA640 { return false }   // CJK: no other white space
+        return s.properties.isWhitespace
+    }
+
+    @inline(__always)
+    static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        if v >= 0x2E80 && v < 0xA640 { return false }   // CJK, Yi, Lisu, Vai: no capital letters
+        return s.properties.isUppercase
     }
 }
 
@@ -240,8 +261,9 @@ enum LedeMarker {
         while i < t.count, i < 40 {
             let s = t[i]
             let hyphenInName = s == "-" && i + 1 < t.count && t[i + 1] != " "
-            guard s.properties.isUppercase || s == " " || s == "." || s == "'" || hyphenInName else { break }
-            if s.properties.isUppercase { caps += 1 }
+            let upper = ScalarProperties.isUppercase(s)
+            guard upper || s == " " || s == "." || s == "'" || hyphenInName else { break }
+            if upper { caps += 1 }
             i += 1
         }
         guard caps >= 3 else { return nil }
