@@ -114,7 +114,7 @@ public struct DuplicateParagraphRule: Rule {
         var bare = HashIndex()                    // hash of the text without punctuation -> first block
         var buckets = HashIndex()                 // (seed, min-hash) -> bucket of block indices
         var bucketItems: [Int32] = []             // bucketScanLimit indices per bucket, -1 when free
-        var text: [UInt32] = []
+        var scratch: [UInt32] = []
         var sketch: [UInt64] = []
         var tried: [Int32] = []
         var lengths = [Int32](repeating: 0, count: blocks.count)   // normalised length of each block checked
@@ -134,22 +134,28 @@ public struct DuplicateParagraphRule: Rule {
                 }
                 continue
             }
-            Normalizer.scalars(bytes, blocks[index].textRange, into: &text)
-            guard text.count >= minLength else { continue }
-            lengths[index] = Int32(truncatingIfNeeded: text.count)
-            let hash = Self.hash(text)
-            let known = exact.insert(hash, Int32(index))
+            // Normalised into a buffer kept from block to block, hashed as it is written.
+            let range = blocks[index].textRange
+            if scratch.count < range.length { scratch = [UInt32](repeating: 0, count: max(range.length, scratch.count * 2)) }
+            var n = 0, h = Self.fnvOffset
+            scratch.withUnsafeMutableBufferPointer { out in
+                Normalizer.forEach(bytes, range) { out[n] = $0; n += 1; h = Self.fnv(h, $0) }
+            }
+            guard n >= minLength else { continue }
+            lengths[index] = Int32(truncatingIfNeeded: n)
+            let known = exact.insert(Self.mix(h), Int32(index))
             if known >= 0 {
                 // The same hash: the same text (a 64-bit collision is checked for, never assumed).
                 let first = Int(known)
                 // A byte-for-byte repeat (the usual case) needs no second normalisation.
-                if Self.sameBytes(bytes, blocks[first].textRange, blocks[index].textRange)
-                    || Normalizer.scalars(bytes, blocks[first].textRange) == text {
+                if Self.sameBytes(bytes, blocks[first].textRange, range)
+                    || Normalizer.scalars(bytes, blocks[first].textRange).elementsEqual(scratch[0..<n]) {
                     findings.append(report(document, repeat: index, of: first, edits: 0, shared: &shared))
                 }
                 continue
             }
             guard near else { continue }
+            let text = Array(scratch[0..<n])
 
             // Differing only by punctuation (a lost 。 or an added comma) is a near repeat at any length.
             let bareHash = Self.hash(text) { !Normalizer.isPunctuation($0) }
