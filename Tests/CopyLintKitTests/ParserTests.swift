@@ -101,4 +101,50 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(d.language, .english)
         XCTAssertEqual(kinds(d), [.headline, .paragraph, .paragraph])
     }
+
+    /// The parser's per-block script summary is what a plain count of each block's characters gives,
+    /// in small files and in one large enough to be counted on all cores.
+    func testBlockScriptSummariesMatchAPlainCount() {
+        let paragraphs = ["公司下属的二級单位已完成整改，𠮷野家开业。", "The council met in Αthens and Москва.",
+                          "读者可以在手机app上预约ｍ座位，カタカナ也在。", "記者從市政府獲悉這些路線。", "12345 ---", ""]
+        var small = "# 标题\r\n\r\n" + paragraphs.joined(separator: "\r\n\r\n") + "\r\n"
+        var large = small
+        while large.utf8.count < Linter.parallelThreshold + 1 { large += paragraphs.joined(separator: "\n\n") + "\n\n" }
+        small = "\u{FEFF}" + small
+        for text in [small, large] {
+            let d = CopyParser().parse(SourceText(path: "t", bytes: Array(text.utf8)))
+            XCTAssertEqual(d.scripts.count, d.blocks.count)
+            for (k, block) in d.blocks.enumerated() {
+                var han = 0, letters = 0, kana = false, trad = false, simp = false
+                for s in d.source.string(block.textRange).unicodeScalars {
+                    let c = s.value
+                    if CharClass.isHan(c) {
+                        han += 1
+                        trad = trad || CharacterData.isTraditionalOnly(c)
+                        simp = simp || CharacterData.isSimplifiedOnly(c)
+                    } else if CharClass.isAlphabetic(c) { letters += 1 } else if CharClass.isKana(c) { kana = true }
+                }
+                let summary = d.scripts[k]
+                XCTAssertEqual([Int(summary.han), Int(summary.letters)], [han, letters], "block \(k)")
+                XCTAssertEqual([summary.hasKana, summary.hasTraditionalOnly, summary.hasSimplifiedOnly], [kana, trad, simp], "block \(k)")
+            }
+        }
+    }
+
+    /// The recognisers' shortcuts for white space and capitals agree with Unicode's properties.
+    func testScalarPropertyShortcutsAgreeWithUnicode() {
+        for v in UInt32(0)...0x2FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            XCTAssertEqual(ScalarProperties.isWhitespace(s), s.properties.isWhitespace, "U+\(String(v, radix: 16))")
+            XCTAssertEqual(ScalarProperties.isUppercase(s), s.properties.isUppercase, "U+\(String(v, radix: 16))")
+        }
+    }
+
+    /// truncated-sentence's switches say what its documented sets of marks say.
+    func testSentenceMarkSwitchesMatchTheirSets() {
+        for v in UInt32(0)...0xFFFF {
+            XCTAssertEqual(TruncatedSentenceRule.Ending.isFinal(v), TruncatedSentenceRule.Ending.final.contains(v), "U+\(String(v, radix: 16))")
+            XCTAssertEqual(TruncatedSentenceRule.Ending.isCloser(v), TruncatedSentenceRule.Ending.closers.contains(v), "U+\(String(v, radix: 16))")
+        }
+    }
 }

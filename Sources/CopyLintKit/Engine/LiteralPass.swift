@@ -42,12 +42,15 @@ final class LiteralPass: @unchecked Sendable {
         let parts = ParallelMap.run(count: slices) { c -> [[AhoCorasick.Match]] in
             var found = [[AhoCorasick.Match]](repeating: [], count: count)
             var inBlock: [(member: Int, match: AhoCorasick.Match)] = []
+            var raw: [AhoCorasick.Match] = []
             for b in (blocks.count * c / slices)..<(blocks.count * (c + 1) / slices) {
                 let range = blocks[b].textRange
                 inBlock.removeAll(keepingCapacity: true)
-                for automaton in automata {
-                    for m in automaton.matcher.matches(in: bytes, range: range) {
-                        let owner = automaton.owners[m.pattern]
+                for a in automata.indices {
+                    raw.removeAll(keepingCapacity: true)
+                    automata[a].matcher.appendMatches(in: bytes, range: range, to: &raw)
+                    for m in raw {
+                        let owner = automata[a].owners[m.pattern]
                         inBlock.append((owner.member, AhoCorasick.Match(pattern: owner.pattern, start: m.start, end: m.end)))
                     }
                 }

@@ -1,6 +1,6 @@
 /// Finds every occurrence of many literal patterns in one pass over UTF-8 bytes
 /// (Aho–Corasick automaton with a dense byte-transition table, built once per rule).
-public struct AhoCorasick: Sendable {
+public final class AhoCorasick: Sendable {
     public struct Match: Sendable {
         public let pattern: Int
         public let start: Int
@@ -93,6 +93,12 @@ public struct AhoCorasick: Sendable {
     /// Every match in `bytes[range]`, overlapping ones included, ordered by end.
     public func matches(in bytes: [UInt8], range: SourceRange) -> [Match] {
         var found: [Match] = []
+        appendMatches(in: bytes, range: range, to: &found)
+        return found
+    }
+
+    /// The same matches, appended to `found` (a buffer the caller keeps from block to block).
+    public func appendMatches(in bytes: [UInt8], range: SourceRange, to found: inout [Match]) {
         bytes.withUnsafeBufferPointer { buf in
             if ignoreASCIICase {
                 scan(buf, range, into: &found) { AhoCorasick.fold($0) }
@@ -100,7 +106,6 @@ public struct AhoCorasick: Sendable {
                 scan(buf, range, into: &found) { $0 }
             }
         }
-        return found
     }
 
     /// The automaton's walk. In the root state, bytes that start no pattern are skipped by a
@@ -145,6 +150,11 @@ public struct AhoCorasick: Sendable {
                                             i += 1
                                         } else if b < 0xC0 {
                                             i += 1          // a continuation byte starts nothing
+                                        } else if b < 0xF0, b >= 0xE0, i + 2 < end {
+                                            // Three bytes (all of Chinese): decoded in place.
+                                            let cp = UInt32(b & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F)
+                                            if first[Int(cp >> 6)] & (1 << (cp & 63)) != 0 { break }
+                                            i += 3
                                         } else {
                                             let (cp, len) = UTF8Scalar.decode(buf, at: i)
                                             // Four-byte characters are left to the table.

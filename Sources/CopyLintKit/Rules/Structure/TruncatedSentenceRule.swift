@@ -260,6 +260,8 @@ public struct TruncatedSentenceRule: Rule {
                    last == 0x3A || last == 0xFF1A || last == 0x2C || last == 0xFF0C {
                     continue
                 }
+                // Most paragraphs open in a way that needs no closer look: read from the bytes.
+                guard mayBeOrphan(bytes, blocks[i].textRange) else { continue }
                 let head = ScalarText.head(bytes, blocks[i].textRange, maxScalars: 40)
                 if let why = orphanEvidence(head) {
                     orphaned.insert(i)
@@ -307,7 +309,7 @@ public struct TruncatedSentenceRule: Rule {
         while k > r.start {
             k = UTF8Scalar.previous(bytes, before: k)
             let c = UTF8Scalar.decode(bytes, at: k).scalar
-            if CharClass.isSpace(c) || Ending.closers.contains(c) { continue }
+            if CharClass.isSpace(c) || Ending.isCloser(c) { continue }
             return c
         }
         return nil
@@ -317,7 +319,7 @@ public struct TruncatedSentenceRule: Rule {
     /// bracketed-credit case, which the full check handles).
     static func endsWithStop(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
         guard let c = lastSignificantScalar(bytes, r) else { return true }
-        return Ending.final.contains(c)
+        return Ending.isFinal(c)
     }
 
     /// A full sentence inside the text: a paragraph cut after it, not a one-sentence lead.
@@ -401,15 +403,38 @@ public struct TruncatedSentenceRule: Rule {
             var k = t.count - 1
             while k >= 0, CharClass.isSpace(t.scalars[k]) { k -= 1 }
             // Skip closing quotes and brackets.
-            while k >= 0, Ending.closers.contains(t.scalars[k]) { k -= 1 }
+            while k >= 0, Ending.isCloser(t.scalars[k]) { k -= 1 }
             index = k
             last = k >= 0 ? t.scalars[k] : 0
-            complete = k < 0 || Ending.final.contains(last)
-                || (Ending.closers.contains(t.scalars[t.count - 1]) && Ending.isWholeBracketed(t))
+            complete = k < 0 || Ending.isFinal(last)
+                || (Ending.isCloser(t.scalars[t.count - 1]) && Ending.isWholeBracketed(t))
         }
 
+        // The marks, as sets: the reference that the switches below are tested against.
         static let final: Set<UInt32> = Set("。！？!?.…；;．｡:：—～~".unicodeScalars.map(\.value))
         static let closers: Set<UInt32> = Set("”’」』）)》〉】]\"'〕］".unicodeScalars.map(\.value))
+
+        /// `final.contains(c)` as a switch: asked of the last character of every block.
+        @inline(__always)
+        static func isFinal(_ c: UInt32) -> Bool {
+            switch c {
+            case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x2E, 0x2026, 0xFF1B, 0x3B, 0xFF0E, 0xFF61, 0x3A, 0xFF1A, 0x2014, 0xFF5E, 0x7E:
+                return true
+            default:
+                return false
+            }
+        }
+
+        /// `closers.contains(c)` as a switch.
+        @inline(__always)
+        static func isCloser(_ c: UInt32) -> Bool {
+            switch c {
+            case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x3009, 0x3011, 0x5D, 0x22, 0x27, 0x3015, 0xFF3D:
+                return true
+            default:
+                return false
+            }
+        }
 
         /// "（…）" at the end closing a bracket opened earlier in the paragraph: a credit, a note.
         static func isWholeBracketed(_ t: ScalarText) -> Bool {
@@ -621,6 +646,30 @@ public struct TruncatedSentenceRule: Rule {
 
     static let neverOpensChinese: Set<UInt32> = Set("的了着们吗呢吧么啊呀哇嘛".unicodeScalars.map(\.value))
 
+    /// What `orphanEvidence` can find at all: an opening character it looks at, or a closing mark
+    /// among the first 30 characters. False means it finds nothing.
+    private func mayBeOrphan(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
+        bytes.withUnsafeBufferPointer { buf in
+            var i = r.start, n = 0
+            while i < r.end, n < 30 {
+                let (c, len) = UTF8Scalar.decode(buf, at: i)
+                if n == 0, CharClass.isASCIILower(c) || Self.neverOpensChinese.contains(c) || Self.isOpeningPunctuationSlip(c) { return true }
+                switch c {
+                case 0x201D, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x3011, 0x2019: return true
+                default: break
+                }
+                i += len
+                n += 1
+            }
+            return false
+        }
+    }
+
+    /// ，。、；：！？ cannot open a paragraph.
+    private static func isOpeningPunctuationSlip(_ c: UInt32) -> Bool {
+        c == 0xFF0C || c == 0x3002 || c == 0x3001 || c == 0xFF1B || c == 0xFF1A || c == 0xFF01 || c == 0xFF1F
+    }
+
     private func orphanEvidence(_ t: ScalarText) -> String? {
         let s = t.scalars
         guard let first = s.first else { return nil }
@@ -635,7 +684,7 @@ public struct TruncatedSentenceRule: Rule {
                 return "'\(t.string(0, 1))' cannot open a sentence"
             }
         }
-        if "，。、；：！？".unicodeScalars.contains(where: { $0.value == first }) { return "it starts with punctuation" }
+        if Self.isOpeningPunctuationSlip(first) { return "it starts with punctuation" }
         if let c = firstUnmatchedCloser(t) {
             // A closing mark before any opening one, early in the paragraph.
             return "'\(String(Character(Unicode.Scalar(c)!)))' closes a quote or bracket opened before it"
