@@ -86,6 +86,12 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         let bytes = document.bytes
         // The blocks in scope, read in place (a filtered copy of a large file's blocks costs tens of MB).
         let blocks = document.blocks.lazy.filter { spec.scope.includes($0.kind) }
+        if let precomputed, spec.patterns.isEmpty, spec.kind == .existence || spec.kind == .substitution {
+            // Only word-list matches can be found, and they are known: visit only the blocks that hold one.
+            return withMatches(document.blocks, precomputed) { block in
+                spec.kind == .existence ? existence(block, bytes) : substitution(block, bytes)
+            }
+        }
         switch spec.kind {
         case .existence: return blocks.flatMap { existence($0, bytes) }
         case .substitution: return blocks.flatMap { substitution($0, bytes) }
@@ -104,6 +110,22 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         case .consistency: return consistency(blocks, bytes)
         case .pair: return pair(document, bytes)
         }
+    }
+
+    /// The findings of `body` for each block in scope that holds one of `matches` (matches in block
+    /// order, by end within a block): one walk over blocks and matches together.
+    private func withMatches(_ blocks: [Block], _ matches: [AhoCorasick.Match], _ body: (Block) -> [Finding]) -> [Finding] {
+        var out: [Finding] = []
+        var cursor = 0
+        for block in blocks {
+            guard cursor < matches.count else { break }
+            let r = block.textRange
+            // Matches of earlier blocks (out of scope ones included) are passed over.
+            while cursor < matches.count, matches[cursor].end <= r.start { cursor += 1 }
+            guard cursor < matches.count, matches[cursor].end <= r.end, spec.scope.includes(block.kind) else { continue }
+            out += body(block)
+        }
+        return out
     }
 
     // MARK: - messages
@@ -312,6 +334,24 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
     static func hasDoubledThreeByteScalar(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
         bytes.withUnsafeBufferPointer { b in
             var i = r.start
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 11 <= r.end {
+                // Six starting places at once: a byte equal to the one three places on is a zero byte of
+                // the XOR, and a doubling needs three such bytes in a row (the test may say yes wrongly,
+                // never no wrongly; a yes is settled byte by byte).
+                let x = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    ^ UnsafeRawPointer(b.baseAddress! + i + 3).loadUnaligned(as: UInt64.self)
+                let zero = (x &- ones) & ~x & highs
+                if zero & (zero >> 8) & (zero >> 16) != 0 {
+                    for k in i..<(i + 6) {
+                        let lead = b[k]
+                        if lead >= 0xE0 && lead < 0xF0, b[k + 3] == lead, b[k + 4] == b[k + 1], b[k + 5] == b[k + 2] { return true }
+                    }
+                }
+                i += 6
+            }
+            // The last few places one by one (a three-byte character's lead byte is never a continuation
+            // byte, so every one of them is still visited).
             while i + 6 <= r.end {
                 let lead = b[i]
                 if lead >= 0xE0 && lead < 0xF0 {
