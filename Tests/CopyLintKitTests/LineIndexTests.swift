@@ -79,4 +79,36 @@ final class LineIndexTests: XCTestCase {
         XCTAssertNotNil(s2t[0x7EA7])                      // 级 is simplified only
         for both in "后里只著范".unicodeScalars { XCTAssertNil(s2t[both.value], "\(both) is valid traditional") }
     }
+
+    /// A large file's lines are found in slices on all cores: the result is the one-by-one result,
+    /// with CRLF, lone CR and LF everywhere, a CRLF across every slice boundary included.
+    func testLinesOfALargeFileFoundInSlicesAreExact() {
+        var bytes: [UInt8] = []
+        let pieces: [[UInt8]] = [Array("𠮷中文\r\n".utf8), Array("a\rb\n".utf8), Array("\n\r\n\r".utf8), Array("xyz 新闻".utf8)]
+        var k = 0
+        while bytes.count < (1 << 20) + 4096 { bytes += pieces[k % pieces.count]; k += 1 }
+        let slices = ParallelMap.slices(forBytes: bytes.count)
+        // Put a CR just before every slice boundary and an LF just after it.
+        for c in 1..<slices {
+            let b = bytes.count * c / slices
+            bytes[b - 1] = 0x0D
+            bytes[b] = 0x0A
+        }
+        var starts = [0], ends: [Int] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0A || bytes[i] == 0x0D {
+                ends.append(i)
+                let crlf = bytes[i] == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A
+                starts.append(crlf ? i + 2 : i + 1)
+                i += crlf ? 2 : 1
+            } else {
+                i += 1
+            }
+        }
+        ends.append(bytes.count)
+        let index = LineIndex(bytes)
+        XCTAssertEqual(index.lineStarts, starts)
+        XCTAssertEqual(index.contentEnds, ends)
+    }
 }

@@ -147,4 +147,12 @@ final class ParserTests: XCTestCase {
             XCTAssertEqual(TruncatedSentenceRule.Ending.isCloser(v), TruncatedSentenceRule.Ending.closers.contains(v), "U+\(String(v, radix: 16))")
         }
     }
+
+    /// The shortcuts of CharClass.isAlphabetic agree with its definition by script and property.
+    func testAlphabeticShortcutsAgreeWithTheDefinition() {
+        for v in UInt32(0)...0x1FFFF where Unicode.Scalar(v) != nil {
+            let reference = v < 0x80 ? CharClass.isASCIILetter(v) : CharClass.isAlphabeticByScript(v)
+            XCTAssertEqual(CharClass.isAlphabetic(v), reference, "U+\(String(v, radix: 16))")
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps byte offsets to 1-based lines and columns.
 ///
 /// LF, CRLF and a lone CR each end one line. Line `n` (0-based) spans
@@ -8,30 +10,49 @@ public struct LineIndex: Sendable {
 
     public init(_ bytes: [UInt8]) {
         // Two passes over the bytes, eight at a time where no line break is near: the first counts
-        // line breaks so that the arrays are allocated once at their final size.
-        let breaks = bytes.withUnsafeBufferPointer { Self.scanBreaks($0) { _ in } }
-        var starts = [0]
-        var ends: [Int] = []
-        starts.reserveCapacity(breaks + 1)
-        ends.reserveCapacity(breaks + 1)
-        bytes.withUnsafeBufferPointer { buf in
-            _ = Self.scanBreaks(buf) { i in
-                // A CR followed by LF is one break (reported at the CR; the LF is skipped).
-                ends.append(i)
-                starts.append(buf[i] == 0x0D && i + 1 < buf.count && buf[i + 1] == 0x0A ? i + 2 : i + 1)
-            }
+        // line breaks so that the arrays are allocated once at their final size. A large file is
+        // cut into slices that both passes read on all cores, each slice writing its own part.
+        let n = bytes.count
+        let slices = ParallelMap.slices(forBytes: n)
+        let bounds = (0...slices).map { n * $0 / slices }
+        let counts = ParallelMap.run(count: slices) { k in
+            bytes.withUnsafeBufferPointer { Self.scanBreaks($0, from: bounds[k], to: bounds[k + 1]) { _ in } }
         }
-        ends.append(bytes.count)
+        var running = [0]
+        for c in counts { running.append(running.last! + c) }
+        let firsts = running, breaks = running.last!
+        var ends: [Int] = []
+        let starts = [Int](unsafeUninitializedCapacity: breaks + 1) { startStore, startCount in
+            ends = [Int](unsafeUninitializedCapacity: breaks + 1) { endStore, endCount in
+                nonisolated(unsafe) let s = startStore, e = endStore
+                s[0] = 0
+                _ = ParallelMap.run(count: slices) { k in
+                    var at = firsts[k]
+                    bytes.withUnsafeBufferPointer { buf in
+                        _ = Self.scanBreaks(buf, from: bounds[k], to: bounds[k + 1]) { i in
+                            // A CR followed by LF is one break (reported at the CR; the LF is skipped).
+                            e[at] = i
+                            s[at + 1] = buf[i] == 0x0D && i + 1 < buf.count && buf[i + 1] == 0x0A ? i + 2 : i + 1
+                            at += 1
+                        }
+                    }
+                }
+                e[breaks] = n
+                endCount = breaks + 1
+            }
+            startCount = breaks + 1
+        }
         lineStarts = starts
         contentEnds = ends
     }
 
     /// Calls `found` with the offset of each line break (LF, CR, or the CR of CRLF); returns how many.
     @inline(__always)
-    private static func scanBreaks(_ buf: UnsafeBufferPointer<UInt8>, _ found: (Int) -> Void) -> Int {
-        let n = buf.count
+    private static func scanBreaks(_ buf: UnsafeBufferPointer<UInt8>, from: Int, to n: Int, _ found: (Int) -> Void) -> Int {
         var count = 0
-        var i = 0
+        var i = from
+        // The LF of a CRLF split between two slices belongs to the slice before.
+        if i > 0, i < n, buf[i] == 0x0A, buf[i - 1] == 0x0D { i += 1 }
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while i < n {
             if i + 8 <= n {
@@ -47,7 +68,7 @@ public struct LineIndex: Sendable {
             } else if b == 0x0D {
                 found(i)
                 count += 1
-                if i + 1 < n, buf[i + 1] == 0x0A { i += 1 }
+                if i + 1 < buf.count, buf[i + 1] == 0x0A { i += 1 }
             }
             i += 1
         }

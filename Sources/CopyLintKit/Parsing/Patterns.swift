@@ -52,6 +52,8 @@ enum TextTraits {
 
     /// A headline never ends on an article, a conjunction or an auxiliary ("Three executives of").
     static func endsOnFunctionWord(_ text: [Unicode.Scalar]) -> Bool {
+        // The words are ASCII: text ending in anything else (a Chinese headline) cannot end on one.
+        guard let last = text.last, CharClass.isASCIILetter(last.value) else { return false }
         var k = text.count
         while k > 0, text[k - 1].properties.isAlphabetic { k -= 1 }
         guard k < text.count else { return false }
@@ -346,8 +348,11 @@ enum Caption {
                            "Photo:", "Picture:", "Pictured:", "Image:", "PHOTO:", "(Photo", "（Photo"].map { Array($0.unicodeScalars) }
     static let creditSuffixes = ["（新华社发）", "（资料图片）"].map { Array($0.unicodeScalars) }
 
+    /// The first scalars of `prefixes`: most blocks start with none of them.
+    static let prefixStarts: Set<Unicode.Scalar> = Set(prefixes.compactMap(\.first))
+
     static func matches(_ text: [Unicode.Scalar]) -> Bool {
-        if prefixes.contains(where: { text.starts(with: $0) }) { return true }
+        if let first = text.first, prefixStarts.contains(first), prefixes.contains(where: { text.starts(with: $0) }) { return true }
         var end = text.count
         while end > 0, text[end - 1] == " " || text[end - 1] == "\u{3000}" { end -= 1 }
         let trimmed = text[..<end]

@@ -63,8 +63,16 @@ enum Normalizer {
                     i += 1
                     continue
                 }
-                let (cp, len) = UTF8Scalar.decode(buf, at: i)
-                i += len
+                var cp: UInt32
+                if b >= 0xE0, b < 0xF0, i + 2 < buf.count {
+                    // Three bytes (all of Chinese): decoded in place.
+                    cp = UInt32(b & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    let (c, len) = UTF8Scalar.decode(buf, at: i)
+                    cp = c
+                    i += len
+                }
                 // CJK ideographs and most scripts fold to themselves.
                 if cp >= 0x3400 && cp < 0xFEFF { body(cp); continue }
                 if let f = fold(cp) { body(f) }

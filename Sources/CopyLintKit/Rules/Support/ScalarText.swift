@@ -118,6 +118,14 @@ enum CharClass {
         if c < 0x80 { return isASCIILetter(c) }
         // Chinese, Japanese and CJK punctuation (U+2E80 to Yi, Lisu and Vai) have no alphabet letters.
         if c >= 0x2E80, c < 0xA640 { return false }
+        // Full-width forms: only the full-width Latin letters; general punctuation (“ ” — …): none.
+        if c >= 0xFF00, c < 0xFFF0 { return isFullwidthLetter(c) }
+        if c >= 0x2000, c < 0x2070 { return false }
+        return isAlphabeticByScript(c)
+    }
+
+    /// The definition the shortcuts above must agree with: a Latin, Greek or Cyrillic letter.
+    static func isAlphabeticByScript(_ c: UInt32) -> Bool {
         switch CharacterData.script(c) {
         case .latin, .greek, .cyrillic:
             return Unicode.Scalar(c)?.properties.isAlphabetic ?? false
