@@ -59,31 +59,12 @@ public struct Linter: Sendable {
     public func lint(_ document: Document) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var mask = inlineConfig && !document.comments.isEmpty ? Suppressions(document, knownRules: knownRules) : nil
-        // A large file's rules run side by side: they only read the document.
-        var perRule: [(findings: [Finding], budget: TimeBudget)]
         let seconds = timeBudget
         let tLiterals = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         let literalMatches = literalPass?.run(document) ?? [:]
         if Profile.enabled, literalPass != nil { Profile.report("shared word lists", since: tLiterals) }
-        let rules = self.rules
-        let run: @Sendable (Int) -> ([Finding], TimeBudget) = { k in
-            let rule = rules[k]
-            let budget = TimeBudget(seconds: seconds)
-            let t0 = Profile.enabled ? Profile.threadCPU() : 0
-            let found: [Finding]
-            if let matches = literalMatches[k], let pack = rule.checker as? PackChecker {
-                found = pack.check(document, budget: budget, literalMatches: matches)
-            } else {
-                found = rule.checker.check(document, budget: budget)
-            }
-            if Profile.enabled { Profile.report(rule.id + " (CPU)", since: t0, now: Profile.threadCPU()) }
-            return (found, budget)
-        }
-        if document.bytes.count >= Self.parallelThreshold, rules.count > 1 {
-            perRule = ParallelMap.run(count: rules.count, run)
-        } else {
-            perRule = rules.indices.map(run)
-        }
+        // The word-list matches are let go when the rules are done, before the diagnostics are made.
+        var perRule = runRules(document, literalMatches: consume literalMatches)
         let tAssemble = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         defer { if Profile.enabled { Profile.report("diagnostics", since: tAssemble) } }
         out.reserveCapacity(perRule.reduce(0) { $0 + $1.findings.count })
@@ -118,6 +99,29 @@ public struct Linter: Sendable {
         }
         out.sort(by: Diagnostic.orderedInFile)   // one document: one path
         return out
+    }
+
+    /// Each rule's findings and budget; a large file's rules run side by side (they only read the document).
+    private func runRules(_ document: Document, literalMatches: [Int: [AhoCorasick.Match]]) -> [(findings: [Finding], budget: TimeBudget)] {
+        let rules = self.rules
+        let seconds = timeBudget
+        let run: @Sendable (Int) -> ([Finding], TimeBudget) = { k in
+            let rule = rules[k]
+            let budget = TimeBudget(seconds: seconds)
+            let t0 = Profile.enabled ? Profile.threadCPU() : 0
+            let found: [Finding]
+            if let matches = literalMatches[k], let pack = rule.checker as? PackChecker {
+                found = pack.check(document, budget: budget, literalMatches: matches)
+            } else {
+                found = rule.checker.check(document, budget: budget)
+            }
+            if Profile.enabled { Profile.report(rule.id + " (CPU)", since: t0, now: Profile.threadCPU()) }
+            return (found, budget)
+        }
+        if document.bytes.count >= Self.parallelThreshold, rules.count > 1 {
+            return ParallelMap.run(count: rules.count, run)
+        }
+        return rules.indices.map(run)
     }
 
     static func seconds(_ s: Double) -> String {

@@ -2,9 +2,17 @@
 /// (Aho–Corasick automaton with a dense byte-transition table, built once per rule).
 public final class AhoCorasick: Sendable {
     public struct Match: Sendable {
-        public let pattern: Int
-        public let start: Int
-        public let end: Int
+        // A large file has hundreds of thousands of matches: 12 bytes each (offsets below 4 GB).
+        private let pattern32: Int32, start32: UInt32, end32: UInt32
+        public var pattern: Int { Int(pattern32) }
+        public var start: Int { Int(start32) }
+        public var end: Int { Int(end32) }
+
+        public init(pattern: Int, start: Int, end: Int) {
+            pattern32 = Int32(truncatingIfNeeded: pattern)
+            start32 = UInt32(truncatingIfNeeded: start)
+            end32 = UInt32(truncatingIfNeeded: end)
+        }
     }
 
     private let transitions: [Int32]       // state * 256 + byte -> next state
