@@ -124,10 +124,10 @@ public struct DuplicateParagraphRule: Rule {
         for index in blocks.indices where Self.checked(blocks[index].kind) {
             if blocks[index].textRange.length > TextWindows.giant {
                 // A giant block (a file without line breaks): exact repeats only, hashed as it is read.
-                var h = Self.fnvOffset, count = 0
-                Normalizer.forEach(bytes, blocks[index].textRange) { h = Self.fnv(h, $0); count += 1 }
-                guard count >= minLength else { continue }
-                let known = exact.insert(Self.mix(h), Int32(index))
+                var sink = Hashing(out: nil)
+                Normalizer.fold(bytes, blocks[index].textRange, into: &sink)
+                guard sink.count >= minLength else { continue }
+                let known = exact.insert(Self.mix(sink.hash), Int32(index))
                 if known >= 0, Self.sameBytes(bytes, blocks[Int(known)].textRange, blocks[index].textRange)
                     || Normalizer.scalars(bytes, blocks[Int(known)].textRange) == Normalizer.scalars(bytes, blocks[index].textRange) {
                     findings.append(report(document, repeat: index, of: Int(known), edits: 0, shared: &shared))
@@ -137,9 +137,10 @@ public struct DuplicateParagraphRule: Rule {
             // Normalised into a buffer kept from block to block, hashed as it is written.
             let range = blocks[index].textRange
             if scratch.count < range.length { scratch = [UInt32](repeating: 0, count: max(range.length, scratch.count * 2)) }
-            var n = 0, h = Self.fnvOffset
-            scratch.withUnsafeMutableBufferPointer { out in
-                Normalizer.forEach(bytes, range) { out[n] = $0; n += 1; h = Self.fnv(h, $0) }
+            let (n, h) = scratch.withUnsafeMutableBufferPointer { buffer -> (Int, UInt64) in
+                var sink = Hashing(out: buffer.baseAddress!)
+                Normalizer.fold(bytes, range, into: &sink)
+                return (sink.count, sink.hash)
             }
             guard n >= minLength else { continue }
             lengths[index] = Int32(truncatingIfNeeded: n)
@@ -209,6 +210,18 @@ public struct DuplicateParagraphRule: Rule {
             }
         }
         return findings
+    }
+
+    /// FNV-1a over the folded scalars as they are given; with `out`, the scalars are also stored.
+    private struct Hashing: Normalizer.Sink {
+        var out: UnsafeMutablePointer<UInt32>?
+        var count = 0
+        var hash = DuplicateParagraphRule.fnvOffset
+        @inline(__always) mutating func put(_ cp: UInt32) {
+            out?[count] = cp
+            count += 1
+            hash = DuplicateParagraphRule.fnv(hash, cp)
+        }
     }
 
     private static func sameBytes(_ bytes: [UInt8], _ a: SourceRange, _ b: SourceRange) -> Bool {
@@ -302,11 +315,11 @@ public struct DuplicateParagraphRule: Rule {
         return z ^ (z >> 31)
     }
 
-    private static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325, fnvPrime: UInt64 = 0x0000_0100_0000_01B3
+    fileprivate static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325, fnvPrime: UInt64 = 0x0000_0100_0000_01B3
 
     /// One step of FNV-1a over a scalar: the same for a stored text and for one hashed as it is read.
     @inline(__always)
-    private static func fnv(_ h: UInt64, _ cp: UInt32) -> UInt64 { (h ^ UInt64(cp)) &* fnvPrime }
+    fileprivate static func fnv(_ h: UInt64, _ cp: UInt32) -> UInt64 { (h ^ UInt64(cp)) &* fnvPrime }
 
     private static func hash(_ text: [UInt32], keeping keep: (UInt32) -> Bool = { _ in true }) -> UInt64 {
         var h = fnvOffset

@@ -34,32 +34,38 @@ enum Normalizer {
 
     /// Folded scalars of a byte range.
     static func scalars(_ bytes: [UInt8], _ range: SourceRange) -> [UInt32] {
-        var out: [UInt32] = []
-        scalars(bytes, range, into: &out)
-        return out
-    }
-
-    /// The same, into a buffer that is reused (its old contents replaced).
-    static func scalars(_ bytes: [UInt8], _ range: SourceRange, into out: inout [UInt32]) {
         // At most one scalar per byte: written straight into the storage, no per-scalar append.
-        out = [UInt32](unsafeUninitializedCapacity: max(0, range.length)) { store, count in
-            var n = 0
-            forEach(bytes, range) { store[n] = $0; n += 1 }
-            count = n
+        [UInt32](unsafeUninitializedCapacity: max(0, range.length)) { store, count in
+            var sink = Store(out: store.baseAddress!)
+            fold(bytes, range, into: &sink)
+            count = sink.count
         }
     }
 
-    /// Calls `body` with each folded scalar of a byte range, in order (nothing is stored).
+    /// Where `fold` puts each folded scalar. A struct passed inout (not a closure that captures
+    /// variables): its fields stay in registers in the hot loop.
+    protocol Sink {
+        mutating func put(_ cp: UInt32)
+    }
+
+    /// Writes the scalars to memory with room for them.
+    struct Store: Sink {
+        let out: UnsafeMutablePointer<UInt32>
+        var count = 0
+        @inline(__always) mutating func put(_ cp: UInt32) { out[count] = cp; count += 1 }
+    }
+
+    /// Gives `sink` each folded scalar of a byte range, in order.
     @inline(__always)
-    static func forEach(_ bytes: [UInt8], _ range: SourceRange, _ body: (UInt32) -> Void) {
+    static func fold<S: Sink>(_ bytes: [UInt8], _ range: SourceRange, into sink: inout S) {
         bytes.withUnsafeBufferPointer { buf in
             var i = range.start
             while i < range.end {
                 let b = buf[i]
                 if b < 0x80 {
                     let cp = UInt32(b)
-                    if b > 0x20 { body(cp >= 0x41 && cp <= 0x5A ? cp + 0x20 : cp) }
-                    else if b != 0x20, b != 0x09, b != 0x0A, b != 0x0D { body(cp) }
+                    if b > 0x20 { sink.put(cp >= 0x41 && cp <= 0x5A ? cp + 0x20 : cp) }
+                    else if b != 0x20, b != 0x09, b != 0x0A, b != 0x0D { sink.put(cp) }
                     i += 1
                     continue
                 }
@@ -74,8 +80,8 @@ enum Normalizer {
                     i += len
                 }
                 // CJK ideographs and most scripts fold to themselves.
-                if cp >= 0x3400 && cp < 0xFEFF { body(cp); continue }
-                if let f = fold(cp) { body(f) }
+                if cp >= 0x3400 && cp < 0xFEFF { sink.put(cp); continue }
+                if let f = fold(cp) { sink.put(f) }
             }
         }
     }
