@@ -64,13 +64,17 @@ public struct Linter: Sendable {
         let literalMatches = literalPass?.run(document) ?? [:]
         if Profile.enabled, literalPass != nil { Profile.report("shared word lists", since: tLiterals) }
         // The word-list matches are let go when the rules are done, before the diagnostics are made.
-        var perRule = runRules(document, literalMatches: consume literalMatches)
+        // Without directives to consult, each rule's findings become diagnostics in the job that found
+        // them (on the thread whose memory they hold, which then serves the diagnostics).
+        var perRule = runRules(document, literalMatches: consume literalMatches, makeDiagnostics: mask == nil)
         let tAssemble = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         defer { if Profile.enabled { Profile.report("diagnostics", since: tAssemble) } }
-        out.reserveCapacity(perRule.reduce(0) { $0 + $1.findings.count })
+        out.reserveCapacity(perRule.reduce(0) { $0 + $1.findings.count + $1.diagnostics.count })
         for (k, rule) in rules.enumerated() {
             let result = perRule[k]
             perRule[k].findings = []   // each rule's findings let go once they are diagnostics
+            perRule[k].diagnostics = []
+            out.append(contentsOf: result.diagnostics)
             for finding in result.findings {
                 if mask?.suppresses(rule: rule.id, offset: finding.range.start) == true { continue }
                 out.append(Diagnostic(ruleID: rule.id, severity: rule.severity, finding: finding, source: document.source))
@@ -101,11 +105,13 @@ public struct Linter: Sendable {
         return out
     }
 
-    /// Each rule's findings and budget; a large file's rules run side by side (they only read the document).
-    private func runRules(_ document: Document, literalMatches: [Int: [AhoCorasick.Match]]) -> [(findings: [Finding], budget: TimeBudget)] {
+    /// Each rule's findings (or, with `makeDiagnostics`, its diagnostics) and budget; a large file's
+    /// rules run side by side (they only read the document).
+    private func runRules(_ document: Document, literalMatches: [Int: [AhoCorasick.Match]], makeDiagnostics: Bool)
+        -> [(findings: [Finding], diagnostics: [Diagnostic], budget: TimeBudget)] {
         let rules = self.rules
         let seconds = timeBudget
-        let run: @Sendable (Int) -> ([Finding], TimeBudget) = { k in
+        let run: @Sendable (Int) -> ([Finding], [Diagnostic], TimeBudget) = { k in
             let rule = rules[k]
             let budget = TimeBudget(seconds: seconds)
             let t0 = Profile.enabled ? Profile.threadCPU() : 0
@@ -116,7 +122,8 @@ public struct Linter: Sendable {
                 found = rule.checker.check(document, budget: budget)
             }
             if Profile.enabled { Profile.report(rule.id + " (CPU)", since: t0, now: Profile.threadCPU()) }
-            return (found, budget)
+            guard makeDiagnostics else { return (found, [], budget) }
+            return ([], found.map { Diagnostic(ruleID: rule.id, severity: rule.severity, finding: $0, source: document.source) }, budget)
         }
         if document.bytes.count >= Self.parallelThreshold, rules.count > 1 {
             return ParallelMap.run(count: rules.count, run)

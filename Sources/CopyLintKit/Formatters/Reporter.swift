@@ -52,8 +52,11 @@ enum PerFinding {
     static func render(_ diagnostics: [Diagnostic], _ one: @Sendable (Diagnostic, inout String) -> Void) -> String {
         let slices = ParallelMap.slices(parallel: diagnostics.count >= parallelFrom)
         var parts = ParallelMap.run(count: slices) { c -> String in
+            let range = (diagnostics.count * c / slices)..<(diagnostics.count * (c + 1) / slices)
             var out = ""
-            for k in (diagnostics.count * c / slices)..<(diagnostics.count * (c + 1) / slices) { one(diagnostics[k], &out) }
+            // Room for a typical line per finding up front: the text is not copied as it grows.
+            out.reserveCapacity(range.count * 160)
+            for k in range { one(diagnostics[k], &out) }
             return out
         }
         guard slices > 1 else { return parts[0] }
