@@ -39,18 +39,23 @@ final class LiteralPass: @unchecked Sendable {
         // A large file's blocks are matched in slices on all cores.
         let slices = min(blocks.count, ParallelMap.slices(forBytes: bytes.count))
         guard slices > 0 else { return [:] }
+        // Rules that accept a match only next to a Han character find nothing in a block without one
+        // (the parser's script summary says which): their matches there are not kept.
+        let needsHan = sharing.map { $0.checker.spec.context.needsHan }
         let parts = ParallelMap.run(count: slices) { c -> [[AhoCorasick.Match]] in
             var found = [[AhoCorasick.Match]](repeating: [], count: count)
             var inBlock: [(member: Int, match: AhoCorasick.Match)] = []
             var raw: [AhoCorasick.Match] = []
             for b in (blocks.count * c / slices)..<(blocks.count * (c + 1) / slices) {
                 let range = blocks[b].textRange
+                let hanFree = document.scripts(of: b)?.han == 0
                 inBlock.removeAll(keepingCapacity: true)
                 for a in automata.indices {
                     raw.removeAll(keepingCapacity: true)
                     automata[a].matcher.appendMatches(in: bytes, range: range, to: &raw)
                     for m in raw {
                         let owner = automata[a].owners[m.pattern]
+                        if hanFree, needsHan[owner.member] { continue }
                         inBlock.append((owner.member, AhoCorasick.Match(pattern: owner.pattern, start: m.start, end: m.end)))
                     }
                 }

@@ -85,7 +85,11 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         guard spec.language.applies(to: document) else { return [] }
         let bytes = document.bytes
         // The blocks in scope, read in place (a filtered copy of a large file's blocks costs tens of MB).
-        let blocks = document.blocks.lazy.filter { spec.scope.includes($0.kind) }
+        // A rule that accepts matches only next to Han skips blocks the parser found without any.
+        let needsHan = spec.context.needsHan
+        let blocks = document.blocks.indices.lazy
+            .filter { spec.scope.includes(document.blocks[$0].kind) && !(needsHan && document.scripts(of: $0)?.han == 0) }
+            .map { document.blocks[$0] }
         if let precomputed, spec.patterns.isEmpty, spec.kind == .existence || spec.kind == .substitution {
             // Only word-list matches can be found, and they are known: visit only the blocks that hold one.
             return withMatches(document.blocks, precomputed) { block in

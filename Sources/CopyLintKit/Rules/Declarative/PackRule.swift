@@ -51,6 +51,9 @@ public enum PackContext: String, Sendable {
     case hanAfter = "han-after"
     case hanEither = "han-either"
     case hanBoth = "han-both"
+
+    /// A match is accepted only next to a Han character: a block without one holds no finding.
+    var needsHan: Bool { self != .none }
 }
 
 /// A rule of a declarative pack, as written in its JSON file.
