@@ -211,6 +211,7 @@ public struct CopyParser: Sendable {
         let bmp = CharacterData.BMP.shared
         let han3 = UInt8(Script.han.rawValue)
         let latin = UInt8(Script.latin.rawValue), greek = UInt8(Script.greek.rawValue), cyrillic = UInt8(Script.cyrillic.rawValue)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         bmp.table.withUnsafeBufferPointer { table in
             bytes.withUnsafeBufferPointer { buf in
                 for item in items {
@@ -220,6 +221,18 @@ public struct CopyParser: Sendable {
                     while i < range.end {
                         let b = buf[i]
                         if b < 0x80 {
+                            // Eight ASCII bytes at a time (English copy): with 0x20 set, a letter is a byte
+                            // from 0x61 to 0x7A, found by two additions that carry into the top bit.
+                            if i + 8 <= range.end {
+                                let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                                if w & highs == 0 {
+                                    let x = w | (ones &* 0x20)
+                                    let from61 = (x &+ ones &* 0x1F) & highs, from7B = (x &+ ones &* 0x05) & highs
+                                    ascii &+= (from61 & ~from7B).nonzeroBitCount
+                                    i += 8
+                                    continue
+                                }
+                            }
                             ascii &+= (b | 0x20) &- 0x61 < 26 ? 1 : 0
                             i += 1
                             continue
