@@ -164,18 +164,20 @@ struct BlockClassifier {
                 }
                 // A gap keeps the two halves from reading as one word.
                 out.initializeElement(at: head, to: "\u{2026}")
-                // The last 20 scalars, read backwards and placed in order.
-                var back: [UInt32] = []
-                back.reserveCapacity(20)
+                // The last 20 scalars: counted backwards first, then decoded forwards into place.
                 while j > i, tail < 20 {
-                    j = UTF8Scalar.previous(bytes, before: j)
-                    back.append(UTF8Scalar.decode(buf, at: j).scalar)
+                    j -= 1
+                    while j > i, buf[j] & 0xC0 == 0x80 { j -= 1 }
                     tail += 1
                 }
-                for (k, cp) in back.reversed().enumerated() {
-                    out.initializeElement(at: head + 1 + k, to: Unicode.Scalar(cp) ?? "\u{FFFD}")
+                var k = head + 1
+                while j < r.end, k < head + 1 + tail {
+                    let (cp, len) = UTF8Scalar.decode(buf, at: j)
+                    out.initializeElement(at: k, to: Unicode.Scalar(cp) ?? "\u{FFFD}")
+                    k += 1
+                    j += len
                 }
-                count = head + 1 + tail
+                count = k
             }
         }
     }
