@@ -142,6 +142,28 @@ final class RobustnessTests: TempFolderTestCase {
         }
     }
 
+    /// A large file is read in pieces on all cores: the bytes are the file's, in order, and a repeat
+    /// at the very end is found at its exact line.
+    func testLargeFileReadInPiecesIsExact() throws {
+        var bytes: [UInt8] = []
+        var k: UInt32 = 0
+        while bytes.count < FileReader.parallelFrom + 12_345 {
+            // Every byte value in a pattern that does not repeat at piece boundaries.
+            bytes.append(UInt8(truncatingIfNeeded: k &* 2_654_435_761 >> 13))
+            k &+= 1
+        }
+        let path = try write("large.bin", bytes)
+        guard case .success(let read) = FileReader.read(path) else { return XCTFail("not read") }
+        XCTAssertEqual(read.count, bytes.count)
+        XCTAssertTrue(read == bytes)
+        // The same size of text with a repeated paragraph at its end.
+        let lines = [UInt8](repeating: 0x0A, count: FileReader.parallelFrom + 1)
+        try write("late-large.txt", lines + Array(Self.duplicated.utf8))
+        let first = lines.count + 3   // the heading's line is the one after the empty lines
+        XCTAssertEqual(copylint(["-f", "gcc", "late-large.txt"]).out,
+                       "late-large.txt:\(first + 2):1: error: paragraph repeats the one first printed at line \(first) [duplicate-paragraph]\n")
+    }
+
     func testOneMillionEmptyLines() throws {
         try write("empty-lines.txt", [UInt8](repeating: 0x0A, count: 1_000_000))
         let r = copylint(["empty-lines.txt"])

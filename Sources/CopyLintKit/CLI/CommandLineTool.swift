@@ -530,6 +530,9 @@ enum FileReader {
     /// Called just before a file is opened: lets tests delete or swap a file after it was listed.
     nonisolated(unsafe) static var willRead: ((String) -> Void)?
 
+    /// Files at least this large are read in pieces on all cores.
+    static let parallelFrom = 8 << 20
+
     static func read(_ path: String) -> Result<[UInt8], CopyLintError> {
         willRead?(path)
         var st = stat()
@@ -554,7 +557,38 @@ enum FileReader {
         var failure: Int32 = 0
         var atEnd = false
         var bytes = [UInt8](unsafeUninitializedCapacity: Int(st.st_size) + 1) { storage, count in
-            HugePages.advise(UnsafeMutableRawBufferPointer(storage))
+            // A large file is read in pieces on all cores: the copy and the first touch of each page of
+            // the buffer are most of the reading, and they divide.
+            let size = Int(st.st_size)
+            if size >= Self.parallelFrom {
+                nonisolated(unsafe) let out = storage
+                let pieces = ParallelMap.slices(parallel: true)
+                let done = ParallelMap.run(count: pieces) { k -> (read: Int, error: Int32) in
+                    let from = size * k / pieces, to = size * (k + 1) / pieces
+                    var at = from
+                    while at < to {
+                        let n = pread(fd, out.baseAddress! + at, to - at, off_t(at))
+                        if n < 0 {
+                            if errno == EINTR { continue }
+                            return (at - from, errno)
+                        }
+                        if n == 0 { break }
+                        at += n
+                    }
+                    return (at - from, 0)
+                }
+                // The text is the pieces read in full, up to the first one cut short (the file shrank).
+                for k in 0..<pieces {
+                    if done[k].error != 0 { failure = done[k].error; break }
+                    total += done[k].read
+                    if done[k].read < size * (k + 1) / pieces - size * k / pieces { atEnd = true; break }
+                }
+                if failure == 0, !atEnd, lseek(fd, off_t(total), SEEK_SET) < 0 { failure = errno }
+                if failure != 0 || atEnd {
+                    count = total
+                    return
+                }
+            }
             while total < storage.count {
                 let n = Glibc.read(fd, storage.baseAddress! + total, storage.count - total)
                 if n < 0 {
@@ -582,22 +616,6 @@ enum FileReader {
         }
         bytes.removeSubrange(total...)
         return .success(bytes)
-    }
-}
-
-/// Large buffers are backed by 2 MB pages where the kernel allows it (transparent huge pages in
-/// `madvise` mode): a 100 MB file then costs 50 page faults instead of 25,000.
-enum HugePages {
-    static let size = 2 << 20
-
-    static func advise(_ buffer: UnsafeMutableRawBufferPointer) {
-        #if os(Linux)
-        guard buffer.count >= 4 * size, let base = buffer.baseAddress else { return }
-        let start = (Int(bitPattern: base) + size - 1) & ~(size - 1)
-        let end = (Int(bitPattern: base) + buffer.count) & ~(size - 1)
-        guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(p, end - start, MADV_HUGEPAGE)
-        #endif
     }
 }
 
