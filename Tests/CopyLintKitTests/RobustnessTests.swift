@@ -152,8 +152,8 @@ final class RobustnessTests: TempFolderTestCase {
             bytes.append(UInt8(truncatingIfNeeded: k &* 2_654_435_761 >> 13))
             k &+= 1
         }
-        let path = try write("large.bin", bytes)
-        guard case .success(let read) = FileReader.read(path) else { return XCTFail("not read") }
+        try write("large.bin", bytes)
+        guard case .success(let read) = FileReader.read(dir.appendingPathComponent("large.bin").path) else { return XCTFail("not read") }
         XCTAssertEqual(read.count, bytes.count)
         XCTAssertTrue(read == bytes)
         // The same size of text with a repeated paragraph at its end.
