@@ -42,25 +42,27 @@ final class LiteralPass: @unchecked Sendable {
         // Rules that accept a match only next to a Han character find nothing in a block without one
         // (the parser's script summary says which): their matches there are not kept.
         let needsHan = sharing.map { $0.checker.spec.context.needsHan }
+        let matchers = automata.map(\.matcher), owners = automata.map(\.owners)
+        let scripts = document.scripts.count == blocks.count ? document.scripts : nil
         let parts = ParallelMap.run(count: slices) { c -> [[AhoCorasick.Match]] in
             var found = [[AhoCorasick.Match]](repeating: [], count: count)
             var inBlock: [(member: Int, match: AhoCorasick.Match)] = []
             var raw: [AhoCorasick.Match] = []
             for b in (blocks.count * c / slices)..<(blocks.count * (c + 1) / slices) {
                 let range = blocks[b].textRange
-                let hanFree = document.scripts(of: b)?.han == 0
+                let hanFree = scripts?[b].han == 0
                 inBlock.removeAll(keepingCapacity: true)
-                for a in automata.indices {
+                for a in matchers.indices {
                     raw.removeAll(keepingCapacity: true)
-                    automata[a].matcher.appendMatches(in: bytes, range: range, to: &raw)
+                    matchers[a].appendMatches(in: bytes, range: range, to: &raw)
                     for m in raw {
-                        let owner = automata[a].owners[m.pattern]
+                        let owner = owners[a][m.pattern]
                         if hanFree, needsHan[owner.member] { continue }
                         inBlock.append((owner.member, AhoCorasick.Match(pattern: owner.pattern, start: m.start, end: m.end)))
                     }
                 }
                 // Two automata (case modes) each report by end: merge so that ends never decrease.
-                if automata.count > 1 { inBlock.sort { $0.match.end < $1.match.end } }
+                if matchers.count > 1 { inBlock.sort { $0.match.end < $1.match.end } }
                 for (member, m) in inBlock { found[member].append(m) }
             }
             return found
