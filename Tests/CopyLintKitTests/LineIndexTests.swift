@@ -111,4 +111,28 @@ final class LineIndexTests: XCTestCase {
         XCTAssertEqual(index.lineStarts, starts)
         XCTAssertEqual(index.contentEnds, ends)
     }
+
+    /// Lines found forward from a hint (positions asked in order) are the lines a search from
+    /// scratch finds, for near and far steps, a hint past the offset, and the last line.
+    func testLineSearchFromAHintAgreesWithASearchFromScratch() {
+        var text = ""
+        for k in 0..<3000 { text += String(repeating: "中", count: k % 7) + (k % 3 == 0 ? "\r\n" : "\n") }
+        let s = SourceText(path: "t", string: text)
+        var hint = 0
+        var offset = 0
+        var step = 1
+        while offset < s.bytes.count {
+            let expected = s.lines.lineIndex(of: offset)
+            XCTAssertEqual(s.lines.lineIndex(of: offset, after: hint), expected, "offset \(offset) hint \(hint)")
+            var h = hint
+            XCTAssertEqual(s.position(offset, lineHint: &h), s.position(offset))
+            XCTAssertEqual(h, expected)
+            hint = expected
+            offset += step
+            step = step % 97 + 13
+        }
+        // A hint beyond the offset falls back to a search from scratch.
+        XCTAssertEqual(s.lines.lineIndex(of: 0, after: s.lines.count - 1), 0)
+        XCTAssertEqual(s.lines.lineIndex(of: s.bytes.count, after: 5), s.lines.count - 1)
+    }
 }

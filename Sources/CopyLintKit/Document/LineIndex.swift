@@ -87,6 +87,27 @@ public struct LineIndex: Sendable {
         return lo
     }
 
+    /// `lineIndex(of:)` for positions asked in order: searched forward from `hint` (the line of the
+    /// previous one) by doubling steps, then by halving; anywhere before the hint, from scratch.
+    public func lineIndex(of offset: Int, after hint: Int) -> Int {
+        let n = lineStarts.count
+        guard hint >= 0, hint < n, lineStarts[hint] <= offset else { return lineIndex(of: offset) }
+        var lo = hint, step = 1
+        // lineStarts[lo] <= offset throughout; find hi with lineStarts[hi] > offset (or the end).
+        var hi = lo + step
+        while hi < n, lineStarts[hi] <= offset {
+            lo = hi
+            step *= 2
+            hi = lo + step
+        }
+        hi = min(hi, n) - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
     public func lineRange(_ line: Int) -> SourceRange { SourceRange(lineStarts[line], contentEnds[line]) }
 
     public func position(of offset: Int, in bytes: [UInt8], unit: ColumnUnit) -> Position {

@@ -35,7 +35,15 @@ public final class SourceText: Sendable {
     }
 
     public func position(_ offset: Int, unit: ColumnUnit = .char) -> Position {
-        let line = lines.lineIndex(of: offset)
+        var line = 0
+        return position(offset, unit: unit, lineHint: &line)
+    }
+
+    /// The same, for positions asked in order: `lineHint` is the line found for the previous one
+    /// (0 to start), and is set to this one's.
+    public func position(_ offset: Int, unit: ColumnUnit = .char, lineHint: inout Int) -> Position {
+        let line = lineHint > 0 ? lines.lineIndex(of: offset, after: lineHint) : lines.lineIndex(of: offset)
+        lineHint = line
         let start = lines.lineStarts[line]
         let stop = max(start, min(offset, lines.contentEnds[line]))
         // On a long line, count on from a nearby earlier position instead of from the line start:

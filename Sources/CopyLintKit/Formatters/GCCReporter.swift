@@ -8,8 +8,8 @@ public struct GCCReporter: Reporter {
 
     public func report(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
         let unit = context.columnUnit
-        return PerFinding.render(diagnostics) { d, out in
-            let p = d.start(unit)
+        return PerFinding.render(diagnostics) { d, out, line in
+            let p = d.source.position(d.range.start, unit: unit, lineHint: &line)
             // Appended piece by piece: no intermediate string per finding.
             out += d.path
             out += ":"

@@ -50,13 +50,25 @@ enum PerFinding {
     static let parallelFrom = 4096
 
     static func render(_ diagnostics: [Diagnostic], _ one: @Sendable (Diagnostic, inout String) -> Void) -> String {
+        render(diagnostics) { d, out, _ in one(d, &out) }
+    }
+
+    /// The same, with a line hint carried from one finding to the next within a slice (findings
+    /// come in file order, so each line is found from the previous one).
+    static func render(_ diagnostics: [Diagnostic], _ one: @Sendable (Diagnostic, inout String, inout Int) -> Void) -> String {
         let slices = ParallelMap.slices(parallel: diagnostics.count >= parallelFrom)
         var parts = ParallelMap.run(count: slices) { c -> String in
             let range = (diagnostics.count * c / slices)..<(diagnostics.count * (c + 1) / slices)
             var out = ""
             // Room for a typical line per finding up front: the text is not copied as it grows.
             out.reserveCapacity(range.count * 160)
-            for k in range { one(diagnostics[k], &out) }
+            var line = 0
+            var source: SourceText?
+            for k in range {
+                // Another file's text starts the line search afresh.
+                if diagnostics[k].source !== source { source = diagnostics[k].source; line = 0 }
+                one(diagnostics[k], &out, &line)
+            }
             return out
         }
         guard slices > 1 else { return parts[0] }
