@@ -8,21 +8,24 @@ public struct GCCReporter: Reporter {
 
     public func report(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
         let unit = context.columnUnit
-        return PerFinding.render(diagnostics) { d, out, line in
+        return PerFinding.renderBytes(diagnostics) { d, out, line in
             let p = d.source.position(d.range.start, unit: unit, lineHint: &line)
-            // Appended piece by piece: no intermediate string per finding.
-            out += d.path
-            out += ":"
-            out += String(p.line)
-            out += ":"
-            out += String(p.column)
-            out += ": "
-            out += d.severity.gccName
-            out += ": "
-            out += d.message.singleLine
-            out += " ["
-            out += d.ruleID
-            out += "]\n"
+            out.append(contentsOf: d.path.utf8)
+            out.append(0x3A)   // :
+            PerFinding.appendDecimal(p.line, to: &out)
+            out.append(0x3A)
+            PerFinding.appendDecimal(p.column, to: &out)
+            out.append(0x3A)
+            out.append(0x20)
+            out.append(contentsOf: d.severity.gccName.utf8)
+            out.append(0x3A)
+            out.append(0x20)
+            PerFinding.appendSingleLine(d.message, to: &out)
+            out.append(0x20)
+            out.append(0x5B)   // [
+            out.append(contentsOf: d.ruleID.utf8)
+            out.append(0x5D)   // ]
+            out.append(0x0A)
         }
     }
 }

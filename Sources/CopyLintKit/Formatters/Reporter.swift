@@ -56,9 +56,7 @@ enum PerFinding {
     /// The same, with a line hint carried from one finding to the next within a slice (findings
     /// come in file order, so each line is found from the previous one).
     static func render(_ diagnostics: [Diagnostic], _ one: @Sendable (Diagnostic, inout String, inout Int) -> Void) -> String {
-        let slices = ParallelMap.slices(parallel: diagnostics.count >= parallelFrom)
-        var parts = ParallelMap.run(count: slices) { c -> String in
-            let range = (diagnostics.count * c / slices)..<(diagnostics.count * (c + 1) / slices)
+        render(diagnostics, slices: { range in
             var out = ""
             // Room for a typical line per finding up front: the text is not copied as it grows.
             out.reserveCapacity(range.count * 160)
@@ -70,6 +68,14 @@ enum PerFinding {
                 one(diagnostics[k], &out, &line)
             }
             return out
+        })
+    }
+
+    /// Cuts the findings into slices rendered on all cores (for many findings) and joins the text.
+    private static func render(_ diagnostics: [Diagnostic], slices renderSlice: @Sendable (Range<Int>) -> String) -> String {
+        let slices = ParallelMap.slices(parallel: diagnostics.count >= parallelFrom)
+        var parts = ParallelMap.run(count: slices) { c -> String in
+            renderSlice((diagnostics.count * c / slices)..<(diagnostics.count * (c + 1) / slices))
         }
         guard slices > 1 else { return parts[0] }
         // Joined into one allocation, each part let go once copied: the peak is the report and one part.
@@ -80,6 +86,47 @@ enum PerFinding {
             parts[k] = ""
         }
         return out
+    }
+}
+
+extension PerFinding {
+    /// `render` for line formats written as bytes: each finding appends UTF-8 to a buffer, and each
+    /// slice becomes one string at the end (no string append per piece of a line).
+    static func renderBytes(_ diagnostics: [Diagnostic], _ one: @Sendable (Diagnostic, inout [UInt8], inout Int) -> Void) -> String {
+        render(diagnostics, slices: { range in
+            var out: [UInt8] = []
+            out.reserveCapacity(range.count * 160)
+            var line = 0
+            var source: SourceText?
+            for k in range {
+                if diagnostics[k].source !== source { source = diagnostics[k].source; line = 0 }
+                one(diagnostics[k], &out, &line)
+            }
+            return String(decoding: out, as: UTF8.self)
+        })
+    }
+
+    /// Appends `n` (not negative) in decimal digits.
+    @inline(__always)
+    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        var digits = 1, t = n
+        while t >= 10 { t /= 10; digits += 1 }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0x30, count: digits))
+        out.withUnsafeMutableBufferPointer { b in
+            var v = n, k = start + digits - 1
+            repeat { b[k] = UInt8(truncatingIfNeeded: 0x30 + v % 10); v /= 10; k -= 1 } while v > 0
+        }
+    }
+
+    /// Appends a message on one line: its line breaks become spaces (what `singleLine` does).
+    @inline(__always)
+    static func appendSingleLine(_ message: String, to out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: message.utf8)
+        out.withUnsafeMutableBufferPointer { b in
+            for k in start..<b.count where b[k] == 0x0A || b[k] == 0x0D { b[k] = 0x20 }
+        }
     }
 }
 
