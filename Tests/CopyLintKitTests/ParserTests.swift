@@ -115,18 +115,22 @@ final class ParserTests: XCTestCase {
             let d = CopyParser().parse(SourceText(path: "t", bytes: Array(text.utf8)))
             XCTAssertEqual(d.scripts.count, d.blocks.count)
             for (k, block) in d.blocks.enumerated() {
-                var han = 0, letters = 0, kana = false, trad = false, simp = false
+                var han = 0, letters = 0, kana = false, trad = false, simp = false, nonASCII = false
                 for s in d.source.string(block.textRange).unicodeScalars {
                     let c = s.value
                     if CharClass.isHan(c) {
                         han += 1
                         trad = trad || CharacterData.isTraditionalOnly(c)
                         simp = simp || CharacterData.isSimplifiedOnly(c)
-                    } else if CharClass.isAlphabetic(c) { letters += 1 } else if CharClass.isKana(c) { kana = true }
+                    } else if CharClass.isAlphabetic(c) {
+                        letters += 1
+                        nonASCII = nonASCII || c >= 0x80
+                    } else if CharClass.isKana(c) { kana = true }
                 }
                 let summary = d.scripts[k]
                 XCTAssertEqual([Int(summary.han), Int(summary.letters)], [han, letters], "block \(k)")
-                XCTAssertEqual([summary.hasKana, summary.hasTraditionalOnly, summary.hasSimplifiedOnly], [kana, trad, simp], "block \(k)")
+                XCTAssertEqual([summary.hasKana, summary.hasTraditionalOnly, summary.hasSimplifiedOnly, summary.hasNonASCIILetter],
+                               [kana, trad, simp, nonASCII], "block \(k)")
             }
         }
     }

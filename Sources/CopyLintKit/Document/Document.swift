@@ -122,15 +122,16 @@ public struct BlockScripts: Sendable, Equatable {
     public var letters: UInt32 = 0
     private var flags: UInt8 = 0
 
-    /// The block holds kana, a traditional-only or a simplified-only character.
+    /// The block holds kana, a traditional-only or a simplified-only character, a letter outside ASCII.
     public var hasKana: Bool { flags & 1 != 0 }
     public var hasTraditionalOnly: Bool { flags & 2 != 0 }
     public var hasSimplifiedOnly: Bool { flags & 4 != 0 }
+    public var hasNonASCIILetter: Bool { flags & 8 != 0 }
 
-    mutating func add(han: Int, letters: Int, kana: Bool, traditional: Bool, simplified: Bool) {
+    mutating func add(han: Int, letters: Int, kana: Bool, traditional: Bool, simplified: Bool, nonASCIILetter: Bool) {
         self.han &+= UInt32(truncatingIfNeeded: han)
         self.letters &+= UInt32(truncatingIfNeeded: letters)
-        flags |= (kana ? 1 : 0) | (traditional ? 2 : 0) | (simplified ? 4 : 0)
+        flags |= (kana ? 1 : 0) | (traditional ? 2 : 0) | (simplified ? 4 : 0) | (nonASCIILetter ? 8 : 0)
     }
 
     mutating func merge(_ other: BlockScripts) {

@@ -278,7 +278,8 @@ public struct CopyParser: Sendable {
                         if CharClass.isAlphabetic(cp) { letters += 1 } else if CharClass.isKana(cp) { kana = true }
                     }
                     var summary = BlockScripts()
-                    summary.add(han: han, letters: ascii + letters, kana: kana, traditional: anyTrad, simplified: anySimp)
+                    summary.add(han: han, letters: ascii + letters, kana: kana, traditional: anyTrad, simplified: anySimp,
+                                nonASCIILetter: letters > 0)
                     (out.baseAddress! + item).initialize(to: summary)
                     totals.han += han
                     totals.latin += ascii

@@ -85,6 +85,9 @@ public struct MixedScriptRule: Rule {
           if let summary = document.scripts(of: i), block.textRange.length <= TextWindows.giant {
             let wrong = (lookForTraditional && summary.hasTraditionalOnly) || (lookForSimplified && summary.hasSimplifiedOnly)
             guard summary.letters > 0 || (wrong && !summary.hasKana) else { continue }
+            // Plain ASCII words with no Han character around: no look-alike, no full-width letter, no
+            // Chinese inside a word and no Chinese context to stray into (English copy, as a rule).
+            guard summary.han > 0 || summary.hasNonASCIILetter else { continue }
             check(block, ScalarText(bytes, block.textRange), han: Int(summary.han), latin: Int(summary.letters),
                   variantCheck: wrong && !summary.hasKana ? expected : nil, into: &findings)
             continue
