@@ -152,10 +152,14 @@ public protocol RuleChecker: Sendable {
     /// The same check, stopping early once `budget` runs out (rules with user-supplied patterns,
     /// whose cost copylint cannot bound, honour it; the others are linear and ignore it).
     func check(_ document: Document, budget: TimeBudget) -> [Finding]
+    /// How much work the rule does per byte of copy, roughly (1 = a pass that decodes little).
+    /// The engine starts the dearest rules of a large file first, so that the cores finish together.
+    var relativeCost: Int { get }
 }
 
 extension RuleChecker {
     public func check(_ document: Document, budget: TimeBudget) -> [Finding] { check(document) }
+    public var relativeCost: Int { 1 }
 }
 
 /// Time one rule may spend on one file. A rule that runs out stops, records why, and the engine

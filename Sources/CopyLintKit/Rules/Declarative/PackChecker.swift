@@ -39,6 +39,15 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         return (literalPatterns, spec.ignoreCase)
     }
 
+    /// Doubled characters and paired marks read every character of the copy; word lists share one pass.
+    public var relativeCost: Int {
+        switch spec.kind {
+        case .repetition: return 3
+        case .pair: return 2
+        default: return 1
+        }
+    }
+
     /// The check, with the matches of `sharedLiterals` in every block already found, in order.
     public func check(_ document: Document, budget: TimeBudget, literalMatches: [AhoCorasick.Match]) -> [Finding] {
         var given = self

@@ -3,6 +3,9 @@
 /// spelled with Cyrillic or Greek look-alikes or full-width letters, and Chinese characters
 /// inside English words.
 public struct MixedScriptRule: Rule {
+    /// It decodes the paragraphs that hold letters.
+    public var relativeCost: Int { 2 }
+
     public static let description = RuleDescription(
         id: "mixed-script",
         summary: "A word mixes scripts or does not belong to the copy's script",

@@ -7,6 +7,9 @@ import Foundation
 /// each candidate verified with a bounded edit distance. Both are linear in the size
 /// of the text: no paragraph is compared with every other.
 public struct DuplicateParagraphRule: Rule {
+    /// It normalises and hashes every paragraph.
+    public var relativeCost: Int { 5 }
+
     public static let description = RuleDescription(
         id: "duplicate-paragraph",
         summary: "A paragraph is printed again in the same file",

@@ -1,6 +1,9 @@
 /// Flags headlines out of place: printed after their own story, another story's headline
 /// dropped into a body, and section headings with no text under them.
 public struct MisplacedHeadlineRule: Rule {
+    /// It reads the stories around each heading.
+    public var relativeCost: Int { 4 }
+
     public static let description = RuleDescription(
         id: "misplaced-headline",
         summary: "A headline or section heading is out of place",

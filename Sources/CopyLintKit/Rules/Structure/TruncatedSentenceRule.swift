@@ -40,6 +40,9 @@ final class LazyScalarTexts {
 /// mid-sentence, orphan paragraphs that start mid-sentence, and datelines or bylines
 /// stranded with no story after them.
 public struct TruncatedSentenceRule: Rule {
+    /// It decodes every open paragraph and its neighbour.
+    public var relativeCost: Int { 4 }
+
     public static let description = RuleDescription(
         id: "truncated-sentence",
         summary: "A sentence is cut off, split across a break, or starts mid-way",
