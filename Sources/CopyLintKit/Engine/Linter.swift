@@ -128,7 +128,8 @@ public struct Linter: Sendable {
         if document.bytes.count >= Self.parallelThreshold, rules.count > 1 {
             // The dearest rules start first (the cores take jobs in order): a dear rule taken last
             // would leave one core idle while the other finishes it. Results go back in rule order.
-            let order = rules.indices.sorted { rules[$0].checker.relativeCost > rules[$1].checker.relativeCost }
+            let cost = rules.map { $0.checker.relativeCost(for: document) }
+            let order = rules.indices.sorted { cost[$0] > cost[$1] }
             let results = ParallelMap.run(count: rules.count) { run(order[$0]) }
             var byRule = results
             for (j, k) in order.enumerated() { byRule[k] = results[j] }

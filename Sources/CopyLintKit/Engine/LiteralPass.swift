@@ -52,6 +52,13 @@ final class LiteralPass: @unchecked Sendable {
                 let range = blocks[b].textRange
                 let hanFree = scripts?[b].han == 0
                 inBlock.removeAll(keepingCapacity: true)
+                if range.length > TextWindows.giant {
+                    // A giant block (a file without line breaks) is matched in windows on all cores.
+                    inBlock = Self.matchGiant(range, bytes, matchers: matchers, owners: owners,
+                                              keep: { !(hanFree && needsHan[$0]) })
+                    for (member, m) in inBlock { found[member].append(m) }
+                    continue
+                }
                 for a in matchers.indices {
                     raw.removeAll(keepingCapacity: true)
                     matchers[a].appendMatches(in: bytes, range: range, to: &raw)
@@ -70,6 +77,37 @@ final class LiteralPass: @unchecked Sendable {
         var all: [Int: [AhoCorasick.Match]] = [:]
         for member in members { all[sharing[member].rule] = parts.flatMap { $0[member] } }
         return all
+    }
+
+    /// The matches of a giant block, found window by window in parallel: each window is read on past
+    /// its end by the longest pattern less a byte and keeps the matches that start in it, so a word
+    /// across a cut is found once. Ordered by end, as one pass would give them.
+    private static func matchGiant(_ range: SourceRange, _ bytes: [UInt8], matchers: [AhoCorasick],
+                                   owners: [[(member: Int, pattern: Int)]], keep: @Sendable (Int) -> Bool)
+        -> [(member: Int, match: AhoCorasick.Match)] {
+        let windows = TextWindows.split(bytes, range)
+        let reach = max(0, (matchers.map(\.maxLength).max() ?? 1) - 1)
+        let parts = ParallelMap.run(count: windows.count) { w -> [(member: Int, match: AhoCorasick.Match)] in
+            let window = windows[w]
+            let scan = SourceRange(window.start, min(range.end, window.end + reach))
+            var out: [(member: Int, match: AhoCorasick.Match)] = []
+            var raw: [AhoCorasick.Match] = []
+            for a in matchers.indices {
+                raw.removeAll(keepingCapacity: true)
+                matchers[a].appendMatches(in: bytes, range: scan, to: &raw)
+                for m in raw where m.start < window.end {
+                    let owner = owners[a][m.pattern]
+                    guard keep(owner.member) else { continue }
+                    out.append((owner.member, AhoCorasick.Match(pattern: owner.pattern, start: m.start, end: m.end)))
+                }
+            }
+            return out
+        }
+        // Windows (and the two case modes) each report by end: merged so that ends never decrease,
+        // equal ends kept in the order found.
+        return parts.joined().enumerated()
+            .sorted { ($0.element.match.end, $0.offset) < ($1.element.match.end, $1.offset) }
+            .map(\.element)
     }
 
     private func automata(for members: [Int]) -> [Automaton] {

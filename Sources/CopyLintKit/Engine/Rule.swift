@@ -155,11 +155,14 @@ public protocol RuleChecker: Sendable {
     /// How much work the rule does per byte of copy, roughly (1 = a pass that decodes little).
     /// The engine starts the dearest rules of a large file first, so that the cores finish together.
     var relativeCost: Int { get }
+    /// The same for one document, where its shape changes the work (by default `relativeCost`).
+    func relativeCost(for document: Document) -> Int
 }
 
 extension RuleChecker {
     public func check(_ document: Document, budget: TimeBudget) -> [Finding] { check(document) }
     public var relativeCost: Int { 1 }
+    public func relativeCost(for document: Document) -> Int { relativeCost }
 }
 
 /// Time one rule may spend on one file. A rule that runs out stops, records why, and the engine

@@ -29,6 +29,8 @@ public final class AhoCorasick: Sendable {
     /// Every pattern starts with an ASCII character: eight bytes that are all non-ASCII are skipped at once.
     private let asciiStarts: Bool
     public let ignoreASCIICase: Bool
+    /// The longest pattern, in bytes.
+    public var maxLength: Int { lengths.max() ?? 0 }
 
     public init(_ patterns: [[UInt8]], ignoreASCIICase: Bool = false) {
         self.ignoreASCIICase = ignoreASCIICase

@@ -6,6 +6,11 @@ public struct MixedScriptRule: Rule {
     /// It decodes the paragraphs that hold letters.
     public var relativeCost: Int { 2 }
 
+    /// A giant block (a file without line breaks) has no script summary: every window of it is read.
+    public func relativeCost(for document: Document) -> Int {
+        document.blocks.contains { $0.textRange.length > TextWindows.giant } ? 6 : relativeCost
+    }
+
     public static let description = RuleDescription(
         id: "mixed-script",
         summary: "A word mixes scripts or does not belong to the copy's script",
@@ -80,7 +85,6 @@ public struct MixedScriptRule: Rule {
         let expected = checkVariants ? expectedVariant(document) : nil
         let lookForTraditional = expected == .simplified
         let lookForSimplified = expected == .traditional
-        let table = CharacterData.BMP.shared
         // A giant block (a file without line breaks) is read in windows that end at sentence stops.
         for (i, block) in document.blocks.enumerated() {
           // The parser's script summary of the block decides whether it needs a closer look: most
@@ -95,33 +99,50 @@ public struct MixedScriptRule: Rule {
                   variantCheck: wrong && !summary.hasKana ? expected : nil, into: &findings)
             continue
           }
-          for window in TextWindows.split(bytes, block.textRange) {
-            // The same decision for a window of a giant block (or a document made without the parser).
-            var han = 0, latin = 0, kana = 0, wrong = 0
-            bytes.withUnsafeBufferPointer { buf in
-                var k = window.start
-                while k < window.end {
-                    let b = buf[k]
-                    if b < 0x80 {
-                        if CharClass.isASCIILetter(UInt32(b)) { latin += 1 }
-                        k += 1
-                        continue
-                    }
-                    let (c, len) = UTF8Scalar.decode(buf, at: k)
-                    k += len
-                    if table.isHan(c) {
-                        han += 1
-                        if lookForTraditional, table.isTraditionalOnly(c) { wrong += 1 }
-                        if lookForSimplified, table.isSimplifiedOnly(c) { wrong += 1 }
-                    } else if CharClass.isAlphabetic(c) { latin += 1 } else if CharClass.isKana(c) { kana += 1 }
-                }
+          // A giant block (a file without line breaks): its windows are read on all cores.
+          let windows = TextWindows.split(bytes, block.textRange)
+          if windows.count > 1 {
+            let parts = ParallelMap.run(count: windows.count) { w -> [Finding] in
+                var found: [Finding] = []
+                checkWindow(block, windows[w], bytes, expected: expected, into: &found)
+                return found
             }
-            guard latin > 0 || (wrong > 0 && kana == 0) else { continue }
-            check(block, ScalarText(bytes, window), han: han, latin: latin,
-                  variantCheck: wrong > 0 && kana == 0 ? expected : nil, into: &findings)
+            for part in parts { findings += part }
+          } else {
+            checkWindow(block, block.textRange, bytes, expected: expected, into: &findings)
           }
         }
         return findings
+    }
+
+    /// A window of a block without the parser's summary (a giant block's window, or a document
+    /// made without the parser): one pass over its bytes decides whether it needs a closer look.
+    private func checkWindow(_ block: Block, _ window: SourceRange, _ bytes: [UInt8], expected: Variant?,
+                             into findings: inout [Finding]) {
+        let table = CharacterData.BMP.shared
+        let lookForTraditional = expected == .simplified, lookForSimplified = expected == .traditional
+        var han = 0, latin = 0, kana = 0, wrong = 0
+        bytes.withUnsafeBufferPointer { buf in
+            var k = window.start
+            while k < window.end {
+                let b = buf[k]
+                if b < 0x80 {
+                    if CharClass.isASCIILetter(UInt32(b)) { latin += 1 }
+                    k += 1
+                    continue
+                }
+                let (c, len) = UTF8Scalar.decode(buf, at: k)
+                k += len
+                if table.isHan(c) {
+                    han += 1
+                    if lookForTraditional, table.isTraditionalOnly(c) { wrong += 1 }
+                    if lookForSimplified, table.isSimplifiedOnly(c) { wrong += 1 }
+                } else if CharClass.isAlphabetic(c) { latin += 1 } else if CharClass.isKana(c) { kana += 1 }
+            }
+        }
+        guard latin > 0 || (wrong > 0 && kana == 0) else { return }
+        check(block, ScalarText(bytes, window), han: han, latin: latin,
+              variantCheck: wrong > 0 && kana == 0 ? expected : nil, into: &findings)
     }
 
     private func check(_ block: Block, _ text: ScalarText, han: Int, latin: Int, variantCheck: Variant?,
