@@ -308,14 +308,18 @@ public struct TruncatedSentenceRule: Rule {
 
     /// The last scalar that is not white space or a closing quote or bracket.
     static func lastSignificantScalar(_ bytes: [UInt8], _ r: SourceRange) -> UInt32? {
-        var k = r.end
-        while k > r.start {
-            k = UTF8Scalar.previous(bytes, before: k)
-            let c = UTF8Scalar.decode(bytes, at: k).scalar
-            if CharClass.isSpace(c) || Ending.isCloser(c) { continue }
-            return c
+        // Asked of every block: one access to the bytes, walked back a character at a time.
+        bytes.withUnsafeBufferPointer { buf in
+            var k = r.end
+            while k > r.start {
+                k -= 1
+                while k > 0, buf[k] & 0xC0 == 0x80 { k -= 1 }
+                let c = UTF8Scalar.decode(buf, at: k).scalar
+                if CharClass.isSpace(c) || Ending.isCloser(c) { continue }
+                return c
+            }
+            return nil
         }
-        return nil
     }
 
     /// The block ends with sentence-final punctuation (what `Ending` calls complete, barring the
