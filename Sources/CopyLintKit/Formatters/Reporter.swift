@@ -50,23 +50,11 @@ enum PerFinding {
     static let parallelFrom = 4096
 
     static func render(_ diagnostics: [Diagnostic], _ one: @Sendable (Diagnostic, inout String) -> Void) -> String {
-        render(diagnostics) { d, out, _ in one(d, &out) }
-    }
-
-    /// The same, with a line hint carried from one finding to the next within a slice (findings
-    /// come in file order, so each line is found from the previous one).
-    static func render(_ diagnostics: [Diagnostic], _ one: @Sendable (Diagnostic, inout String, inout Int) -> Void) -> String {
         render(diagnostics, slices: { range in
             var out = ""
             // Room for a typical line per finding up front: the text is not copied as it grows.
             out.reserveCapacity(range.count * 160)
-            var line = 0
-            var source: SourceText?
-            for k in range {
-                // Another file's text starts the line search afresh.
-                if diagnostics[k].source !== source { source = diagnostics[k].source; line = 0 }
-                one(diagnostics[k], &out, &line)
-            }
+            for k in range { one(diagnostics[k], &out) }
             return out
         })
     }
@@ -91,7 +79,9 @@ enum PerFinding {
 
 extension PerFinding {
     /// `render` for line formats written as bytes: each finding appends UTF-8 to a buffer, and each
-    /// slice becomes one string at the end (no string append per piece of a line).
+    /// slice becomes one string at the end (no string append per piece of a line). A line hint is
+    /// carried from one finding to the next (they come in file order, so each line is found from
+    /// the previous one's; another file's text starts afresh).
     static func renderBytes(_ diagnostics: [Diagnostic], _ one: @Sendable (Diagnostic, inout [UInt8], inout Int) -> Void) -> String {
         render(diagnostics, slices: { range in
             var out: [UInt8] = []
