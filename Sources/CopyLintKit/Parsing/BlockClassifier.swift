@@ -187,9 +187,15 @@ struct BlockClassifier {
         bytes.withUnsafeBufferPointer { b in
             var i = range.start
             while i + 2 < range.end {
-                if b[i] == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x82 { return true }
-                if b[i] == 0xEF, b[i + 1] == 0xBC, b[i + 2] == 0x9B { return true }
-                i += 1
+                let lead = b[i]
+                if lead < 0xE0 {
+                    i += lead < 0x80 ? 1 : 2   // ASCII, or a two-byte character
+                    continue
+                }
+                if lead == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x82 { return true }
+                if lead == 0xEF, b[i + 1] == 0xBC, b[i + 2] == 0x9B { return true }
+                // Both marks are three bytes and start a character: step from character to character.
+                i += lead < 0xF0 ? 3 : 4
             }
             return false
         }

@@ -300,6 +300,9 @@ enum Byline {
     static let roles = ["本报记者", "本报通讯员", "本报特约记者", "本报评论员", "特约评论员", "本报驻", "记者", "通讯员",
                         "新华社记者", "特约记者", "本报特派记者", "文/", "文／"].map { Array($0.unicodeScalars) }
 
+    /// The first scalars of `roles`: a line starting with anything else credits no role.
+    static let roleStarts: Set<Unicode.Scalar> = Set(roles.compactMap(\.first))
+
     static func matches(_ text: [Unicode.Scalar]) -> Bool {
         guard text.count <= 80 else { return false }
         var start = 0
@@ -313,7 +316,7 @@ enum Byline {
         }
         guard text.count <= 60 else { return false }
         if isSpacedNameCredit(t) { return true }
-        guard roles.contains(where: { t.starts(with: $0) }) else { return false }
+        guard let first = t.first, roleStarts.contains(first), roles.contains(where: { t.starts(with: $0) }) else { return false }
         if t.contains(where: { $0 == "。" || $0 == "！" || $0 == "？" || $0 == "，" }) { return false }
         var tail = t[...]
         while let l = tail.last, l == " " || l == "\u{3000}" { tail = tail.dropLast() }
