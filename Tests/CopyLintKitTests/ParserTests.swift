@@ -159,4 +159,26 @@ final class ParserTests: XCTestCase {
             XCTAssertEqual(CharClass.isAlphabetic(v), reference, "U+\(String(v, radix: 16))")
         }
     }
+
+    /// duplicate-paragraph settles byte-for-byte repeats by a hash of their bytes: the findings are the
+    /// ones the normalising path gives, for exact, normalised-only, near and short repeats, with BOM,
+    /// CRLF and astral text.
+    func testDuplicateParagraphByteRepeatsChangeNoFinding() {
+        let a = "连日来，志愿者在𠮷祥社区开展垃圾分类宣传活动，入户发放宣传册。"
+        let spaced = "连日来， 志愿者在𠮷祥社区开展垃圾分类宣传活动，入户发放宣传册 。"
+        let near = "连日来，志愿者在𠮷祥社区开展垃圾分类宣传活动，入户发放了宣传册。"
+        let b = "The council raised parking fees in March after a long debate."
+        let wide = "Ｔhe council raised parking fees in March after a long debate."
+        let paragraphs = [a, b, a, spaced, near, "好。", b, wide, a, "好。", spaced, near, b]
+        let text = "\u{FEFF}# 标题\r\n\r\n" + paragraphs.joined(separator: "\r\n\r\n") + "\r\n"
+        let document = CopyParser().parse(SourceText(path: "t", bytes: Array(text.utf8)))
+        let options = RuleOptions(specs: DuplicateParagraphRule.description.options)
+        var withHashes = DuplicateParagraphRule(options: options)
+        withHashes.byteRepeats = true
+        var without = withHashes
+        without.byteRepeats = false
+        let found = withHashes.check(document)
+        XCTAssertEqual(found, without.check(document))
+        XCTAssertGreaterThanOrEqual(found.count, 8)
+    }
 }

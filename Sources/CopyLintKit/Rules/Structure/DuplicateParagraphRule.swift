@@ -102,6 +102,26 @@ public struct DuplicateParagraphRule: Rule {
         maxEditRatio = min(1, max(0, options.double("maxEditRatio")))
     }
 
+    /// Byte-for-byte repeats settled by a hash of the bytes (off only to test that it changes nothing).
+    var byteRepeats = true
+
+    /// A hash of a byte range, eight bytes at a time (collisions are checked for by comparing the bytes).
+    static func byteHash(_ bytes: [UInt8], _ r: SourceRange) -> UInt64 {
+        bytes.withUnsafeBufferPointer { buf in
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(r.length)
+            var i = r.start
+            while i + 8 <= r.end {
+                let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+                h ^= h >> 29
+                i += 8
+            }
+            var tail: UInt64 = 0
+            while i < r.end { tail = tail << 8 | UInt64(buf[i]); i += 1 }
+            return mix(h ^ tail)
+        }
+    }
+
     /// How many shingle hashes each paragraph's sketch keeps.
     private static let sketchSize = 6
     private static let shingle = 4
@@ -123,6 +143,10 @@ public struct DuplicateParagraphRule: Rule {
         var lengths = [Int32](repeating: 0, count: blocks.count)   // normalised length of each block checked
         // Repeats of one paragraph share its message and related location (one string, not thousands).
         var shared: [Int: (message: String, related: [RelatedLocation])] = [:]
+        // Hash of the bytes -> the first block with those bytes, and for each block what it was found
+        // to repeat exactly (itself when it was the first of its text, -1 when nothing).
+        var raw = HashIndex()
+        var outcome = [Int32](repeating: -1, count: byteRepeats ? blocks.count : 0)
 
         for index in blocks.indices where Self.checked(blocks[index].kind) {
             if blocks[index].textRange.length > TextWindows.giant {
@@ -137,8 +161,21 @@ public struct DuplicateParagraphRule: Rule {
                 }
                 continue
             }
-            // Normalised into a buffer kept from block to block, hashed as it is written.
             let range = blocks[index].textRange
+            // A byte-for-byte repeat of a paragraph already seen (the usual duplicate: reprinted copy)
+            // is settled by a hash of its bytes, without normalising it: the answer is the one given
+            // for the earlier copy.
+            let rawHash = byteRepeats ? Self.byteHash(bytes, range) : 0
+            if byteRepeats {
+                let seen = raw.find(rawHash)
+                if seen >= 0, Self.sameBytes(bytes, blocks[Int(seen)].textRange, range) {
+                    let j = Int(seen)
+                    lengths[index] = lengths[j]
+                    if outcome[j] >= 0 { findings.append(report(document, repeat: index, of: Int(outcome[j]), edits: 0, shared: &shared)) }
+                    continue
+                }
+            }
+            // Normalised into a buffer kept from block to block, hashed as it is written.
             if scratch.count < range.length { scratch = [UInt32](repeating: 0, count: max(range.length, scratch.count * 2)) }
             let (n, h) = scratch.withUnsafeMutableBufferPointer { buffer -> (Int, UInt64) in
                 var sink = Hashing(out: buffer.baseAddress!)
@@ -147,6 +184,8 @@ public struct DuplicateParagraphRule: Rule {
             }
             guard n >= minLength else { continue }
             lengths[index] = Int32(truncatingIfNeeded: n)
+            // (Different bytes under the same hash keep the entry that was there.)
+            if byteRepeats { _ = raw.insert(rawHash, Int32(index)) }
             let known = exact.insert(Self.mix(h), Int32(index))
             if known >= 0 {
                 // The same hash: the same text (a 64-bit collision is checked for, never assumed).
@@ -154,10 +193,12 @@ public struct DuplicateParagraphRule: Rule {
                 // A byte-for-byte repeat (the usual case) needs no second normalisation.
                 if Self.sameBytes(bytes, blocks[first].textRange, range)
                     || Normalizer.scalars(bytes, blocks[first].textRange).elementsEqual(scratch[0..<n]) {
+                    if byteRepeats { outcome[index] = Int32(first) }
                     findings.append(report(document, repeat: index, of: first, edits: 0, shared: &shared))
                 }
                 continue
             }
+            if byteRepeats { outcome[index] = Int32(index) }   // the first of its text
             guard near else { continue }
             let text = Array(scratch[0..<n])
 
