@@ -181,13 +181,20 @@ public enum UTF8Scalar {
             return ((b0 & 0x1F) << 6 | UInt32(buf[i + 1] & 0x3F), 2)
         }
         if b0 & 0xF0 == 0xE0, i + 2 < n {
-            return ((b0 & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F), 3)
+            return (decode3(buf, at: i), 3)
         }
         if b0 & 0xF8 == 0xF0, i + 3 < n {
             return ((b0 & 0x07) << 18 | UInt32(buf[i + 1] & 0x3F) << 12 | UInt32(buf[i + 2] & 0x3F) << 6
                 | UInt32(buf[i + 3] & 0x3F), 4)
         }
         return (0xFFFD, 1)
+    }
+
+    /// A three-byte character (a lead byte E0–EF at `i`, two more bytes in the buffer), decoded in
+    /// place: the hot loops over Chinese test for it before the general `decode`.
+    @inline(__always)
+    public static func decode3(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
+        UInt32(buf[i] & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F)
     }
 
     /// The scalars of `bytes[range]`, decoded straight into an array (invalid bytes as U+FFFD).

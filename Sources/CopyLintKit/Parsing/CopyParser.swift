@@ -198,12 +198,12 @@ public struct CopyParser: Sendable {
     }
 
     /// Whole-file counts for the language decision (Latin here means ASCII letters only).
-    private struct ScriptTotals {
+    fileprivate struct ScriptTotals {
         var han = 0, latin = 0, trad = 0, simp = 0
         mutating func add(_ o: ScriptTotals) { han += o.han; latin += o.latin; trad += o.trad; simp += o.simp }
     }
 
-    private static func countScripts(_ bytes: [UInt8], _ items: Range<Int>, _ rangeOf: (Int) -> SourceRange,
+    fileprivate static func countScripts(_ bytes: [UInt8], _ items: Range<Int>, _ rangeOf: (Int) -> SourceRange,
                                      into out: UnsafeMutableBufferPointer<BlockScripts>) -> ScriptTotals {
         var totals = ScriptTotals()
         // One access to the character table for the whole loop, not one per character; below
@@ -237,45 +237,39 @@ public struct CopyParser: Sendable {
                             i += 1
                             continue
                         }
-                        // A Han character (most of Chinese copy) is counted without a branch on what it is.
+                        // Each character decoded once: three bytes (all of Chinese) in place.
+                        let cp: UInt32
                         if b & 0xF0 == 0xE0, i + 2 < buf.count {
-                            let cp = UInt32(b & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F)
+                            cp = UTF8Scalar.decode3(buf, at: i)
+                            i += 3
+                        } else {
+                            let (c, len) = UTF8Scalar.decode(buf, at: i)
+                            cp = c
+                            i += len
+                        }
+                        if cp < 0x10000 {
                             let v = table[Int(cp)]
-                            if v & 0x0F == han3 {
+                            let script = v & 0x0F
+                            if script == han3 {
+                                // A Han character is counted without a branch on its variant.
                                 han &+= 1
                                 trad &+= Int(v >> 6 & 1)
                                 simp &+= Int(v >> 7 & ~(v >> 6) & 1)
                                 anyTrad = anyTrad || v & 0x40 != 0
                                 anySimp = anySimp || v & 0x80 != 0
-                                i += 3
-                                continue
-                            }
-                        }
-                        let (cp, len) = UTF8Scalar.decode(buf, at: i)
-                        i += len
-                        if cp < 0x10000 {
-                            let v = table[Int(cp)]
-                            let script = v & 0x0F
-                            if script == han3 {
-                                han += 1
-                                if v & 0x40 != 0 { trad += 1; anyTrad = true } else if v & 0x80 != 0 { simp += 1 }
-                                if v & 0x80 != 0 { anySimp = true }
                             } else if script == latin || script == greek || script == cyrillic {
                                 // The table says the script; only these scripts hold letters that count.
                                 if CharClass.isAlphabetic(cp) { letters += 1 }
                             } else if CharClass.isKana(cp) {
                                 kana = true
                             }
-                            continue
                         } else if bmp.script(cp) == .han {
                             han += 1
                             let t = bmp.isTraditionalOnly(cp), s = bmp.isSimplifiedOnly(cp)
                             if t { trad += 1 } else if s { simp += 1 }
                             anyTrad = anyTrad || t
                             anySimp = anySimp || s
-                            continue
-                        }
-                        if CharClass.isAlphabetic(cp) { letters += 1 } else if CharClass.isKana(cp) { kana = true }
+                        } else if CharClass.isAlphabetic(cp) { letters += 1 } else if CharClass.isKana(cp) { kana = true }
                     }
                     var summary = BlockScripts()
                     summary.add(han: han, letters: ascii + letters, kana: kana, traditional: anyTrad, simplified: anySimp,
@@ -289,6 +283,18 @@ public struct CopyParser: Sendable {
             }
         }
         return totals
+    }
+}
+
+extension BlockScripts {
+    /// The summary of one stretch of text, counted as the parser counts each block (for a giant
+    /// block's windows, and for documents not made by the parser).
+    init(counting bytes: [UInt8], _ range: SourceRange) {
+        var summary = BlockScripts()
+        withUnsafeMutablePointer(to: &summary) { p in
+            _ = CopyParser.countScripts(bytes, 0..<1, { _ in range }, into: UnsafeMutableBufferPointer(start: p, count: 1))
+        }
+        self = summary
     }
 }
 

@@ -6,47 +6,16 @@ public enum ChineseLexicon {
     private struct Table {
         let keys: [UInt64]
         let scores: [UInt8]
-        /// An open-addressing index over `keys` (slot -> index + 1, 0 when free), at most half full:
-        /// a lookup reads one or two slots instead of searching 60,000 sorted keys.
-        let slots: [UInt32]
+        /// Mixed key -> index into `keys`: a lookup reads one or two slots instead of searching
+        /// 60,000 sorted keys (`HashIndex.mix` keeps different keys different).
+        let index: HashIndex
 
         init(keys: [UInt64], scores: [UInt8]) {
             self.keys = keys
             self.scores = scores
-            var size = 1
-            while size < keys.count * 2 { size <<= 1 }
-            var slots = [UInt32](repeating: 0, count: size)
-            for (i, key) in keys.enumerated() {
-                var s = Table.slot(key, size)
-                while slots[s] != 0 { s = (s + 1) & (size - 1) }
-                slots[s] = UInt32(i + 1)
-            }
-            self.slots = slots
-        }
-
-        /// Keys keep their characters in the high bits (a one-character word has only 16 bits set):
-        /// they are mixed whole (MurmurHash3's finaliser) before the low bits pick a slot.
-        @inline(__always)
-        static func slot(_ key: UInt64, _ size: Int) -> Int {
-            var z = key
-            z ^= z >> 33
-            z &*= 0xFF51_AFD7_ED55_8CCD
-            z ^= z >> 33
-            z &*= 0xC4CE_B9FE_1A85_EC53
-            z ^= z >> 33
-            return Int(truncatingIfNeeded: z) & (size - 1)
-        }
-
-        /// The index of `key` in `keys`, or nil.
-        @inline(__always)
-        func index(of key: UInt64) -> Int? {
-            var s = Table.slot(key, slots.count)
-            while true {
-                let v = slots[s]
-                if v == 0 { return nil }
-                if keys[Int(v) - 1] == key { return Int(v) - 1 }
-                s = (s + 1) & (slots.count - 1)
-            }
+            var index = HashIndex(expected: keys.count)
+            for (i, key) in keys.enumerated() { _ = index.insert(HashIndex.mix(key), Int32(i)) }
+            self.index = index
         }
     }
 
@@ -74,8 +43,9 @@ public enum ChineseLexicon {
             key = key << 16 | UInt64(c)
         }
         key <<= UInt64(16 * (4 - word.count))
-        guard let i = table.index(of: key) else { return nil }
-        return Double(table.scores[i]) / 10 - 25.5
+        let i = table.index.find(HashIndex.mix(key))
+        guard i >= 0 else { return nil }
+        return Double(table.scores[Int(i)]) / 10 - 25.5
     }
 
     public static func contains(_ word: String) -> Bool { logProbability(word.unicodeScalars.map(\.value)) != nil }

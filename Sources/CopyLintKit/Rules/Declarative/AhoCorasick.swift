@@ -162,7 +162,7 @@ public final class AhoCorasick: Sendable {
                                             i += 1          // a continuation byte starts nothing
                                         } else if b < 0xF0, b >= 0xE0, i + 2 < end {
                                             // Three bytes (all of Chinese): decoded in place.
-                                            let cp = UInt32(b & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F)
+                                            let cp = UTF8Scalar.decode3(buf, at: i)
                                             if first[Int(cp >> 6)] & (1 << (cp & 63)) != 0 { break }
                                             i += 3
                                         } else {

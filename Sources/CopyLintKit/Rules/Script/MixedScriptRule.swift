@@ -83,66 +83,36 @@ public struct MixedScriptRule: Rule {
         let bytes = document.bytes
         var findings: [Finding] = []
         let expected = checkVariants ? expectedVariant(document) : nil
-        let lookForTraditional = expected == .simplified
-        let lookForSimplified = expected == .traditional
-        // A giant block (a file without line breaks) is read in windows that end at sentence stops.
         for (i, block) in document.blocks.enumerated() {
-          // The parser's script summary of the block decides whether it needs a closer look: most
-          // paragraphs of Chinese copy have no letters and no character of the other variant.
-          if let summary = document.scripts(of: i), block.textRange.length <= TextWindows.giant {
-            let wrong = (lookForTraditional && summary.hasTraditionalOnly) || (lookForSimplified && summary.hasSimplifiedOnly)
-            guard summary.letters > 0 || (wrong && !summary.hasKana) else { continue }
-            // Plain ASCII words with no Han character around: no look-alike, no full-width letter, no
-            // Chinese inside a word and no Chinese context to stray into (English copy, as a rule).
-            guard summary.han > 0 || summary.hasNonASCIILetter else { continue }
-            check(block, ScalarText(bytes, block.textRange), han: Int(summary.han), latin: Int(summary.letters),
-                  variantCheck: wrong && !summary.hasKana ? expected : nil, into: &findings)
-            continue
-          }
-          // A giant block (a file without line breaks): its windows are read on all cores.
-          let windows = TextWindows.split(bytes, block.textRange)
-          if windows.count > 1 {
+            guard block.textRange.length > TextWindows.giant else {
+                checkRange(block, block.textRange, document.scripts(of: i) ?? BlockScripts(counting: bytes, block.textRange),
+                           bytes, expected: expected, into: &findings)
+                continue
+            }
+            // A giant block (a file without line breaks) has no summary: it is read in windows that
+            // end at sentence stops, each counted and checked on its own, on all cores.
+            let windows = TextWindows.split(bytes, block.textRange)
             let parts = ParallelMap.run(count: windows.count) { w -> [Finding] in
                 var found: [Finding] = []
-                checkWindow(block, windows[w], bytes, expected: expected, into: &found)
+                checkRange(block, windows[w], BlockScripts(counting: bytes, windows[w]), bytes, expected: expected, into: &found)
                 return found
             }
             for part in parts { findings += part }
-          } else {
-            checkWindow(block, block.textRange, bytes, expected: expected, into: &findings)
-          }
         }
         return findings
     }
 
-    /// A window of a block without the parser's summary (a giant block's window, or a document
-    /// made without the parser): one pass over its bytes decides whether it needs a closer look.
-    private func checkWindow(_ block: Block, _ window: SourceRange, _ bytes: [UInt8], expected: Variant?,
-                             into findings: inout [Finding]) {
-        let table = CharacterData.BMP.shared
-        let lookForTraditional = expected == .simplified, lookForSimplified = expected == .traditional
-        var han = 0, latin = 0, kana = 0, wrong = 0
-        bytes.withUnsafeBufferPointer { buf in
-            var k = window.start
-            while k < window.end {
-                let b = buf[k]
-                if b < 0x80 {
-                    if CharClass.isASCIILetter(UInt32(b)) { latin += 1 }
-                    k += 1
-                    continue
-                }
-                let (c, len) = UTF8Scalar.decode(buf, at: k)
-                k += len
-                if table.isHan(c) {
-                    han += 1
-                    if lookForTraditional, table.isTraditionalOnly(c) { wrong += 1 }
-                    if lookForSimplified, table.isSimplifiedOnly(c) { wrong += 1 }
-                } else if CharClass.isAlphabetic(c) { latin += 1 } else if CharClass.isKana(c) { kana += 1 }
-            }
-        }
-        guard latin > 0 || (wrong > 0 && kana == 0) else { return }
-        check(block, ScalarText(bytes, window), han: han, latin: latin,
-              variantCheck: wrong > 0 && kana == 0 ? expected : nil, into: &findings)
+    /// A block (or a giant block's window) whose script summary says whether it needs a closer look:
+    /// most paragraphs of Chinese copy have no letters and no character of the other variant.
+    private func checkRange(_ block: Block, _ range: SourceRange, _ summary: BlockScripts, _ bytes: [UInt8],
+                            expected: Variant?, into findings: inout [Finding]) {
+        let wrong = (expected == .simplified && summary.hasTraditionalOnly) || (expected == .traditional && summary.hasSimplifiedOnly)
+        guard summary.letters > 0 || (wrong && !summary.hasKana) else { return }
+        // Plain ASCII words with no Han character around: no look-alike, no full-width letter, no
+        // Chinese inside a word and no Chinese context to stray into (English copy, as a rule).
+        guard summary.han > 0 || summary.hasNonASCIILetter else { return }
+        check(block, ScalarText(bytes, range), han: Int(summary.han), latin: Int(summary.letters),
+              variantCheck: wrong && !summary.hasKana ? expected : nil, into: &findings)
     }
 
     private func check(_ block: Block, _ text: ScalarText, han: Int, latin: Int, variantCheck: Variant?,

@@ -118,7 +118,7 @@ public struct DuplicateParagraphRule: Rule {
             }
             var tail: UInt64 = 0
             while i < r.end { tail = tail << 8 | UInt64(buf[i]); i += 1 }
-            return mix(h ^ tail)
+            return HashIndex.mix(h ^ tail)
         }
     }
 
@@ -154,7 +154,7 @@ public struct DuplicateParagraphRule: Rule {
                 var sink = Hashing(out: nil)
                 Normalizer.fold(bytes, blocks[index].textRange, into: &sink)
                 guard sink.count >= minLength else { continue }
-                let known = exact.insert(Self.mix(sink.hash), Int32(index))
+                let known = exact.insert(HashIndex.mix(sink.hash), Int32(index))
                 if known >= 0, Self.sameBytes(bytes, blocks[Int(known)].textRange, blocks[index].textRange)
                     || Normalizer.scalars(bytes, blocks[Int(known)].textRange) == Normalizer.scalars(bytes, blocks[index].textRange) {
                     findings.append(report(document, repeat: index, of: Int(known), edits: 0, shared: &shared))
@@ -186,7 +186,7 @@ public struct DuplicateParagraphRule: Rule {
             lengths[index] = Int32(truncatingIfNeeded: n)
             // (Different bytes under the same hash keep the entry that was there.)
             if byteRepeats { _ = raw.insert(rawHash, Int32(index)) }
-            let known = exact.insert(Self.mix(h), Int32(index))
+            let known = exact.insert(HashIndex.mix(h), Int32(index))
             if known >= 0 {
                 // The same hash: the same text (a 64-bit collision is checked for, never assumed).
                 let first = Int(known)
@@ -273,56 +273,6 @@ public struct DuplicateParagraphRule: Rule {
         return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + a.start, $0.baseAddress! + b.start, a.length) == 0 }
     }
 
-    /// An open-addressing table from 64-bit hashes (already well mixed) to block indices.
-    struct HashIndex {
-        private var keys: [UInt64]
-        private var values: [Int32]
-        private var used: [Bool]
-        private var count = 0
-
-        init() {
-            keys = [UInt64](repeating: 0, count: 1024)
-            values = [Int32](repeating: -1, count: 1024)
-            used = [Bool](repeating: false, count: 1024)
-        }
-
-        /// The value stored for `key`, or -1.
-        func find(_ key: UInt64) -> Int32 {
-            let mask = keys.count - 1
-            var i = Int(truncatingIfNeeded: key) & mask
-            while used[i] {
-                if keys[i] == key { return values[i] }
-                i = (i + 1) & mask
-            }
-            return -1
-        }
-
-        /// Stores `value` for a new `key` and returns -1; for a known key, returns its value and keeps it.
-        mutating func insert(_ key: UInt64, _ value: Int32) -> Int32 {
-            if (count + 1) * 2 > keys.count { grow() }
-            let mask = keys.count - 1
-            var i = Int(truncatingIfNeeded: key) & mask
-            while used[i] {
-                if keys[i] == key { return values[i] }
-                i = (i + 1) & mask
-            }
-            used[i] = true
-            keys[i] = key
-            values[i] = value
-            count += 1
-            return -1
-        }
-
-        private mutating func grow() {
-            let old = (keys, values, used)
-            keys = [UInt64](repeating: 0, count: old.0.count * 2)
-            values = [Int32](repeating: -1, count: old.0.count * 2)
-            used = [Bool](repeating: false, count: old.0.count * 2)
-            count = 0
-            for i in old.0.indices where old.2[i] { _ = insert(old.0[i], old.1[i]) }
-        }
-    }
-
     /// Bylines and datelines recur by nature; every other block is checked.
     private static func checked(_ kind: BlockKind) -> Bool { kind != .byline && kind != .dateline }
 
@@ -351,14 +301,6 @@ public struct DuplicateParagraphRule: Rule {
         return Finding(range: block.textRange, message: message, related: related, fix: fix)
     }
 
-    @inline(__always)
-    private static func mix(_ x: UInt64) -> UInt64 {
-        var z = x &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
     fileprivate static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325, fnvPrime: UInt64 = 0x0000_0100_0000_01B3
 
     /// One step of FNV-1a over a scalar: the same for a stored text and for one hashed as it is read.
@@ -368,7 +310,7 @@ public struct DuplicateParagraphRule: Rule {
     private static func hash(_ text: [UInt32], keeping keep: (UInt32) -> Bool = { _ in true }) -> UInt64 {
         var h = fnvOffset
         for cp in text where keep(cp) { h = fnv(h, cp) }
-        return mix(h)
+        return HashIndex.mix(h)
     }
 
     /// A bottom-k sketch: the k smallest distinct shingle hashes of the text. Two texts a few edits

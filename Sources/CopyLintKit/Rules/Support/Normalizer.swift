@@ -72,7 +72,7 @@ enum Normalizer {
                 var cp: UInt32
                 if b >= 0xE0, b < 0xF0, i + 2 < buf.count {
                     // Three bytes (all of Chinese): decoded in place.
-                    cp = UInt32(b & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F)
+                    cp = UTF8Scalar.decode3(buf, at: i)
                     i += 3
                 } else {
                     let (c, len) = UTF8Scalar.decode(buf, at: i)
