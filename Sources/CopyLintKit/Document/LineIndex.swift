@@ -177,11 +177,12 @@ public enum UTF8Scalar {
         let b0 = UInt32(buf[i])
         if b0 < 0x80 { return (b0, 1) }
         let n = buf.count
-        if b0 & 0xE0 == 0xC0, i + 1 < n {
-            return ((b0 & 0x1F) << 6 | UInt32(buf[i + 1] & 0x3F), 2)
-        }
+        // Three bytes first after ASCII: all of Chinese.
         if b0 & 0xF0 == 0xE0, i + 2 < n {
             return (decode3(buf, at: i), 3)
+        }
+        if b0 & 0xE0 == 0xC0, i + 1 < n {
+            return ((b0 & 0x1F) << 6 | UInt32(buf[i + 1] & 0x3F), 2)
         }
         if b0 & 0xF8 == 0xF0, i + 3 < n {
             return ((b0 & 0x07) << 18 | UInt32(buf[i + 1] & 0x3F) << 12 | UInt32(buf[i + 2] & 0x3F) << 6
@@ -190,8 +191,7 @@ public enum UTF8Scalar {
         return (0xFFFD, 1)
     }
 
-    /// A three-byte character (a lead byte E0–EF at `i`, two more bytes in the buffer), decoded in
-    /// place: the hot loops over Chinese test for it before the general `decode`.
+    /// A three-byte character (a lead byte E0–EF at `i`, two more bytes in the buffer).
     @inline(__always)
     public static func decode3(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
         UInt32(buf[i] & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F)

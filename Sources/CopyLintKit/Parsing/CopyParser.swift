@@ -237,16 +237,8 @@ public struct CopyParser: Sendable {
                             i += 1
                             continue
                         }
-                        // Each character decoded once: three bytes (all of Chinese) in place.
-                        let cp: UInt32
-                        if b & 0xF0 == 0xE0, i + 2 < buf.count {
-                            cp = UTF8Scalar.decode3(buf, at: i)
-                            i += 3
-                        } else {
-                            let (c, len) = UTF8Scalar.decode(buf, at: i)
-                            cp = c
-                            i += len
-                        }
+                        let (cp, len) = UTF8Scalar.decode(buf, at: i)
+                        i += len
                         if cp < 0x10000 {
                             let v = table[Int(cp)]
                             let script = v & 0x0F

@@ -69,16 +69,8 @@ enum Normalizer {
                     i += 1
                     continue
                 }
-                var cp: UInt32
-                if b >= 0xE0, b < 0xF0, i + 2 < buf.count {
-                    // Three bytes (all of Chinese): decoded in place.
-                    cp = UTF8Scalar.decode3(buf, at: i)
-                    i += 3
-                } else {
-                    let (c, len) = UTF8Scalar.decode(buf, at: i)
-                    cp = c
-                    i += len
-                }
+                let (cp, len) = UTF8Scalar.decode(buf, at: i)
+                i += len
                 // CJK ideographs and most scripts fold to themselves.
                 if cp >= 0x3400 && cp < 0xFEFF { sink.put(cp); continue }
                 if let f = fold(cp) { sink.put(f) }
