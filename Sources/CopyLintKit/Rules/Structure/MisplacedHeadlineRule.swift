@@ -323,54 +323,111 @@ enum Affinity {
         guard !own.isEmpty else { return 1 }
         // Above the limit once this many features are found (the same division the caller makes).
         let enough = (0...own.count).first { Double($0) / Double(own.count) > limit } ?? own.count + 1
-        let table = CharacterData.BMP.shared
         var found = Set<UInt64>()
         let english = own.allSatisfy { $0 >> 63 == 1 }
-        let bloom = own.reduce(UInt64(0)) { $0 | 1 << (($1 ^ ($1 >> 29)) & 63) }
-        @inline(__always) func check(_ key: UInt64) {
-            if bloom & (1 << ((key ^ (key >> 29)) & 63)) != 0, own.contains(key) { found.insert(key) }
-        }
         bytes.withUnsafeBufferPointer { buf in
-            for r in ranges {
-                if found.count >= enough { break }
-                var i = r.start
-                var previousHan: UInt32 = 0
-                var word: [UInt8] = []
-                func flushWord() {
-                    guard !word.isEmpty else { return }
-                    if word.count > 3, word.last == 0x73 { word.removeLast() }
-                    if word.count > 2 {
-                        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-                        for b in word { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-                        check(h | 1 << 63)
-                    }
-                    word.removeAll(keepingCapacity: true)
-                }
-                while i < r.end {
-                    let (c, len) = UTF8Scalar.decode(buf, at: i)
-                    i += len
-                    if english {
-                        if c < 0x80, CharClass.isASCIILetter(c) { word.append(UInt8(c) | 0x20) } else if CharClass.isAlphabetic(c) {
-                            var tmp: [UInt8] = []
-                            UTF8Scalar.encode(c, into: &tmp)
-                            word.append(contentsOf: tmp)
-                        } else { flushWord() }
-                        continue
-                    }
-                    if c >= 0x2E80, table.script(c) == .han {
-                        if previousHan != 0 {
-                            check(UInt64(previousHan) << 32 | UInt64(c))
-                            if found.count >= enough { break }
-                        }
-                        previousHan = c
-                    } else {
-                        previousHan = 0
-                    }
-                }
-                flushWord()
+            if english {
+                scanWords(buf, ranges: ranges, own: own, found: &found, enough: enough)
+            } else {
+                scanPairs(buf, ranges: ranges, own: own, found: &found, enough: enough)
             }
         }
         return Double(found.count) / Double(own.count)
+    }
+
+    /// Chinese: the heading's character pairs in the text. A pair in `own` is two Han characters, so
+    /// any two neighbouring characters can be tested without asking their script; two 4,096-bit filters
+    /// (first and second characters of the pairs, by their low 12 bits) leave few pairs to look up.
+    @inline(never) private static func scanPairs(_ buf: UnsafeBufferPointer<UInt8>, ranges: [SourceRange], own: Set<UInt64>,
+                                  found: inout Set<UInt64>, enough: Int) {
+        var filters = [UInt64](repeating: 0, count: 128)   // 64 words of first characters, then 64 of second
+        for key in own {
+            let a = UInt32(truncatingIfNeeded: key >> 32) & 0xFFF, b = UInt32(truncatingIfNeeded: key) & 0xFFF
+            filters[Int(a >> 6)] |= 1 << UInt64(a & 63)
+            filters[64 + Int(b >> 6)] |= 1 << UInt64(b & 63)
+        }
+        filters.withUnsafeBufferPointer { f in
+            for r in ranges {
+                if found.count >= enough { return }
+                var i = r.start
+                var previous: UInt32 = 0
+                var previousMayStart = false
+                while i < r.end {
+                    if buf[i] < 0x80 {
+                        previousMayStart = false
+                        i += 1
+                        continue
+                    }
+                    let (c, len) = UTF8Scalar.decode(buf, at: i)
+                    i += len
+                    let low = c & 0xFFF
+                    if previousMayStart, f[64 + Int(low >> 6)] & (1 << UInt64(low & 63)) != 0 {
+                        let key = UInt64(previous) << 32 | UInt64(c)
+                        if own.contains(key) {
+                            found.insert(key)
+                            if found.count >= enough { return }
+                        }
+                    }
+                    previous = c
+                    previousMayStart = f[Int(low >> 6)] & (1 << UInt64(low & 63)) != 0
+                }
+            }
+        }
+    }
+
+    /// English: the heading's content words (lower-cased, a plural s dropped, hashed as `features` does).
+    @inline(never) private static func scanWords(_ buf: UnsafeBufferPointer<UInt8>, ranges: [SourceRange], own: Set<UInt64>,
+                                                 found: inout Set<UInt64>, enough: Int) {
+        let bloom = own.reduce(UInt64(0)) { $0 | 1 << (($1 ^ ($1 >> 29)) & 63) }
+        var word = WordHash()
+        for r in ranges {
+            if found.count >= enough { break }
+            var i = r.start
+            while i < r.end {
+                let b = buf[i]
+                if b < 0x80 {
+                    i += 1
+                    if CharClass.isASCIILetter(UInt32(b)) { word.add(b | 0x20); continue }
+                } else {
+                    let (c, len) = UTF8Scalar.decode(buf, at: i)
+                    if CharClass.isAlphabetic(c) {
+                        for k in i..<(i + len) { word.add(buf[k]) }
+                        i += len
+                        continue
+                    }
+                    i += len
+                }
+                if let key = word.finish(), bloom & (1 << ((key ^ (key >> 29)) & 63)) != 0, own.contains(key) { found.insert(key) }
+            }
+            if let key = word.finish(), bloom & (1 << ((key ^ (key >> 29)) & 63)) != 0, own.contains(key) { found.insert(key) }
+        }
+    }
+
+    /// A word hashed as it is read, keeping the hash before its last byte for the plural s
+    /// (a value type used in place, so the loop keeps it in registers).
+    private struct WordHash {
+        static let basis: UInt64 = 0xCBF2_9CE4_8422_2325
+        var length = 0
+        var last: UInt8 = 0
+        var hash = basis
+        var hashBeforeLast = basis
+
+        @inline(__always) mutating func add(_ b: UInt8) {
+            hashBeforeLast = hash
+            hash = (hash ^ UInt64(b)) &* 0x100_0000_01B3
+            last = b
+            length += 1
+        }
+
+        /// The feature key of the word read so far (nil for a word too short to count), and a fresh start.
+        @inline(__always) mutating func finish() -> UInt64? {
+            guard length > 0 else { return nil }
+            let plural = length > 3 && last == 0x73
+            let key: UInt64? = length - (plural ? 1 : 0) > 2 ? (plural ? hashBeforeLast : hash) | 1 << 63 : nil
+            length = 0
+            hash = Self.basis
+            return key
+        }
     }
 
     /// 标题（人民时评）: a newspaper column tag closing the line.
