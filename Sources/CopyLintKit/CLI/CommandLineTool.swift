@@ -263,8 +263,12 @@ public struct CommandLineTool {
                         let t0 = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
                         let all = outcome.diagnostics
                         for start in stride(from: 0, to: all.count, by: Self.renderPiece) {
-                            let piece = reporters[r].report(Array(all[start..<min(all.count, start + Self.renderPiece)]), context: fileContexts[r])
-                            if report.output == nil { stdout.write(piece) } else { toFiles[r] += piece }
+                            let piece = Array(all[start..<min(all.count, start + Self.renderPiece)])
+                            if report.output == nil {
+                                for part in reporters[r].reportBytes(piece, context: fileContexts[r]) { stdout.write(bytes: part) }
+                            } else {
+                                toFiles[r] += reporters[r].report(piece, context: fileContexts[r])
+                            }
                         }
                         if Profile.enabled { Profile.report("render", since: t0) }
                     } else if report.output == nil {

@@ -7,8 +7,14 @@ import Darwin
 /// Where the command line writes.
 public protocol TextSink: AnyObject {
     func write(_ s: String)
+    /// UTF-8 bytes (a report made as bytes is written without becoming a string first).
+    func write(bytes: [UInt8])
     func flush()
     var isTerminal: Bool { get }
+}
+
+extension TextSink {
+    public func write(bytes: [UInt8]) { write(String(decoding: bytes, as: UTF8.self)) }
 }
 
 /// A buffered writer to a file descriptor. A closed pipe (`copylint … | head -1`)
@@ -36,6 +42,17 @@ public final class OutputStream: TextSink, @unchecked Sendable {
             return
         }
         buffer.append(contentsOf: s.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    public func write(bytes: [UInt8]) {
+        guard !broken else { return }
+        if bytes.count >= 1 << 16 {
+            flush()
+            bytes.withUnsafeBytes { send($0) }
+            return
+        }
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 

@@ -7,10 +7,14 @@ public struct GCCReporter: Reporter {
     public init() {}
 
     public func report(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
+        reportBytes(diagnostics, context: context).reduce(into: "") { $0 += String(decoding: $1, as: UTF8.self) }
+    }
+
+    public func reportBytes(_ diagnostics: [Diagnostic], context: ReportContext) -> [[UInt8]] {
         let unit = context.columnUnit
-        return PerFinding.renderBytes(diagnostics) { d, out, line in
+        return PerFinding.renderBytes(diagnostics) { d, path, out, line in
             let p = d.source.position(d.range.start, unit: unit, lineHint: &line)
-            out.append(contentsOf: d.path.utf8)
+            out.append(contentsOf: path)
             out.append(0x3A)   // :
             PerFinding.appendDecimal(p.line, to: &out)
             out.append(0x3A)

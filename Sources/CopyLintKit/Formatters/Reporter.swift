@@ -78,22 +78,32 @@ enum PerFinding {
 }
 
 extension PerFinding {
-    /// `render` for line formats written as bytes: each finding appends UTF-8 to a buffer, and each
-    /// slice becomes one string at the end (no string append per piece of a line). A line hint is
-    /// carried from one finding to the next (they come in file order, so each line is found from
-    /// the previous one's; another file's text starts afresh).
-    static func renderBytes(_ diagnostics: [Diagnostic], _ one: @Sendable (Diagnostic, inout [UInt8], inout Int) -> Void) -> String {
-        render(diagnostics, slices: { range in
+    /// `render` for line formats written as bytes: each finding appends UTF-8 to a buffer, one buffer
+    /// per slice (no string append per piece of a line, and no string made of the whole: the slices
+    /// are written out as they are). A line hint is carried from one finding to the next (they come
+    /// in file order, so each line is found from the previous one's; another file's text starts afresh).
+    /// The file's path is handed over as the slice's own bytes: every finding of a file shares one path
+    /// string, and retaining it from both cores at once made them queue for its reference count.
+    static func renderBytes(_ diagnostics: [Diagnostic],
+                            _ one: @Sendable (Diagnostic, _ path: [UInt8], inout [UInt8], inout Int) -> Void) -> [[UInt8]] {
+        let slices = ParallelMap.slices(parallel: diagnostics.count >= parallelFrom)
+        return ParallelMap.run(count: slices) { c -> [UInt8] in
+            let range = (diagnostics.count * c / slices)..<(diagnostics.count * (c + 1) / slices)
             var out: [UInt8] = []
             out.reserveCapacity(range.count * 160)
             var line = 0
             var source: SourceText?
+            var path: [UInt8] = []
             for k in range {
-                if diagnostics[k].source !== source { source = diagnostics[k].source; line = 0 }
-                one(diagnostics[k], &out, &line)
+                if diagnostics[k].source !== source {
+                    source = diagnostics[k].source
+                    line = 0
+                    path = Array(diagnostics[k].path.utf8)
+                }
+                one(diagnostics[k], path, &out, &line)
             }
-            return String(decoding: out, as: UTF8.self)
-        })
+            return out
+        }
     }
 
     /// Appends `n` (not negative) in decimal digits.
@@ -125,6 +135,14 @@ public protocol Reporter: Sendable {
     static var name: String { get }
     static var summary: String { get }
     func report(_ diagnostics: [Diagnostic], context: ReportContext) -> String
+    /// The same report as UTF-8, in pieces to be written in order (line formats make bytes directly).
+    func reportBytes(_ diagnostics: [Diagnostic], context: ReportContext) -> [[UInt8]]
+}
+
+extension Reporter {
+    public func reportBytes(_ diagnostics: [Diagnostic], context: ReportContext) -> [[UInt8]] {
+        [Array(report(diagnostics, context: context).utf8)]
+    }
 }
 
 public enum Reporters {

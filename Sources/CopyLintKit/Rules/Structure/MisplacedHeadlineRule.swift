@@ -338,7 +338,7 @@ enum Affinity {
     /// Chinese: the heading's character pairs in the text. A pair in `own` is two Han characters, so
     /// any two neighbouring characters can be tested without asking their script; two 4,096-bit filters
     /// (first and second characters of the pairs, by their low 12 bits) leave few pairs to look up.
-    @inline(never) private static func scanPairs(_ buf: UnsafeBufferPointer<UInt8>, ranges: [SourceRange], own: Set<UInt64>,
+    private static func scanPairs(_ buf: UnsafeBufferPointer<UInt8>, ranges: [SourceRange], own: Set<UInt64>,
                                   found: inout Set<UInt64>, enough: Int) {
         var filters = [UInt64](repeating: 0, count: 128)   // 64 words of first characters, then 64 of second
         for key in own {
@@ -376,7 +376,7 @@ enum Affinity {
     }
 
     /// English: the heading's content words (lower-cased, a plural s dropped, hashed as `features` does).
-    @inline(never) private static func scanWords(_ buf: UnsafeBufferPointer<UInt8>, ranges: [SourceRange], own: Set<UInt64>,
+    private static func scanWords(_ buf: UnsafeBufferPointer<UInt8>, ranges: [SourceRange], own: Set<UInt64>,
                                                  found: inout Set<UInt64>, enough: Int) {
         let bloom = own.reduce(UInt64(0)) { $0 | 1 << (($1 ^ ($1 >> 29)) & 63) }
         var word = WordHash()
