@@ -37,6 +37,25 @@ final class PackTests: TempFolderTestCase {
         XCTAssertEqual(longest, ["SHE", "窨井"])
     }
 
+    /// The byte scan for doubled Han characters finds exactly what a decode-and-compare finds:
+    /// three- and four-byte characters, at every offset, in short ranges and in long ones; doubled
+    /// dashes and ellipses (not Han) are not doublings.
+    func testDoubledHanCharacterScanMatchesDecoding() {
+        let pieces = ["低", "低", "𠮷", "𠮷", "——", "……", "a", " ", "。", "好", "常常", "𠮷𠮷", "国国", "é", "ab", "　"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<400 {
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(text.utf8)
+            let range = SourceRange(0, bytes.count)
+            let t = ScalarText(bytes, range)
+            var expected: [Int] = []
+            for i in t.scalars.indices.dropFirst() where t.scalars[i] == t.scalars[i - 1] && CharClass.isHan(t.scalars[i]) {
+                expected.append(Int(t.offsets[i - 1]))
+            }
+            XCTAssertEqual(PackChecker.doubledHanCharacters(bytes, range), expected, text)
+        }
+    }
+
     func writePack(_ folder: String, _ files: [String: String]) throws {
         for (name, text) in files { try write("\(folder)/\(name)", text) }
     }

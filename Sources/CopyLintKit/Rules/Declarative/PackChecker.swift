@@ -110,8 +110,11 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         case .substitution: return blocks.flatMap { substitution($0, bytes) }
         case .repetition:
             // A giant block is read in windows ending at sentence stops (a doubling never spans one).
+            // A doubled character needs two Han characters: blocks the parser found with fewer are skipped.
             var found: [Finding] = []
-            for block in blocks {
+            for k in document.blocks.indices where spec.scope.includes(document.blocks[k].kind) {
+                if spec.unit == "char", let scripts = document.scripts(of: k), scripts.han < 2 { continue }
+                let block = document.blocks[k]
                 if block.textRange.length <= TextWindows.giant {
                     found += repetition(block, block.textRange, bytes)
                 } else {
@@ -296,86 +299,119 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
     }
 
     private func repetition(_ block: Block, _ window: SourceRange, _ bytes: [UInt8]) -> [Finding] {
-        if spec.unit == "char", !Self.hasDoubledThreeByteScalar(bytes, window) { return [] }
+        if spec.unit == "char" {
+            // Only the places where the bytes show a doubled Han character are decoded, each with a few
+            // characters either side (what the checks look at), not the whole block.
+            return Self.doubledHanCharacters(bytes, window).compactMap { at in
+                var lo = at, before = 0
+                while lo > window.start, before < Self.doublingContext {
+                    lo -= 1
+                    while lo > window.start, bytes[lo] & 0xC0 == 0x80 { lo -= 1 }
+                    before += 1
+                }
+                var hi = at + 2 * (bytes[at] >= 0xF0 ? 4 : 3), after = 0
+                while hi < window.end, after < Self.doublingContext {
+                    hi += UTF8Scalar.decode(bytes, at: hi).length
+                    after += 1
+                }
+                return doubledCharacter(ScalarText(bytes, SourceRange(lo, min(hi, window.end))), at: before + 1)
+            }
+        }
         let t = ScalarText(bytes, window)
         let s = t.scalars
         var out: [Finding] = []
-        if spec.unit == "char" {
-            var i = 1
-            while i < s.count {
-                defer { i += 1 }
-                guard s[i] == s[i - 1], CharClass.isHan(s[i]) else { continue }
-                // AABB (干干净净, 三三两两) and ABB (绿油油) forms are reduplication, not a slip.
-                let pairBefore = i >= 3 && s[i - 2] == s[i - 3] && CharClass.isHan(s[i - 2])
-                let pairAfter = i + 2 < s.count && s[i + 1] == s[i + 2] && CharClass.isHan(s[i + 1])
-                if pairBefore || pairAfter { continue }
-                if i + 1 < s.count, s[i + 1] == s[i] { continue }   // three in a row: quoted sounds, 哈哈哈
-                let doubled = t.string(i - 1, i + 1)
-                if exceptionSet.contains(doubled) { continue }
-                if spec.allowLexiconWords, knownDoubling(s, at: i) { continue }
-                let r = t.range(i - 1, i + 1)
-                out.append(Finding(range: r, message: message(["match": doubled]),
-                                   fix: Fix(title: "delete the second '\(t.string(i, i + 1))'",
-                                            edits: [TextEdit(range: t.range(i, i + 1), replacement: "")], applicability: spec.fixSafety)))
-            }
-        } else {
-            // Words: letters and apostrophes, compared without case.
-            var words: [(start: Int, end: Int, text: String)] = []
-            var k = 0
-            while k < s.count {
-                guard CharClass.isAlphabetic(s[k]) else { k += 1; continue }
-                var e = k
-                while e < s.count, CharClass.isAlphabetic(s[e]) || s[e] == 0x27 || s[e] == 0x2019 { e += 1 }
-                words.append((k, e, t.string(k, e).lowercased()))
-                k = e
-            }
-            let only = Set(spec.tokens.map { $0.lowercased() })
-            for w in 1..<max(1, words.count) {
-                let a = words[w - 1], b = words[w]
-                guard a.text == b.text, !exceptionSet.contains(a.text), only.isEmpty || only.contains(a.text) else { continue }
-                // Only white space between them: "the the", not "that, that".
-                guard (a.end..<b.start).allSatisfy({ CharClass.isSpace(s[$0]) }) else { continue }
-                out.append(Finding(range: t.range(a.start, b.end), message: message(["match": t.string(b.start, b.end)]),
-                                   fix: Fix(title: "delete the second '\(t.string(b.start, b.end))'",
-                                            edits: [TextEdit(range: t.range(a.end, b.end), replacement: "")], applicability: spec.fixSafety)))
-            }
+        // Words: letters and apostrophes, compared without case.
+        var words: [(start: Int, end: Int, text: String)] = []
+        var k = 0
+        while k < s.count {
+            guard CharClass.isAlphabetic(s[k]) else { k += 1; continue }
+            var e = k
+            while e < s.count, CharClass.isAlphabetic(s[e]) || s[e] == 0x27 || s[e] == 0x2019 { e += 1 }
+            words.append((k, e, t.string(k, e).lowercased()))
+            k = e
+        }
+        let only = Set(spec.tokens.map { $0.lowercased() })
+        for w in 1..<max(1, words.count) {
+            let a = words[w - 1], b = words[w]
+            guard a.text == b.text, !exceptionSet.contains(a.text), only.isEmpty || only.contains(a.text) else { continue }
+            // Only white space between them: "the the", not "that, that".
+            guard (a.end..<b.start).allSatisfy({ CharClass.isSpace(s[$0]) }) else { continue }
+            out.append(Finding(range: t.range(a.start, b.end), message: message(["match": t.string(b.start, b.end)]),
+                               fix: Fix(title: "delete the second '\(t.string(b.start, b.end))'",
+                                        edits: [TextEdit(range: t.range(a.end, b.end), replacement: "")], applicability: spec.fixSafety)))
         }
         return out
     }
 
-    /// A quick byte scan: two identical three-byte sequences in a row (a doubled CJK character).
-    static func hasDoubledThreeByteScalar(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
+    /// Characters read either side of a doubled one: the checks below look at most five away.
+    static let doublingContext = 6
+
+    /// The doubled character whose second half is scalar `i` of `t` (the same character as `i - 1`,
+    /// and Han), unless the doubling is a natural one.
+    private func doubledCharacter(_ t: ScalarText, at i: Int) -> Finding? {
+        let s = t.scalars
+        // AABB (干干净净, 三三两两) and ABB (绿油油) forms are reduplication, not a slip.
+        let pairBefore = i >= 3 && s[i - 2] == s[i - 3] && CharClass.isHan(s[i - 2])
+        let pairAfter = i + 2 < s.count && s[i + 1] == s[i + 2] && CharClass.isHan(s[i + 1])
+        if pairBefore || pairAfter { return nil }
+        if i + 1 < s.count, s[i + 1] == s[i] { return nil }   // three in a row: quoted sounds, 哈哈哈
+        let doubled = t.string(i - 1, i + 1)
+        if exceptionSet.contains(doubled) { return nil }
+        if spec.allowLexiconWords, knownDoubling(s, at: i) { return nil }
+        return Finding(range: t.range(i - 1, i + 1), message: message(["match": doubled]),
+                       fix: Fix(title: "delete the second '\(t.string(i, i + 1))'",
+                                edits: [TextEdit(range: t.range(i, i + 1), replacement: "")], applicability: spec.fixSafety))
+    }
+
+    /// The byte offsets of every doubled Han character in `r` (two identical characters in a row), in
+    /// order. Six starting places are tested at once for three-byte characters (all of common Chinese):
+    /// a byte equal to the one three places on is a zero byte of the XOR, and a doubling needs three
+    /// such bytes in a row (the test may say yes wrongly, never no wrongly; a yes is settled byte by
+    /// byte). A lead byte is never a continuation byte, so a match at any offset starts a character.
+    /// Four-byte characters (𠮷) are looked for only where the same words show one.
+    static func doubledHanCharacters(_ bytes: [UInt8], _ r: SourceRange) -> [Int] {
+        var found: [Int] = []
+        var fourByte = false
         bytes.withUnsafeBufferPointer { b in
+            @inline(__always) func check(_ k: Int) {
+                let lead = b[k]
+                if lead >= 0xE0 && lead < 0xF0, b[k + 3] == lead, b[k + 4] == b[k + 1], b[k + 5] == b[k + 2],
+                   CharClass.isHan(UTF8Scalar.decode3(b, at: k)) {
+                    found.append(k)
+                }
+            }
             var i = r.start
             let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let nibbles: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
             while i + 11 <= r.end {
-                // Six starting places at once: a byte equal to the one three places on is a zero byte of
-                // the XOR, and a doubling needs three such bytes in a row (the test may say yes wrongly,
-                // never no wrongly; a yes is settled byte by byte).
-                let x = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    ^ UnsafeRawPointer(b.baseAddress! + i + 3).loadUnaligned(as: UInt64.self)
+                let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let x = w ^ UnsafeRawPointer(b.baseAddress! + i + 3).loadUnaligned(as: UInt64.self)
                 let zero = (x &- ones) & ~x & highs
                 if zero & (zero >> 8) & (zero >> 16) != 0 {
-                    for k in i..<(i + 6) {
-                        let lead = b[k]
-                        if lead >= 0xE0 && lead < 0xF0, b[k + 3] == lead, b[k + 4] == b[k + 1], b[k + 5] == b[k + 2] { return true }
-                    }
+                    for k in i..<(i + 6) { check(k) }
                 }
+                // A byte F0–FF (a four-byte lead) is a zero byte of (w & F0…) ^ F0….
+                let f = (w & nibbles) ^ nibbles
+                if (f &- ones) & ~f & highs != 0 { fourByte = true }
                 i += 6
             }
-            // The last few places one by one (a three-byte character's lead byte is never a continuation
-            // byte, so every one of them is still visited).
             while i + 6 <= r.end {
-                let lead = b[i]
-                if lead >= 0xE0 && lead < 0xF0 {
-                    if b[i + 3] == lead && b[i + 4] == b[i + 1] && b[i + 5] == b[i + 2] { return true }
-                    i += 3
-                } else {
-                    i += 1
-                }
+                check(i)
+                i += 1
             }
-            return false
+            guard fourByte || (max(r.start, r.end - 11)..<r.end).contains(where: { b[$0] >= 0xF0 }) else { return }
+            var k = r.start
+            var astral: [Int] = []
+            while k + 8 <= r.end {
+                if b[k] >= 0xF0, b[k + 4] == b[k], b[k + 5] == b[k + 1], b[k + 6] == b[k + 2], b[k + 7] == b[k + 3],
+                   CharClass.isHan(UTF8Scalar.decode(b, at: k).scalar) {
+                    astral.append(k)
+                }
+                k += 1
+            }
+            if !astral.isEmpty { found = (found + astral).sorted() }
         }
+        return found
     }
 
     /// The doubling reads naturally: 常常 and 仅仅是 are words in the list, in 共和国国徽 or
