@@ -5,4 +5,6 @@ import Glibc
 
 // A closed pipe is reported by write() and handled there, not by a signal.
 signal(SIGPIPE, SIG_IGN)
+// The process ends when the run does: what it holds at the end is not freed piece by piece.
+CommandLineTool.processEndsAfterRun = true
 exit(CommandLineTool().run(Array(CommandLine.arguments.dropFirst())))
