@@ -107,12 +107,16 @@ final class FuzzRegressionTests: XCTestCase {
 final class UTF8ScanTests: XCTestCase {
     func testSlicedScanAgreesWithOnePass() {
         var rng = FuzzRegressionTests.Random(state: 99)
-        let pieces: [[UInt8]] = [Array("新闻𠮷ab\r\n".utf8), [0x80], [0xE4, 0xB8], [0x00], [0xF0, 0x9F, 0x98, 0x80], Array("plain ascii text ".utf8), [0xED, 0xA0, 0x80]]
+        // Valid: 0, 4, 5, 7 (a run of Chinese, read two characters at a time), 8 and 9 (the lowest
+        // three-byte form and the last before the surrogates). Broken: the rest, among them an
+        // overlong three-byte form and a three-byte lead followed by ASCII.
+        let pieces: [[UInt8]] = [Array("新闻𠮷ab\r\n".utf8), [0x80], [0xE4, 0xB8], [0x00], [0xF0, 0x9F, 0x98, 0x80], Array("plain ascii text ".utf8), [0xED, 0xA0, 0x80],
+                                 Array("中文报道，记者。".utf8), [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xE0, 0x80, 0x80], [0xE4, 0xB8, 0x41]]
         for n in 0..<400 {
             var bytes: [UInt8] = []
             for _ in 0..<rng.below(60) {
                 // Mostly valid text; now and then a broken or NUL piece.
-                let piece = rng.below(10) < 8 ? pieces[[0, 4, 5][rng.below(3)]] : pieces[rng.below(pieces.count)]
+                let piece = rng.below(10) < 8 ? pieces[[0, 4, 5, 7, 7, 8, 9][rng.below(7)]] : pieces[rng.below(pieces.count)]
                 bytes += piece
             }
             let one = InputDecoder.scanUTF8(bytes, slices: 1)
