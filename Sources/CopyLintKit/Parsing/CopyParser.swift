@@ -237,6 +237,26 @@ public struct CopyParser: Sendable {
                             i += 1
                             continue
                         }
+                        // Two Han characters in a row (most of Chinese): counted from one eight-byte read.
+                        if i + 8 <= range.end {
+                            let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                            if w & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0 {
+                                let a = UInt32(truncatingIfNeeded: w & 0x0F) << 12 | UInt32(truncatingIfNeeded: w >> 8 & 0x3F) << 6
+                                    | UInt32(truncatingIfNeeded: w >> 16 & 0x3F)
+                                let b = UInt32(truncatingIfNeeded: w >> 24 & 0x0F) << 12 | UInt32(truncatingIfNeeded: w >> 32 & 0x3F) << 6
+                                    | UInt32(truncatingIfNeeded: w >> 40 & 0x3F)
+                                let va = table[Int(a)], vb = table[Int(b)]
+                                if va & 0x0F == han3, vb & 0x0F == han3 {
+                                    han &+= 2
+                                    trad &+= Int(va >> 6 & 1) + Int(vb >> 6 & 1)
+                                    simp &+= Int(va >> 7 & ~(va >> 6) & 1) + Int(vb >> 7 & ~(vb >> 6) & 1)
+                                    anyTrad = anyTrad || (va | vb) & 0x40 != 0
+                                    anySimp = anySimp || (va | vb) & 0x80 != 0
+                                    i += 6
+                                    continue
+                                }
+                            }
+                        }
                         let (cp, len) = UTF8Scalar.decode(buf, at: i)
                         i += len
                         if cp < 0x10000 {
