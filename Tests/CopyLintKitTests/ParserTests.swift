@@ -106,12 +106,15 @@ final class ParserTests: XCTestCase {
     /// in small files and in one large enough to be counted on all cores.
     func testBlockScriptSummariesMatchAPlainCount() {
         let paragraphs = ["公司下属的二級单位已完成整改，𠮷野家开业。", "The council met in Αthens and Москва.",
-                          "读者可以在手机app上预约ｍ座位，カタカナ也在。", "記者從市政府獲悉這些路線。", "12345 ---", ""]
+                          "读者可以在手机app上预约ｍ座位，カタカナ也在。", "記者從市政府獲悉這些路線。", "12345 ---", "",
+                          "他说：“再见！”）", "”）", "It ends on a quote.\u{2019}\u{201D}"]
         var small = "# 标题\r\n\r\n" + paragraphs.joined(separator: "\r\n\r\n") + "\r\n"
         var large = small
         while large.utf8.count < Linter.parallelThreshold + 1 { large += paragraphs.joined(separator: "\n\n") + "\n\n" }
         small = "\u{FEFF}" + small
-        for text in [small, large] {
+        // A block too long to count in one piece: its ending is in the last piece.
+        let giant = "# 标题\n\n" + String(repeating: "新闻报道，", count: Linter.parallelThreshold / 10) + "完。”\n"
+        for text in [small, large, giant] {
             let d = CopyParser().parse(SourceText(path: "t", bytes: Array(text.utf8)))
             XCTAssertEqual(d.scripts.count, d.blocks.count)
             for (k, block) in d.blocks.enumerated() {
@@ -131,6 +134,9 @@ final class ParserTests: XCTestCase {
                 XCTAssertEqual([Int(summary.han), Int(summary.letters)], [han, letters], "block \(k)")
                 XCTAssertEqual([summary.hasKana, summary.hasTraditionalOnly, summary.hasSimplifiedOnly, summary.hasNonASCIILetter],
                                [kana, trad, simp, nonASCII], "block \(k)")
+                let ending = d.source.string(block.textRange).unicodeScalars.reversed()
+                    .first { !CharClass.isSpace($0.value) && !TruncatedSentenceRule.Ending.closers.contains($0.value) }
+                XCTAssertEqual(summary.lastSignificantScalar, ending?.value, "block \(k)")
             }
         }
     }

@@ -121,6 +121,13 @@ public struct BlockScripts: Sendable, Equatable {
     /// Letters of an alphabet (`CharClass.isAlphabetic`: Latin, Greek, Cyrillic, full-width Latin).
     public var letters: UInt32 = 0
     private var flags: UInt8 = 0
+    /// The last scalar that is not white space or a closing quote or bracket (`UInt32.max`: none).
+    private var ending = UInt32.max
+
+    /// How the block ends: its last character that is not white space or a closing quote or bracket.
+    public var lastSignificantScalar: UInt32? { ending == .max ? nil : ending }
+
+    mutating func setEnding(_ c: UInt32?) { ending = c ?? .max }
 
     /// The block holds kana, a traditional-only or a simplified-only character, a letter outside ASCII.
     public var hasKana: Bool { flags & 1 != 0 }
@@ -134,10 +141,12 @@ public struct BlockScripts: Sendable, Equatable {
         flags |= (kana ? 1 : 0) | (traditional ? 2 : 0) | (simplified ? 4 : 0) | (nonASCIILetter ? 8 : 0)
     }
 
+    /// Adds the summary of the next piece of the same text (the later piece's ending, if it has one, wins).
     mutating func merge(_ other: BlockScripts) {
         han &+= other.han
         letters &+= other.letters
         flags |= other.flags
+        if other.ending != .max { ending = other.ending }
     }
 }
 

@@ -286,6 +286,8 @@ public struct CopyParser: Sendable {
                     var summary = BlockScripts()
                     summary.add(han: han, letters: ascii + letters, kana: kana, traditional: anyTrad, simplified: anySimp,
                                 nonASCIILetter: letters > 0)
+                    // How the block ends, read while its last bytes are still in the cache.
+                    summary.setEnding(CharClass.lastSignificantScalar(buf, range))
                     (out.baseAddress! + item).initialize(to: summary)
                     totals.han += han
                     totals.latin += ascii

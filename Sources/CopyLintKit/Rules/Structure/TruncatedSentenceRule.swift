@@ -161,7 +161,7 @@ public struct TruncatedSentenceRule: Rule {
         let line = { (i: Int) in blocks[i].firstLine + 1 }
 
         // Most paragraphs end with a stop: a backwards byte scan settles them without decoding.
-        let open = blocks.indices.map { !Self.endsWithStop(bytes, blocks[$0].textRange) }
+        let open = blocks.indices.map { !Self.endsWithStop(document, $0) }
         // Long paragraphs that stop without a stop: one or two are accidents, more are a house style
         // (leads in bold, summaries) that must not be reported on weak evidence.
         var unfinished = Set<Int>()
@@ -259,7 +259,7 @@ public struct TruncatedSentenceRule: Rule {
             for i in blocks.indices where blocks[i].kind == .paragraph && i > 0 && !flaggedCut.contains(i - 1) {
                 let prev = blocks[i - 1]
                 // A paragraph after a list intro or a label may start any way it likes.
-                if prev.kind == .paragraph, let last = Self.lastSignificantScalar(bytes, prev.textRange),
+                if prev.kind == .paragraph, let last = Self.lastSignificantScalar(document, i - 1),
                    last == 0x3A || last == 0xFF1A || last == 0x2C || last == 0xFF0C {
                     continue
                 }
@@ -308,24 +308,24 @@ public struct TruncatedSentenceRule: Rule {
 
     /// The last scalar that is not white space or a closing quote or bracket.
     static func lastSignificantScalar(_ bytes: [UInt8], _ r: SourceRange) -> UInt32? {
-        // Asked of every block: one access to the bytes, walked back a character at a time.
-        bytes.withUnsafeBufferPointer { buf in
-            var k = r.end
-            while k > r.start {
-                k -= 1
-                while k > 0, buf[k] & 0xC0 == 0x80 { k -= 1 }
-                let c = UTF8Scalar.decode(buf, at: k).scalar
-                if CharClass.isSpace(c) || Ending.isCloser(c) { continue }
-                return c
-            }
-            return nil
-        }
+        bytes.withUnsafeBufferPointer { CharClass.lastSignificantScalar($0, r) }
+    }
+
+    /// The same for block `i`, as the parser noted it while the block's bytes were at hand.
+    static func lastSignificantScalar(_ document: Document, _ i: Int) -> UInt32? {
+        if let scripts = document.scripts(of: i) { return scripts.lastSignificantScalar }
+        return lastSignificantScalar(document.bytes, document.blocks[i].textRange)
     }
 
     /// The block ends with sentence-final punctuation (what `Ending` calls complete, barring the
     /// bracketed-credit case, which the full check handles).
     static func endsWithStop(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
         guard let c = lastSignificantScalar(bytes, r) else { return true }
+        return Ending.isFinal(c)
+    }
+
+    static func endsWithStop(_ document: Document, _ i: Int) -> Bool {
+        guard let c = lastSignificantScalar(document, i) else { return true }
         return Ending.isFinal(c)
     }
 
@@ -434,14 +434,7 @@ public struct TruncatedSentenceRule: Rule {
 
         /// `closers.contains(c)` as a switch.
         @inline(__always)
-        static func isCloser(_ c: UInt32) -> Bool {
-            switch c {
-            case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x3009, 0x3011, 0x5D, 0x22, 0x27, 0x3015, 0xFF3D:
-                return true
-            default:
-                return false
-            }
-        }
+        static func isCloser(_ c: UInt32) -> Bool { CharClass.isClosingMark(c) }
 
         /// "（…）" at the end closing a bracket opened earlier in the paragraph: a credit, a note.
         static func isWholeBracketed(_ t: ScalarText) -> Bool {

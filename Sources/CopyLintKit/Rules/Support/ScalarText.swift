@@ -136,6 +136,31 @@ enum CharClass {
 
     @inline(__always) static func isMark(_ c: UInt32) -> Bool { c >= 0x300 && CharacterData.script(c) == .inherited }
 
+    /// A closing quote or bracket: ” ’ 」 』 ） ) 》 〉 】 ] " ' 〕 ］.
+    @inline(__always)
+    static func isClosingMark(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x3009, 0x3011, 0x5D, 0x22, 0x27, 0x3015, 0xFF3D:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The last scalar of `r` that is not white space or a closing quote or bracket (how a block ends),
+    /// walked back a character at a time.
+    static func lastSignificantScalar(_ buf: UnsafeBufferPointer<UInt8>, _ r: SourceRange) -> UInt32? {
+        var k = r.end
+        while k > r.start {
+            k -= 1
+            while k > 0, buf[k] & 0xC0 == 0x80 { k -= 1 }
+            let c = UTF8Scalar.decode(buf, at: k).scalar
+            if isSpace(c) || isClosingMark(c) { continue }
+            return c
+        }
+        return nil
+    }
+
     @inline(__always) static func isSpace(_ c: UInt32) -> Bool {
         c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B)
     }
