@@ -141,6 +141,54 @@ final class ParserTests: XCTestCase {
         }
     }
 
+    /// Blocks judged during the language pass get the kinds, ledes and subheads that the classifier's
+    /// own pass gives them: on the shipped examples and on copy with every kind of block.
+    func testJudgingWhileCountingAgreesWithTheClassifier() throws {
+        let examples = PackTests.repoRoot.appendingPathComponent("examples")
+        var texts = try FileManager.default.contentsOfDirectory(atPath: examples.path).sorted().filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }
+            .map { try String(contentsOf: examples.appendingPathComponent($0), encoding: .utf8) }
+        texts.append("""
+            要闻
+
+            本报北京3月5日电　记者从市政府获悉，全市新建公园二十个。
+
+            绿地面积扩大
+
+            各区还推出了补贴，城市更绿。
+
+            图为市民在公园散步。　本报记者　李明摄
+
+            核心阅读
+
+            Markets rally
+
+            LONDON (Reuters) - Shares rose on Monday.
+
+            By Anna Smith
+
+            Rates on hold
+            Banks wait
+
+            The council approves a new plan for the busy harbour front
+
+            The vote was close.
+
+            He said, "we are optimistic," and left.
+            """)
+        var large = ""
+        while large.utf8.count <= Linter.parallelThreshold { large += texts.joined(separator: "\n\n") + "\n\n" }
+        texts.append(large)
+        for text in texts {
+            let source = SourceText(path: "t", bytes: Array(text.utf8))
+            var separate = CopyParser()
+            separate.judgesWhileCounting = false
+            let a = CopyParser().parse(source), b = separate.parse(source)
+            XCTAssertEqual(a.blocks.map(\.kind), b.blocks.map(\.kind))
+            XCTAssertEqual(a.blocks.map(\.ledeRange), b.blocks.map(\.ledeRange))
+            XCTAssertEqual(a.articles.map(\.blocks), b.articles.map(\.blocks))
+        }
+    }
+
     /// The recognisers' shortcuts for white space and capitals agree with Unicode's properties.
     func testScalarPropertyShortcutsAgreeWithUnicode() {
         for v in UInt32(0)...0x2FFFF {

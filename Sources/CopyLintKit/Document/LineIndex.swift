@@ -199,18 +199,20 @@ public enum UTF8Scalar {
 
     /// The scalars of `bytes[range]`, decoded straight into an array (invalid bytes as U+FFFD).
     public static func scalars(_ bytes: [UInt8], _ range: SourceRange) -> [Unicode.Scalar] {
-        bytes.withUnsafeBufferPointer { buf in
-            [Unicode.Scalar](unsafeUninitializedCapacity: max(0, range.length)) { store, count in
-                var n = 0
-                var i = range.start
-                while i < range.end {
-                    let (cp, len) = decode(buf, at: i)
-                    store.initializeElement(at: n, to: Unicode.Scalar(cp) ?? "\u{FFFD}")
-                    n += 1
-                    i += len
-                }
-                count = n
+        bytes.withUnsafeBufferPointer { scalars($0, range) }
+    }
+
+    public static func scalars(_ buf: UnsafeBufferPointer<UInt8>, _ range: SourceRange) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: max(0, range.length)) { store, count in
+            var n = 0
+            var i = range.start
+            while i < range.end {
+                let (cp, len) = decode(buf, at: i)
+                store.initializeElement(at: n, to: Unicode.Scalar(cp) ?? "\u{FFFD}")
+                n += 1
+                i += len
             }
+            count = n
         }
     }
 

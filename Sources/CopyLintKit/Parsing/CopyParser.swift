@@ -11,6 +11,10 @@ import Foundation
 /// Lines that are whole HTML comments (`<!-- … -->`) or start with `%%` are not
 /// copy; they are kept as `comments` for inline directives.
 public struct CopyParser: Sendable {
+    /// Blocks are judged for the classifier during the language pass (off: the classifier judges them
+    /// afterwards, as it does for a giant block; the two must agree, and a test holds them to it).
+    var judgesWhileCounting = true
+
     public init() {}
 
     public func parse(_ source: SourceText) -> Document {
@@ -49,10 +53,10 @@ public struct CopyParser: Sendable {
         var blocks = makeBlocks(raws, layout: layout)
         lap("blocks")
         // Judged on the copy only: comments and directives do not count.
-        let (language, variant, scripts) = detectLanguage(bytes, blocks)
+        let (language, variant, scripts, judgements) = detectLanguage(bytes, blocks)
         lap("language")
         let classifier = BlockClassifier(bytes: bytes, language: language)
-        classifier.classify(&blocks, layout: layout)
+        classifier.classify(&blocks, layout: layout, judgements: judgements)
         lap("classify")
         let articles = groupArticles(&blocks)
         lap("articles")
@@ -154,7 +158,10 @@ public struct CopyParser: Sendable {
     /// weighs about a four-letter word); traditional when traditional-only characters are
     /// common (們, 這, 說 …) and outnumber simplified-only ones two to one. The same pass keeps a
     /// script summary of each block for the rules.
-    private func detectLanguage(_ bytes: [UInt8], _ blocks: [Block]) -> (Language, ChineseVariant?, [BlockScripts]) {
+    /// Each block that is not a heading is also judged for the classifier while its bytes are at hand
+    /// (not when a giant block is counted in pieces: the classifier then judges the blocks itself).
+    private func detectLanguage(_ bytes: [UInt8], _ blocks: [Block])
+        -> (Language, ChineseVariant?, [BlockScripts], [BlockClassifier.Judgement]?) {
         // Counts add up: a large file is counted in slices on all cores.
         let chunks = ParallelMap.slices(forBytes: bytes.count)
         // A giant block (a file without line breaks) is counted in pieces, cut at character boundaries.
@@ -176,14 +183,27 @@ public struct CopyParser: Sendable {
         }
         let count = pieces?.count ?? blocks.count
         var totals: [ScriptTotals] = []
-        // Each slice writes the summaries of its own blocks (or pieces) into one array.
+        // Each slice writes the summaries (and judgements) of its own blocks (or pieces) into one array.
+        let judging = pieces == nil && judgesWhileCounting
+        var judgements: [BlockClassifier.Judgement]? = nil
         var perPiece = [BlockScripts](unsafeUninitializedCapacity: count) { storage, initialized in
             nonisolated(unsafe) let out = storage
             let ranges = pieces
-            totals = ParallelMap.run(count: chunks) { c in
-                let lo = count * c / chunks, hi = count * (c + 1) / chunks
-                return Self.countScripts(bytes, lo..<hi, { ranges?[$0].range ?? blocks[$0].textRange }, into: out)
+            let made = [BlockClassifier.Judgement](unsafeUninitializedCapacity: judging ? count : 0) { judged, judgedCount in
+                nonisolated(unsafe) let verdicts = judged
+                totals = ParallelMap.run(count: chunks) { c in
+                    let lo = count * c / chunks, hi = count * (c + 1) / chunks
+                    return Self.countScripts(bytes, lo..<hi, { ranges?[$0].range ?? blocks[$0].textRange }, into: out) { k, buf in
+                        guard judging else { return }
+                        let verdict = blocks[k].kind.isHeading
+                            ? BlockClassifier.Judgement(kind: blocks[k].kind, lede: nil)
+                            : BlockClassifier.judge(buf, blocks[k])
+                        (verdicts.baseAddress! + k).initialize(to: verdict)
+                    }
+                }
+                judgedCount = judging ? count : 0
             }
+            if judging { judgements = made }
             initialized = count
         }
         if let pieces {
@@ -192,9 +212,9 @@ public struct CopyParser: Sendable {
             perPiece = merged
         }
         let sum = totals.reduce(into: ScriptTotals()) { $0.add($1) }
-        guard sum.han > 0, sum.han * 4 >= sum.latin else { return (.english, nil, perPiece) }
+        guard sum.han > 0, sum.han * 4 >= sum.latin else { return (.english, nil, perPiece, judgements) }
         let variant: ChineseVariant = sum.trad >= 2 * sum.simp && sum.trad * 12 >= sum.han ? .traditional : .simplified
-        return (.chinese, variant, perPiece)
+        return (.chinese, variant, perPiece, judgements)
     }
 
     /// Whole-file counts for the language decision (Latin here means ASCII letters only).
@@ -203,8 +223,10 @@ public struct CopyParser: Sendable {
         mutating func add(_ o: ScriptTotals) { han += o.han; latin += o.latin; trad += o.trad; simp += o.simp }
     }
 
+    /// `then` is called after each item is counted, with the bytes at hand.
     fileprivate static func countScripts(_ bytes: [UInt8], _ items: Range<Int>, _ rangeOf: (Int) -> SourceRange,
-                                     into out: UnsafeMutableBufferPointer<BlockScripts>) -> ScriptTotals {
+                                         into out: UnsafeMutableBufferPointer<BlockScripts>,
+                                         then: (Int, UnsafeBufferPointer<UInt8>) -> Void = { _, _ in }) -> ScriptTotals {
         var totals = ScriptTotals()
         // One access to the character table for the whole loop, not one per character; below
         // U+10000 one byte of it says script and variant at once.
@@ -289,6 +311,7 @@ public struct CopyParser: Sendable {
                     // How the block ends, read while its last bytes are still in the cache.
                     summary.setEnding(CharClass.lastSignificantScalar(buf, range))
                     (out.baseAddress! + item).initialize(to: summary)
+                    then(item, buf)
                     totals.han += han
                     totals.latin += ascii
                     totals.trad += trad

@@ -40,7 +40,7 @@ enum TextTraits {
         return false
     }
 
-    static func looksLikeHeadline(_ text: [Unicode.Scalar], language: Language, maxChinese: Int = 60,
+    static func looksLikeHeadline(_ text: [Unicode.Scalar], maxChinese: Int = 60,
                                   maxWords: Int = 20) -> Bool {
         guard !text.isEmpty, !hasSentenceStop(text), isBalanced(text) else { return false }
         if let last = lastSignificant(text), last == "。" || last == "." || last == "," || last == "，" || last == "、" || last == "：" || last == ":" { return false }

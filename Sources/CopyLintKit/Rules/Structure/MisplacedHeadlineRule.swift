@@ -217,7 +217,7 @@ public struct MisplacedHeadlineRule: Rule {
         var k = blocks.count - 1
         while k > i, blocks[k].kind.isHeading || texts[k].starts(with: ["—", "—"]) { k -= 1 }
         guard k == i else { return false }
-        return TextTraits.looksLikeHeadline(texts[i], language: document.language, maxChinese: 40, maxWords: 12)
+        return TextTraits.looksLikeHeadline(texts[i], maxChinese: 40, maxWords: 12)
             && !TextTraits.containsSpeechLead(texts[i])
     }
 

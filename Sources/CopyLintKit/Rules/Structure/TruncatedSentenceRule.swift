@@ -277,7 +277,7 @@ public struct TruncatedSentenceRule: Rule {
                 let n = i + 1
                 guard n < blocks.count, blocks[n].kind == .paragraph, !flaggedCut.contains(n), texts[n].count <= 40,
                       Ending(texts[n]).complete, opensWithAnaphora(texts[n]),
-                      !TextTraits.looksLikeHeadline(texts[n].scalars.compactMap(Unicode.Scalar.init), language: document.language),
+                      !TextTraits.looksLikeHeadline(texts[n].scalars.compactMap(Unicode.Scalar.init)),
                       blocks[n].article == blocks[i].article else { continue }
                 let alreadyReported = orphaned.contains(n)
                 if !storyContinuesAfter(n), !alreadyReported, continuation(from: texts[i], to: texts[n], ending: Ending(texts[i])) == nil {
