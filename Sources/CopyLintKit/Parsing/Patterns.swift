@@ -1,9 +1,9 @@
 /// Recognisers for the fixed forms of newspaper copy. They work on scalars and
 /// know only conventions of the trade, never particular stories.
 enum TextTraits {
-    static let sentenceFinal: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", ".", "…", "；", ";", "．", "｡"]
-    static let closers: Set<Unicode.Scalar> = ["”", "’", "」", "』", "）", ")", "》", "〉", "】", "]", "\"", "'", "〕", "］"]
-    static let openers: Set<Unicode.Scalar> = ["“", "‘", "「", "『", "（", "(", "《", "〈", "【", "[", "〔", "［"]
+    static let sentenceFinal: ScalarSet = ["。", "！", "？", "!", "?", ".", "…", "；", ";", "．", "｡"]
+    static let closers: ScalarSet = ["”", "’", "」", "』", "）", ")", "》", "〉", "】", "]", "\"", "'", "〕", "］"]
+    static let openers: ScalarSet = ["“", "‘", "「", "『", "（", "(", "《", "〈", "【", "[", "〔", "［"]
 
     static func isHan(_ s: Unicode.Scalar) -> Bool { CharacterData.isHan(s.value) }
 
@@ -62,7 +62,7 @@ enum TextTraits {
     }
 
     /// Characters a Chinese sentence cannot stop on when they stand alone (的, 和, 在, 不 …).
-    static let danglingChinese: Set<UInt32> = Set("的地得和与及或对在把被将从向以于由而并且但因若则就都也还又再才更最很不没其之所这那该各每某是让使给跟同比为即既虽当自按据经令".unicodeScalars.map(\.value))
+    static let danglingChinese = ScalarSet("的地得和与及或对在把被将从向以于由而并且但因若则就都也还又再才更最很不没其之所这那该各每某是让使给跟同比为即既虽当自按据经令".unicodeScalars.map(\.value))
 
     /// Ends on a function character standing alone — 不 of 很多人不, not 当 of 担当.
     static func endsOnFunctionCharacter(_ text: [Unicode.Scalar]) -> Bool {
@@ -107,7 +107,7 @@ enum TextTraits {
     static let pairs: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "「": "」", "『": "』", "（": "）", "(": ")",
                                                           "《": "》", "【": "】", "〔": "〕", "［": "］"]
 
-    static let boxMarks: Set<Unicode.Scalar> = Set("■□▲△◆◇●○★☆◎".unicodeScalars)
+    static let boxMarks = ScalarSet("■□▲△◆◇●○★☆◎".unicodeScalars)
 
     /// Short notes that are not sentences: `核心阅读`, `——编者`, `（执笔：韩震）`, `【延伸阅读】`.
     static func isLabel(_ text: [Unicode.Scalar]) -> Bool {
@@ -225,7 +225,7 @@ enum LedeMarker {
         default: return false
         }
     }
-    private static let chineseNumerals: Set<Unicode.Scalar> = Set("一二三四五六七八九十〇零".unicodeScalars)
+    private static let chineseNumerals = ScalarSet("一二三四五六七八九十〇零".unicodeScalars)
 
     private static func isDigit(_ s: Unicode.Scalar) -> Bool {
         (s.value >= 0x30 && s.value <= 0x39) || (s.value >= 0xFF10 && s.value <= 0xFF19) || chineseNumerals.contains(s)
@@ -301,7 +301,7 @@ enum Byline {
                         "新华社记者", "特约记者", "本报特派记者", "文/", "文／"].map { Array($0.unicodeScalars) }
 
     /// The first scalars of `roles`: a line starting with anything else credits no role.
-    static let roleStarts: Set<Unicode.Scalar> = Set(roles.compactMap(\.first))
+    static let roleStarts = ScalarSet(roles.compactMap(\.first))
 
     static func matches(_ text: [Unicode.Scalar]) -> Bool {
         guard text.count <= 80 else { return false }
@@ -328,7 +328,7 @@ enum Byline {
 extension Byline {
     /// `山东蒙阴县  何  勇`, `河北唐山市  许贵元`: a place and a name set apart by wide spaces,
     /// the way Chinese papers credit readers and contributors.
-    static let placeSuffixes: Set<Unicode.Scalar> = Set("省市县区州镇乡村旗".unicodeScalars)
+    static let placeSuffixes = ScalarSet("省市县区州镇乡村旗".unicodeScalars)
 
     static func isSpacedNameCredit(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
         guard t.count <= 24 else { return false }
@@ -352,7 +352,7 @@ enum Caption {
     static let creditSuffixes = ["（新华社发）", "（资料图片）"].map { Array($0.unicodeScalars) }
 
     /// The first scalars of `prefixes`: most blocks start with none of them.
-    static let prefixStarts: Set<Unicode.Scalar> = Set(prefixes.compactMap(\.first))
+    static let prefixStarts = ScalarSet(prefixes.compactMap(\.first))
 
     static func matches(_ text: [Unicode.Scalar]) -> Bool {
         if let first = text.first, prefixStarts.contains(first), prefixes.contains(where: { text.starts(with: $0) }) { return true }

@@ -540,7 +540,7 @@ public struct TruncatedSentenceRule: Rule {
     // MARK: - truncation without a continuation
 
     /// Characters a Chinese sentence cannot stop on.
-    static let danglingChinese: Set<UInt32> = Set("的地得和与及或对在把被将从向以于由而并且但因若则就都也还又再才更最很不没其之所这那该各每某是让使给跟同比为即既虽当自按据经令".unicodeScalars.map(\.value))
+    static let danglingChinese = ScalarSet("的地得和与及或对在把被将从向以于由而并且但因若则就都也还又再才更最很不没其之所这那该各每某是让使给跟同比为即既虽当自按据经令".unicodeScalars.map(\.value))
 
     /// Words an English sentence cannot stop on.
     static let danglingEnglish: Set<String> = [
@@ -644,7 +644,7 @@ public struct TruncatedSentenceRule: Rule {
 
     // MARK: - orphans
 
-    static let neverOpensChinese: Set<UInt32> = Set("的了着们吗呢吧么啊呀哇嘛".unicodeScalars.map(\.value))
+    static let neverOpensChinese = ScalarSet("的了着们吗呢吧么啊呀哇嘛".unicodeScalars.map(\.value))
 
     /// What `orphanEvidence` can find at all: an opening character it looks at, or a closing mark
     /// among the first 30 characters. False means it finds nothing.

@@ -165,3 +165,38 @@ enum CharClass {
         c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B)
     }
 }
+
+/// A small fixed set of scalars, asked about every character the recognisers read: one AND against a
+/// 64-bit filter rejects most characters, and the few that pass are looked up in a sorted list (no
+/// hashing, unlike `Set<Unicode.Scalar>`, whose SipHash cost more than the rest of the test).
+struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
+    private let filter: UInt64
+    private let values: [UInt32]
+
+    init<S: Sequence>(_ scalars: S) where S.Element == UInt32 {
+        values = Array(Set(scalars)).sorted()
+        filter = values.reduce(0) { $0 | 1 << UInt64($1 & 63) }
+    }
+
+    init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar { self.init(scalars.map(\.value)) }
+
+    init(arrayLiteral elements: Unicode.Scalar...) { self.init(elements) }
+
+    /// The members, in order.
+    var sortedValues: [UInt32] { values }
+
+    @inline(__always)
+    func contains(_ v: UInt32) -> Bool {
+        guard filter & 1 << UInt64(v & 63) != 0 else { return false }
+        if values.count <= 16 { return values.contains(v) }
+        var lo = 0, hi = values.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if values[mid] < v { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < values.count && values[lo] == v
+    }
+
+    @inline(__always)
+    func contains(_ s: Unicode.Scalar) -> Bool { contains(s.value) }
+}
