@@ -107,7 +107,8 @@ final class ParserTests: XCTestCase {
     func testBlockScriptSummariesMatchAPlainCount() {
         let paragraphs = ["公司下属的二級单位已完成整改，𠮷野家开业。", "The council met in Αthens and Москва.",
                           "读者可以在手机app上预约ｍ座位，カタカナ也在。", "記者從市政府獲悉這些路線。", "12345 ---", "",
-                          "他说：“再见！”）", "”）", "It ends on a quote.\u{2019}\u{201D}"]
+                          "他说：“再见！”）", "”）", "It ends on a quote.\u{2019}\u{201D}",
+                          "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十）late closer", "的确如此》"]
         var small = "# 标题\r\n\r\n" + paragraphs.joined(separator: "\r\n\r\n") + "\r\n"
         var large = small
         while large.utf8.count < Linter.parallelThreshold + 1 { large += paragraphs.joined(separator: "\n\n") + "\n\n" }
@@ -137,6 +138,9 @@ final class ParserTests: XCTestCase {
                 let ending = d.source.string(block.textRange).unicodeScalars.reversed()
                     .first { !CharClass.isSpace($0.value) && !TruncatedSentenceRule.Ending.closers.contains($0.value) }
                 XCTAssertEqual(summary.lastSignificantScalar, ending?.value, "block \(k)")
+                let head = d.source.string(block.textRange).unicodeScalars.prefix(30).map(\.value)
+                XCTAssertEqual(summary.firstScalar, head.first, "block \(k)")
+                XCTAssertEqual(summary.hasEarlyCloser, head.contains { "”’」』）)》】".unicodeScalars.map(\.value).contains($0) }, "block \(k)")
             }
         }
     }

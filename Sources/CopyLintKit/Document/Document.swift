@@ -129,6 +129,17 @@ public struct BlockScripts: Sendable, Equatable {
 
     mutating func setEnding(_ c: UInt32?) { ending = c ?? .max }
 
+    /// How the block starts: its first character, and whether a closing quote or bracket of earlier
+    /// text (” 」 ） …) comes among its first 30 (`CharClass.opening`).
+    private var start = UInt32.max
+    public private(set) var hasEarlyCloser = false
+    public var firstScalar: UInt32? { start == .max ? nil : start }
+
+    mutating func setOpening(_ opening: (first: UInt32?, earlyCloser: Bool)) {
+        start = opening.first ?? .max
+        hasEarlyCloser = opening.earlyCloser
+    }
+
     /// The block holds kana, a traditional-only or a simplified-only character, a letter outside ASCII.
     public var hasKana: Bool { flags & 1 != 0 }
     public var hasTraditionalOnly: Bool { flags & 2 != 0 }
@@ -141,12 +152,15 @@ public struct BlockScripts: Sendable, Equatable {
         flags |= (kana ? 1 : 0) | (traditional ? 2 : 0) | (simplified ? 4 : 0) | (nonASCIILetter ? 8 : 0)
     }
 
-    /// Adds the summary of the next piece of the same text (the later piece's ending, if it has one, wins).
+    /// Adds the summary of the next piece of the same text (the later piece's ending, if it has one,
+    /// wins; the opening is the first piece's).
     mutating func merge(_ other: BlockScripts) {
         han &+= other.han
         letters &+= other.letters
         flags |= other.flags
         if other.ending != .max { ending = other.ending }
+        // The opening is the first piece's.
+        if start == .max, other.start != .max { start = other.start; hasEarlyCloser = other.hasEarlyCloser }
     }
 }
 

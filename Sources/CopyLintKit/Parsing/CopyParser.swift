@@ -308,8 +308,9 @@ public struct CopyParser: Sendable {
                     var summary = BlockScripts()
                     summary.add(han: han, letters: ascii + letters, kana: kana, traditional: anyTrad, simplified: anySimp,
                                 nonASCIILetter: letters > 0)
-                    // How the block ends, read while its last bytes are still in the cache.
+                    // How the block starts and ends, read while its bytes are still in the cache.
                     summary.setEnding(CharClass.lastSignificantScalar(buf, range))
+                    summary.setOpening(CharClass.opening(buf, range))
                     (out.baseAddress! + item).initialize(to: summary)
                     then(item, buf)
                     totals.han += han

@@ -264,7 +264,7 @@ public struct TruncatedSentenceRule: Rule {
                     continue
                 }
                 // Most paragraphs open in a way that needs no closer look: read from the bytes.
-                guard mayBeOrphan(bytes, blocks[i].textRange) else { continue }
+                guard mayBeOrphan(document, i) else { continue }
                 let head = ScalarText.head(bytes, blocks[i].textRange, maxScalars: 40)
                 if let why = orphanEvidence(head) {
                     orphaned.insert(i)
@@ -647,22 +647,17 @@ public struct TruncatedSentenceRule: Rule {
     static let neverOpensChinese = ScalarSet("的了着们吗呢吧么啊呀哇嘛".unicodeScalars.map(\.value))
 
     /// What `orphanEvidence` can find at all: an opening character it looks at, or a closing mark
-    /// among the first 30 characters. False means it finds nothing.
-    private func mayBeOrphan(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
-        bytes.withUnsafeBufferPointer { buf in
-            var i = r.start, n = 0
-            while i < r.end, n < 30 {
-                let (c, len) = UTF8Scalar.decode(buf, at: i)
-                if n == 0, CharClass.isASCIILower(c) || Self.neverOpensChinese.contains(c) || Self.isOpeningPunctuationSlip(c) { return true }
-                switch c {
-                case 0x201D, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x3011, 0x2019: return true
-                default: break
-                }
-                i += len
-                n += 1
-            }
-            return false
+    /// among the first 30 characters. False means it finds nothing. Read from the parser's summary
+    /// of how the block starts, where there is one.
+    private func mayBeOrphan(_ document: Document, _ i: Int) -> Bool {
+        let opening: (first: UInt32?, earlyCloser: Bool)
+        if let scripts = document.scripts(of: i) {
+            opening = (scripts.firstScalar, scripts.hasEarlyCloser)
+        } else {
+            opening = document.bytes.withUnsafeBufferPointer { CharClass.opening($0, document.blocks[i].textRange) }
         }
+        guard let c = opening.first else { return false }
+        return CharClass.isASCIILower(c) || Self.neverOpensChinese.contains(c) || Self.isOpeningPunctuationSlip(c) || opening.earlyCloser
     }
 
     /// ，。、；：！？ cannot open a paragraph.

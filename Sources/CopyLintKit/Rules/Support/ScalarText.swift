@@ -147,6 +147,30 @@ enum CharClass {
         }
     }
 
+    /// ” ’ 」 』 ） ) 》 】: a closing mark that, early in a paragraph, shows it starts inside a quotation
+    /// or bracket opened before it.
+    @inline(__always)
+    static func isCloserOfEarlierText(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x201D, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x3011, 0x2019: return true
+        default: return false
+        }
+    }
+
+    /// How `r` starts: its first scalar, and whether one of its first 30 is a closer of earlier text.
+    static func opening(_ buf: UnsafeBufferPointer<UInt8>, _ r: SourceRange) -> (first: UInt32?, earlyCloser: Bool) {
+        var i = r.start, n = 0
+        var first: UInt32?
+        while i < r.end, n < 30 {
+            let (c, len) = UTF8Scalar.decode(buf, at: i)
+            if n == 0 { first = c }
+            if isCloserOfEarlierText(c) { return (first, true) }
+            i += len
+            n += 1
+        }
+        return (first, false)
+    }
+
     /// The last scalar of `r` that is not white space or a closing quote or bracket (how a block ends),
     /// walked back a character at a time.
     static func lastSignificantScalar(_ buf: UnsafeBufferPointer<UInt8>, _ r: SourceRange) -> UInt32? {
