@@ -112,13 +112,17 @@ public struct MixedScriptRule: Rule {
         // Chinese inside a word and no Chinese context to stray into (English copy, as a rule).
         guard summary.han > 0 || summary.hasNonASCIILetter else { return }
         check(block, ScalarText(bytes, range), han: Int(summary.han), latin: Int(summary.letters),
-              variantCheck: wrong && !summary.hasKana ? expected : nil, into: &findings)
+              nonASCIILetters: summary.hasNonASCIILetter, variantCheck: wrong && !summary.hasKana ? expected : nil, into: &findings)
     }
 
-    private func check(_ block: Block, _ text: ScalarText, han: Int, latin: Int, variantCheck: Variant?,
+    private func check(_ block: Block, _ text: ScalarText, han: Int, latin: Int, nonASCIILetters: Bool, variantCheck: Variant?,
                        into findings: inout [Finding]) {
         let chineseContext = han >= 4 && han * 3 >= latin
-        checkWords(text, chineseContext: chineseContext, into: &findings)
+        // Words of ASCII letters alone can only hold a Chinese character, and only outside Chinese
+        // context: in Chinese copy without other letters the word check finds nothing.
+        if nonASCIILetters || !chineseContext {
+            checkWords(text, chineseContext: chineseContext, into: &findings)
+        }
         if chineseContext, checkEnglish, block.kind != .byline {
             checkEnglishInChinese(text, into: &findings)
         }
@@ -130,7 +134,11 @@ public struct MixedScriptRule: Rule {
     // MARK: - look-alikes, full-width letters, CJK inside English words
 
     private func checkWords(_ t: ScalarText, chineseContext: Bool, into findings: inout [Finding]) {
-        let s = t.scalars
+        t.scalars.withUnsafeBufferPointer { checkWords(t, $0, chineseContext: chineseContext, into: &findings) }
+    }
+
+    /// Every scalar is read here: through a buffer pointer, without a bounds check per read.
+    private func checkWords(_ t: ScalarText, _ s: UnsafeBufferPointer<UInt32>, chineseContext: Bool, into findings: inout [Finding]) {
         var i = 0
         while i < s.count {
             guard CharClass.isAlphabetic(s[i]) else { i += 1; continue }
@@ -170,7 +178,7 @@ public struct MixedScriptRule: Rule {
         }
     }
 
-    private func isUnitWithMu(_ s: [UInt32], _ i: Int, _ j: Int) -> Bool {
+    private func isUnitWithMu(_ s: UnsafeBufferPointer<UInt32>, _ i: Int, _ j: Int) -> Bool {
         // µg, μm: a micro sign or Greek mu followed by a unit letter.
         j - i <= 3 && (s[i] == 0x3BC || s[i] == 0xB5) && (i == 0 || CharClass.isDigit(s[i - 1]) || s[i - 1] == 0x20)
     }
@@ -204,7 +212,10 @@ public struct MixedScriptRule: Rule {
     // MARK: - English inside Chinese
 
     private func checkEnglishInChinese(_ t: ScalarText, into findings: inout [Finding]) {
-        let s = t.scalars
+        t.scalars.withUnsafeBufferPointer { checkEnglishInChinese(t, $0, into: &findings) }
+    }
+
+    private func checkEnglishInChinese(_ t: ScalarText, _ s: UnsafeBufferPointer<UInt32>, into findings: inout [Finding]) {
         let enclosed = Self.enclosedLatin(s)
         var i = 0
         while i < s.count {
@@ -216,11 +227,11 @@ public struct MixedScriptRule: Rule {
             while b < s.count, Self.isTokenChar(s[b]) { b += 1 }
             defer { i = b }
             if enclosed[i] { continue }
-            let token = Array(s[a..<b])
+            let token = s[a..<b]
             if token.contains(where: { CharClass.isDigit($0) || CharClass.isASCIIUpper($0) || $0 == 0x40 || $0 == 0x2F || $0 == 0x3A || $0 == 0x5F }) {
                 continue
             }
-            if token.firstIndex(of: 0x2E).map({ $0 > 0 && $0 < token.count - 1 }) == true { continue }   // a domain
+            if token.firstIndex(of: 0x2E).map({ $0 > a && $0 < b - 1 }) == true { continue }   // a domain
             // A run of several Latin words is a quoted phrase or a name, not a stray word.
             if Self.latinWordsAround(s, a, b) >= 3 { continue }
             // Units after a number: 20 km, 5mg.
@@ -248,20 +259,20 @@ public struct MixedScriptRule: Rule {
             || c == 0x3A || c == 0x26 || c == 0x2B || c == 0x23 || c == 0x3D || c == 0x3F || c == 0x7E
     }
 
-    private static func hanNear(_ s: [UInt32], before i: Int) -> Bool {
+    private static func hanNear(_ s: UnsafeBufferPointer<UInt32>, before i: Int) -> Bool {
         var k = i - 1
         while k >= 0, s[k] == 0x20 { k -= 1 }
         return k >= 0 && CharClass.isHan(s[k])
     }
 
-    private static func hanNear(_ s: [UInt32], after i: Int) -> Bool {
+    private static func hanNear(_ s: UnsafeBufferPointer<UInt32>, after i: Int) -> Bool {
         var k = i
         while k < s.count, s[k] == 0x20 { k += 1 }
         return k < s.count && CharClass.isHan(s[k])
     }
 
     /// Latin words in the run of Latin text (words separated by spaces) that holds [a, b), up to three.
-    private static func latinWordsAround(_ s: [UInt32], _ a: Int, _ b: Int) -> Int {
+    private static func latinWordsAround(_ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int) -> Int {
         // Three words either way decide it: look no further (a long Latin run would make this quadratic).
         var lo = a, hi = b
         while lo > 0, a - lo < 40, isTokenChar(s[lo - 1]) || s[lo - 1] == 0x20 || s[lo - 1] == 0x27 || s[lo - 1] == 0x2C { lo -= 1 }
@@ -280,7 +291,7 @@ public struct MixedScriptRule: Rule {
 
     /// Marks Latin inside （…） / (…) that follow Chinese text, and inside 《》, “”, 「」, 『』, ‘’:
     /// foreign names and titles that belong there.
-    private static func enclosedLatin(_ s: [UInt32]) -> [Bool] {
+    private static func enclosedLatin(_ s: UnsafeBufferPointer<UInt32>) -> [Bool] {
         var marks = [Bool](repeating: false, count: s.count)
         // The closing mark of an opening one (a switch, not a dictionary: this runs on every character).
         func closer(_ c: UInt32) -> UInt32? {
@@ -301,9 +312,10 @@ public struct MixedScriptRule: Rule {
         while i < s.count {
             if let close = closer(s[i]), let end = s[(i + 1)...].prefix(200).firstIndex(of: close) {
                 // Mostly Latin inside: a foreign name, term or title.
-                let inner = s[(i + 1)..<end]
-                let letters = inner.filter(CharClass.isASCIILetter).count
-                let han = inner.filter(CharClass.isHan).count
+                var letters = 0, han = 0
+                for k in (i + 1)..<end {
+                    if CharClass.isASCIILetter(s[k]) { letters += 1 } else if CharClass.isHan(s[k]) { han += 1 }
+                }
                 if letters > 0, han * 2 <= letters {
                     for k in (i + 1)..<end { marks[k] = true }
                 }
