@@ -206,6 +206,10 @@ final class ParserTests: XCTestCase {
 
     /// The recognisers' shortcuts for white space and capitals agree with Unicode's properties.
     func testScalarPropertyShortcutsAgreeWithUnicode() {
+        // misplaced-headline takes U+2E80 to U+A63F (CJK, kana, Yi, Lisu, Vai) to have no lower case.
+        for v in UInt32(0x2E80)..<0xA640 {
+            if let s = Unicode.Scalar(v) { XCTAssertFalse(s.properties.isLowercase, "U+\(String(v, radix: 16))") }
+        }
         for v in UInt32(0)...0x2FFFF {
             guard let s = Unicode.Scalar(v) else { continue }
             XCTAssertEqual(ScalarProperties.isWhitespace(s), s.properties.isWhitespace, "U+\(String(v, radix: 16))")

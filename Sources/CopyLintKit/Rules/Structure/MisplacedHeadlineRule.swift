@@ -172,7 +172,7 @@ public struct MisplacedHeadlineRule: Rule {
             }
             // (b) another story's headline in the middle of a body.
             if bodyBefore != nil, let after = bodyAfter, opensStory(after, blocks: blocks) == false,
-               !Self.startsLowercase(blocks[after], bytes) {   // a lower-case start continues a split sentence
+               !Self.startsLowercase(document, after) {   // a lower-case start continues a split sentence
                 let candidates = g.members.filter { blocks[$0].kind != .subhead || blocks[$0].headingLevel == 0 || blocks[$0].headingLevel <= 2 }
                 guard let head = candidates.first(where: { isHeadlineLevel($0, blocks: blocks) }) ?? candidates.first else { continue }
                 let marked = blocks[head].headingLevel > 0 && blocks[head].headingLevel <= 2
@@ -200,10 +200,22 @@ public struct MisplacedHeadlineRule: Rule {
         return findings
     }
 
-    /// The block's first character is a lower-case letter (read from the bytes: a body block is not decoded whole).
-    static func startsLowercase(_ block: Block, _ bytes: [UInt8]) -> Bool {
-        guard block.textRange.length > 0 else { return false }
-        return Unicode.Scalar(UTF8Scalar.decode(bytes, at: block.textRange.start).scalar)?.properties.isLowercase == true
+    /// Block `i`'s first character is a lower-case letter (as the parser noted it, or read from the bytes:
+    /// a body block is not decoded whole).
+    static func startsLowercase(_ document: Document, _ i: Int) -> Bool {
+        let first: UInt32
+        if let scripts = document.scripts(of: i) {
+            guard let c = scripts.firstScalar else { return false }
+            first = c
+        } else {
+            let r = document.blocks[i].textRange
+            guard r.length > 0 else { return false }
+            first = UTF8Scalar.decode(document.bytes, at: r.start).scalar
+        }
+        if first < 0x80 { return CharClass.isASCIILower(first) }
+        // Chinese has no case.
+        if first >= 0x2E80, first < 0xA640 { return false }
+        return Unicode.Scalar(first)?.properties.isLowercase == true
     }
 
     static let bodyKinds: Set<BlockKind> = [.paragraph, .caption, .dateline, .byline]
