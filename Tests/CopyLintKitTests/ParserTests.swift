@@ -255,3 +255,19 @@ final class ParserTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(found.count, 8)
     }
 }
+
+/// The Chinese word list used by the truncation and doubling checks.
+final class LexiconTests: XCTestCase {
+    /// The filter in front of the index never turns a listed word away.
+    func testEveryListedWordIsFound() {
+        let table = ChineseLexicon.table
+        XCTAssertEqual(table.keys.count, ChineseLexiconData.count)
+        for key in table.keys {
+            var word: [UInt32] = []
+            for shift: UInt64 in [48, 32, 16, 0] where (key >> shift) & 0xFFFF != 0 { word.append(UInt32((key >> shift) & 0xFFFF)) }
+            XCTAssertNotNil(ChineseLexicon.logProbability(word), String(key, radix: 16))
+        }
+        // And strings that are not words are still not words.
+        XCTAssertNil(ChineseLexicon.logProbability(Array("的的的的".unicodeScalars.map(\.value))))
+    }
+}
