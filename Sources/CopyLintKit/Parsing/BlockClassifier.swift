@@ -21,10 +21,19 @@ struct BlockClassifier {
     }
 
     static func judge(_ buf: UnsafeBufferPointer<UInt8>, _ block: Block) -> Judgement {
+        judge(buf, block, noting: BlockScripts()).0
+    }
+
+    /// The judgement, and `summary` with how the block opens noted from the same reading of its head.
+    static func judge(_ buf: UnsafeBufferPointer<UInt8>, _ block: Block, noting summary: BlockScripts) -> (Judgement, BlockScripts) {
         // A long block is running text: no byline, label or headline is that long, so only its
         // head (a lede, a caption's 图为) and tail (a photo credit's 摄) need reading.
         let r = block.textRange
         let text = r.length > shortLimit ? headAndTail(buf, r) : UTF8Scalar.scalars(buf, r)
+        var summary = summary
+        // A long block's text starts with its first 60 characters: the opening is among them.
+        let head = text.prefix(30)
+        summary.setOpening((head.first?.value, head.contains { CharClass.isCloserOfEarlierText($0.value) }))
         let (kind, lede) = classifyText(text, block: block)
         var judgement = Judgement(kind: kind, lede: lede)
         // 。 or ； anywhere makes a sentence, not a heading: found in the bytes, before the text is read.
@@ -33,7 +42,7 @@ struct BlockClassifier {
             judgement.crosshead = judgement.headingLine && TextTraits.looksLikeHeadline(text, maxChinese: 40, maxWords: 8)
             judgement.sentenceLike = text.filter({ $0 == "，" }).count >= 2 || TextTraits.containsSpeechLead(text)
         }
-        return judgement
+        return (judgement, summary)
     }
 
     /// `judgements`: one per block, made by the parser for the blocks that were not headings (nil:

@@ -193,11 +193,15 @@ public struct CopyParser: Sendable {
                 nonisolated(unsafe) let verdicts = judged
                 totals = ParallelMap.run(count: chunks) { c in
                     let lo = count * c / chunks, hi = count * (c + 1) / chunks
-                    return Self.countScripts(bytes, lo..<hi, { ranges?[$0].range ?? blocks[$0].textRange }, into: out) { k, buf in
-                        guard judging else { return }
-                        let verdict = blocks[k].kind.isHeading
-                            ? BlockClassifier.Judgement(kind: blocks[k].kind, lede: nil)
-                            : BlockClassifier.judge(buf, blocks[k])
+                    return Self.countScripts(bytes, lo..<hi, { ranges?[$0].range ?? blocks[$0].textRange }, into: out,
+                                             judgeBlocks: judging) { k, buf, summary in
+                        let verdict: BlockClassifier.Judgement
+                        if blocks[k].kind.isHeading {
+                            verdict = BlockClassifier.Judgement(kind: blocks[k].kind, lede: nil)
+                            summary.setOpening(CharClass.opening(buf, blocks[k].textRange))
+                        } else {
+                            (verdict, summary) = BlockClassifier.judge(buf, blocks[k], noting: summary)
+                        }
                         (verdicts.baseAddress! + k).initialize(to: verdict)
                     }
                 }
@@ -223,10 +227,12 @@ public struct CopyParser: Sendable {
         mutating func add(_ o: ScriptTotals) { han += o.han; latin += o.latin; trad += o.trad; simp += o.simp }
     }
 
-    /// `then` is called after each item is counted, with the bytes at hand.
+    /// With `judgeBlocks`, `then` is called after each item is counted, with the bytes at hand, and
+    /// notes how the item opens in its summary.
     fileprivate static func countScripts(_ bytes: [UInt8], _ items: Range<Int>, _ rangeOf: (Int) -> SourceRange,
-                                         into out: UnsafeMutableBufferPointer<BlockScripts>,
-                                         then: (Int, UnsafeBufferPointer<UInt8>) -> Void = { _, _ in }) -> ScriptTotals {
+                                         into out: UnsafeMutableBufferPointer<BlockScripts>, judgeBlocks: Bool = false,
+                                         then: (Int, UnsafeBufferPointer<UInt8>, inout BlockScripts) -> Void = { _, _, _ in })
+        -> ScriptTotals {
         var totals = ScriptTotals()
         // One access to the character table for the whole loop, not one per character; below
         // U+10000 one byte of it says script and variant at once.
@@ -310,9 +316,13 @@ public struct CopyParser: Sendable {
                                 nonASCIILetter: letters > 0)
                     // How the block starts and ends, read while its bytes are still in the cache.
                     summary.setEnding(CharClass.lastSignificantScalar(buf, range))
-                    summary.setOpening(CharClass.opening(buf, range))
+                    if judgeBlocks {
+                        // The judgement reads the block's head and notes how it opens.
+                        then(item, buf, &summary)
+                    } else {
+                        summary.setOpening(CharClass.opening(buf, range))
+                    }
                     (out.baseAddress! + item).initialize(to: summary)
-                    then(item, buf)
                     totals.han += han
                     totals.latin += ascii
                     totals.trad += trad
