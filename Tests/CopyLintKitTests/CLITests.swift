@@ -105,6 +105,9 @@ final class CLITests: TempFolderTestCase {
         XCTAssertEqual(r.out.split(separator: "\n").map { String($0.split(separator: ":")[0]) }, ["copy/a.txt", "copy/sub/b.md"])
         try write("copy/.lintrc", #"{"exclude": ["sub/**"]}"#)
         XCTAssertEqual(run(["-f", "gcc", "copy"]).out.split(separator: "\n").count, 1)
+        // The same folder named another way: the exclusion still applies.
+        XCTAssertEqual(run(["-f", "gcc", "./copy/"]).out.split(separator: "\n").count, 1)
+        XCTAssertEqual(run(["-f", "gcc", "copy/sub/../"]).out.split(separator: "\n").count, 1)
     }
 
     func testBadInputs() throws {

@@ -171,8 +171,14 @@ public struct CommandLineTool {
         var linters: [String: Linter] = [:]
         var plans: [(path: String, linter: Linter, encoding: InputEncoding?)] = []
         var rootConfig: Configuration?
+        // Files of one folder come together: the folder's plan is made once for them.
+        var last: (directory: String, linter: Linter, encoding: InputEncoding?)?
         for file in files {
             let directory = file == "-" ? "." : (file as NSString).deletingLastPathComponent
+            if let last, last.directory == directory {
+                plans.append((file, last.linter, last.encoding))
+                continue
+            }
             do {
                 let config = try resolver.configuration(forDirectory: directory.isEmpty ? "." : directory)
                 if rootConfig == nil { rootConfig = config }
@@ -182,6 +188,7 @@ public struct CommandLineTool {
                 linter.timeBudget = config?.ruleTimeBudget ?? Linter.defaultTimeBudget
                 linters[key] = linter
                 plans.append((file, linter, options.encoding ?? config?.encoding))
+                last = (directory, linter, options.encoding ?? config?.encoding)
             } catch {
                 errors.append(error)
             }

@@ -102,13 +102,18 @@ public struct FileCollector {
                 result.errors.append(CopyLintError("cannot read directory (permission denied?)", path: dir))
                 continue
             }
+            // The folder's absolute path is worked out once; an entry's is the folder's and its name
+            // (a link's is worked out in full, as it may lead elsewhere).
+            let absoluteDir = ConfigResolver.absolute(dir)
+            let prefix = base + "/"
             for name in entries.sorted() where !name.hasPrefix(".") {
                 let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
-                let absolute = ConfigResolver.absolute(path)
-                let relative = absolute.hasPrefix(base + "/") ? String(absolute.dropFirst(base.count + 1)) : name
-                if exclude.contains(where: { $0.matches(relative) }) { continue }
                 var lst = stat()
                 guard lstat(path, &lst) == 0 else { continue }
+                let absolute = lst.st_mode & S_IFMT == S_IFLNK ? ConfigResolver.absolute(path)
+                    : absoluteDir.hasSuffix("/") ? absoluteDir + name : absoluteDir + "/" + name
+                let relative = absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : name
+                if exclude.contains(where: { $0.matches(relative) }) { continue }
                 var kind = lst.st_mode & S_IFMT
                 if kind == S_IFLNK {
                     var target = stat()
