@@ -315,9 +315,8 @@ enum Affinity {
             var w = word.lowercased()
             if w.count > 3, w.hasSuffix("s") { w.removeLast() }
             if w.count > 2, !stopwords.contains(w) {
-                var h: UInt64 = 0xCBF2_9CE4_8422_2325
-                for b in w.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-                out.insert(h | 1 << 63)
+                let bytes = Array(w.utf8)
+                out.insert(wordKey(bytes.withUnsafeBufferPointer { hashWord($0, 0, bytes.count) }, first: bytes[0], length: bytes.count))
             }
             word = ""
         }
@@ -387,58 +386,68 @@ enum Affinity {
         }
     }
 
-    /// English: the heading's content words (lower-cased, a plural s dropped, hashed as `features` does).
+    /// An English word's key: the top bit set, then the word's first byte and its length in bytes (up to
+    /// 127), then 48 bits of its FNV-1a hash. The scan below reads first byte and length before it
+    /// hashes, and hashes only the words whose first byte and length some heading word has.
+    @inline(__always)
+    static func wordKey(_ hash: UInt64, first: UInt8, length: Int) -> UInt64 {
+        1 << 63 | UInt64(first) << 55 | UInt64(min(length, 127)) << 48 | hash & 0xFFFF_FFFF_FFFF
+    }
+
+    /// FNV-1a of a word's bytes, ASCII letters lower-cased (other bytes, of letters outside ASCII, as they are).
+    @inline(__always)
+    static func hashWord(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for k in start..<(start + length) {
+            let b = buf[k]
+            h = (h ^ UInt64(b < 0x80 ? b | 0x20 : b)) &* 0x100_0000_01B3
+        }
+        return h
+    }
+
+    /// English: the heading's content words (lower-cased, a plural s dropped, keyed as `features` does).
     private static func scanWords(_ buf: UnsafeBufferPointer<UInt8>, ranges: [SourceRange], own: Set<UInt64>,
-                                                 found: inout Set<UInt64>, enough: Int) {
-        let bloom = own.reduce(UInt64(0)) { $0 | 1 << (($1 ^ ($1 >> 29)) & 63) }
-        var word = WordHash()
+                                  found: inout Set<UInt64>, enough: Int) {
+        // First bytes and lengths of the heading's words, a bit each.
+        var firsts: UInt64 = 0, lengths: UInt64 = 0
+        for key in own {
+            firsts |= 1 << (key >> 55 & 63)
+            lengths |= 1 << min(key >> 48 & 127, 63)
+        }
         for r in ranges {
             if found.count >= enough { break }
             var i = r.start
-            while i < r.end {
-                let b = buf[i]
-                if b < 0x80 {
-                    i += 1
-                    if CharClass.isASCIILetter(UInt32(b)) { word.add(b | 0x20); continue }
-                } else {
-                    let (c, len) = UTF8Scalar.decode(buf, at: i)
-                    if CharClass.isAlphabetic(c) {
-                        for k in i..<(i + len) { word.add(buf[k]) }
-                        i += len
-                        continue
+            var start = 0, length = 0
+            var last: UInt8 = 0
+            while i <= r.end {
+                var letterLength = 0
+                if i < r.end {
+                    let b = buf[i]
+                    if b < 0x80 {
+                        if CharClass.isASCIILetter(UInt32(b)) { letterLength = 1 }
+                    } else {
+                        let (c, len) = UTF8Scalar.decode(buf, at: i)
+                        if CharClass.isAlphabetic(c) { letterLength = len } else { i += len - 1 }
                     }
-                    i += len
                 }
-                if let key = word.finish(), bloom & (1 << ((key ^ (key >> 29)) & 63)) != 0, own.contains(key) { found.insert(key) }
+                if letterLength > 0 {
+                    if length == 0 { start = i }
+                    length += letterLength
+                    i += letterLength
+                    last = buf[i - 1] < 0x80 ? buf[i - 1] | 0x20 : buf[i - 1]
+                    continue
+                }
+                i += 1
+                guard length > 0 else { continue }
+                // The end of a word: a plural s dropped, then too short, or no heading word like it.
+                let counted = length > 3 && last == 0x73 ? length - 1 : length
+                length = 0
+                guard counted > 2 else { continue }
+                let first = buf[start] < 0x80 ? buf[start] | 0x20 : buf[start]
+                guard firsts & 1 << UInt64(first & 63) != 0, lengths & 1 << UInt64(min(counted, 63)) != 0 else { continue }
+                let key = wordKey(hashWord(buf, start, counted), first: first, length: counted)
+                if own.contains(key) { found.insert(key) }
             }
-            if let key = word.finish(), bloom & (1 << ((key ^ (key >> 29)) & 63)) != 0, own.contains(key) { found.insert(key) }
-        }
-    }
-
-    /// A word hashed as it is read, keeping the hash before its last byte for the plural s
-    /// (a value type used in place, so the loop keeps it in registers).
-    private struct WordHash {
-        static let basis: UInt64 = 0xCBF2_9CE4_8422_2325
-        var length = 0
-        var last: UInt8 = 0
-        var hash = basis
-        var hashBeforeLast = basis
-
-        @inline(__always) mutating func add(_ b: UInt8) {
-            hashBeforeLast = hash
-            hash = (hash ^ UInt64(b)) &* 0x100_0000_01B3
-            last = b
-            length += 1
-        }
-
-        /// The feature key of the word read so far (nil for a word too short to count), and a fresh start.
-        @inline(__always) mutating func finish() -> UInt64? {
-            guard length > 0 else { return nil }
-            let plural = length > 3 && last == 0x73
-            let key: UInt64? = length - (plural ? 1 : 0) > 2 ? (plural ? hashBeforeLast : hash) | 1 << 63 : nil
-            length = 0
-            hash = Self.basis
-            return key
         }
     }
 
