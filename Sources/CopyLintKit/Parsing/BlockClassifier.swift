@@ -20,19 +20,16 @@ struct BlockClassifier {
         var sentenceLike = false
     }
 
-    static func judge(_ buf: UnsafeBufferPointer<UInt8>, _ block: Block, text: inout [Unicode.Scalar]) -> Judgement {
-        judge(buf, block, noting: BlockScripts(), text: &text).0
+    static func judge(_ buf: UnsafeBufferPointer<UInt8>, _ block: Block) -> Judgement {
+        judge(buf, block, noting: BlockScripts()).0
     }
 
     /// The judgement, and `summary` with how the block opens noted from the same reading of its head.
-    /// `text` is a buffer the caller keeps from block to block (no allocation per block).
-    static func judge(_ buf: UnsafeBufferPointer<UInt8>, _ block: Block, noting summary: BlockScripts,
-                      text: inout [Unicode.Scalar]) -> (Judgement, BlockScripts) {
+    static func judge(_ buf: UnsafeBufferPointer<UInt8>, _ block: Block, noting summary: BlockScripts) -> (Judgement, BlockScripts) {
         // A long block is running text: no byline, label or headline is that long, so only its
         // head (a lede, a caption's 图为) and tail (a photo credit's 摄) need reading.
         let r = block.textRange
-        text.removeAll(keepingCapacity: true)
-        if r.length > shortLimit { headAndTail(buf, r, into: &text) } else { decode(buf, r, into: &text) }
+        let text = r.length > shortLimit ? headAndTail(buf, r) : UTF8Scalar.scalars(buf, r)
         var summary = summary
         // A long block's text starts with its first 60 characters: the opening is among them.
         let head = text.prefix(30)
@@ -63,9 +60,8 @@ struct BlockClassifier {
             let snapshot = blocks
             let perChunk = ParallelMap.run(count: chunks) { c -> [(Int, Judgement)] in
                 let lo = snapshot.count * c / chunks, hi = snapshot.count * (c + 1) / chunks
-                var text: [Unicode.Scalar] = []
                 return bytes.withUnsafeBufferPointer { buf in
-                    (lo..<hi).filter { !snapshot[$0].kind.isHeading }.map { ($0, Self.judge(buf, snapshot[$0], text: &text)) }
+                    (lo..<hi).filter { !snapshot[$0].kind.isHeading }.map { ($0, Self.judge(buf, snapshot[$0])) }
                 }
             }
             judged = [Judgement](repeating: Judgement(kind: .paragraph, lede: nil), count: blocks.count)
@@ -184,41 +180,33 @@ struct BlockClassifier {
         UTF8Scalar.scalars(bytes, block.textRange)
     }
 
-    /// The scalars of `r`, appended to `out`.
-    private static func decode(_ buf: UnsafeBufferPointer<UInt8>, _ r: SourceRange, into out: inout [Unicode.Scalar]) {
-        var i = r.start
-        while i < r.end {
-            let (cp, len) = UTF8Scalar.decode(buf, at: i)
-            out.append(Unicode.Scalar(cp) ?? "\u{FFFD}")
-            i += len
-        }
-    }
-
-    /// The first 60 and last 20 scalars of a long block, joined (prefix and suffix tests still hold),
-    /// appended to `out`.
-    private static func headAndTail(_ buf: UnsafeBufferPointer<UInt8>, _ r: SourceRange, into out: inout [Unicode.Scalar]) {
+    /// The first 60 and last 20 scalars of a long block, joined (prefix and suffix tests still hold).
+    private static func headAndTail(_ buf: UnsafeBufferPointer<UInt8>, _ r: SourceRange) -> [Unicode.Scalar] {
         var head = 0, i = r.start
-        while i < r.end, head < 60 {
-            let (cp, len) = UTF8Scalar.decode(buf, at: i)
-            out.append(Unicode.Scalar(cp) ?? "\u{FFFD}")
-            head += 1
-            i += len
-        }
-        // A gap keeps the two halves from reading as one word.
-        out.append("\u{2026}")
-        // The last 20 scalars: counted backwards first, then decoded forwards.
         var j = r.end, tail = 0
-        while j > i, tail < 20 {
-            j -= 1
-            while j > i, buf[j] & 0xC0 == 0x80 { j -= 1 }
-            tail += 1
-        }
-        var k = 0
-        while j < r.end, k < tail {
-            let (cp, len) = UTF8Scalar.decode(buf, at: j)
-            out.append(Unicode.Scalar(cp) ?? "\u{FFFD}")
-            k += 1
-            j += len
+        return [Unicode.Scalar](unsafeUninitializedCapacity: 81) { out, count in
+            while i < r.end, head < 60 {
+                let (cp, len) = UTF8Scalar.decode(buf, at: i)
+                out.initializeElement(at: head, to: Unicode.Scalar(cp) ?? "\u{FFFD}")
+                head += 1
+                i += len
+            }
+            // A gap keeps the two halves from reading as one word.
+            out.initializeElement(at: head, to: "\u{2026}")
+            // The last 20 scalars: counted backwards first, then decoded forwards into place.
+            while j > i, tail < 20 {
+                j -= 1
+                while j > i, buf[j] & 0xC0 == 0x80 { j -= 1 }
+                tail += 1
+            }
+            var k = head + 1
+            while j < r.end, k < head + 1 + tail {
+                let (cp, len) = UTF8Scalar.decode(buf, at: j)
+                out.initializeElement(at: k, to: Unicode.Scalar(cp) ?? "\u{FFFD}")
+                k += 1
+                j += len
+            }
+            count = k
         }
     }
 

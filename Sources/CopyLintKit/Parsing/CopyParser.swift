@@ -193,8 +193,6 @@ public struct CopyParser: Sendable {
                 nonisolated(unsafe) let verdicts = judged
                 totals = ParallelMap.run(count: chunks) { c in
                     let lo = count * c / chunks, hi = count * (c + 1) / chunks
-                    var text: [Unicode.Scalar] = []
-                    text.reserveCapacity(BlockClassifier.shortLimit)
                     return Self.countScripts(bytes, lo..<hi, { ranges?[$0].range ?? blocks[$0].textRange }, into: out,
                                              judgeBlocks: judging) { k, buf, summary in
                         let verdict: BlockClassifier.Judgement
@@ -202,7 +200,7 @@ public struct CopyParser: Sendable {
                             verdict = BlockClassifier.Judgement(kind: blocks[k].kind, lede: nil)
                             summary.setOpening(CharClass.opening(buf, blocks[k].textRange))
                         } else {
-                            (verdict, summary) = BlockClassifier.judge(buf, blocks[k], noting: summary, text: &text)
+                            (verdict, summary) = BlockClassifier.judge(buf, blocks[k], noting: summary)
                         }
                         (verdicts.baseAddress! + k).initialize(to: verdict)
                     }
