@@ -56,6 +56,30 @@ final class PackTests: TempFolderTestCase {
         }
     }
 
+    /// The automaton finds what a plain search finds, in both case modes: one-byte patterns, patterns
+    /// that share a first letter with common words, Chinese, at the ends of the range.
+    func testAhoCorasickAgreesWithAPlainSearch() {
+        let patterns = [",", "e-mail", "email", "Wi-Fi", "wifi", "5G", "一愁莫展", "。。。", "ab", "EM"].map { Array($0.utf8) }
+        let pieces = ["e", "m", "a", "i", "l", "-", ",", "W", "w", "F", "f", "5", "G", "g", "一", "愁", "莫", "展", "。", "b", "A", "E", "M", " ", "的"]
+        var generator = SystemRandomNumberGenerator()
+        for ignoreCase in [false, true] {
+            let ac = AhoCorasick(patterns, ignoreASCIICase: ignoreCase)
+            let fold = { (b: UInt8) in ignoreCase ? AhoCorasick.fold(b) : b }
+            for _ in 0..<300 {
+                let text = Array((0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined().utf8)
+                var expected: [String] = []
+                for start in text.indices {
+                    for (p, pattern) in patterns.enumerated() where start + pattern.count <= text.count
+                        && zip(text[start...], pattern).allSatisfy({ fold($0) == fold($1) }) {
+                        expected.append("\(p)@\(start)")
+                    }
+                }
+                let found = ac.matches(in: text, range: SourceRange(0, text.count)).map { "\($0.pattern)@\($0.start)" }
+                XCTAssertEqual(found.sorted(), expected.sorted(), String(decoding: text, as: UTF8.self))
+            }
+        }
+    }
+
     func writePack(_ folder: String, _ files: [String: String]) throws {
         for (name, text) in files { try write("\(folder)/\(name)", text) }
     }

@@ -28,6 +28,12 @@ public final class AhoCorasick: Sendable {
     private let firstScalars: [UInt64]
     /// Every pattern starts with an ASCII character: eight bytes that are all non-ASCII are skipped at once.
     private let asciiStarts: Bool
+    /// The first two bytes of the patterns longer than one byte (a bit per byte pair), and the bytes that
+    /// are whole patterns: in the root state an ASCII byte that is neither, or whose next byte does
+    /// not continue any pattern, is passed over without entering the automaton (English copy is full
+    /// of letters that start a pattern only with the right letter after them).
+    private let pairStarts: [UInt64]
+    private let wholeBytes: [Bool]
     public let ignoreASCIICase: Bool
     /// The longest pattern, in bytes.
     public var maxLength: Int { lengths.max() ?? 0 }
@@ -85,6 +91,16 @@ public final class AhoCorasick: Sendable {
         }
         firstScalars = first
         asciiStarts = patterns.allSatisfy { ($0.first ?? 0) < 0x80 }
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        var whole = [Bool](repeating: false, count: 256)
+        for raw in patterns where !raw.isEmpty {
+            let a = Int(ignoreASCIICase ? AhoCorasick.fold(raw[0]) : raw[0])
+            guard raw.count > 1 else { whole[a] = true; continue }
+            let b = Int(ignoreASCIICase ? AhoCorasick.fold(raw[1]) : raw[1])
+            pairs[(a << 8 | b) >> 6] |= 1 << UInt64((a << 8 | b) & 63)
+        }
+        pairStarts = pairs
+        wholeBytes = whole
         transitions = goto.flatMap { $0 }
         var starts: [Int32] = [0]
         var flat: [Int32] = []
@@ -129,8 +145,19 @@ public final class AhoCorasick: Sendable {
                     outputPatterns.withUnsafeBufferPointer { outputs in
                       firstScalars.withUnsafeBufferPointer { first in
                         lengths.withUnsafeBufferPointer { lengths in
+                          pairStarts.withUnsafeBufferPointer { pairs in
+                            wholeBytes.withUnsafeBufferPointer { whole in
                             let end = min(range.end, buf.count)
                             let ascii = asciiStarts
+                            // A pattern can start at `i` (an ASCII byte that starts one): the byte is a
+                            // whole pattern, or it and the next begin one.
+                            @inline(__always) func mayStart(_ i: Int) -> Bool {
+                                let a = Int(map(buf[i]))
+                                if whole[a] { return true }
+                                guard i + 1 < end else { return false }
+                                let p = a << 8 | Int(map(buf[i + 1]))
+                                return pairs[p >> 6] & (1 << UInt64(p & 63)) != 0
+                            }
                             var state = 0
                             var i = max(0, range.start)
                             while i < end {
@@ -149,7 +176,7 @@ public final class AhoCorasick: Sendable {
                                                 i += 1
                                                 continue
                                             }
-                                            if leaves[Int(map(buf[i]))] { break }
+                                            if leaves[Int(map(buf[i]))], mayStart(i) { break }
                                             i += 1
                                         }
                                     }
@@ -170,7 +197,7 @@ public final class AhoCorasick: Sendable {
                                         }
                                         let b = buf[i]
                                         if b < 0x80 {
-                                            if leaves[Int(map(b))] { break }
+                                            if leaves[Int(map(b))], mayStart(i) { break }
                                             i += 1
                                         } else if b < 0xC0 {
                                             i += 1          // a continuation byte starts nothing
@@ -197,6 +224,8 @@ public final class AhoCorasick: Sendable {
                                     found.append(Match(pattern: p, start: i - lengths[p], end: i))
                                 }
                             }
+                            }
+                          }
                         }
                       }
                     }
