@@ -9,38 +9,33 @@ public struct LineIndex: Sendable {
     public let contentEnds: [Int]
 
     public init(_ bytes: [UInt8]) {
-        // One pass over the bytes, eight at a time where no line break is near. A large file is cut
-        // into slices read on all cores, each keeping its lines' ends and next starts (found while the
-        // bytes are at hand); the slices' lists are then copied into place, also on all cores.
+        // Two passes over the bytes, eight at a time where no line break is near: the first counts
+        // line breaks so that the arrays are allocated once at their final size. A large file is
+        // cut into slices that both passes read on all cores, each slice writing its own part.
         let n = bytes.count
         let slices = ParallelMap.slices(forBytes: n)
         let bounds = (0...slices).map { n * $0 / slices }
-        let parts = ParallelMap.run(count: slices) { k -> (ends: [Int], starts: [Int]) in
-            var ends: [Int] = [], starts: [Int] = []
-            // Room for a line in 80 bytes; more lines than that grow the lists.
-            let room = (bounds[k + 1] - bounds[k]) / 80 + 16
-            ends.reserveCapacity(room)
-            starts.reserveCapacity(room)
-            bytes.withUnsafeBufferPointer { buf in
-                _ = Self.scanBreaks(buf, from: bounds[k], to: bounds[k + 1]) { i in
-                    // A CR followed by LF is one break (reported at the CR; the LF is skipped).
-                    ends.append(i)
-                    starts.append(buf[i] == 0x0D && i + 1 < buf.count && buf[i + 1] == 0x0A ? i + 2 : i + 1)
-                }
-            }
-            return (ends, starts)
+        let counts = ParallelMap.run(count: slices) { k in
+            bytes.withUnsafeBufferPointer { Self.scanBreaks($0, from: bounds[k], to: bounds[k + 1]) { _ in } }
         }
         var running = [0]
-        for part in parts { running.append(running.last! + part.ends.count) }
+        for c in counts { running.append(running.last! + c) }
         let firsts = running, breaks = running.last!
         var ends: [Int] = []
         let starts = [Int](unsafeUninitializedCapacity: breaks + 1) { startStore, startCount in
             ends = [Int](unsafeUninitializedCapacity: breaks + 1) { endStore, endCount in
                 nonisolated(unsafe) let s = startStore, e = endStore
                 s[0] = 0
-                _ = ParallelMap.run(count: parts.count) { k in
-                    parts[k].ends.withUnsafeBufferPointer { (e.baseAddress! + firsts[k]).update(from: $0.baseAddress!, count: $0.count) }
-                    parts[k].starts.withUnsafeBufferPointer { (s.baseAddress! + firsts[k] + 1).update(from: $0.baseAddress!, count: $0.count) }
+                _ = ParallelMap.run(count: slices) { k in
+                    var at = firsts[k]
+                    bytes.withUnsafeBufferPointer { buf in
+                        _ = Self.scanBreaks(buf, from: bounds[k], to: bounds[k + 1]) { i in
+                            // A CR followed by LF is one break (reported at the CR; the LF is skipped).
+                            e[at] = i
+                            s[at + 1] = buf[i] == 0x0D && i + 1 < buf.count && buf[i + 1] == 0x0A ? i + 2 : i + 1
+                            at += 1
+                        }
+                    }
                 }
                 e[breaks] = n
                 endCount = breaks + 1
