@@ -193,12 +193,28 @@ public struct CopyParser: Sendable {
                 nonisolated(unsafe) let verdicts = judged
                 totals = ParallelMap.run(count: chunks) { c in
                     let lo = count * c / chunks, hi = count * (c + 1) / chunks
+                    // A short block with the same bytes as one judged before in this slice (a repeated
+                    // paragraph, a recurring credit line) takes that judgement: the text decides it.
+                    var judgedText = HashIndex()
                     return Self.countScripts(bytes, lo..<hi, { ranges?[$0].range ?? blocks[$0].textRange }, into: out,
                                              judgeBlocks: judging) { k, buf, summary in
-                        let verdict: BlockClassifier.Judgement
+                        var verdict: BlockClassifier.Judgement
+                        let r = blocks[k].textRange
                         if blocks[k].kind.isHeading {
                             verdict = BlockClassifier.Judgement(kind: blocks[k].kind, lede: nil)
-                            summary.setOpening(CharClass.opening(buf, blocks[k].textRange))
+                            summary.setOpening(CharClass.opening(buf, r))
+                        } else if r.length <= BlockClassifier.shortLimit {
+                            let seen = judgedText.insert(HashIndex.hashBytes(buf, r), Int32(k))
+                            let prior = Int(seen)
+                            if seen >= 0, blocks[prior].textRange.length == r.length,
+                               memcmp(buf.baseAddress! + blocks[prior].textRange.start, buf.baseAddress! + r.start, r.length) == 0 {
+                                verdict = verdicts[prior]
+                                let shift = r.start - blocks[prior].textRange.start
+                                verdict.lede = verdict.lede.map { SourceRange($0.start + shift, $0.end + shift) }
+                                summary.setOpening((out[prior].firstScalar, out[prior].hasEarlyCloser))
+                            } else {
+                                (verdict, summary) = BlockClassifier.judge(buf, blocks[k], noting: summary)
+                            }
                         } else {
                             (verdict, summary) = BlockClassifier.judge(buf, blocks[k], noting: summary)
                         }

@@ -107,19 +107,7 @@ public struct DuplicateParagraphRule: Rule {
 
     /// A hash of a byte range, eight bytes at a time (collisions are checked for by comparing the bytes).
     static func byteHash(_ bytes: [UInt8], _ r: SourceRange) -> UInt64 {
-        bytes.withUnsafeBufferPointer { buf in
-            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(r.length)
-            var i = r.start
-            while i + 8 <= r.end {
-                let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
-                h ^= h >> 29
-                i += 8
-            }
-            var tail: UInt64 = 0
-            while i < r.end { tail = tail << 8 | UInt64(buf[i]); i += 1 }
-            return HashIndex.mix(h ^ tail)
-        }
+        bytes.withUnsafeBufferPointer { HashIndex.hashBytes($0, r) }
     }
 
     /// How many shingle hashes each paragraph's sketch keeps.

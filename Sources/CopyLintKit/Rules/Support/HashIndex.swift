@@ -35,6 +35,22 @@ struct HashIndex {
         return z ^ (z >> 31)
     }
 
+    /// A mixed hash of the bytes of `r`, eight at a time (for telling repeated text from new text;
+    /// equal hashes are confirmed by comparing the bytes).
+    static func hashBytes(_ buf: UnsafeBufferPointer<UInt8>, _ r: SourceRange) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(r.length)
+        var i = r.start
+        while i + 8 <= r.end {
+            let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
+            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        while i < r.end { tail = tail << 8 | UInt64(buf[i]); i += 1 }
+        return mix(h ^ tail)
+    }
+
     /// Stores `value` for a new `key` and returns -1; for a known key, returns its value and keeps it.
     mutating func insert(_ key: UInt64, _ value: Int32) -> Int32 {
         if (count + 1) * 2 > keys.count { grow() }
