@@ -191,6 +191,21 @@ public enum UTF8Scalar {
         return (0xFFFD, 1)
     }
 
+    /// Two three-byte characters (most of Chinese) at `i`, read from one eight-byte load (eight bytes
+    /// from `i` must be in the buffer): their code points, or nil when the bytes there do not start
+    /// with two three-byte forms. The forms are not checked further (overlong or surrogate values
+    /// come out as they are).
+    @inline(__always)
+    public static func twoThreeByte(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, UInt32)? {
+        let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        guard w & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0 else { return nil }
+        let a = UInt32(truncatingIfNeeded: w & 0x0F) << 12 | UInt32(truncatingIfNeeded: w >> 8 & 0x3F) << 6
+            | UInt32(truncatingIfNeeded: w >> 16 & 0x3F)
+        let b = UInt32(truncatingIfNeeded: w >> 24 & 0x0F) << 12 | UInt32(truncatingIfNeeded: w >> 32 & 0x3F) << 6
+            | UInt32(truncatingIfNeeded: w >> 40 & 0x3F)
+        return (a, b)
+    }
+
     /// A three-byte character (a lead byte E0–EF at `i`, two more bytes in the buffer).
     @inline(__always)
     public static func decode3(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {

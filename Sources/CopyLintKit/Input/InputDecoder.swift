@@ -85,13 +85,11 @@ public enum InputDecoder {
                 if w & 0x8080_8080_8080_8080 == 0, hasZero == 0 { i += 8; continue }
             }
             // Two three-byte characters (Chinese) at a time: lead, continuation, continuation, twice,
-            // with neither lead E0 (overlong forms) nor ED (surrogates), which are checked one by one.
-            if i + 8 <= end {
-                let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                if w & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0 {
-                    let lead0 = UInt8(truncatingIfNeeded: w), lead1 = UInt8(truncatingIfNeeded: w >> 24)
-                    if lead0 != 0xE0, lead0 != 0xED, lead1 != 0xE0, lead1 != 0xED { i += 6; continue }
-                }
+            // neither of them overlong (below U+0800) nor a surrogate.
+            if i + 8 <= end, case let (a, b)? = UTF8Scalar.twoThreeByte(buf, at: i),
+               a >= 0x800, b >= 0x800, a & 0xF800 != 0xD800, b & 0xF800 != 0xD800 {
+                i += 6
+                continue
             }
             let c = buf[i]
             if c < 0x80 {

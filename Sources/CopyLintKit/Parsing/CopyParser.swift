@@ -283,12 +283,7 @@ public struct CopyParser: Sendable {
                         }
                         // Two Han characters in a row (most of Chinese): counted from one eight-byte read.
                         if i + 8 <= range.end {
-                            let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                            if w & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0 {
-                                let a = UInt32(truncatingIfNeeded: w & 0x0F) << 12 | UInt32(truncatingIfNeeded: w >> 8 & 0x3F) << 6
-                                    | UInt32(truncatingIfNeeded: w >> 16 & 0x3F)
-                                let b = UInt32(truncatingIfNeeded: w >> 24 & 0x0F) << 12 | UInt32(truncatingIfNeeded: w >> 32 & 0x3F) << 6
-                                    | UInt32(truncatingIfNeeded: w >> 40 & 0x3F)
+                            if case let (a, b)? = UTF8Scalar.twoThreeByte(buf, at: i) {
                                 let va = table[Int(a)], vb = table[Int(b)]
                                 if va & 0x0F == han3, vb & 0x0F == han3 {
                                     han &+= 2

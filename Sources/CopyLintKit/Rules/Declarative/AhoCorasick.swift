@@ -183,12 +183,7 @@ public final class AhoCorasick: Sendable {
                                     while !ascii, i < end {
                                         // Two three-byte characters (Chinese) at a time, from one eight-byte read.
                                         if i + 8 <= end {
-                                            let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                                            if w & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0 {
-                                                let a = UInt32(truncatingIfNeeded: w & 0x0F) << 12 | UInt32(truncatingIfNeeded: w >> 8 & 0x3F) << 6
-                                                    | UInt32(truncatingIfNeeded: w >> 16 & 0x3F)
-                                                let c = UInt32(truncatingIfNeeded: w >> 24 & 0x0F) << 12 | UInt32(truncatingIfNeeded: w >> 32 & 0x3F) << 6
-                                                    | UInt32(truncatingIfNeeded: w >> 40 & 0x3F)
+                                            if case let (a, c)? = UTF8Scalar.twoThreeByte(buf, at: i) {
                                                 if first[Int(a >> 6)] & (1 << (a & 63)) != 0 { break }
                                                 if first[Int(c >> 6)] & (1 << (c & 63)) != 0 { i += 3; break }
                                                 i += 6
