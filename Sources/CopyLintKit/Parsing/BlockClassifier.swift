@@ -3,12 +3,12 @@ import Foundation
 /// Decides what each block is: heading roles, bylines, datelines, captions, labels.
 struct BlockClassifier {
     let bytes: [UInt8]
-    let language: Language
 
     /// What a block's own text says it is, before headings are settled: its kind as body copy, the
-    /// lede marker it opens with, and (for a block short enough to be a heading) whether it holds a
-    /// Chinese full stop or semicolon. The same answer whoever asks: the parser asks while it counts
-    /// each block's scripts (the block's bytes are then in the cache); `classify` asks for the rest.
+    /// lede marker it opens with, and (for a block short enough to be a heading) whether it is shaped
+    /// like a heading line or reads as a sentence. The same answer whoever asks: the parser asks while
+    /// it counts each block's scripts (the block's bytes are then in the cache); `classify` asks when
+    /// the parser could not (a giant block counted in pieces).
     struct Judgement {
         var kind: BlockKind
         var lede: SourceRange?

@@ -55,7 +55,7 @@ public struct CopyParser: Sendable {
         // Judged on the copy only: comments and directives do not count.
         let (language, variant, scripts, judgements) = detectLanguage(bytes, blocks)
         lap("language")
-        let classifier = BlockClassifier(bytes: bytes, language: language)
+        let classifier = BlockClassifier(bytes: bytes)
         classifier.classify(&blocks, layout: layout, judgements: judgements)
         lap("classify")
         let articles = groupArticles(&blocks)
