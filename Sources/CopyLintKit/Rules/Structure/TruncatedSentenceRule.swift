@@ -319,11 +319,6 @@ public struct TruncatedSentenceRule: Rule {
 
     /// The block ends with sentence-final punctuation (what `Ending` calls complete, barring the
     /// bracketed-credit case, which the full check handles).
-    static func endsWithStop(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
-        guard let c = lastSignificantScalar(bytes, r) else { return true }
-        return Ending.isFinal(c)
-    }
-
     static func endsWithStop(_ document: Document, _ i: Int) -> Bool {
         guard let c = lastSignificantScalar(document, i) else { return true }
         return Ending.isFinal(c)
