@@ -129,10 +129,13 @@ public struct Linter: Sendable {
             // The dearest rules start first (the cores take jobs in order): a dear rule taken last
             // would leave one core idle while the other finishes it. Results go back in rule order.
             let cost = rules.map { $0.checker.relativeCost(for: document) }
-            let order = rules.indices.sorted { cost[$0] > cost[$1] }
-            let results = ParallelMap.run(count: rules.count) { run(order[$0]) }
+            // A rule that spreads its own work over the cores runs alone, after the others: inside
+            // another rule's job its work would stay on that job's core.
+            let alone = rules.indices.filter { rules[$0].checker.usesAllCores(for: document) }
+            let order = rules.indices.filter { !alone.contains($0) }.sorted { cost[$0] > cost[$1] }
+            let results = ParallelMap.run(count: order.count) { run(order[$0]) } + alone.map(run)
             var byRule = results
-            for (j, k) in order.enumerated() { byRule[k] = results[j] }
+            for (j, k) in (order + alone).enumerated() { byRule[k] = results[j] }
             return byRule
         }
         return rules.indices.map(run)

@@ -157,12 +157,17 @@ public protocol RuleChecker: Sendable {
     var relativeCost: Int { get }
     /// The same for one document, where its shape changes the work (by default `relativeCost`).
     func relativeCost(for document: Document) -> Int
+    /// The rule spreads its own work over all cores for this document (a giant block read in windows):
+    /// the engine then runs it on its own, after the other rules, so that its windows get every core
+    /// rather than the one its job happens to hold.
+    func usesAllCores(for document: Document) -> Bool
 }
 
 extension RuleChecker {
     public func check(_ document: Document, budget: TimeBudget) -> [Finding] { check(document) }
     public var relativeCost: Int { 1 }
     public func relativeCost(for document: Document) -> Int { relativeCost }
+    public func usesAllCores(for document: Document) -> Bool { false }
 }
 
 /// Time one rule may spend on one file. A rule that runs out stops, records why, and the engine

@@ -8,7 +8,12 @@ public struct MixedScriptRule: Rule {
 
     /// A giant block (a file without line breaks) has no script summary: every window of it is read.
     public func relativeCost(for document: Document) -> Int {
-        document.blocks.contains { $0.textRange.length > TextWindows.giant } ? 6 : relativeCost
+        usesAllCores(for: document) ? 6 : relativeCost
+    }
+
+    /// A giant block's windows are checked on all cores.
+    public func usesAllCores(for document: Document) -> Bool {
+        document.blocks.contains { $0.textRange.length > TextWindows.giant }
     }
 
     public static let description = RuleDescription(
