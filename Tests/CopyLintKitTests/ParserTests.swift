@@ -118,6 +118,11 @@ final class ParserTests: XCTestCase {
         for text in [small, large, giant] {
             let d = CopyParser().parse(SourceText(path: "t", bytes: Array(text.utf8)))
             XCTAssertEqual(d.scripts.count, d.blocks.count)
+            // A giant block's windows: what counting each window on its own gives.
+            for (k, windows) in d.windowScripts {
+                XCTAssertEqual(windows, TextWindows.split(d.bytes, d.blocks[k].textRange).map { BlockScripts(counting: d.bytes, $0) })
+            }
+            XCTAssertEqual(d.windowScripts.isEmpty, text != giant)
             for (k, block) in d.blocks.enumerated() {
                 var han = 0, letters = 0, kana = false, trad = false, simp = false, nonASCII = false
                 for s in d.source.string(block.textRange).unicodeScalars {

@@ -175,10 +175,13 @@ public struct Document: Sendable {
     public let comments: [CommentLine]
     /// One entry per block (empty when the document was not made by the parser).
     public let scripts: [BlockScripts]
+    /// For a giant block (a file without line breaks), the summaries of the windows rules read it in
+    /// (`TextWindows.split`), in order, when the parser counted it in those windows.
+    public let windowScripts: [Int: [BlockScripts]]
 
     public init(source: SourceText, blocks: [Block], articles: [Article], layout: Layout,
                 language: Language, chineseVariant: ChineseVariant? = nil, comments: [CommentLine],
-                scripts: [BlockScripts] = []) {
+                scripts: [BlockScripts] = [], windowScripts: [Int: [BlockScripts]] = [:]) {
         self.source = source
         self.blocks = blocks
         self.articles = articles
@@ -187,6 +190,7 @@ public struct Document: Sendable {
         self.chineseVariant = chineseVariant
         self.comments = comments
         self.scripts = scripts
+        self.windowScripts = windowScripts
     }
 
     /// The script summary of block `index`, when the parser made one for it.

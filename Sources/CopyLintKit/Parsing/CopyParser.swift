@@ -53,7 +53,7 @@ public struct CopyParser: Sendable {
         var blocks = makeBlocks(raws, layout: layout)
         lap("blocks")
         // Judged on the copy only: comments and directives do not count.
-        let (language, variant, scripts, judgements) = detectLanguage(bytes, blocks)
+        let (language, variant, scripts, windowScripts, judgements) = detectLanguage(bytes, blocks)
         lap("language")
         let classifier = BlockClassifier(bytes: bytes)
         classifier.classify(&blocks, layout: layout, judgements: judgements)
@@ -61,7 +61,8 @@ public struct CopyParser: Sendable {
         let articles = groupArticles(&blocks)
         lap("articles")
         return Document(source: source, blocks: blocks, articles: articles, layout: layout,
-                        language: language, chineseVariant: variant, comments: comments, scripts: scripts)
+                        language: language, chineseVariant: variant, comments: comments, scripts: scripts,
+                        windowScripts: windowScripts)
     }
 
     private func makeBlocks(_ raws: [RawLine], layout: Layout) -> [Block] {
@@ -161,24 +162,15 @@ public struct CopyParser: Sendable {
     /// Each block that is not a heading is also judged for the classifier while its bytes are at hand
     /// (not when a giant block is counted in pieces: the classifier then judges the blocks itself).
     private func detectLanguage(_ bytes: [UInt8], _ blocks: [Block])
-        -> (Language, ChineseVariant?, [BlockScripts], [BlockClassifier.Judgement]?) {
+        -> (Language, ChineseVariant?, [BlockScripts], [Int: [BlockScripts]], [BlockClassifier.Judgement]?) {
         // Counts add up: a large file is counted in slices on all cores.
         let chunks = ParallelMap.slices(forBytes: bytes.count)
-        // A giant block (a file without line breaks) is counted in pieces, cut at character boundaries.
+        // A giant block (a file without line breaks) is counted in pieces: the windows the rules read
+        // it in (`TextWindows.split`), whose summaries are kept for them.
         var pieces: [(block: Int, range: SourceRange)]? = nil
         if chunks > 1, blocks.contains(where: { $0.textRange.length > TextWindows.giant }) {
             pieces = blocks.indices.flatMap { k -> [(block: Int, range: SourceRange)] in
-                let r = blocks[k].textRange
-                guard r.length > TextWindows.giant else { return [(k, r)] }
-                var pieces: [(block: Int, range: SourceRange)] = []
-                var a = r.start
-                while a < r.end {
-                    var b = min(r.end, a + TextWindows.giant)
-                    while b < r.end, bytes[b] & 0xC0 == 0x80 { b += 1 }
-                    pieces.append((k, SourceRange(a, b)))
-                    a = b
-                }
-                return pieces
+                TextWindows.split(bytes, blocks[k].textRange).map { (k, $0) }
             }
         }
         let count = pieces?.count ?? blocks.count
@@ -226,15 +218,19 @@ public struct CopyParser: Sendable {
             if judging { judgements = made }
             initialized = count
         }
+        var windows: [Int: [BlockScripts]] = [:]
         if let pieces {
             var merged = [BlockScripts](repeating: BlockScripts(), count: blocks.count)
-            for (k, piece) in pieces.enumerated() { merged[piece.block].merge(perPiece[k]) }
+            for (k, piece) in pieces.enumerated() {
+                merged[piece.block].merge(perPiece[k])
+                if blocks[piece.block].textRange.length > TextWindows.giant { windows[piece.block, default: []].append(perPiece[k]) }
+            }
             perPiece = merged
         }
         let sum = totals.reduce(into: ScriptTotals()) { $0.add($1) }
-        guard sum.han > 0, sum.han * 4 >= sum.latin else { return (.english, nil, perPiece, judgements) }
+        guard sum.han > 0, sum.han * 4 >= sum.latin else { return (.english, nil, perPiece, windows, judgements) }
         let variant: ChineseVariant = sum.trad >= 2 * sum.simp && sum.trad * 12 >= sum.han ? .traditional : .simplified
-        return (.chinese, variant, perPiece, judgements)
+        return (.chinese, variant, perPiece, windows, judgements)
     }
 
     /// Whole-file counts for the language decision (Latin here means ASCII letters only).

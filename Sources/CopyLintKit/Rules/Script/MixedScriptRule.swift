@@ -97,9 +97,11 @@ public struct MixedScriptRule: Rule {
             // A giant block (a file without line breaks) has no summary: it is read in windows that
             // end at sentence stops, each counted and checked on its own, on all cores.
             let windows = TextWindows.split(bytes, block.textRange)
+            // The parser counted the same windows (when it read the file in slices): their summaries are reused.
+            let known = document.windowScripts[i].flatMap { $0.count == windows.count ? $0 : nil }
             let parts = ParallelMap.run(count: windows.count) { w -> [Finding] in
                 var found: [Finding] = []
-                checkRange(block, windows[w], BlockScripts(counting: bytes, windows[w]), bytes, expected: expected, into: &found)
+                checkRange(block, windows[w], known?[w] ?? BlockScripts(counting: bytes, windows[w]), bytes, expected: expected, into: &found)
                 return found
             }
             for part in parts { findings += part }
