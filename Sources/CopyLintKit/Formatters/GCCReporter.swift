@@ -12,8 +12,8 @@ public struct GCCReporter: Reporter {
 
     public func reportBytes(_ diagnostics: [Diagnostic], context: ReportContext) -> [[UInt8]] {
         let unit = context.columnUnit
-        return PerFinding.renderBytes(diagnostics) { d, path, out, line in
-            let p = d.source.position(d.range.start, unit: unit, lineHint: &line)
+        return PerFinding.renderBytes(diagnostics) { d, source, path, out, line in
+            let p = source.position(d.range.start, unit: unit, lineHint: &line)
             out.append(contentsOf: path)
             out.append(0x3A)   // :
             PerFinding.appendDecimal(p.line, to: &out)
@@ -27,7 +27,7 @@ public struct GCCReporter: Reporter {
             PerFinding.appendSingleLine(d.message, to: &out)
             out.append(0x20)
             out.append(0x5B)   // [
-            out.append(contentsOf: d.ruleID.utf8)
+            PerFinding.appendUTF8(d.ruleID, to: &out)
             out.append(0x5D)   // ]
             out.append(0x0A)
         }

@@ -82,25 +82,26 @@ extension PerFinding {
     /// per slice (no string append per piece of a line, and no string made of the whole: the slices
     /// are written out as they are). A line hint is carried from one finding to the next (they come
     /// in file order, so each line is found from the previous one's; another file's text starts afresh).
-    /// The file's path is handed over as the slice's own bytes: every finding of a file shares one path
-    /// string, and retaining it from both cores at once made them queue for its reference count.
+    /// The file's text and path are handed over by the slice: every finding of a file shares them, and
+    /// retaining them per finding from both cores at once made the cores queue for their reference counts.
     static func renderBytes(_ diagnostics: [Diagnostic],
-                            _ one: @Sendable (Diagnostic, _ path: [UInt8], inout [UInt8], inout Int) -> Void) -> [[UInt8]] {
+                            _ one: @Sendable (Diagnostic, _ source: SourceText, _ path: [UInt8], inout [UInt8], inout Int) -> Void) -> [[UInt8]] {
         let slices = ParallelMap.slices(parallel: diagnostics.count >= parallelFrom)
         return ParallelMap.run(count: slices) { c -> [UInt8] in
             let range = (diagnostics.count * c / slices)..<(diagnostics.count * (c + 1) / slices)
             var out: [UInt8] = []
             out.reserveCapacity(range.count * 160)
             var line = 0
-            var source: SourceText?
-            var path: [UInt8] = []
+            guard let firstSource = range.first.map({ diagnostics[$0].source }) else { return out }
+            var source = firstSource
+            var path = Array(source.path.utf8)
             for k in range {
                 if diagnostics[k].source !== source {
                     source = diagnostics[k].source
                     line = 0
-                    path = Array(diagnostics[k].path.utf8)
+                    path = Array(source.path.utf8)
                 }
-                one(diagnostics[k], path, &out, &line)
+                one(diagnostics[k], source, path, &out, &line)
             }
             return out
         }
@@ -119,11 +120,18 @@ extension PerFinding {
         }
     }
 
+    /// Appends the string's UTF-8 from its own storage, borrowed (many findings share one message or
+    /// rule id: taking a reference to it from both cores would make them queue for its count).
+    @inline(__always)
+    static func appendUTF8(_ s: String, to out: inout [UInt8]) {
+        if s.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil { out.append(contentsOf: s.utf8) }
+    }
+
     /// Appends a message on one line: its line breaks become spaces (what `singleLine` does).
     @inline(__always)
     static func appendSingleLine(_ message: String, to out: inout [UInt8]) {
         let start = out.count
-        out.append(contentsOf: message.utf8)
+        appendUTF8(message, to: &out)
         out.withUnsafeMutableBufferPointer { b in
             for k in start..<b.count where b[k] == 0x0A || b[k] == 0x0D { b[k] = 0x20 }
         }
