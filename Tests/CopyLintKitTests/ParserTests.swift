@@ -200,7 +200,7 @@ final class ParserTests: XCTestCase {
 
     /// ScalarSet answers what a Set answers, for small sets (a list) and larger ones (a binary search).
     func testScalarSetAgreesWithSet() {
-        let pools: [[UInt32]] = [Array(TextTraits.closers.sortedValues), Array("的地得和与及或对在把被将从向以于由而并且但因若则就都也还又再才更最很不没其之所这那该各每某是让使给跟同比为即既虽当自按据经令".unicodeScalars.map(\.value)),
+        let pools: [[UInt32]] = [Array(TextTraits.openers.sortedValues), Array("的地得和与及或对在把被将从向以于由而并且但因若则就都也还又再才更最很不没其之所这那该各每某是让使给跟同比为即既虽当自按据经令".unicodeScalars.map(\.value)),
                                  [0, 0x40, 0x80, 0x20000, 0x2A6D6, 0x10FFFF], (0..<40).map { UInt32($0 * 64 + 7) }]
         for pool in pools {
             let set = ScalarSet(pool), reference = Set(pool)

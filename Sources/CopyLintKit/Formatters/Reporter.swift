@@ -50,20 +50,14 @@ enum PerFinding {
     static let parallelFrom = 4096
 
     static func render(_ diagnostics: [Diagnostic], _ one: @Sendable (Diagnostic, inout String) -> Void) -> String {
-        render(diagnostics, slices: { range in
+        let slices = ParallelMap.slices(parallel: diagnostics.count >= parallelFrom)
+        var parts = ParallelMap.run(count: slices) { c -> String in
+            let range = (diagnostics.count * c / slices)..<(diagnostics.count * (c + 1) / slices)
             var out = ""
             // Room for a typical line per finding up front: the text is not copied as it grows.
             out.reserveCapacity(range.count * 160)
             for k in range { one(diagnostics[k], &out) }
             return out
-        })
-    }
-
-    /// Cuts the findings into slices rendered on all cores (for many findings) and joins the text.
-    private static func render(_ diagnostics: [Diagnostic], slices renderSlice: @Sendable (Range<Int>) -> String) -> String {
-        let slices = ParallelMap.slices(parallel: diagnostics.count >= parallelFrom)
-        var parts = ParallelMap.run(count: slices) { c -> String in
-            renderSlice((diagnostics.count * c / slices)..<(diagnostics.count * (c + 1) / slices))
         }
         guard slices > 1 else { return parts[0] }
         // Joined into one allocation, each part let go once copied: the peak is the report and one part.

@@ -2,7 +2,6 @@
 /// know only conventions of the trade, never particular stories.
 enum TextTraits {
     static let sentenceFinal: ScalarSet = ["。", "！", "？", "!", "?", ".", "…", "；", ";", "．", "｡"]
-    static let closers: ScalarSet = ["”", "’", "」", "』", "）", ")", "》", "〉", "】", "]", "\"", "'", "〕", "］"]
     static let openers: ScalarSet = ["“", "‘", "「", "『", "（", "(", "《", "〈", "【", "[", "〔", "［"]
 
     static func isHan(_ s: Unicode.Scalar) -> Bool { CharacterData.isHan(s.value) }
@@ -22,7 +21,7 @@ enum TextTraits {
     /// The last scalar that is not a closing quote or bracket or white space.
     static func lastSignificant(_ text: [Unicode.Scalar]) -> Unicode.Scalar? {
         var i = text.count - 1
-        while i >= 0, closers.contains(text[i]) || ScalarProperties.isWhitespace(text[i]) { i -= 1 }
+        while i >= 0, CharClass.isClosingMark(text[i].value) || ScalarProperties.isWhitespace(text[i]) { i -= 1 }
         return i >= 0 ? text[i] : nil
     }
 
@@ -136,7 +135,7 @@ enum TextTraits {
         var depth = 0
         for (i, s) in text.enumerated() {
             if openers.contains(s) && s != "“" && s != "‘" { depth += 1 }
-            if closers.contains(s) && s != "”" && s != "’" && s != "\"" && s != "'" {
+            if CharClass.isClosingMark(s.value) && s != "”" && s != "’" && s != "\"" && s != "'" {
                 depth -= 1
                 if depth == 0, i != text.count - 1 { return false }
             }

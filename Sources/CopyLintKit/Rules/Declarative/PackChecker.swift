@@ -96,9 +96,9 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         // The blocks in scope, read in place (a filtered copy of a large file's blocks costs tens of MB).
         // A rule that accepts matches only next to Han skips blocks the parser found without any.
         let needsHan = spec.context.needsHan
-        let blocks = document.blocks.indices.lazy
+        let inScope = document.blocks.indices.lazy
             .filter { spec.scope.includes(document.blocks[$0].kind) && !(needsHan && document.scripts(of: $0)?.han == 0) }
-            .map { document.blocks[$0] }
+        let blocks = inScope.map { document.blocks[$0] }
         if let precomputed, spec.patterns.isEmpty, spec.kind == .existence || spec.kind == .substitution {
             // Only word-list matches can be found, and they are known: visit only the blocks that hold one.
             return withMatches(document.blocks, precomputed) { block in
@@ -112,7 +112,7 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
             // A giant block is read in windows ending at sentence stops (a doubling never spans one).
             // A doubled character needs two Han characters: blocks the parser found with fewer are skipped.
             var found: [Finding] = []
-            for k in document.blocks.indices where spec.scope.includes(document.blocks[k].kind) {
+            for k in inScope {
                 if spec.unit == "char", let scripts = document.scripts(of: k), scripts.han < 2 { continue }
                 let block = document.blocks[k]
                 if block.textRange.length <= TextWindows.giant {

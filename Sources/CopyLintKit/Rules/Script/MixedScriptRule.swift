@@ -6,12 +6,7 @@ public struct MixedScriptRule: Rule {
     /// It decodes the paragraphs that hold letters.
     public var relativeCost: Int { 2 }
 
-    /// A giant block (a file without line breaks) has no script summary: every window of it is read.
-    public func relativeCost(for document: Document) -> Int {
-        usesAllCores(for: document) ? 6 : relativeCost
-    }
-
-    /// A giant block's windows are checked on all cores.
+    /// A giant block's windows (a file without line breaks) are checked on all cores.
     public func usesAllCores(for document: Document) -> Bool {
         document.blocks.contains { $0.textRange.length > TextWindows.giant }
     }
