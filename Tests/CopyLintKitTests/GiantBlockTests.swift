@@ -105,4 +105,52 @@ final class GiantBlockTests: XCTestCase {
                            linter.rules[k].id)
         }
     }
+
+    /// mixed-script passes over words that cannot be reported (plain ASCII words in Chinese context,
+    /// English tokens with no Chinese beside them): what it finds is what it finds reading every word.
+    func testMixedScriptShortcutsFindWhatAFullReadingFinds() {
+        let pieces = ["The ", "mayor ", "said", " ", "mаyor", "Αthens", "ｍarket", "d'Azur", "'", "e\u{301}", "\u{301}",
+                      "市政府", "公布了", "works", "效率", "了", "implemen", "ted", "，", "。", "(Paris)", "（World Health）",
+                      "《The Earth》", "5G", "20 km", "www.example.cn", "app", "𠮷", "們", "時間", "Москва", ". ", "\n\n"]
+        var rng = SystemRandomNumberGenerator()
+        let options = RuleOptions(specs: MixedScriptRule.description.options)
+        var fast = MixedScriptRule(options: options)
+        fast.skipsPlainWords = true
+        var full = fast
+        full.skipsPlainWords = false
+        var reported = 0
+        for round in 0..<300 {
+            var text = round % 3 == 0 ? "\u{FEFF}" : ""
+            for _ in 0..<Int.random(in: 1...60, using: &rng) { text += pieces.randomElement(using: &rng)! }
+            if round % 2 == 0 { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
+            let document = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(text.utf8)))
+            let found = fast.check(document)
+            XCTAssertEqual(found, full.check(document), text)
+            reported += found.count
+        }
+        XCTAssertGreaterThan(reported, 100, "the random texts do hold findings")
+    }
+
+    /// duplicate-paragraph does not read a giant block alone in its file when a lower bound of its
+    /// normalised length rules out every other block: the bound never exceeds the true length.
+    func testGiantBlockLengthBoundNeverExceedsTheNormalisedLength() {
+        let pieces = ["a", " ", "\u{3000}", "中", "。", "𠮷", "ｍ", "\u{A0}", "B", "\t", "é"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let bytes = Array((0..<Int.random(in: 0...80, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined().utf8)
+            let range = SourceRange(0, bytes.count)
+            let length = Normalizer.scalars(bytes, range).count
+            for limit in [0, 5, 20, 40] where DuplicateParagraphRule.surelyLonger(bytes, range, than: limit) {
+                XCTAssertGreaterThan(length, limit)
+            }
+        }
+        // Two giant blocks with the same text are still one repeat of the other.
+        let (line, _) = Self.giantLine(insert: "", at: -1)
+        let document = CopyParser().parse(SourceText(path: "t.txt", string: line + "\n\n" + line + "\n"))
+        XCTAssertEqual(document.blocks.count, 2)
+        let rule = DuplicateParagraphRule(options: RuleOptions(specs: DuplicateParagraphRule.description.options))
+        XCTAssertEqual(rule.check(document).map(\.range), [document.blocks[1].textRange])
+        let alone = CopyParser().parse(SourceText(path: "t.txt", string: line + "\n\n第1条。\n"))
+        XCTAssertEqual(rule.check(alone), [])
+    }
 }

@@ -28,6 +28,21 @@ final class LineIndexTests: XCTestCase {
         XCTAssertEqual(s.position(b, unit: .display), Position(line: 2, column: 6))
     }
 
+    /// Columns counted eight bytes at a time agree with a count of one byte at a time, for every
+    /// start and end alignment, on text of one-, two-, three- and four-byte characters.
+    func testWordWiseColumnCountsAgreeWithAPlainCount() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", " ", "é", "中", "。", "𠮷", "\t", "Ж", "\u{301}"]
+        for _ in 0..<200 {
+            let bytes = Array((0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined().utf8)
+            let from = Int.random(in: 0...bytes.count, using: &rng), to = Int.random(in: from...bytes.count, using: &rng)
+            var chars = 0, units = 0
+            for b in bytes[from..<to] where b & 0xC0 != 0x80 { chars += 1; units += b >= 0xF0 ? 2 : 1 }
+            XCTAssertEqual(LineIndex.columns(bytes, from: from, to: to, unit: .char), chars)
+            XCTAssertEqual(LineIndex.columns(bytes, from: from, to: to, unit: .utf16), units)
+        }
+    }
+
     func testDisplayColumnsExpandTabsAndIgnoreCombiningMarks() {
         let s = SourceText(path: "t", string: "\tx e\u{301}y")
         XCTAssertEqual(s.position(1, unit: .display).column, 9)

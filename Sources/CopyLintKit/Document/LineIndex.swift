@@ -123,16 +123,9 @@ public struct LineIndex: Sendable {
         case .byte:
             return to - from
         case .char:
-            var n = 0
-            for i in from..<to where bytes[i] & 0xC0 != 0x80 { n += 1 }
-            return n
+            return scalarCount(bytes, from: from, to: to, astralTwice: false)
         case .utf16:
-            var n = 0
-            for i in from..<to {
-                let b = bytes[i]
-                if b & 0xC0 != 0x80 { n += b >= 0xF0 ? 2 : 1 }
-            }
-            return n
+            return scalarCount(bytes, from: from, to: to, astralTwice: true)
         case .display:
             var n = 0
             var i = from
@@ -140,6 +133,32 @@ public struct LineIndex: Sendable {
                 let (cp, len) = UTF8Scalar.decode(bytes, at: i)
                 if cp == 0x09 { n = (n / 8 + 1) * 8 } else { n += CharacterData.displayWidth(cp) }
                 i += len
+            }
+            return n
+        }
+    }
+
+    /// Characters in `bytes[from..<to]` (bytes that are not UTF-8 continuation bytes), counted eight
+    /// bytes at a time (a finding far along a line without breaks is many megabytes from its start);
+    /// with `astralTwice`, a four-byte character counts twice (two UTF-16 units).
+    static func scalarCount(_ bytes: [UInt8], from: Int, to: Int, astralTwice: Bool) -> Int {
+        bytes.withUnsafeBufferPointer { b -> Int in
+            var n = 0
+            var i = from
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= to {
+                let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                // A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear.
+                let continuation = w & ~(w << 1) & highs
+                n += 8 - continuation.nonzeroBitCount
+                // A four-byte lead is 11110xxx: bits 7 to 4 set.
+                if astralTwice { n += (w & (w << 1) & (w << 2) & (w << 3) & highs).nonzeroBitCount }
+                i += 8
+            }
+            while i < to {
+                let c = b[i]
+                if c & 0xC0 != 0x80 { n += astralTwice && c >= 0xF0 ? 2 : 1 }
+                i += 1
             }
             return n
         }

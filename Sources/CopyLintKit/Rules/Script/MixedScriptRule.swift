@@ -72,6 +72,9 @@ public struct MixedScriptRule: Rule {
     let checkEnglish: Bool
     let checkVariants: Bool
 
+    /// Words that cannot be reported are passed over unread (off only to test that it changes nothing).
+    var skipsPlainWords = true
+
     public init(options: RuleOptions) {
         variant = options.string("variant")
         allowWords = Set(options.strings("allowWords").map { $0.lowercased() })
@@ -141,8 +144,23 @@ public struct MixedScriptRule: Rule {
 
     /// Every scalar is read here: through a buffer pointer, without a bounds check per read.
     private func checkWords(_ t: ScalarText, _ s: UnsafeBufferPointer<UInt32>, chineseContext: Bool, into findings: inout [Finding]) {
+        // A word is only reported for a letter beyond ASCII in it (a look-alike or a full-width
+        // letter) or, outside Chinese context, for the Chinese character after it. Words before the
+        // next such character are passed over unread: the reading resumes at the start of the run
+        // of letters, marks and apostrophes that holds it, where a word of the reading begins.
+        var next = -1
         var i = 0
         while i < s.count {
+            if skipsPlainWords, next < i {
+                next = i
+                while next < s.count, !(s[next] >= 0x80 && (CharClass.isAlphabetic(s[next]) || (!chineseContext && CharClass.isHan(s[next])))) {
+                    next += 1
+                }
+                guard next < s.count else { return }
+                var start = next
+                while start > i, CharClass.isAlphabetic(s[start - 1]) || CharClass.isMark(s[start - 1]) || s[start - 1] == 0x27 { start -= 1 }
+                i = start
+            }
             guard CharClass.isAlphabetic(s[i]) else { i += 1; continue }
             var j = i
             var ascii = 0, foreign = 0, fullwidth = 0
@@ -218,7 +236,8 @@ public struct MixedScriptRule: Rule {
     }
 
     private func checkEnglishInChinese(_ t: ScalarText, _ s: UnsafeBufferPointer<UInt32>, into findings: inout [Finding]) {
-        let enclosed = Self.enclosedLatin(s)
+        // Which letters stand inside brackets or quotes: worked out once, when a word first needs it.
+        var enclosed: [Bool]?
         var i = 0
         while i < s.count {
             guard CharClass.isASCIILetter(s[i]) else { i += 1; continue }
@@ -228,7 +247,13 @@ public struct MixedScriptRule: Rule {
             var b = i
             while b < s.count, Self.isTokenChar(s[b]) { b += 1 }
             defer { i = b }
-            if enclosed[i] { continue }
+            // Chinese right before or after the token (spaces between): a word is only reported with
+            // Chinese next to its letters, which is Chinese next to its token (the letters either
+            // reach the token's edge or stop at a token character). Asked first: in English
+            // stretches of the text it settles almost every word.
+            guard !skipsPlainWords || Self.hanNear(s, before: a) || Self.hanNear(s, after: b) else { continue }
+            if enclosed == nil { enclosed = Self.enclosedLatin(s) }
+            if enclosed![i] { continue }
             let token = s[a..<b]
             if token.contains(where: { CharClass.isDigit($0) || CharClass.isASCIIUpper($0) || $0 == 0x40 || $0 == 0x2F || $0 == 0x3A || $0 == 0x5F }) {
                 continue

@@ -136,8 +136,14 @@ public struct DuplicateParagraphRule: Rule {
         var raw = HashIndex()
         var outcome = [Int32](repeating: -1, count: byteRepeats ? blocks.count : 0)
 
+        // A giant block alone in its file can only repeat a block of at least as many normalised
+        // characters, and no other block has that many: it is not read at all.
+        let giants = blocks.indices.filter { Self.checked(blocks[$0].kind) && blocks[$0].textRange.length > TextWindows.giant }
+        let alone = giants.count == 1 && Self.surelyLonger(bytes, blocks[giants[0]].textRange, than: TextWindows.giant) ? giants[0] : -1
+
         for index in blocks.indices where Self.checked(blocks[index].kind) {
             if blocks[index].textRange.length > TextWindows.giant {
+                if index == alone { continue }
                 // A giant block (a file without line breaks): exact repeats only, hashed as it is read.
                 var sink = Hashing(out: nil)
                 Normalizer.fold(bytes, blocks[index].textRange, into: &sink)
@@ -254,6 +260,22 @@ public struct DuplicateParagraphRule: Rule {
             count += 1
             hash = DuplicateParagraphRule.fnv(hash, cp)
         }
+    }
+
+    /// Whether `range` normalises to more than `limit` characters, told from a count that cannot
+    /// exceed the true one: printable ASCII (each kept by the fold as one character) and Han of
+    /// U+4000–U+9FFF (lead bytes E4–E9, never space). Every other block is at most `limit` bytes, so
+    /// at most `limit` characters: none of them can equal this one.
+    static func surelyLonger(_ bytes: [UInt8], _ range: SourceRange, than limit: Int) -> Bool {
+        var kept = 0
+        for i in range.start..<range.end {
+            let b = bytes[i]
+            if (b > 0x20 && b < 0x7F) || (b >= 0xE4 && b <= 0xE9) {
+                kept += 1
+                if kept > limit { return true }
+            }
+        }
+        return false
     }
 
     private static func sameBytes(_ bytes: [UInt8], _ a: SourceRange, _ b: SourceRange) -> Bool {
