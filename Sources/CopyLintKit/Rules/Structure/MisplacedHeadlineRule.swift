@@ -112,7 +112,7 @@ public struct MisplacedHeadlineRule: Rule {
         }
         guard !groups.isEmpty else { return [] }
         let features = { (i: Int) in Affinity.features(texts[i]) }
-        let isBody = blocks.indices.map { !isHeading[$0] && Self.bodyKinds.contains(blocks[$0].kind) }
+        let isBody = blocks.indices.map { !isHeading[$0] && Self.isBodyKind(blocks[$0].kind) }
         // Nearest body block before and after every index, in one pass each way.
         var lastBodyAtOrBefore = [Int?](repeating: nil, count: blocks.count)
         var firstBodyAtOrAfter = [Int?](repeating: nil, count: blocks.count + 1)
@@ -218,7 +218,13 @@ public struct MisplacedHeadlineRule: Rule {
         return Unicode.Scalar(first)?.properties.isLowercase == true
     }
 
-    static let bodyKinds: Set<BlockKind> = [.paragraph, .caption, .dateline, .byline]
+    /// Paragraphs, captions, datelines and bylines (a switch: a set of kinds would hash each kind's name).
+    static func isBodyKind(_ kind: BlockKind) -> Bool {
+        switch kind {
+        case .paragraph, .caption, .dateline, .byline: return true
+        default: return false
+        }
+    }
 
     /// Heading blocks, and in plain copy the unpunctuated short line that ends the file.
     private func headingLike(_ i: Int, blocks: [Block], texts: LazyTexts, document: Document) -> Bool {
