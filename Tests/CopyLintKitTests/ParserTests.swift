@@ -187,6 +187,13 @@ final class ParserTests: XCTestCase {
         var large = ""
         while large.utf8.count <= Linter.parallelThreshold { large += texts.joined(separator: "\n\n") + "\n\n" }
         texts.append(large)
+        // One simplified paragraph, then one traditional paragraph repeated: the variant (traditional) is
+        // decided by the counts of the repeats, which are taken from the first copy, not counted again.
+        let traditional = "記者從市政府獲悉，新的公交路線將於下月開通。\n\n"
+        texts.append("这些问题说明经济发展还面临许多困难，需要认真对待这些难题。\n\n"
+                     + "专家认为，当前国内经济运行总体平稳，但结构调整压力较大，区域发展还不够协调。\n\n"
+                     + "记者从有关部门获悉，这项工作将于明年开始试点，并逐步扩大实施范围。\n\n"
+                     + String(repeating: traditional, count: Linter.parallelThreshold / traditional.utf8.count + 1))
         for text in texts {
             let source = SourceText(path: "t", bytes: Array(text.utf8))
             var separate = CopyParser()
@@ -195,7 +202,12 @@ final class ParserTests: XCTestCase {
             XCTAssertEqual(a.blocks.map(\.kind), b.blocks.map(\.kind))
             XCTAssertEqual(a.blocks.map(\.ledeRange), b.blocks.map(\.ledeRange))
             XCTAssertEqual(a.articles.map(\.blocks), b.articles.map(\.blocks))
+            // A repeated block takes its first copy's summary and counts uncounted: the same as counting it.
+            XCTAssertEqual(a.scripts, b.scripts)
+            XCTAssertEqual(a.language, b.language)
+            XCTAssertEqual(a.chineseVariant, b.chineseVariant)
         }
+        XCTAssertEqual(CopyParser().parse(SourceText(path: "t", bytes: Array(texts.last!.utf8))).chineseVariant, .traditional)
     }
 
     /// ScalarSet answers what a Set answers, for small sets (a list) and larger ones (a binary search).

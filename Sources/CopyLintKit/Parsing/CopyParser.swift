@@ -185,30 +185,39 @@ public struct CopyParser: Sendable {
                 nonisolated(unsafe) let verdicts = judged
                 totals = ParallelMap.run(count: chunks) { c in
                     let lo = count * c / chunks, hi = count * (c + 1) / chunks
-                    // A short block with the same bytes as one judged before in this slice (a repeated
-                    // paragraph, a recurring credit line) takes that judgement: the text decides it.
-                    var judgedText = HashIndex()
+                    // A short block with the same bytes as one counted and judged before in this slice
+                    // (a repeated paragraph, a recurring credit line) takes that block's summary, counts
+                    // and judgement: the text decides them all.
+                    var judgedText = HashIndex()                  // hash of the bytes -> entry in `judged`
+                    var judged: [(block: Int, counts: ScriptTotals)] = []
+                    var hash: UInt64 = 0                          // of the block being counted, when short
                     return Self.countScripts(bytes, lo..<hi, { ranges?[$0].range ?? blocks[$0].textRange }, into: out,
-                                             judgeBlocks: judging) { k, buf, summary in
+                                             judgeBlocks: judging, repeatOf: { k, buf in
+                        let r = blocks[k].textRange
+                        guard !blocks[k].kind.isHeading, r.length <= BlockClassifier.shortLimit else { return nil }
+                        hash = HashIndex.hashBytes(buf, r)
+                        let seen = judgedText.find(hash)
+                        guard seen >= 0 else { return nil }
+                        let prior = judged[Int(seen)]
+                        let p = blocks[prior.block].textRange
+                        guard p.length == r.length, memcmp(buf.baseAddress! + p.start, buf.baseAddress! + r.start, r.length) == 0 else { return nil }
+                        var verdict = verdicts[prior.block]
+                        let shift = r.start - p.start
+                        verdict.lede = verdict.lede.map { SourceRange($0.start + shift, $0.end + shift) }
+                        (verdicts.baseAddress! + k).initialize(to: verdict)
+                        return prior
+                    }) { k, buf, summary, counts in
                         var verdict: BlockClassifier.Judgement
                         let r = blocks[k].textRange
                         if blocks[k].kind.isHeading {
                             verdict = BlockClassifier.Judgement(kind: blocks[k].kind, lede: nil)
                             summary.setOpening(CharClass.opening(buf, r))
-                        } else if r.length <= BlockClassifier.shortLimit {
-                            let seen = judgedText.insert(HashIndex.hashBytes(buf, r), Int32(k))
-                            let prior = Int(seen)
-                            if seen >= 0, blocks[prior].textRange.length == r.length,
-                               memcmp(buf.baseAddress! + blocks[prior].textRange.start, buf.baseAddress! + r.start, r.length) == 0 {
-                                verdict = verdicts[prior]
-                                let shift = r.start - blocks[prior].textRange.start
-                                verdict.lede = verdict.lede.map { SourceRange($0.start + shift, $0.end + shift) }
-                                summary.setOpening((out[prior].firstScalar, out[prior].hasEarlyCloser))
-                            } else {
-                                (verdict, summary) = BlockClassifier.judge(buf, blocks[k], noting: summary)
-                            }
                         } else {
                             (verdict, summary) = BlockClassifier.judge(buf, blocks[k], noting: summary)
+                            // (Different bytes under the same hash keep the entry that was there.)
+                            if r.length <= BlockClassifier.shortLimit, judgedText.insert(hash, Int32(judged.count)) < 0 {
+                                judged.append((k, counts))
+                            }
                         }
                         (verdicts.baseAddress! + k).initialize(to: verdict)
                     }
@@ -239,11 +248,13 @@ public struct CopyParser: Sendable {
         mutating func add(_ o: ScriptTotals) { han += o.han; latin += o.latin; trad += o.trad; simp += o.simp }
     }
 
-    /// With `judgeBlocks`, `then` is called after each item is counted, with the bytes at hand, and
-    /// notes how the item opens in its summary.
+    /// With `judgeBlocks`, `then` is called after each item is counted, with the bytes at hand and the
+    /// item's counts, and notes how the item opens in its summary; `repeatOf` may name an earlier item
+    /// of these with the same text (and its counts), whose summary the item then takes uncounted.
     fileprivate static func countScripts(_ bytes: [UInt8], _ items: Range<Int>, _ rangeOf: (Int) -> SourceRange,
                                          into out: UnsafeMutableBufferPointer<BlockScripts>, judgeBlocks: Bool = false,
-                                         then: (Int, UnsafeBufferPointer<UInt8>, inout BlockScripts) -> Void = { _, _, _ in })
+                                         repeatOf: (Int, UnsafeBufferPointer<UInt8>) -> (block: Int, counts: ScriptTotals)? = { _, _ in nil },
+                                         then: (Int, UnsafeBufferPointer<UInt8>, inout BlockScripts, ScriptTotals) -> Void = { _, _, _, _ in })
         -> ScriptTotals {
         var totals = ScriptTotals()
         // One access to the character table for the whole loop, not one per character; below
@@ -255,6 +266,11 @@ public struct CopyParser: Sendable {
         bmp.table.withUnsafeBufferPointer { table in
             bytes.withUnsafeBufferPointer { buf in
                 for item in items {
+                    if judgeBlocks, let prior = repeatOf(item, buf) {
+                        (out.baseAddress! + item).initialize(to: out[prior.block])
+                        totals.add(prior.counts)
+                        continue
+                    }
                     let range = rangeOf(item)
                     var han = 0, ascii = 0, letters = 0, trad = 0, simp = 0, kana = false, anyTrad = false, anySimp = false
                     var i = range.start
@@ -325,7 +341,7 @@ public struct CopyParser: Sendable {
                     summary.setEnding(CharClass.lastSignificantScalar(buf, range))
                     if judgeBlocks {
                         // The judgement reads the block's head and notes how it opens.
-                        then(item, buf, &summary)
+                        then(item, buf, &summary, ScriptTotals(han: han, latin: ascii, trad: trad, simp: simp))
                     } else {
                         summary.setOpening(CharClass.opening(buf, range))
                     }
