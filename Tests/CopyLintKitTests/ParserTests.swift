@@ -204,6 +204,8 @@ final class ParserTests: XCTestCase {
             XCTAssertEqual(a.articles.map(\.blocks), b.articles.map(\.blocks))
             // A repeated block takes its first copy's summary and counts uncounted: the same as counting it.
             XCTAssertEqual(a.scripts, b.scripts)
+            // Each block's bytes hashed while counted, as duplicate-paragraph would hash them.
+            XCTAssertEqual(a.byteHashes, a.blocks.map { DuplicateParagraphRule.byteHash(a.bytes, $0.textRange) })
             XCTAssertEqual(a.language, b.language)
             XCTAssertEqual(a.chineseVariant, b.chineseVariant)
         }

@@ -178,10 +178,13 @@ public struct Document: Sendable {
     /// For a giant block (a file without line breaks), the summaries of the windows rules read it in
     /// (`TextWindows.split`), in order, when the parser counted it in those windows.
     public let windowScripts: [Int: [BlockScripts]]
+    /// One hash of each block's text bytes (`HashIndex.hashBytes`), made by the parser while it counts
+    /// them; empty for a document with a giant block or not made by the parser.
+    public let byteHashes: [UInt64]
 
     public init(source: SourceText, blocks: [Block], articles: [Article], layout: Layout,
                 language: Language, chineseVariant: ChineseVariant? = nil, comments: [CommentLine],
-                scripts: [BlockScripts] = [], windowScripts: [Int: [BlockScripts]] = [:]) {
+                scripts: [BlockScripts] = [], windowScripts: [Int: [BlockScripts]] = [:], byteHashes: [UInt64] = []) {
         self.source = source
         self.blocks = blocks
         self.articles = articles
@@ -191,7 +194,12 @@ public struct Document: Sendable {
         self.comments = comments
         self.scripts = scripts
         self.windowScripts = windowScripts
+        self.byteHashes = byteHashes
     }
+
+    /// The hash of block `index`'s text bytes, when the parser made one.
+    @inline(__always)
+    func byteHash(of index: Int) -> UInt64? { byteHashes.count == blocks.count ? byteHashes[index] : nil }
 
     /// The script summary of block `index`, when the parser made one for it.
     @inline(__always)

@@ -53,7 +53,7 @@ public struct CopyParser: Sendable {
         var blocks = makeBlocks(raws, layout: layout)
         lap("blocks")
         // Judged on the copy only: comments and directives do not count.
-        let (language, variant, scripts, windowScripts, judgements) = detectLanguage(bytes, blocks)
+        let (language, variant, scripts, windowScripts, judgements, hashes) = detectLanguage(bytes, blocks)
         lap("language")
         let classifier = BlockClassifier(bytes: bytes)
         classifier.classify(&blocks, layout: layout, judgements: judgements)
@@ -62,7 +62,7 @@ public struct CopyParser: Sendable {
         lap("articles")
         return Document(source: source, blocks: blocks, articles: articles, layout: layout,
                         language: language, chineseVariant: variant, comments: comments, scripts: scripts,
-                        windowScripts: windowScripts)
+                        windowScripts: windowScripts, byteHashes: hashes)
     }
 
     private func makeBlocks(_ raws: [RawLine], layout: Layout) -> [Block] {
@@ -162,7 +162,7 @@ public struct CopyParser: Sendable {
     /// Each block that is not a heading is also judged for the classifier while its bytes are at hand
     /// (not when a giant block is counted in pieces: the classifier then judges the blocks itself).
     private func detectLanguage(_ bytes: [UInt8], _ blocks: [Block])
-        -> (Language, ChineseVariant?, [BlockScripts], [Int: [BlockScripts]], [BlockClassifier.Judgement]?) {
+        -> (Language, ChineseVariant?, [BlockScripts], [Int: [BlockScripts]], [BlockClassifier.Judgement]?, [UInt64]) {
         // Counts add up: a large file is counted in slices on all cores.
         let chunks = ParallelMap.slices(forBytes: bytes.count)
         // A giant block (a file without line breaks) is counted in pieces: the windows the rules read
@@ -178,53 +178,60 @@ public struct CopyParser: Sendable {
         // Each slice writes the summaries (and judgements) of its own blocks (or pieces) into one array.
         let judging = pieces == nil && judgesWhileCounting
         var judgements: [BlockClassifier.Judgement]? = nil
+        // Judging, each block's bytes are hashed too (for repeats here, and for duplicate-paragraph).
+        var hashes: [UInt64] = []
         var perPiece = [BlockScripts](unsafeUninitializedCapacity: count) { storage, initialized in
             nonisolated(unsafe) let out = storage
             let ranges = pieces
-            let made = [BlockClassifier.Judgement](unsafeUninitializedCapacity: judging ? count : 0) { judged, judgedCount in
-                nonisolated(unsafe) let verdicts = judged
-                totals = ParallelMap.run(count: chunks) { c in
-                    let lo = count * c / chunks, hi = count * (c + 1) / chunks
-                    // A short block with the same bytes as one counted and judged before in this slice
-                    // (a repeated paragraph, a recurring credit line) takes that block's summary, counts
-                    // and judgement: the text decides them all.
-                    var judgedText = HashIndex()                  // hash of the bytes -> entry in `judged`
-                    var judged: [(block: Int, counts: ScriptTotals)] = []
-                    var hash: UInt64 = 0                          // of the block being counted, when short
-                    return Self.countScripts(bytes, lo..<hi, { ranges?[$0].range ?? blocks[$0].textRange }, into: out,
-                                             judgeBlocks: judging, repeatOf: { k, buf in
-                        let r = blocks[k].textRange
-                        guard !blocks[k].kind.isHeading, r.length <= BlockClassifier.shortLimit else { return nil }
-                        hash = HashIndex.hashBytes(buf, r)
-                        let seen = judgedText.find(hash)
-                        guard seen >= 0 else { return nil }
-                        let prior = judged[Int(seen)]
-                        let p = blocks[prior.block].textRange
-                        guard p.length == r.length, memcmp(buf.baseAddress! + p.start, buf.baseAddress! + r.start, r.length) == 0 else { return nil }
-                        var verdict = verdicts[prior.block]
-                        let shift = r.start - p.start
-                        verdict.lede = verdict.lede.map { SourceRange($0.start + shift, $0.end + shift) }
-                        (verdicts.baseAddress! + k).initialize(to: verdict)
-                        return prior
-                    }) { k, buf, summary, counts in
-                        var verdict: BlockClassifier.Judgement
-                        let r = blocks[k].textRange
-                        if blocks[k].kind.isHeading {
-                            verdict = BlockClassifier.Judgement(kind: blocks[k].kind, lede: nil)
-                            summary.setOpening(CharClass.opening(buf, r))
-                        } else {
-                            (verdict, summary) = BlockClassifier.judge(buf, blocks[k], noting: summary)
-                            // (Different bytes under the same hash keep the entry that was there.)
-                            if r.length <= BlockClassifier.shortLimit, judgedText.insert(hash, Int32(judged.count)) < 0 {
-                                judged.append((k, counts))
+            hashes = [UInt64](unsafeUninitializedCapacity: judging ? count : 0) { hashStorage, hashCount in
+                nonisolated(unsafe) let hashed = hashStorage
+                let made = [BlockClassifier.Judgement](unsafeUninitializedCapacity: judging ? count : 0) { judged, judgedCount in
+                    nonisolated(unsafe) let verdicts = judged
+                    totals = ParallelMap.run(count: chunks) { c in
+                        let lo = count * c / chunks, hi = count * (c + 1) / chunks
+                        // A short block with the same bytes as one counted and judged before in this slice
+                        // (a repeated paragraph, a recurring credit line) takes that block's summary, counts
+                        // and judgement: the text decides them all.
+                        var judgedText = HashIndex()                  // hash of the bytes -> entry in `judged`
+                        var judged: [(block: Int, counts: ScriptTotals)] = []
+                        var hash: UInt64 = 0                          // of the block being counted
+                        return Self.countScripts(bytes, lo..<hi, { ranges?[$0].range ?? blocks[$0].textRange }, into: out,
+                                                 judgeBlocks: judging, repeatOf: { k, buf in
+                            let r = blocks[k].textRange
+                            hash = HashIndex.hashBytes(buf, r)
+                            (hashed.baseAddress! + k).initialize(to: hash)
+                            guard !blocks[k].kind.isHeading, r.length <= BlockClassifier.shortLimit else { return nil }
+                            let seen = judgedText.find(hash)
+                            guard seen >= 0 else { return nil }
+                            let prior = judged[Int(seen)]
+                            let p = blocks[prior.block].textRange
+                            guard p.length == r.length, memcmp(buf.baseAddress! + p.start, buf.baseAddress! + r.start, r.length) == 0 else { return nil }
+                            var verdict = verdicts[prior.block]
+                            let shift = r.start - p.start
+                            verdict.lede = verdict.lede.map { SourceRange($0.start + shift, $0.end + shift) }
+                            (verdicts.baseAddress! + k).initialize(to: verdict)
+                            return prior
+                        }) { k, buf, summary, counts in
+                            var verdict: BlockClassifier.Judgement
+                            let r = blocks[k].textRange
+                            if blocks[k].kind.isHeading {
+                                verdict = BlockClassifier.Judgement(kind: blocks[k].kind, lede: nil)
+                                summary.setOpening(CharClass.opening(buf, r))
+                            } else {
+                                (verdict, summary) = BlockClassifier.judge(buf, blocks[k], noting: summary)
+                                // (Different bytes under the same hash keep the entry that was there.)
+                                if r.length <= BlockClassifier.shortLimit, judgedText.insert(hash, Int32(judged.count)) < 0 {
+                                    judged.append((k, counts))
+                                }
                             }
+                            (verdicts.baseAddress! + k).initialize(to: verdict)
                         }
-                        (verdicts.baseAddress! + k).initialize(to: verdict)
                     }
+                    judgedCount = judging ? count : 0
                 }
-                judgedCount = judging ? count : 0
+                if judging { judgements = made }
+                hashCount = judging ? count : 0
             }
-            if judging { judgements = made }
             initialized = count
         }
         var windows: [Int: [BlockScripts]] = [:]
@@ -237,9 +244,9 @@ public struct CopyParser: Sendable {
             perPiece = merged
         }
         let sum = totals.reduce(into: ScriptTotals()) { $0.add($1) }
-        guard sum.han > 0, sum.han * 4 >= sum.latin else { return (.english, nil, perPiece, windows, judgements) }
+        guard sum.han > 0, sum.han * 4 >= sum.latin else { return (.english, nil, perPiece, windows, judgements, hashes) }
         let variant: ChineseVariant = sum.trad >= 2 * sum.simp && sum.trad * 12 >= sum.han ? .traditional : .simplified
-        return (.chinese, variant, perPiece, windows, judgements)
+        return (.chinese, variant, perPiece, windows, judgements, hashes)
     }
 
     /// Whole-file counts for the language decision (Latin here means ASCII letters only).

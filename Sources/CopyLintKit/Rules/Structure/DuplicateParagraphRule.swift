@@ -159,7 +159,7 @@ public struct DuplicateParagraphRule: Rule {
             // A byte-for-byte repeat of a paragraph already seen (the usual duplicate: reprinted copy)
             // is settled by a hash of its bytes, without normalising it: the answer is the one given
             // for the earlier copy.
-            let rawHash = byteRepeats ? Self.byteHash(bytes, range) : 0
+            let rawHash = byteRepeats ? document.byteHash(of: index) ?? Self.byteHash(bytes, range) : 0
             if byteRepeats {
                 let seen = raw.find(rawHash)
                 if seen >= 0, Self.sameBytes(bytes, blocks[Int(seen)].textRange, range) {
