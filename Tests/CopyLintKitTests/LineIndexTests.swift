@@ -123,8 +123,8 @@ final class LineIndexTests: XCTestCase {
         }
         ends.append(bytes.count)
         let index = LineIndex(bytes)
-        XCTAssertEqual(index.lineStarts, starts)
-        XCTAssertEqual(index.contentEnds, ends)
+        XCTAssertEqual(Array(index.lineStarts), starts)
+        XCTAssertEqual(Array(index.contentEnds), ends)
     }
 
     /// Lines found forward from a hint (positions asked in order) are the lines a search from

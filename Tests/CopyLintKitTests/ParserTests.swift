@@ -212,6 +212,44 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(CopyParser().parse(SourceText(path: "t", bytes: Array(texts.last!.utf8))).chineseVariant, .traditional)
     }
 
+    /// Blank lines are not kept as lines: blocks found from the lines kept (blank lines being the
+    /// gaps in their numbers) are those found reading every line, blank ones included.
+    func testBlocksFromTheLinesKeptAreThoseOfEveryLine() {
+        let pieces = ["# 标题", "## Markets rally", "市政府昨日公布了新方案。", "The vote was close.", "", "", "   ", "\u{3000}\u{3000}",
+                      "<!-- copylint-disable mixed-script -->", "%% note", "𠮷野家开店。", "#not a heading", "  indented text"]
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<300 {
+            let count = Int.random(in: 0...40, using: &rng)
+            var text = (0..<count).map { _ in pieces.randomElement(using: &rng)! }.joined(separator: round % 3 == 0 ? "\r\n" : "\n")
+            if round % 4 == 0 { text = "\u{FEFF}" + text + "\n" }
+            let source = SourceText(path: "t", bytes: Array(text.utf8))
+            let document = CopyParser().parse(source)
+            // Every line read, blank ones counted as the parser once did.
+            let lines = source.lines
+            let raws = source.bytes.withUnsafeBufferPointer { buf in
+                (0..<lines.count).map { RawLine.classify(buf, line: $0, start: lines.lineStarts[$0], end: lines.contentEnds[$0]) }
+            }
+            let markdown = raws.contains { if case .heading = $0.kind { return true } else { return false } }
+            var expected: [[Int]] = []
+            var blank = 0, i = 0
+            while i < raws.count {
+                switch raws[i].kind {
+                case .blank: blank += 1; i += 1
+                case .comment: i += 1
+                case .heading:
+                    expected.append([raws[i].start, raws[i].end, raws[i].textStart, raws[i].textEnd, i, i, blank]); blank = 0; i += 1
+                case .text:
+                    var j = i
+                    while markdown, j + 1 < raws.count, case .text = raws[j + 1].kind { j += 1 }
+                    expected.append([raws[i].start, raws[j].end, raws[i].textStart, max(raws[i].textStart, raws[j].textEnd), i, j, blank])
+                    blank = 0; i = j + 1
+                }
+            }
+            let found = document.blocks.map { [$0.range.start, $0.range.end, $0.textRange.start, $0.textRange.end, $0.firstLine, $0.lastLine, $0.blankLinesBefore] }
+            XCTAssertEqual(found, expected, text)
+        }
+    }
+
     /// ScalarSet answers what a Set answers, for small sets (a list) and larger ones (a binary search).
     func testScalarSetAgreesWithSet() {
         let pools: [[UInt32]] = [Array(TextTraits.openers.sortedValues), Array("的地得和与及或对在把被将从向以于由而并且但因若则就都也还又再才更最很不没其之所这那该各每某是让使给跟同比为即既虽当自按据经令".unicodeScalars.map(\.value)),

@@ -5,8 +5,17 @@ import Foundation
 /// LF, CRLF and a lone CR each end one line. Line `n` (0-based) spans
 /// `lineStarts[n] ..< contentEnds[n]`; its terminator follows.
 public struct LineIndex: Sendable {
-    public let lineStarts: [Int]
-    public let contentEnds: [Int]
+    /// Byte offsets kept in 32 bits (texts are at most 4 GB): a file of a million short lines has
+    /// two of them a line, and their memory is most of what such a file costs.
+    public struct Offsets: RandomAccessCollection, Sendable {
+        let storage: [UInt32]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { storage.count }
+        @inline(__always) public subscript(i: Int) -> Int { Int(storage[i]) }
+    }
+
+    public let lineStarts: Offsets
+    public let contentEnds: Offsets
 
     public init(_ bytes: [UInt8]) {
         // Two passes over the bytes, eight at a time where no line break is near: the first counts
@@ -21,9 +30,9 @@ public struct LineIndex: Sendable {
         var running = [0]
         for c in counts { running.append(running.last! + c) }
         let firsts = running, breaks = running.last!
-        var ends: [Int] = []
-        let starts = [Int](unsafeUninitializedCapacity: breaks + 1) { startStore, startCount in
-            ends = [Int](unsafeUninitializedCapacity: breaks + 1) { endStore, endCount in
+        var ends: [UInt32] = []
+        let starts = [UInt32](unsafeUninitializedCapacity: breaks + 1) { startStore, startCount in
+            ends = [UInt32](unsafeUninitializedCapacity: breaks + 1) { endStore, endCount in
                 nonisolated(unsafe) let s = startStore, e = endStore
                 s[0] = 0
                 _ = ParallelMap.run(count: slices) { k in
@@ -31,19 +40,19 @@ public struct LineIndex: Sendable {
                     bytes.withUnsafeBufferPointer { buf in
                         _ = Self.scanBreaks(buf, from: bounds[k], to: bounds[k + 1]) { i in
                             // A CR followed by LF is one break (reported at the CR; the LF is skipped).
-                            e[at] = i
-                            s[at + 1] = buf[i] == 0x0D && i + 1 < buf.count && buf[i + 1] == 0x0A ? i + 2 : i + 1
+                            e[at] = UInt32(truncatingIfNeeded: i)
+                            s[at + 1] = UInt32(truncatingIfNeeded: buf[i] == 0x0D && i + 1 < buf.count && buf[i + 1] == 0x0A ? i + 2 : i + 1)
                             at += 1
                         }
                     }
                 }
-                e[breaks] = n
+                e[breaks] = UInt32(truncatingIfNeeded: n)
                 endCount = breaks + 1
             }
             startCount = breaks + 1
         }
-        lineStarts = starts
-        contentEnds = ends
+        lineStarts = Offsets(storage: starts)
+        contentEnds = Offsets(storage: ends)
     }
 
     /// Calls `found` with the offset of each line break (LF, CR, or the CR of CRLF); returns how many.

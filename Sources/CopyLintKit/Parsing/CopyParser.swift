@@ -22,30 +22,31 @@ public struct CopyParser: Sendable {
         var tp = DispatchTime.now().uptimeNanoseconds
         func lap(_ w: String) { if Profile.enabled { Profile.report(w, since: tp); tp = DispatchTime.now().uptimeNanoseconds } }
         let lines = source.lines
-        // Lines are classified one by one, in slices on all cores for a large file; each slice
-        // fills its own part of one array.
+        // Lines are classified one by one, in slices on all cores for a large file. Blank lines are
+        // not kept (a file of a million empty lines keeps nothing): they are the gaps between the
+        // line numbers of the lines kept.
         let slices = ParallelMap.slices(forBytes: bytes.count)
-        var parts: [(comments: [CommentLine], markdown: Bool)] = []
-        let raws = [RawLine](unsafeUninitializedCapacity: lines.count) { storage, initialized in
-            nonisolated(unsafe) let out = storage
-            parts = ParallelMap.run(count: slices) { c -> (comments: [CommentLine], markdown: Bool) in
-                let lo = lines.count * c / slices, hi = lines.count * (c + 1) / slices
-                var comments: [CommentLine] = []
-                var markdown = false
-                bytes.withUnsafeBufferPointer { buf in
-                    for i in lo..<hi {
-                        let raw = RawLine.classify(buf, line: i, start: lines.lineStarts[i], end: lines.contentEnds[i])
-                        if case .heading = raw.kind { markdown = true }
-                        if case .comment = raw.kind {
-                            comments.append(CommentLine(range: SourceRange(raw.start, raw.end), text: RawLine.commentText(buf, raw), line: i))
-                        }
-                        (out.baseAddress! + i).initialize(to: raw)
+        let parts = ParallelMap.run(count: slices) { c -> (raws: [RawLine], comments: [CommentLine], markdown: Bool) in
+            let lo = lines.count * c / slices, hi = lines.count * (c + 1) / slices
+            var raws: [RawLine] = []
+            var comments: [CommentLine] = []
+            var markdown = false
+            bytes.withUnsafeBufferPointer { buf in
+                for i in lo..<hi {
+                    let raw = RawLine.classify(buf, line: i, start: lines.lineStarts[i], end: lines.contentEnds[i])
+                    switch raw.kind {
+                    case .blank: continue
+                    case .heading: markdown = true
+                    case .comment:
+                        comments.append(CommentLine(range: SourceRange(raw.start, raw.end), text: RawLine.commentText(buf, raw), line: i))
+                    case .text: break
                     }
+                    raws.append(raw)
                 }
-                return (comments, markdown)
             }
-            initialized = lines.count
+            return (raws, comments, markdown)
         }
+        let raws = parts.count == 1 ? parts[0].raws : parts.flatMap(\.raws)
         let comments = parts.flatMap(\.comments)
         let markdown = parts.contains { $0.markdown }
         let layout: Layout = markdown ? .markdown : .plain
@@ -68,9 +69,13 @@ public struct CopyParser: Sendable {
     private func makeBlocks(_ raws: [RawLine], layout: Layout) -> [Block] {
         // Counted first, so that the array is allocated once at its size (a doubling array of a large
         // file's blocks would hold up to twice the memory).
+        // (`raws` holds the lines that are not blank: a gap in their line numbers is blank lines.)
         var count = 0
         var previousText = false
+        var previousLine = -1
         for raw in raws {
+            if raw.line != previousLine + 1 { previousText = false }
+            previousLine = raw.line
             switch raw.kind {
             case .heading: count += 1; previousText = false
             case .text: if !previousText || layout != .markdown { count += 1 }; previousText = true
@@ -80,31 +85,37 @@ public struct CopyParser: Sendable {
         var blocks: [Block] = []
         blocks.reserveCapacity(count)
         var blank = 0
+        previousLine = -1
         var i = 0
         while i < raws.count {
             let raw = raws[i]
+            blank += raw.line - previousLine - 1
             switch raw.kind {
             case .blank:
                 blank += 1
+                previousLine = raw.line
                 i += 1
             case .comment:
+                previousLine = raw.line
                 i += 1
             case .heading(let level):
                 blocks.append(Block(kind: .headline, range: SourceRange(raw.start, raw.end),
-                                    textRange: SourceRange(raw.textStart, raw.textEnd), firstLine: i, lastLine: i,
+                                    textRange: SourceRange(raw.textStart, raw.textEnd), firstLine: raw.line, lastLine: raw.line,
                                     headingLevel: Int(level), blankLinesBefore: blank))
                 blank = 0
+                previousLine = raw.line
                 i += 1
             case .text:
                 var j = i
                 if layout == .markdown {
                     // A Markdown paragraph runs until a blank line, a heading or a comment.
-                    while j + 1 < raws.count, case .text = raws[j + 1].kind { j += 1 }
+                    while j + 1 < raws.count, case .text = raws[j + 1].kind, raws[j + 1].line == raws[j].line + 1 { j += 1 }
                 }
                 blocks.append(Block(kind: .paragraph, range: SourceRange(raw.start, raws[j].end),
                                     textRange: SourceRange(raw.textStart, max(raw.textStart, raws[j].textEnd)),
-                                    firstLine: i, lastLine: j, headingLevel: 0, blankLinesBefore: blank))
+                                    firstLine: raw.line, lastLine: raws[j].line, headingLevel: 0, blankLinesBefore: blank))
                 blank = 0
+                previousLine = raws[j].line
                 i = j + 1
             }
         }
@@ -385,16 +396,19 @@ struct RawLine {
         case text
     }
 
-    // One per line of a file that may have millions: offsets in 32 bits (files up to 4 GB), 20 bytes a line.
+    // One per line of a file that may have millions: offsets in 32 bits (files up to 4 GB), 24 bytes a line.
     let kind: Kind
-    private let start32: UInt32, end32: UInt32, textStart32: UInt32, textEnd32: UInt32
+    private let start32: UInt32, end32: UInt32, textStart32: UInt32, textEnd32: UInt32, line32: UInt32
+    /// The line's number, from 0.
+    var line: Int { Int(line32) }
     var start: Int { Int(start32) }
     var end: Int { Int(end32) }
     var textStart: Int { Int(textStart32) }
     var textEnd: Int { Int(textEnd32) }
 
-    init(kind: Kind, start: Int, end: Int, textStart: Int, textEnd: Int) {
+    init(kind: Kind, line: Int, start: Int, end: Int, textStart: Int, textEnd: Int) {
         self.kind = kind
+        line32 = UInt32(truncatingIfNeeded: line)
         start32 = UInt32(truncatingIfNeeded: start)
         end32 = UInt32(truncatingIfNeeded: end)
         textStart32 = UInt32(truncatingIfNeeded: textStart)
@@ -424,15 +438,15 @@ struct RawLine {
             if e - 2 >= s, buf[e - 2] == 0xC2, buf[e - 1] == 0xA0 { e -= 2; continue }
             break
         }
-        if s == e { return RawLine(kind: .blank, start: start, end: end, textStart: s, textEnd: s) }
+        if s == e { return RawLine(kind: .blank, line: line, start: start, end: end, textStart: s, textEnd: s) }
         // <!-- … --> on a line of its own
         if e - s >= 7, buf[s] == 0x3C, buf[s + 1] == 0x21, buf[s + 2] == 0x2D, buf[s + 3] == 0x2D,
            buf[e - 1] == 0x3E, buf[e - 2] == 0x2D, buf[e - 3] == 0x2D {
-            return RawLine(kind: .comment, start: start, end: end, textStart: s, textEnd: e)
+            return RawLine(kind: .comment, line: line, start: start, end: end, textStart: s, textEnd: e)
         }
         // %% directive line for plain copy
         if e - s >= 2, buf[s] == 0x25, buf[s + 1] == 0x25 {
-            return RawLine(kind: .comment, start: start, end: end, textStart: s, textEnd: e)
+            return RawLine(kind: .comment, line: line, start: start, end: end, textStart: s, textEnd: e)
         }
         // ATX heading: 1-6 '#' then a space (or the end of the line).
         if buf[s] == 0x23, s == start {
@@ -446,10 +460,10 @@ struct RawLine {
                 var te = e
                 while te > t, buf[te - 1] == 0x23 { te -= 1 }
                 while te > t, buf[te - 1] == 0x20 { te -= 1 }
-                return RawLine(kind: .heading(UInt8(level)), start: start, end: end, textStart: t, textEnd: te)
+                return RawLine(kind: .heading(UInt8(level)), line: line, start: start, end: end, textStart: t, textEnd: te)
             }
         }
-        return RawLine(kind: .text, start: start, end: end, textStart: s, textEnd: e)
+        return RawLine(kind: .text, line: line, start: start, end: end, textStart: s, textEnd: e)
     }
 }
 
