@@ -127,7 +127,7 @@ public struct CommandLineTool {
                 case .warning: warnings += 1
                 case .info: infos += 1
                 }
-                if d.fix?.applicability == .safe { safeFixes += 1 }
+                if d.hasSafeFix { safeFixes += 1 }
             }
             if !diagnostics.isEmpty { files += 1 }
         }
@@ -534,7 +534,7 @@ enum Summary {
             case .warning: counts.warnings += 1
             case .info: counts.infos += 1
             }
-            if d.fix?.applicability == .safe { counts.safeFixes += 1 }
+            if d.hasSafeFix { counts.safeFixes += 1 }
         }
         counts.files = Set(diagnostics.map(\.path)).count
         return line(counts: counts, files: files)

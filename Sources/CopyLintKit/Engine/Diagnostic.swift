@@ -40,6 +40,8 @@ public final class Diagnostic: Sendable {
     public let source: SourceText
     public let fix: Fix?
     public let severity: Severity
+    /// Whether the fix is safe to apply unasked (kept apart: counting them reads no fix).
+    public let hasSafeFix: Bool
 
     public var range: SourceRange { SourceRange(unchecked: Int(start32), Int(end32)) }
 
@@ -51,6 +53,7 @@ public final class Diagnostic: Sendable {
         end32 = UInt32(truncatingIfNeeded: finding.range.end)
         related = finding.related
         fix = finding.fix
+        hasSafeFix = finding.fix?.applicability == .safe
         self.source = source
     }
 

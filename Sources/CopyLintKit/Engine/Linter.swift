@@ -69,7 +69,14 @@ public struct Linter: Sendable {
         var perRule = runRules(document, literalMatches: consume literalMatches, makeDiagnostics: mask == nil)
         let tAssemble = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         defer { if Profile.enabled { Profile.report("diagnostics", since: tAssemble) } }
-        out.reserveCapacity(perRule.reduce(0) { $0 + $1.findings.count + $1.diagnostics.count })
+        // The largest rule's diagnostics are taken whole, as the start of the list (it is sorted at the
+        // end): only the others are copied in, one reference (and one count on it) at a time.
+        let largest = perRule.indices.max { perRule[$0].diagnostics.count < perRule[$1].diagnostics.count }
+        if let largest, !perRule[largest].diagnostics.isEmpty {
+            out = perRule[largest].diagnostics
+            perRule[largest].diagnostics = []
+        }
+        out.reserveCapacity(out.count + perRule.reduce(0) { $0 + $1.findings.count + $1.diagnostics.count })
         for (k, rule) in rules.enumerated() {
             let result = perRule[k]
             perRule[k].findings = []   // each rule's findings let go once they are diagnostics
