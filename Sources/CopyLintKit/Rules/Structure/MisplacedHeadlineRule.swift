@@ -105,7 +105,11 @@ public struct MisplacedHeadlineRule: Rule {
         let bytes = document.bytes
         // Block texts are decoded only where a decision needs them.
         let texts = LazyTexts(bytes: bytes, blocks: blocks)
-        let isHeading = blocks.indices.map { i in headingLike(i, blocks: blocks, texts: texts, document: document) }
+        // The file's last blocks that are headings or ——subtitle lines: a paragraph followed only by
+        // them may be a headline out of place.
+        var trailing = blocks.count
+        while trailing > 0, blocks[trailing - 1].kind.isHeading || texts[trailing - 1].starts(with: ["—", "—"]) { trailing -= 1 }
+        let isHeading = blocks.indices.map { i in headingLike(i, blocks: blocks, texts: texts, trailing: trailing) }
         var groups: [Group] = []
         for i in blocks.indices where isHeading[i] {
             if let g = groups.last, g.last == i - 1 { groups[groups.count - 1].members.append(i) } else { groups.append(Group(members: [i])) }
@@ -227,14 +231,12 @@ public struct MisplacedHeadlineRule: Rule {
     }
 
     /// Heading blocks, and in plain copy the unpunctuated short line that ends the file.
-    private func headingLike(_ i: Int, blocks: [Block], texts: LazyTexts, document: Document) -> Bool {
+    /// `trailing`: where the file's closing run of headings and ——subtitle lines begins.
+    private func headingLike(_ i: Int, blocks: [Block], texts: LazyTexts, trailing: Int) -> Bool {
         let block = blocks[i]
         if block.kind.isHeading { return true }
-        // Followed only by headings or a ——subtitle line (checked from the end: at most a few blocks).
-        guard block.kind == .paragraph, block.textRange.length <= 200 else { return false }
-        var k = blocks.count - 1
-        while k > i, blocks[k].kind.isHeading || texts[k].starts(with: ["—", "—"]) { k -= 1 }
-        guard k == i else { return false }
+        // Followed only by headings or a ——subtitle line.
+        guard block.kind == .paragraph, block.textRange.length <= 200, i + 1 >= trailing else { return false }
         return TextTraits.looksLikeHeadline(texts[i], maxChinese: 40, maxWords: 12)
             && !TextTraits.containsSpeechLead(texts[i])
     }
