@@ -56,6 +56,35 @@ final class PackTests: TempFolderTestCase {
         }
     }
 
+    /// doubled-word compares ASCII words in place and makes strings only of a matching pair: it finds
+    /// what comparing every word as a lower-cased string finds, across case, apostrophes (straight
+    /// and curly), accented letters and the Kelvin sign (which lower-cases to k).
+    func testDoubledWordsComparedInPlaceAgreeWithStrings() throws {
+        let pieces = ["the", "The", "THE", "the", "of", "OF", "a", "an", "An", "it's", "it’s", "It's", "café", "Café", "CAFÉ",
+                      "\u{212A}ing", "king", "King", "and", "And", "for", "For", "to"]
+        let gaps = [" ", " ", " ", "  ", ", ", ". ", "\n\n", ""]
+        let linter = Linter(registry: .builtin, settings: RuleSettings())
+        let rule = try XCTUnwrap(linter.rules.first { $0.id == "en-news/doubled-word" })
+        var fast = try XCTUnwrap(rule.checker as? PackChecker)
+        fast.comparesWordsInPlace = true
+        var strings = fast
+        strings.comparesWordsInPlace = false
+        var generator = SystemRandomNumberGenerator()
+        var reported = 0
+        for round in 0..<300 {
+            var text = "The council met on Monday. "
+            for _ in 0..<Int.random(in: 1...40, using: &generator) {
+                text += pieces.randomElement(using: &generator)! + gaps.randomElement(using: &generator)!
+            }
+            if round % 3 == 0 { text = "\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n") }
+            let document = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(text.utf8)))
+            let found = fast.check(document)
+            XCTAssertEqual(found, strings.check(document), text)
+            reported += found.count
+        }
+        XCTAssertGreaterThan(reported, 50, "the random texts do hold doubled words")
+    }
+
     /// The automaton finds what a plain search finds, in both case modes: one-byte patterns, patterns
     /// that share a first letter with common words, Chinese, at the ends of the range.
     func testAhoCorasickAgreesWithAPlainSearch() {

@@ -31,6 +31,9 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
     private var budget: TimeBudget?
     /// Matches of `literals` found by the engine's shared pass over every block, in order (ends never decrease).
     private var precomputed: [AhoCorasick.Match]?
+    /// Word repetition compares two ASCII words in place, making strings only of a pair that is the
+    /// same word (off only to test that it changes nothing).
+    var comparesWordsInPlace = true
 
     /// The word list, when the engine may match it together with other rules' lists in one pass
     /// over the copy (rules that match whole blocks).
@@ -321,19 +324,31 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
         let s = t.scalars
         var out: [Finding] = []
         // Words: letters and apostrophes, compared without case.
-        var words: [(start: Int, end: Int, text: String)] = []
+        var words: [(start: Int, end: Int, ascii: Bool)] = []
         var k = 0
         while k < s.count {
             guard CharClass.isAlphabetic(s[k]) else { k += 1; continue }
             var e = k
-            while e < s.count, CharClass.isAlphabetic(s[e]) || s[e] == 0x27 || s[e] == 0x2019 { e += 1 }
-            words.append((k, e, t.string(k, e).lowercased()))
+            var ascii = true
+            while e < s.count, CharClass.isAlphabetic(s[e]) || s[e] == 0x27 || s[e] == 0x2019 {
+                if s[e] >= 0x80 { ascii = false }
+                e += 1
+            }
+            words.append((k, e, ascii))
             k = e
         }
         let only = Set(spec.tokens.map { $0.lowercased() })
         for w in 1..<max(1, words.count) {
             let a = words[w - 1], b = words[w]
-            guard a.text == b.text, !exceptionSet.contains(a.text), only.isEmpty || only.contains(a.text) else { continue }
+            // Two ASCII words (letters and ') are the same word when their letters are, but for case;
+            // a word with any other letter is compared as Unicode compares strings (K, the Kelvin sign,
+            // lower-cases to k).
+            if comparesWordsInPlace, a.ascii, b.ascii {
+                guard a.end - a.start == b.end - b.start,
+                      (0..<(a.end - a.start)).allSatisfy({ s[a.start + $0] | 0x20 == s[b.start + $0] | 0x20 }) else { continue }
+            }
+            let text = t.string(a.start, a.end).lowercased()
+            guard text == t.string(b.start, b.end).lowercased(), !exceptionSet.contains(text), only.isEmpty || only.contains(text) else { continue }
             // Only white space between them: "the the", not "that, that".
             guard (a.end..<b.start).allSatisfy({ CharClass.isSpace(s[$0]) }) else { continue }
             out.append(Finding(range: t.range(a.start, b.end), message: message(["match": t.string(b.start, b.end)]),
