@@ -145,7 +145,7 @@ public struct DuplicateParagraphRule: Rule {
             if blocks[index].textRange.length > TextWindows.giant {
                 if index == alone { continue }
                 // A giant block (a file without line breaks): exact repeats only, hashed as it is read.
-                var sink = Hashing(out: nil)
+                var sink = Hashing()
                 Normalizer.fold(bytes, blocks[index].textRange, into: &sink)
                 guard sink.count >= minLength else { continue }
                 let known = exact.insert(HashIndex.mix(sink.hash), Int32(index))
@@ -171,10 +171,10 @@ public struct DuplicateParagraphRule: Rule {
             }
             // Normalised into a buffer kept from block to block, hashed as it is written.
             if scratch.count < range.length { scratch = [UInt32](repeating: 0, count: max(range.length, scratch.count * 2)) }
-            let (n, h) = scratch.withUnsafeMutableBufferPointer { buffer -> (Int, UInt64) in
-                var sink = Hashing(out: buffer.baseAddress!)
+            let (n, h, bareHash) = scratch.withUnsafeMutableBufferPointer { buffer -> (Int, UInt64, UInt64) in
+                var sink = Storing(out: buffer.baseAddress!)
                 Normalizer.fold(bytes, range, into: &sink)
-                return (sink.count, sink.hash)
+                return (sink.count, sink.hash, HashIndex.mix(sink.bare))
             }
             guard n >= minLength else { continue }
             lengths[index] = Int32(truncatingIfNeeded: n)
@@ -197,7 +197,6 @@ public struct DuplicateParagraphRule: Rule {
             let text = Array(scratch[0..<n])
 
             // Differing only by punctuation (a lost 。 or an added comma) is a near repeat at any length.
-            let bareHash = Self.hash(text) { !Normalizer.isPunctuation($0) }
             let sameLetters = bare.insert(bareHash, Int32(index))
             if sameLetters >= 0 {
                 let first = Int(sameLetters)
@@ -250,13 +249,26 @@ public struct DuplicateParagraphRule: Rule {
         return findings
     }
 
-    /// FNV-1a over the folded scalars as they are given; with `out`, the scalars are also stored.
+    /// Stores the folded scalars and hashes them as they are given (FNV-1a): all of them, and those
+    /// that are not punctuation (what a near repeat differing only by punctuation shares).
+    private struct Storing: Normalizer.Sink {
+        let out: UnsafeMutablePointer<UInt32>
+        var count = 0
+        var hash = DuplicateParagraphRule.fnvOffset
+        var bare = DuplicateParagraphRule.fnvOffset
+        @inline(__always) mutating func put(_ cp: UInt32) {
+            out[count] = cp
+            count += 1
+            hash = DuplicateParagraphRule.fnv(hash, cp)
+            if !Normalizer.isPunctuation(cp) { bare = DuplicateParagraphRule.fnv(bare, cp) }
+        }
+    }
+
+    /// FNV-1a over the folded scalars as they are given (a giant block's: not stored).
     private struct Hashing: Normalizer.Sink {
-        var out: UnsafeMutablePointer<UInt32>?
         var count = 0
         var hash = DuplicateParagraphRule.fnvOffset
         @inline(__always) mutating func put(_ cp: UInt32) {
-            out?[count] = cp
             count += 1
             hash = DuplicateParagraphRule.fnv(hash, cp)
         }
@@ -316,12 +328,6 @@ public struct DuplicateParagraphRule: Rule {
     /// One step of FNV-1a over a scalar: the same for a stored text and for one hashed as it is read.
     @inline(__always)
     fileprivate static func fnv(_ h: UInt64, _ cp: UInt32) -> UInt64 { (h ^ UInt64(cp)) &* fnvPrime }
-
-    private static func hash(_ text: [UInt32], keeping keep: (UInt32) -> Bool = { _ in true }) -> UInt64 {
-        var h = fnvOffset
-        for cp in text where keep(cp) { h = fnv(h, cp) }
-        return HashIndex.mix(h)
-    }
 
     /// A bottom-k sketch: the k smallest distinct shingle hashes of the text. Two texts a few edits
     /// apart share most of them, so sharing one makes them candidates. One hash per character.
