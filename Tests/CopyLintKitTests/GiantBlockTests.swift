@@ -112,23 +112,12 @@ final class GiantBlockTests: XCTestCase {
         let pieces = ["The ", "mayor ", "said", " ", "mаyor", "Αthens", "ｍarket", "d'Azur", "'", "e\u{301}", "\u{301}",
                       "市政府", "公布了", "works", "效率", "了", "implemen", "ted", "，", "。", "(Paris)", "（World Health）",
                       "《The Earth》", "5G", "20 km", "www.example.cn", "app", "𠮷", "們", "時間", "Москва", ". ", "\n\n"]
-        var rng = SystemRandomNumberGenerator()
         let options = RuleOptions(specs: MixedScriptRule.description.options)
         var fast = MixedScriptRule(options: options)
         fast.skipsPlainWords = true
         var full = fast
         full.skipsPlainWords = false
-        var reported = 0
-        for round in 0..<300 {
-            var text = round % 3 == 0 ? "\u{FEFF}" : ""
-            for _ in 0..<Int.random(in: 1...60, using: &rng) { text += pieces.randomElement(using: &rng)! }
-            if round % 2 == 0 { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
-            let document = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(text.utf8)))
-            let found = fast.check(document)
-            XCTAssertEqual(found, full.check(document), text)
-            reported += found.count
-        }
-        XCTAssertGreaterThan(reported, 100, "the random texts do hold findings")
+        assertShortcutChangesNothing(pieces: pieces, atLeast: 100, fast: fast.check, full: full.check)
     }
 
     /// duplicate-paragraph does not read a giant block alone in its file when a lower bound of its

@@ -69,20 +69,8 @@ final class PackTests: TempFolderTestCase {
         fast.comparesWordsInPlace = true
         var strings = fast
         strings.comparesWordsInPlace = false
-        var generator = SystemRandomNumberGenerator()
-        var reported = 0
-        for round in 0..<300 {
-            var text = "The council met on Monday. "
-            for _ in 0..<Int.random(in: 1...40, using: &generator) {
-                text += pieces.randomElement(using: &generator)! + gaps.randomElement(using: &generator)!
-            }
-            if round % 3 == 0 { text = "\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n") }
-            let document = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(text.utf8)))
-            let found = fast.check(document)
-            XCTAssertEqual(found, strings.check(document), text)
-            reported += found.count
-        }
-        XCTAssertGreaterThan(reported, 50, "the random texts do hold doubled words")
+        assertShortcutChangesNothing(pieces: pieces, gaps: gaps, prefix: "The council met on Monday. ", atLeast: 50,
+                                     fast: fast.check, full: strings.check)
     }
 
     /// The automaton finds what a plain search finds, in both case modes: one-byte patterns, patterns
