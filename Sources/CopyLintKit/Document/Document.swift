@@ -179,7 +179,7 @@ public struct Document: Sendable {
     /// (`TextWindows.split`), in order, when the parser counted it in those windows.
     public let windowScripts: [Int: [BlockScripts]]
     /// One hash of each block's text bytes (`HashIndex.hashBytes`), made by the parser while it counts
-    /// them; empty for a document with a giant block or not made by the parser.
+    /// them; empty when the parser counted a giant block in windows, or did not make the document.
     public let byteHashes: [UInt64]
 
     public init(source: SourceText, blocks: [Block], articles: [Article], layout: Layout,

@@ -136,8 +136,9 @@ public struct DuplicateParagraphRule: Rule {
         var raw = HashIndex()
         var outcome = [Int32](repeating: -1, count: byteRepeats ? blocks.count : 0)
 
-        // A giant block alone in its file can only repeat a block of at least as many normalised
-        // characters, and no other block has that many: it is not read at all.
+        // A block's text can only equal one with as many normalised characters. The one giant block of
+        // a file, when it surely has more than any other block can have (at most `giant` bytes each),
+        // equals none of them: it is not read at all.
         let giants = blocks.indices.filter { Self.checked(blocks[$0].kind) && blocks[$0].textRange.length > TextWindows.giant }
         let alone = giants.count == 1 && Self.surelyLonger(bytes, blocks[giants[0]].textRange, than: TextWindows.giant) ? giants[0] : -1
 
