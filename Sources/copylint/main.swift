@@ -1,4 +1,6 @@
 import CopyLintKit
+// Imported here so that a release build, compiled against the static Foundation, links its libraries.
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
