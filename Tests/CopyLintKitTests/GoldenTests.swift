@@ -9,8 +9,8 @@ final class GoldenTests: XCTestCase {
     func render(_ args: [String]) -> (Int32, String) {
         let out = StringSink(), err = StringSink()
         let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(Self.root.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(Self.root.path))
+        defer { XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(cwd)) }
         let code = CommandLineTool(environment: [:], stdout: out, stderr: err, readStandardInput: { [] }).run(args)
         return (code, out.text)
     }

@@ -44,7 +44,7 @@ final class RobustnessTests: TempFolderTestCase {
 
     /// Runs the executable to the end: exit status, stdout, stderr.
     func runExecutable(_ args: [String], prefix: [String] = []) throws -> Run {
-        try finish(try spawn(args, prefix: prefix))
+        finish(try spawn(args, prefix: prefix))
     }
 
     /// Runs any program to the end.

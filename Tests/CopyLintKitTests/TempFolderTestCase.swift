@@ -25,8 +25,8 @@ class TempFolderTestCase: XCTestCase {
         let out = StringSink(), err = StringSink()
         let tool = CommandLineTool(environment: env, stdout: out, stderr: err, readStandardInput: { stdin })
         let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath((directory ?? dir).path)
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath((directory ?? dir).path))
+        defer { XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(cwd)) }
         let code = tool.run(args)
         return Run(code: code, out: out.text, err: err.text)
     }
