@@ -141,7 +141,7 @@ final class ParserTests: XCTestCase {
                 XCTAssertEqual([summary.hasKana, summary.hasTraditionalOnly, summary.hasSimplifiedOnly, summary.hasNonASCIILetter],
                                [kana, trad, simp, nonASCII], "block \(k)")
                 let ending = d.source.string(block.textRange).unicodeScalars.reversed()
-                    .first { !CharClass.isSpace($0.value) && !TruncatedSentenceRule.Ending.closers.contains($0.value) }
+                    .first { !CharClass.isSpace($0.value) && !Self.closingMarks.contains($0.value) }
                 XCTAssertEqual(summary.lastSignificantScalar, ending?.value, "block \(k)")
                 let head = d.source.string(block.textRange).unicodeScalars.prefix(30).map(\.value)
                 XCTAssertEqual(summary.firstScalar, head.first, "block \(k)")
@@ -274,11 +274,14 @@ final class ParserTests: XCTestCase {
         }
     }
 
-    /// truncated-sentence's switches say what its documented sets of marks say.
+    /// Closing quotes and brackets, as `CharClass.isClosingMark` documents them.
+    static let closingMarks = Set("”’」』）)》〉】]\"'〕］".unicodeScalars.map(\.value))
+
+    /// The switches for sentence-final and closing marks say what their documented sets of marks say.
     func testSentenceMarkSwitchesMatchTheirSets() {
         for v in UInt32(0)...0xFFFF {
             XCTAssertEqual(TruncatedSentenceRule.Ending.isFinal(v), TruncatedSentenceRule.Ending.final.contains(v), "U+\(String(v, radix: 16))")
-            XCTAssertEqual(TruncatedSentenceRule.Ending.isCloser(v), TruncatedSentenceRule.Ending.closers.contains(v), "U+\(String(v, radix: 16))")
+            XCTAssertEqual(CharClass.isClosingMark(v), Self.closingMarks.contains(v), "U+\(String(v, radix: 16))")
         }
     }
 

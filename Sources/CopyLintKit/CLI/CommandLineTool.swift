@@ -528,14 +528,7 @@ public enum ExitCode {
 enum Summary {
     static func line(_ diagnostics: [Diagnostic], files: Int, failOn: Severity) -> String {
         var counts = CommandLineTool.Counts()
-        for d in diagnostics {
-            switch d.severity {
-            case .error: counts.errors += 1
-            case .warning: counts.warnings += 1
-            case .info: counts.infos += 1
-            }
-            if d.hasSafeFix { counts.safeFixes += 1 }
-        }
+        counts.add(diagnostics)
         counts.files = Set(diagnostics.map(\.path)).count
         return line(counts: counts, files: files)
     }

@@ -205,6 +205,18 @@ public struct Document: Sendable {
     @inline(__always)
     public func scripts(of index: Int) -> BlockScripts? { scripts.count == blocks.count ? scripts[index] : nil }
 
+    /// How block `index` starts (`CharClass.opening`): as the parser noted it, or read from the bytes.
+    func opening(of index: Int) -> (first: UInt32?, earlyCloser: Bool) {
+        if let s = scripts(of: index) { return (s.firstScalar, s.hasEarlyCloser) }
+        return bytes.withUnsafeBufferPointer { CharClass.opening($0, blocks[index].textRange) }
+    }
+
+    /// How block `index` ends (`CharClass.lastSignificantScalar`): as the parser noted it, or read from the bytes.
+    func lastSignificantScalar(of index: Int) -> UInt32? {
+        if let s = scripts(of: index) { return s.lastSignificantScalar }
+        return bytes.withUnsafeBufferPointer { CharClass.lastSignificantScalar($0, blocks[index].textRange) }
+    }
+
     public var bytes: [UInt8] { source.bytes }
 
     public func text(_ block: Block) -> String { source.string(block.textRange) }

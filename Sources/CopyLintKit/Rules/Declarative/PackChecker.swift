@@ -27,6 +27,8 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
     private var regexes: [(regex: NSRegularExpression, risky: Bool)] { lazyRegexes.value }
     private let exceptionSet: Set<String>
     private let exceptionMatcher: AhoCorasick?
+    /// The only words a repetition rule checks, lower-cased (empty: every word).
+    private let onlyWords: Set<String>
     /// The run's time budget (regular expressions are the one cost a pack author controls).
     private var budget: TimeBudget?
     /// Matches of `literals` found by the engine's shared pass over every block, in order (ends never decrease).
@@ -78,6 +80,7 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
             }
         }
         exceptionSet = Set(spec.exceptions.map { spec.ignoreCase ? $0.lowercased() : $0 })
+        onlyWords = spec.kind == .repetition ? Set(spec.tokens.map { $0.lowercased() }) : []
         exceptionMatcher = spec.exceptions.isEmpty || spec.kind == .repetition ? nil
             : AhoCorasick(spec.exceptions.map { Array($0.utf8) }, ignoreASCIICase: spec.ignoreCase)
     }
@@ -337,7 +340,6 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
             words.append((k, e, ascii))
             k = e
         }
-        let only = Set(spec.tokens.map { $0.lowercased() })
         for w in 1..<max(1, words.count) {
             let a = words[w - 1], b = words[w]
             // Two ASCII words (letters and ') are the same word when their letters are, but for case;
@@ -348,7 +350,7 @@ public struct PackChecker: RuleChecker, @unchecked Sendable {
                       (0..<(a.end - a.start)).allSatisfy({ s[a.start + $0] | 0x20 == s[b.start + $0] | 0x20 }) else { continue }
             }
             let text = t.string(a.start, a.end).lowercased()
-            guard text == t.string(b.start, b.end).lowercased(), !exceptionSet.contains(text), only.isEmpty || only.contains(text) else { continue }
+            guard text == t.string(b.start, b.end).lowercased(), !exceptionSet.contains(text), onlyWords.isEmpty || onlyWords.contains(text) else { continue }
             // Only white space between them: "the the", not "that, that".
             guard (a.end..<b.start).allSatisfy({ CharClass.isSpace(s[$0]) }) else { continue }
             out.append(Finding(range: t.range(a.start, b.end), message: message(["match": t.string(b.start, b.end)]),

@@ -204,18 +204,9 @@ public struct MisplacedHeadlineRule: Rule {
         return findings
     }
 
-    /// Block `i`'s first character is a lower-case letter (as the parser noted it, or read from the bytes:
-    /// a body block is not decoded whole).
+    /// Block `i`'s first character is a lower-case letter (a body block is not decoded whole).
     static func startsLowercase(_ document: Document, _ i: Int) -> Bool {
-        let first: UInt32
-        if let scripts = document.scripts(of: i) {
-            guard let c = scripts.firstScalar else { return false }
-            first = c
-        } else {
-            let r = document.blocks[i].textRange
-            guard r.length > 0 else { return false }
-            first = UTF8Scalar.decode(document.bytes, at: r.start).scalar
-        }
+        guard let first = document.opening(of: i).first else { return false }
         if first < 0x80 { return CharClass.isASCIILower(first) }
         // Chinese has no case.
         if first >= 0x2E80, first < 0xA640 { return false }

@@ -259,7 +259,7 @@ public struct TruncatedSentenceRule: Rule {
             for i in blocks.indices where blocks[i].kind == .paragraph && i > 0 && !flaggedCut.contains(i - 1) {
                 let prev = blocks[i - 1]
                 // A paragraph after a list intro or a label may start any way it likes.
-                if prev.kind == .paragraph, let last = Self.lastSignificantScalar(document, i - 1),
+                if prev.kind == .paragraph, let last = document.lastSignificantScalar(of: i - 1),
                    last == 0x3A || last == 0xFF1A || last == 0x2C || last == 0xFF0C {
                     continue
                 }
@@ -306,21 +306,10 @@ public struct TruncatedSentenceRule: Rule {
 
     // MARK: - what counts
 
-    /// The last scalar that is not white space or a closing quote or bracket.
-    static func lastSignificantScalar(_ bytes: [UInt8], _ r: SourceRange) -> UInt32? {
-        bytes.withUnsafeBufferPointer { CharClass.lastSignificantScalar($0, r) }
-    }
-
-    /// The same for block `i`, as the parser noted it while the block's bytes were at hand.
-    static func lastSignificantScalar(_ document: Document, _ i: Int) -> UInt32? {
-        if let scripts = document.scripts(of: i) { return scripts.lastSignificantScalar }
-        return lastSignificantScalar(document.bytes, document.blocks[i].textRange)
-    }
-
     /// The block ends with sentence-final punctuation (what `Ending` calls complete, barring the
     /// bracketed-credit case, which the full check handles).
     static func endsWithStop(_ document: Document, _ i: Int) -> Bool {
-        guard let c = lastSignificantScalar(document, i) else { return true }
+        guard let c = document.lastSignificantScalar(of: i) else { return true }
         return Ending.isFinal(c)
     }
 
@@ -405,16 +394,15 @@ public struct TruncatedSentenceRule: Rule {
             var k = t.count - 1
             while k >= 0, CharClass.isSpace(t.scalars[k]) { k -= 1 }
             // Skip closing quotes and brackets.
-            while k >= 0, Ending.isCloser(t.scalars[k]) { k -= 1 }
+            while k >= 0, CharClass.isClosingMark(t.scalars[k]) { k -= 1 }
             index = k
             last = k >= 0 ? t.scalars[k] : 0
             complete = k < 0 || Ending.isFinal(last)
-                || (Ending.isCloser(t.scalars[t.count - 1]) && Ending.isWholeBracketed(t))
+                || (CharClass.isClosingMark(t.scalars[t.count - 1]) && Ending.isWholeBracketed(t))
         }
 
-        // The marks, as sets: the reference that the switches below are tested against.
+        // The marks, as a set: the reference that the switch below is tested against.
         static let final: Set<UInt32> = Set("。！？!?.…；;．｡:：—～~".unicodeScalars.map(\.value))
-        static let closers: Set<UInt32> = Set("”’」』）)》〉】]\"'〕］".unicodeScalars.map(\.value))
 
         /// `final.contains(c)` as a switch: asked of the last character of every block.
         @inline(__always)
@@ -426,10 +414,6 @@ public struct TruncatedSentenceRule: Rule {
                 return false
             }
         }
-
-        /// `closers.contains(c)` as a switch.
-        @inline(__always)
-        static func isCloser(_ c: UInt32) -> Bool { CharClass.isClosingMark(c) }
 
         /// "（…）" at the end closing a bracket opened earlier in the paragraph: a credit, a note.
         static func isWholeBracketed(_ t: ScalarText) -> Bool {
@@ -534,9 +518,6 @@ public struct TruncatedSentenceRule: Rule {
 
     // MARK: - truncation without a continuation
 
-    /// Characters a Chinese sentence cannot stop on.
-    static let danglingChinese = ScalarSet("的地得和与及或对在把被将从向以于由而并且但因若则就都也还又再才更最很不没其之所这那该各每某是让使给跟同比为即既虽当自按据经令".unicodeScalars.map(\.value))
-
     /// Words an English sentence cannot stop on.
     static let danglingEnglish: Set<String> = [
         "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "upon", "about",
@@ -599,7 +580,7 @@ public struct TruncatedSentenceRule: Rule {
     /// The text ends on a function character standing alone (的, 和, 在 — not 场地, 担当, 原因),
     /// and not on the 的 that closes a 是…的 sentence.
     private func danglingChineseEnd(_ t: ScalarText, ending: Ending) -> Bool {
-        guard Self.danglingChinese.contains(ending.last) else { return false }
+        guard TextTraits.danglingChinese.contains(ending.last) else { return false }
         let tail = hanTail(t, before: ending.index + 1)
         guard let token = ChineseLexicon.segment(tail).last, token.length == 1 else { return false }
         if ending.last == 0x7684 {   // 的
@@ -642,15 +623,9 @@ public struct TruncatedSentenceRule: Rule {
     static let neverOpensChinese = ScalarSet("的了着们吗呢吧么啊呀哇嘛".unicodeScalars.map(\.value))
 
     /// What `orphanEvidence` can find at all: an opening character it looks at, or a closing mark
-    /// among the first 30 characters. False means it finds nothing. Read from the parser's summary
-    /// of how the block starts, where there is one.
+    /// among the first 30 characters. False means it finds nothing.
     private func mayBeOrphan(_ document: Document, _ i: Int) -> Bool {
-        let opening: (first: UInt32?, earlyCloser: Bool)
-        if let scripts = document.scripts(of: i) {
-            opening = (scripts.firstScalar, scripts.hasEarlyCloser)
-        } else {
-            opening = document.bytes.withUnsafeBufferPointer { CharClass.opening($0, document.blocks[i].textRange) }
-        }
+        let opening = document.opening(of: i)
         guard let c = opening.first else { return false }
         return CharClass.isASCIILower(c) || Self.neverOpensChinese.contains(c) || Self.isOpeningPunctuationSlip(c) || opening.earlyCloser
     }
