@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Compile copylint's own rule packs (rules/*/*.json) into the binary:
-writes Sources/CopyLintKit/Rules/Declarative/BuiltinPacks.swift.
+writes Sources/CopyLintRules/Generated/BuiltinPacks.swift.
 
     python3 scripts/embed-packs.py
 
@@ -10,7 +10,7 @@ import os
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 RULES = os.path.join(ROOT, "rules")
-OUT = os.path.join(ROOT, "Sources", "CopyLintKit", "Rules", "Declarative", "BuiltinPacks.swift")
+OUT = os.path.join(ROOT, "Sources", "CopyLintRules", "Generated", "BuiltinPacks.swift")
 
 
 def main():

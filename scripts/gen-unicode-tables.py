@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate Sources/CopyLintKit/Unicode/UnicodeTables.swift from Debian's unicode-data.
+"""Generate Sources/CopyLintBase/Generated/UnicodeTables.swift from Debian's unicode-data.
 
     apt-get install unicode-data
     python3 scripts/gen-unicode-tables.py [/usr/share/unicode]
@@ -24,7 +24,7 @@ import sys
 
 SRC = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/unicode"
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
-                   "Sources", "CopyLintKit", "Unicode", "UnicodeTables.swift")
+                   "Sources", "CopyLintBase", "Generated", "UnicodeTables.swift")
 
 # Must match `Script` in Script.swift.
 SCRIPT_CODES = {"Common": 1, "Inherited": 2, "Latin": 3, "Greek": 4, "Cyrillic": 5,

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate Sources/CopyLintKit/Unicode/ChineseLexicon.swift from the word list of
+"""Generate Sources/CopyLintBase/Generated/ChineseLexiconData.swift from the word list of
 Debian's python3-jieba (jieba/dict.txt: word, frequency, part of speech).
 
     apt-get install python3-jieba
@@ -19,7 +19,7 @@ import sys
 
 SRC = sys.argv[1] if len(sys.argv) > 1 else "/usr/lib/python3/dist-packages/jieba/dict.txt"
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
-                   "Sources", "CopyLintKit", "Unicode", "ChineseLexicon.swift")
+                   "Sources", "CopyLintBase", "Generated", "ChineseLexiconData.swift")
 MIN_FREQ = 40
 
 

@@ -1,4 +1,8 @@
 import Foundation
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
 
 /// Known findings to tolerate: keyed on path, rule and fingerprint, never on line numbers.
 public struct Baseline: Sendable {

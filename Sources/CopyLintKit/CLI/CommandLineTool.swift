@@ -1,9 +1,12 @@
 import Dispatch
 import Foundation
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
 
 /// The whole `copylint` command, callable from tests: arguments in, exit code out.
 public struct CommandLineTool {
-    public static let version = "0.1.0"
 
     public let environment: [String: String]
     public let stdout: TextSink
@@ -37,7 +40,7 @@ public struct CommandLineTool {
             stdout.write(Options.usage + "\n")
             return ExitCode.clean
         case .version:
-            stdout.write("copylint \(Self.version)\n")
+            stdout.write("copylint \(ToolInfo.version)\n")
             return ExitCode.clean
         case .rules, .explain:
             // The rules the configuration here can use: copylint's and its packs'.
@@ -84,7 +87,8 @@ public struct CommandLineTool {
                         continue
                     }
                     let document = CopyParser().parse(SourceText(path: path, bytes: bytes))
-                    stdout.write("\(path): \(document.layout.rawValue) layout, \(document.language.rawValue), \(document.articles.count) article(s)\n")
+                    let facts = DocumentFacts(document, computing: .scripts)
+                    stdout.write("\(path): \(document.layout.rawValue) layout, \(facts.language.rawValue), \(document.articles.count) article(s)\n")
                     for block in document.blocks {
                         var text = document.text(block)
                         if text.count > 40 { text = String(text.prefix(40)) + "…" }
@@ -657,30 +661,6 @@ enum FileReader {
         }
         bytes.removeSubrange(total...)
         return .success(bytes)
-    }
-}
-
-/// Runs independent jobs on all cores and keeps results in job order.
-enum ParallelMap {
-    private final class Slots<T>: @unchecked Sendable {
-        var items: [T?]
-        init(_ n: Int) { items = [T?](repeating: nil, count: n) }
-    }
-
-    /// How many slices to cut a document's work into: one below the parallel threshold, else a few
-    /// per core so that uneven slices still keep every core busy.
-    static func slices(forBytes n: Int) -> Int { slices(parallel: n >= Linter.parallelThreshold) }
-
-    static func slices(parallel: Bool) -> Int { parallel ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1 }
-
-    static func run<T>(count: Int, _ job: @Sendable (Int) -> T) -> [T] {
-        if count == 1 { return [job(0)] }
-        let slots = Slots<T>(count)
-        slots.items.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: count) { k in out[k] = job(k) }
-        }
-        return slots.items.map { $0! }
     }
 }
 

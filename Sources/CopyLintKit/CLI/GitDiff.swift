@@ -1,4 +1,8 @@
 import Foundation
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
 
 /// What changed since a git revision: files and, in each, the lines added or modified.
 public struct ChangedLines: Sendable {

@@ -1,3 +1,8 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
+
 /// What the command line asked for. Parsing is pure so tests reach it.
 public struct Options: Sendable, Equatable {
     public enum Command: Sendable, Equatable {

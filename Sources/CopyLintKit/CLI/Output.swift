@@ -3,6 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
 
 /// Where the command line writes.
 public protocol TextSink: AnyObject {

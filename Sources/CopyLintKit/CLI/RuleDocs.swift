@@ -1,3 +1,8 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
+
 /// `copylint rules` and `copylint explain RULE`, rendered from the rule descriptions.
 public enum RuleDocs {
     public static func list(_ registry: RuleRegistry) -> String {

@@ -1,3 +1,8 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
+
 /// Applies fixes until none is left to apply: each pass lints, takes every allowed fix whose
 /// edits do not overlap an earlier one, and applies them together. A fix is all or nothing.
 public struct Fixer: Sendable {

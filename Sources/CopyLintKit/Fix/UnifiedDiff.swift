@@ -1,3 +1,8 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
+
 /// Unified diff of two texts, line by line (Myers' algorithm), three lines of context.
 public enum UnifiedDiff {
     public static func render(old: [UInt8], new: [UInt8], path: String, context: Int = 3) -> String {

@@ -1,3 +1,8 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
+
 /// Checkstyle XML, as Jenkins' warnings plugin, reviewdog and many CI dashboards read it.
 /// Every linted file is listed, clean or not.
 public struct CheckstyleReporter: Reporter {

@@ -1,3 +1,8 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
+
 /// `PATH:LINE:COL: SEVERITY: MESSAGE [RULE-ID]`, one line per finding, nothing else.
 /// Vim's default errorformat and Emacs compilation-mode read it as it is.
 public struct GCCReporter: Reporter {

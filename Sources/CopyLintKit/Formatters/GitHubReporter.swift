@@ -1,3 +1,8 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
+
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
 /// Data is escaped for `%`, CR and LF; property values also for `:` and `,`.
 public struct GitHubReporter: Reporter {

@@ -1,3 +1,8 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
+
 /// copylint's own JSON, schema version 1 (documented in README):
 ///
 ///     { "version": 1, "tool": {name, version}, "columnUnit": "char",
@@ -53,7 +58,7 @@ public struct JSONReporter: Reporter {
         }
         let root: JSONOut = .object([
             ("version", .int(Self.schemaVersion)),
-            ("tool", .object([("name", .string("copylint")), ("version", .string(CommandLineTool.version))])),
+            ("tool", .object([("name", .string("copylint")), ("version", .string(ToolInfo.version))])),
             ("columnUnit", .string(unit.rawValue)),
             ("files", .array(context.files.map { .string($0) })),
             ("diagnostics", .array(items)),

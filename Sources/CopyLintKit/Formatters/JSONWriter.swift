@@ -1,3 +1,8 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
+
 /// A JSON value to write. Objects keep their keys in insertion order unless sorted.
 public indirect enum JSONOut: Sendable {
     case null

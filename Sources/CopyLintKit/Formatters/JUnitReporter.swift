@@ -1,3 +1,8 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
+
 /// JUnit XML for CI test dashboards: one test suite per file, one failed test case per
 /// finding, and a passing test case for a clean file.
 public struct JUnitReporter: Reporter {

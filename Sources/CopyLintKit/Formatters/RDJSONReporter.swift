@@ -1,3 +1,8 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
+
 /// reviewdog's Diagnostic Format: `rdjson` (one DiagnosticResult) and `rdjsonl` (one Diagnostic
 /// a line). reviewdog counts columns in UTF-8 bytes, whatever `--column-unit` says.
 public struct RDJSONReporter: Reporter {

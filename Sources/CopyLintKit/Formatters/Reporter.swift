@@ -1,3 +1,8 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
+
 /// What every report format may need besides the diagnostics.
 public struct ReportContext: Sendable {
     public var columnUnit: ColumnUnit
@@ -172,9 +177,6 @@ public enum Reporters {
 }
 
 extension String {
-    /// Zero-padded on the left to `n` characters (hex code points, JSON escapes).
-    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
-
     /// The message on one line: line breaks become spaces.
     var singleLine: String {
         // Almost every message is one line already: check the bytes before copying.

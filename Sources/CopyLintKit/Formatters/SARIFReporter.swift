@@ -1,3 +1,8 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
+
 /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 ///
 /// Columns are Unicode code points (`columnKind: unicodeCodePoints`) unless `--column-unit utf16`
@@ -69,8 +74,8 @@ public struct SARIFReporter: Reporter {
         let run: JSONOut = .object([
             ("tool", .object([("driver", .object([
                 ("name", .string("copylint")),
-                ("version", .string(CommandLineTool.version)),
-                ("semanticVersion", .string(CommandLineTool.version)),
+                ("version", .string(ToolInfo.version)),
+                ("semanticVersion", .string(ToolInfo.version)),
                 ("informationUri", .string("https://github.com/copylint/copylint")),
                 ("rules", .array(rules)),
             ]))])),

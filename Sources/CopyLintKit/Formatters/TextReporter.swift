@@ -1,3 +1,8 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
+
 /// For people: the location, the source line, carets under the range, notes and the fix.
 public struct TextReporter: Reporter {
     public static let name = "text"

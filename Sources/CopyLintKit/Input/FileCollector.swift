@@ -1,4 +1,8 @@
 import Foundation
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
 
 /// Finds the `.lintrc` that governs a folder by walking up from it.
 public final class ConfigResolver: @unchecked Sendable {

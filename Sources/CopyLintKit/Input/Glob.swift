@@ -1,3 +1,8 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
+
 /// Shell-style globs for include/exclude: `*` (not across `/`), `**` (any folders),
 /// `?`, `[abc]`, `[!abc]`. A pattern without `/` matches the file name alone.
 public struct Glob: Sendable {

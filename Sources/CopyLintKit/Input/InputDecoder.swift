@@ -3,6 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
 
 /// Turns the bytes of an input file into UTF-8, or says exactly why it cannot.
 public enum InputDecoder {

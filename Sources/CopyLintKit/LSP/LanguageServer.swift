@@ -1,4 +1,8 @@
 import Foundation
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
 
 /// `copylint lsp`: a Language Server Protocol 3.17 server. Messages are handled in order on one
 /// queue that owns all state; linting runs on another, debounced per document, so a burst of
@@ -240,7 +244,7 @@ public final class LanguageServer: @unchecked Sendable {
                 "codeActionProvider": ["codeActionKinds": ["quickfix"]],
                 "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
             ] as [String: Any],
-            "serverInfo": ["name": "copylint", "version": CommandLineTool.version],
+            "serverInfo": ["name": "copylint", "version": ToolInfo.version],
         ]
     }
 

@@ -1,3 +1,8 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+import CopyLintRules
+
 /// JSON-RPC framing of the Language Server Protocol: `Content-Length: N\r\n\r\n` then N bytes.
 /// Bytes arrive in arbitrary pieces (a message split across reads, several in one read); `next()`
 /// hands out whole message bodies, or a framing error after which it resynchronises on the next header.

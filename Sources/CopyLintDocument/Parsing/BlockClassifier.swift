@@ -1,0 +1,130 @@
+import Foundation
+import CopyLintBase
+
+/// Decides what each block is: heading roles, bylines, datelines, captions, labels.
+struct BlockClassifier {
+    let bytes: [UInt8]
+
+    /// `judged`: one judgement per block (`judgeAll`), read for the blocks that are not headings.
+    func classify(_ blocks: inout [Block], layout: Layout, judgements judged: [Judgement]) {
+        if layout == .markdown {
+            assignMarkdownHeadingRoles(&blocks)
+        } else {
+            assignPlainHeadingGroup(&blocks)
+        }
+        for i in blocks.indices where !blocks[i].kind.isHeading {
+            blocks[i].kind = judged[i].kind
+            blocks[i].ledeRange = judged[i].lede
+        }
+        let tp = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+        // Subheads without heading markup occur in both layouts.
+        assignUnmarkedSubheads(&blocks, judged)
+        if Profile.enabled { Profile.report("subheads", since: tp) }
+    }
+
+    // MARK: - headings
+
+    private func assignMarkdownHeadingRoles(_ blocks: inout [Block]) {
+        var i = 0
+        while i < blocks.count {
+            guard blocks[i].headingLevel > 0 else { i += 1; continue }
+            var j = i
+            while j + 1 < blocks.count, blocks[j + 1].headingLevel > 0 { j += 1 }
+            let run = Array(i...j)
+            if let top = run.first(where: { blocks[$0].headingLevel == 1 }) {
+                for k in run {
+                    if k < top {
+                        blocks[k].kind = .kicker
+                    } else if k == top || blocks[k].headingLevel == 1 {
+                        blocks[k].kind = .headline
+                    } else {
+                        blocks[k].kind = .subtitle
+                    }
+                }
+            } else {
+                var seenHeadline = false
+                for k in run {
+                    let level = blocks[k].headingLevel
+                    let nextLevel = k < j ? blocks[k + 1].headingLevel : Int.max
+                    if level == 2 {
+                        blocks[k].kind = .headline
+                        seenHeadline = true
+                    } else if nextLevel < level {
+                        blocks[k].kind = .kicker
+                    } else if seenHeadline {
+                        blocks[k].kind = .subtitle
+                    } else {
+                        blocks[k].kind = .subhead
+                    }
+                }
+            }
+            i = j + 1
+        }
+    }
+
+    /// Plain layout: the lines before the first blank line are the heading group when
+    /// they are short, carry no sentence-final punctuation and copy follows them.
+    private func assignPlainHeadingGroup(_ blocks: inout [Block]) {
+        guard blocks.count >= 2 else { return }
+        var n = 1
+        while n < blocks.count, blocks[n].blankLinesBefore == 0 { n += 1 }
+        guard n < blocks.count, n <= 4 else { return }
+        // Copy that goes on in lower case is a sentence split after its first line, not a headline.
+        if let first = scalars(blocks[n]).first, first.properties.isLowercase { return }
+        for k in 0..<n {
+            let text = scalars(blocks[k])
+            // 核心阅读 at the top is a label over a summary, not a headline.
+            if !TextTraits.looksLikeHeadline(text) || (TextTraits.isLabel(text) && text.first != "—") { return }
+        }
+        switch n {
+        case 1:
+            blocks[0].kind = .headline
+        case 2:
+            let second = scalars(blocks[1])
+            if second.first == "—" || second.first == "-" {
+                blocks[0].kind = .headline
+                blocks[1].kind = .subtitle
+            } else {
+                blocks[0].kind = .kicker
+                blocks[1].kind = .headline
+            }
+        default:
+            blocks[0].kind = .kicker
+            blocks[1].kind = .headline
+            for k in 2..<n { blocks[k].kind = .subtitle }
+        }
+    }
+
+    /// A short, unpunctuated line between paragraphs is a subhead. Each decision reads the kinds the
+    /// blocks had before this pass, so a large file's blocks are judged in slices on all cores.
+    private func assignUnmarkedSubheads(_ blocks: inout [Block], _ judged: [Judgement]) {
+        let chunks = ParallelMap.slices(forBytes: bytes.count)
+        let snapshot = blocks
+        let found = ParallelMap.run(count: chunks) { c -> [Int] in
+            let lo = max(1, snapshot.count * c / chunks), hi = snapshot.count * (c + 1) / chunks
+            return lo < hi ? (lo..<hi).filter { isUnmarkedSubhead($0, snapshot, judged) } : []
+        }
+        for i in found.joined() { blocks[i].kind = .subhead }
+    }
+
+    private func isUnmarkedSubhead(_ i: Int, _ blocks: [Block], _ judged: [Judgement]) -> Bool {
+        guard blocks[i].kind == .paragraph, Self.couldBeHeading(blocks[i]) else { return false }
+        // Crossheads in English copy are a few words; a longer unpunctuated line is a fragment.
+        // Two commas or reported speech make a sentence, not a heading.
+        guard judged[i].crosshead, !judged[i].sentenceLike else { return false }
+        // A subhead introduces copy: running text follows it, directly or after a second subhead line.
+        var k = i + 1
+        if k < blocks.count, blocks[k].kind == .paragraph, Self.couldBeHeading(blocks[k]), judged[k].headingLine { k += 1 }
+        return k < blocks.count && blocks[k].kind == .paragraph && (!Self.couldBeHeading(blocks[k]) || !judged[k].headingLine)
+    }
+
+    /// Blocks longer than this many bytes are never headings, bylines or labels.
+    static let shortLimit = 360
+
+    private func scalars(_ block: Block) -> [Unicode.Scalar] {
+        UTF8Scalar.scalars(bytes, block.textRange)
+    }
+
+    /// Cheap test before decoding: heading-like lines are short.
+    static func couldBeHeading(_ block: Block) -> Bool { block.textRange.length <= 200 }
+}

@@ -1,0 +1,31 @@
+import CopyLintBase
+
+/// `图为…`, `…  本报通讯员 赵一凡 摄`, `Photo: …`.
+enum Caption {
+    static let prefixes = ["图为", "上图", "下图", "左图", "右图", "图①", "图②", "图③", "图④", "图⑤", "题图", "图片", "照片为",
+                           "Photo:", "Picture:", "Pictured:", "Image:", "PHOTO:", "(Photo", "（Photo"].map { Array($0.unicodeScalars) }
+    static let creditSuffixes = ["（新华社发）", "（资料图片）"].map { Array($0.unicodeScalars) }
+
+    /// The first scalars of `prefixes`: most blocks start with none of them.
+    static let prefixStarts = ScalarSet(prefixes.compactMap(\.first))
+
+    static func matches(_ text: [Unicode.Scalar]) -> Bool {
+        if let first = text.first, prefixStarts.contains(first), prefixes.contains(where: { text.starts(with: $0) }) { return true }
+        var end = text.count
+        while end > 0, text[end - 1] == " " || text[end - 1] == "\u{3000}" { end -= 1 }
+        let trimmed = text[..<end]
+        if creditSuffixes.contains(where: { trimmed.suffix($0.count).elementsEqual($0) }) { return true }
+        var tail = trimmed
+        while let l = tail.last, l == " " || l == "\u{3000}" || l == "）" || l == ")" { tail = tail.dropLast() }
+        guard tail.last == "摄" else { return false }
+        // A photographer's credit: "… 本报记者 王某 摄" / "（新华社记者 王某摄）".
+        let last = tail.suffix(20)
+        let has = { (w: String) in
+            let u = Array(w.unicodeScalars)
+            return last.count >= u.count && (0...(last.count - u.count)).contains { k in
+                last[(last.startIndex + k)..<(last.startIndex + k + u.count)].elementsEqual(u)
+            }
+        }
+        return has("记者") || has("通讯员") || last.contains(" ") || last.contains("\u{3000}") || last.contains("（")
+    }
+}

@@ -1,0 +1,147 @@
+import CopyLintBase
+
+/// Recognisers for the fixed forms of newspaper copy. They work on scalars and
+/// know only conventions of the trade, never particular stories.
+package enum TextTraits {
+    package static let sentenceFinal: ScalarSet = ["。", "！", "？", "!", "?", ".", "…", "；", ";", "．", "｡"]
+    package static let openers: ScalarSet = ["“", "‘", "「", "『", "（", "(", "《", "〈", "【", "[", "〔", "［"]
+
+    package static func isHan(_ s: Unicode.Scalar) -> Bool { CharacterData.isHan(s.value) }
+
+    package static func hanCount(_ text: [Unicode.Scalar]) -> Int { text.reduce(0) { $0 + (isHan($1) ? 1 : 0) } }
+
+    package static func wordCount(_ text: [Unicode.Scalar]) -> Int {
+        var n = 0, inWord = false
+        for s in text {
+            let w = !ScalarProperties.isWhitespace(s)
+            if w, !inWord { n += 1 }
+            inWord = w
+        }
+        return n
+    }
+
+    /// The last scalar that is not a closing quote or bracket or white space.
+    package static func lastSignificant(_ text: [Unicode.Scalar]) -> Unicode.Scalar? {
+        var i = text.count - 1
+        while i >= 0, CharClass.isClosingMark(text[i].value) || ScalarProperties.isWhitespace(text[i]) { i -= 1 }
+        return i >= 0 ? text[i] : nil
+    }
+
+    package static func endsSentence(_ text: [Unicode.Scalar]) -> Bool {
+        guard let last = lastSignificant(text) else { return false }
+        return sentenceFinal.contains(last)
+    }
+
+    /// Sentence punctuation anywhere (a headline has none, except ! ? at its end).
+    package static func hasSentenceStop(_ text: [Unicode.Scalar]) -> Bool {
+        for (i, s) in text.enumerated() {
+            if s == "。" || s == "；" { return true }
+            if s == ".", i + 1 < text.count, text[i + 1] == " ", i > 0, text[i - 1].properties.isLowercase { return true }
+        }
+        return false
+    }
+
+    package static func looksLikeHeadline(_ text: [Unicode.Scalar], maxChinese: Int = 60,
+                                  maxWords: Int = 20) -> Bool {
+        guard !text.isEmpty, !hasSentenceStop(text), isBalanced(text) else { return false }
+        if let last = lastSignificant(text), last == "。" || last == "." || last == "," || last == "，" || last == "、" || last == "：" || last == ":" { return false }
+        if endsOnFunctionWord(text) || endsOnFunctionCharacter(text) { return false }
+        let han = hanCount(text)
+        if han > 0 { return text.count <= maxChinese + 10 && han <= maxChinese }
+        return wordCount(text) <= maxWords && text.count <= maxWords * 9
+    }
+
+    /// A headline never ends on an article, a conjunction or an auxiliary ("Three executives of").
+    package static func endsOnFunctionWord(_ text: [Unicode.Scalar]) -> Bool {
+        // The words are ASCII: text ending in anything else (a Chinese headline) cannot end on one.
+        guard let last = text.last, CharClass.isASCIILetter(last.value) else { return false }
+        var k = text.count
+        while k > 0, text[k - 1].properties.isAlphabetic { k -= 1 }
+        guard k < text.count else { return false }
+        let word = String(String.UnicodeScalarView(text[k...])).lowercased()
+        return headlineNeverEndsOn.contains(word)
+    }
+
+    /// Characters a Chinese sentence cannot stop on when they stand alone (的, 和, 在, 不 …).
+    package static let danglingChinese = ScalarSet("的地得和与及或对在把被将从向以于由而并且但因若则就都也还又再才更最很不没其之所这那该各每某是让使给跟同比为即既虽当自按据经令".unicodeScalars.map(\.value))
+
+    /// Ends on a function character standing alone — 不 of 很多人不, not 当 of 担当.
+    package static func endsOnFunctionCharacter(_ text: [Unicode.Scalar]) -> Bool {
+        guard let last = text.last, danglingChinese.contains(last.value) else { return false }
+        var tail: [UInt32] = []
+        for s in text.reversed() {
+            guard CharacterData.script(s.value) == .han, tail.count < 4 else { break }
+            tail.insert(s.value, at: 0)
+        }
+        guard let token = ChineseLexicon.segment(tail).last else { return false }
+        return token.length == 1
+    }
+
+    package static let headlineNeverEndsOn: Set<String> = ["a", "an", "the", "of", "to", "and", "or", "but", "with", "for", "from",
+                                                   "by", "at", "has", "have", "had", "is", "are", "was", "were", "their",
+                                                   "its", "his", "her", "which", "that", "than", "as"]
+
+    /// "王毅说，" / "他表示：": a sentence reporting speech.
+    package static let speechLeads: [[Unicode.Scalar]] = ["说，", "说：", "表示，", "表示：", "指出，", "认为，", "强调，"].map { Array($0.unicodeScalars) }
+
+    package static func containsSpeechLead(_ text: [Unicode.Scalar]) -> Bool {
+        for k in text.indices where text[k] == "，" || text[k] == "：" {
+            for lead in speechLeads where k + 1 >= lead.count && text[(k + 1 - lead.count)...k].elementsEqual(lead) { return true }
+        }
+        return false
+    }
+
+    /// Quotes and brackets close in order.
+    package static func isBalanced(_ text: [Unicode.Scalar]) -> Bool {
+        var stack: [Unicode.Scalar] = []
+        for s in text {
+            switch s {
+            case "“", "「", "『", "（", "(", "《", "【", "〔", "［": stack.append(s)
+            case "”", "」", "』", "）", ")", "》", "】", "〕", "］":
+                guard let top = stack.popLast(), pairs[top] == s || (top == "（" && s == ")") || (top == "(" && s == "）") else { return false }
+            default: break
+            }
+        }
+        return stack.isEmpty
+    }
+
+    package static let pairs: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "「": "」", "『": "』", "（": "）", "(": ")",
+                                                          "《": "》", "【": "】", "〔": "〕", "［": "］"]
+
+    package static let boxMarks = ScalarSet("■□▲△◆◇●○★☆◎".unicodeScalars)
+
+    /// Short notes that are not sentences: `核心阅读`, `——编者`, `（执笔：韩震）`, `【延伸阅读】`.
+    package static func isLabel(_ text: [Unicode.Scalar]) -> Bool {
+        guard let first = text.first, let last = text.last else { return false }
+        if (first == "（" && last == "）") || (first == "(" && last == ")") || (first == "【" && last == "】")
+            || (first == "〔" && last == "〕") {
+            return isBalanced(text) && enclosesWhole(text)
+        }
+        if text.count >= 3, text[0] == "—", text[1] == "—", text.count <= 30 { return true }
+        // Credits: 制图：蔡华伟, 版式设计：张三, 责编：李四.
+        if text.count <= 24, let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > 0, colon <= 8,
+           !hasSentenceStop(text), !text.contains("，") {
+            return true
+        }
+        if text.count <= 6 {
+            let han = hanCount(text)
+            if han > 0, han == text.count || (han == text.count - 1 && (last == "：" || last == ":")) { return true }
+        }
+        // ■小贴士, ▲链接
+        if Self.boxMarks.contains(first), text.count <= 16 { return true }
+        return false
+    }
+
+    /// The opening bracket at the start closes only at the very end.
+    private static func enclosesWhole(_ text: [Unicode.Scalar]) -> Bool {
+        var depth = 0
+        for (i, s) in text.enumerated() {
+            if openers.contains(s) && s != "“" && s != "‘" { depth += 1 }
+            if CharClass.isClosingMark(s.value) && s != "”" && s != "’" && s != "\"" && s != "'" {
+                depth -= 1
+                if depth == 0, i != text.count - 1 { return false }
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+
+/// Doubled Han characters: where the bytes show one, and whether it is a slip (低低五度) or reads
+/// naturally (常常, 共和国|国徽, 一棵棵, 干干净净).
+enum DoubledCharacters {
+    /// Characters read either side of a doubled one: the checks below look at most five away.
+    static let context = 6
+
+    /// The doubled character whose second half is scalar `i` of `t` (the same character as `i - 1`,
+    /// and Han), unless the doubling is a natural one.
+    static func finding(_ t: ScalarText, at i: Int, _ scan: PackScan) -> Finding? {
+        let s = t.scalars
+        // AABB (干干净净, 三三两两) and ABB (绿油油) forms are reduplication, not a slip.
+        let pairBefore = i >= 3 && s[i - 2] == s[i - 3] && CharClass.isHan(s[i - 2])
+        let pairAfter = i + 2 < s.count && s[i + 1] == s[i + 2] && CharClass.isHan(s[i + 1])
+        if pairBefore || pairAfter { return nil }
+        if i + 1 < s.count, s[i + 1] == s[i] { return nil }   // three in a row: quoted sounds, 哈哈哈
+        let doubled = t.string(i - 1, i + 1)
+        if scan.matcher.exceptionSet.contains(doubled) { return nil }
+        if scan.spec.allowLexiconWords, isNatural(s, at: i) { return nil }
+        return Finding(range: t.range(i - 1, i + 1), message: scan.matcher.message(["match": doubled]),
+                       fix: Fix(title: "delete the second '\(t.string(i, i + 1))'",
+                                edits: [TextEdit(range: t.range(i, i + 1), replacement: "")], applicability: scan.spec.fixSafety))
+    }
+
+    /// The byte offsets of every doubled Han character in `r` (two identical characters in a row), in
+    /// order. Six starting places are tested at once for three-byte characters (all of common Chinese):
+    /// a byte equal to the one three places on is a zero byte of the XOR, and a doubling needs three
+    /// such bytes in a row (the test may say yes wrongly, never no wrongly; a yes is settled byte by
+    /// byte). A lead byte is never a continuation byte, so a match at any offset starts a character.
+    /// Four-byte characters (𠮷) are looked for only where the same words show one.
+    static func offsets(_ bytes: [UInt8], _ r: SourceRange) -> [Int] {
+        var found: [Int] = []
+        var fourByte = false
+        bytes.withUnsafeBufferPointer { b in
+            @inline(__always) func check(_ k: Int) {
+                let lead = b[k]
+                if lead >= 0xE0 && lead < 0xF0, b[k + 3] == lead, b[k + 4] == b[k + 1], b[k + 5] == b[k + 2],
+                   CharClass.isHan(UTF8Scalar.decode3(b, at: k)) {
+                    found.append(k)
+                }
+            }
+            var i = r.start
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let nibbles: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
+            while i + 11 <= r.end {
+                let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let x = w ^ UnsafeRawPointer(b.baseAddress! + i + 3).loadUnaligned(as: UInt64.self)
+                let zero = (x &- ones) & ~x & highs
+                if zero & (zero >> 8) & (zero >> 16) != 0 {
+                    for k in i..<(i + 6) { check(k) }
+                }
+                // A byte F0–FF (a four-byte lead) is a zero byte of (w & F0…) ^ F0….
+                let f = (w & nibbles) ^ nibbles
+                if (f &- ones) & ~f & highs != 0 { fourByte = true }
+                i += 6
+            }
+            while i + 6 <= r.end {
+                check(i)
+                i += 1
+            }
+            guard fourByte || (max(r.start, r.end - 11)..<r.end).contains(where: { b[$0] >= 0xF0 }) else { return }
+            var k = r.start
+            var astral: [Int] = []
+            while k + 8 <= r.end {
+                if b[k] >= 0xF0, b[k + 4] == b[k], b[k + 5] == b[k + 1], b[k + 6] == b[k + 2], b[k + 7] == b[k + 3],
+                   CharClass.isHan(UTF8Scalar.decode(b, at: k).scalar) {
+                    astral.append(k)
+                }
+                k += 1
+            }
+            if !astral.isEmpty { found = (found + astral).sorted() }
+        }
+        return found
+    }
+
+    /// The doubling reads naturally: 常常 and 仅仅是 are words in the list, in 共和国国徽 or
+    /// 工作作出 the pair straddles two words, and 一棵棵 doubles a measure word. A slip leaves
+    /// both halves as stray single characters (低低五度 reads 低|低|五度).
+    static func isNatural(_ s: [UInt32], at i: Int) -> Bool {
+        let lo = max(0, i - 5), hi = min(s.count, i + 5)
+        var window: [UInt32] = []
+        var k = lo
+        // Only the run of Chinese characters around the pair.
+        var start = i - 1
+        while start > lo, CharClass.isHan(s[start - 1]) { start -= 1 }
+        var end = i + 1
+        while end < hi, CharClass.isHan(s[end]) { end += 1 }
+        k = start
+        while k < end { window.append(s[k]); k += 1 }
+        let first = i - 1 - start
+        var endsBefore = false, startsAfter = false
+        for token in ChineseLexicon.segment(window) {
+            let tokenEnd = token.start + token.length
+            // The pair inside one word: 常常, 仅仅是.
+            if token.start <= first, first + 2 <= tokenEnd, token.length >= 2 { return true }
+            // The pair straddles two words: 共和国|国徽, 体育局|局长, 学习|习惯.
+            if tokenEnd == first + 1, token.length >= 2 { endsBefore = true }
+            if token.start == first + 1, token.length >= 2 { startsAfter = true }
+        }
+        // 一棵棵, 一趟趟: a numeral and a doubled measure word.
+        let numeral = first > 0 && window[first - 1] == 0x4E00
+        return endsBefore || startsAfter || numeral
+    }
+}

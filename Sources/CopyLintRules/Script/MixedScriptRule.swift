@@ -1,0 +1,438 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+
+/// Flags words whose script does not belong where they stand: English words inside Chinese
+/// running text, traditional characters in simplified copy (and the reverse), Latin words
+/// spelled with Cyrillic or Greek look-alikes or full-width letters, and Chinese characters
+/// inside English words.
+public struct MixedScriptRule: Rule {
+    /// It decodes the paragraphs that hold letters.
+    public var relativeCost: Int { 2 }
+
+    /// Which blocks hold letters or characters of the other variant; a giant block's windows' too.
+    public var neededFacts: FactSet { [.scripts, .windows] }
+
+    /// A giant block's windows (a file without line breaks) are checked on all cores.
+    public func usesAllCores(for document: Document) -> Bool {
+        document.blocks.contains { $0.textRange.length > TextWindows.giant }
+    }
+
+    public static let description = RuleDescription(
+        id: "mixed-script",
+        summary: "A word mixes scripts or does not belong to the copy's script",
+        rationale: """
+            OCR, input methods and copy pasted from other systems leave words that look right and are wrong: \
+            a Cyrillic а inside "Paris" breaks search and spell-checking, a traditional 級 in simplified copy \
+            (or 级 in traditional copy) is a typesetting error readers notice, an English word dropped into a \
+            Chinese sentence (提升了整体的 works 效率) is a translation left half done, and a stray 了 inside an \
+            English word is keyboard debris. Latin that belongs in Chinese copy is left alone: acronyms and \
+            initialisms (GDP, 5G, PM2.5, A股), units after numbers, brand and product names (iPhone, OPPO), \
+            URLs and e-mail addresses, foreign terms in brackets after their Chinese rendering, and titles in \
+            《》 or quotes. Characters valid in both simplified and traditional copy (后, 干, 范, 著, 里, 只 …) \
+            are never flagged: the variant tables come from Unicode's Unihan data, checked against the \
+            Table of General Standard Chinese Characters and Big5.
+            """,
+        defaultSeverity: .error,
+        options: [
+            OptionSpec("variant", default: .string("auto"),
+                       help: "Chinese variant of the copy: auto (detect per file), simplified or traditional",
+                       allowed: ["auto", "simplified", "traditional"]),
+            OptionSpec("allowWords", default: .strings(["app", "apps", "vivo", "vlog", "wifi", "logo", "blog", "cosplay", "emoji"]),
+                       help: "Lower-case Latin words accepted inside Chinese text (loanwords and brands written in lower case)"),
+            OptionSpec("checkEnglishInChinese", default: .bool(true), help: "Report English words inside Chinese running text"),
+            OptionSpec("checkVariants", default: .bool(true), help: "Report traditional characters in simplified copy and the reverse"),
+        ],
+        triggering: [
+            Example("这家工厂的新生产线提升了整体的↓works效率，订单交付更快。"),
+            Example("这项改革为全面建成小康↓society社会目标打下基础。", note: "an English word attached to Chinese"),
+            Example("公司下属的二↓級单位已完成整改。", fixed: "公司下属的二级单位已完成整改。"),
+            Example("消防员第一↓時間赶到现场，疏散了楼内居民。", fixed: "消防员第一时间赶到现场，疏散了楼内居民。",
+                    note: "a run of traditional characters is one finding"),
+            Example("記者從市政府獲悉，新的公交路線將於下月開通，↓这些路線覆蓋全市。", note: "simplified 这 in traditional copy"),
+            Example("The council raised parking ↓feеs in March.", fixed: "The council raised parking fees in March.",
+                    note: "Cyrillic е (U+0435) inside an English word"),
+            Example("Ministers met in ↓Αthens on Monday.", fixed: "Ministers met in Athens on Monday.", note: "Greek capital alpha"),
+            Example("The ↓ｍarket closed higher.", fixed: "The market closed higher.", note: "a full-width letter"),
+            Example("The plan would only be ↓implemen了ted next year.", note: "a Chinese character inside an English word"),
+        ],
+        nonTriggering: [
+            Example("今年GDP增长6.1%，5G基站超过13万个，PM2.5浓度下降，A股市场平稳。"),
+            Example("新款iPhone和OPPO Reno3手机将于下月上市，续航达到20km以上。"),
+            Example("详情请访问www.example.gov.cn或发送邮件至news@example.com。"),
+            Example("世界卫生组织（World Health Organization）发布了新的指南。"),
+            Example("他主演的电影《The Wandering Earth》在海外上映。"),
+            Example("皇后在后宫，天干物燥，范先生著书，邻里只有一户。", note: "characters valid in both variants"),
+            Example("José and Zürich: a café in the Côte d'Azur reopened."),
+            Example("Москва is the Russian spelling of Moscow.", note: "a whole word in Cyrillic is not a mix"),
+            Example("读者可以在手机app上预约座位。", note: "an allowed loanword"),
+            Example("𠮷野家在上海开设了新门店。"),
+        ],
+        fixSafety: """
+            Replacing a look-alike (Cyrillic а → a, full-width ｍ → m) or a traditional character with its only \
+            simplified form is safe; removing a Chinese character from an English word is unsafe.
+            """
+    )
+
+    let variant: String
+    let allowWords: Set<String>
+    let checkEnglish: Bool
+    let checkVariants: Bool
+
+    /// Words that cannot be reported are passed over unread (off only to test that it changes nothing).
+    var skipsPlainWords = true
+
+    public init(options: RuleOptions) {
+        variant = options.string("variant")
+        allowWords = Set(options.strings("allowWords").map { $0.lowercased() })
+        checkEnglish = options.bool("checkEnglishInChinese")
+        checkVariants = options.bool("checkVariants")
+    }
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let document = context.document, facts = context.facts
+        let bytes = document.bytes
+        var findings: [Finding] = []
+        let expected = checkVariants ? expectedVariant(document, facts) : nil
+        for (i, block) in document.blocks.enumerated() {
+            guard block.textRange.length > TextWindows.giant else {
+                checkRange(block, block.textRange, facts.block(i), bytes, expected: expected, into: &findings)
+                continue
+            }
+            // A giant block (a file without line breaks) is read in windows that end at sentence stops,
+            // each checked on its own, on all cores, with the facts the facts step noted for it.
+            let windows = TextWindows.split(bytes, block.textRange)
+            let known = facts.windows(of: i) ?? []
+            let parts = ParallelMap.run(count: windows.count) { w -> [Finding] in
+                var found: [Finding] = []
+                checkRange(block, windows[w], known[w], bytes, expected: expected, into: &found)
+                return found
+            }
+            for part in parts { findings += part }
+        }
+        return findings
+    }
+
+    /// A block (or a giant block's window) whose script summary says whether it needs a closer look:
+    /// most paragraphs of Chinese copy have no letters and no character of the other variant.
+    private func checkRange(_ block: Block, _ range: SourceRange, _ summary: BlockFacts, _ bytes: [UInt8],
+                            expected: Variant?, into findings: inout [Finding]) {
+        let wrong = (expected == .simplified && summary.hasTraditionalOnly) || (expected == .traditional && summary.hasSimplifiedOnly)
+        guard summary.letters > 0 || (wrong && !summary.hasKana) else { return }
+        // Plain ASCII words with no Han character around: no look-alike, no full-width letter, no
+        // Chinese inside a word and no Chinese context to stray into (English copy, as a rule).
+        guard summary.han > 0 || summary.hasNonASCIILetter else { return }
+        check(block, ScalarText(bytes, range), han: Int(summary.han), latin: Int(summary.letters),
+              nonASCIILetters: summary.hasNonASCIILetter, variantCheck: wrong && !summary.hasKana ? expected : nil, into: &findings)
+    }
+
+    private func check(_ block: Block, _ text: ScalarText, han: Int, latin: Int, nonASCIILetters: Bool, variantCheck: Variant?,
+                       into findings: inout [Finding]) {
+        let chineseContext = han >= 4 && han * 3 >= latin
+        // Words of ASCII letters alone can only hold a Chinese character, and only outside Chinese
+        // context: in Chinese copy without other letters the word check finds nothing.
+        if nonASCIILetters || !chineseContext {
+            checkWords(text, chineseContext: chineseContext, into: &findings)
+        }
+        if chineseContext, checkEnglish, block.kind != .byline {
+            checkEnglishInChinese(text, into: &findings)
+        }
+        if let variantCheck {
+            checkVariant(text, expected: variantCheck, into: &findings)
+        }
+    }
+
+    // MARK: - look-alikes, full-width letters, CJK inside English words
+
+    private func checkWords(_ t: ScalarText, chineseContext: Bool, into findings: inout [Finding]) {
+        t.scalars.withUnsafeBufferPointer { checkWords(t, $0, chineseContext: chineseContext, into: &findings) }
+    }
+
+    /// Every scalar is read here: through a buffer pointer, without a bounds check per read.
+    private func checkWords(_ t: ScalarText, _ s: UnsafeBufferPointer<UInt32>, chineseContext: Bool, into findings: inout [Finding]) {
+        // A word is only reported for a letter beyond ASCII in it (a look-alike or a full-width
+        // letter) or, outside Chinese context, for the Chinese character after it. Words before the
+        // next such character are passed over unread: the reading resumes at the start of the run
+        // of letters, marks and apostrophes that holds it, where a word of the reading begins.
+        var next = -1
+        var i = 0
+        while i < s.count {
+            if skipsPlainWords, next < i {
+                next = i
+                while next < s.count, !(s[next] >= 0x80 && (CharClass.isAlphabetic(s[next]) || (!chineseContext && CharClass.isHan(s[next])))) {
+                    next += 1
+                }
+                guard next < s.count else { return }
+                var start = next
+                while start > i, CharClass.isAlphabetic(s[start - 1]) || CharClass.isMark(s[start - 1]) || s[start - 1] == 0x27 { start -= 1 }
+                i = start
+            }
+            guard CharClass.isAlphabetic(s[i]) else { i += 1; continue }
+            var j = i
+            var ascii = 0, foreign = 0, fullwidth = 0
+            while j < s.count, CharClass.isAlphabetic(s[j]) || CharClass.isMark(s[j]) || (s[j] == 0x27 && j + 1 < s.count && CharClass.isAlphabetic(s[j + 1]) && j > i) {
+                let c = s[j]
+                if c < 0x80 { if c != 0x27 { ascii += 1 } } else if CharClass.isFullwidthLetter(c) { fullwidth += 1 } else {
+                    let script = CharacterData.script(c)
+                    if script == .cyrillic || script == .greek { foreign += 1 } else if script == .latin { ascii += 1 }
+                }
+                j += 1
+            }
+            // A Chinese character sandwiched between Latin letters, in English text.
+            if !chineseContext, j < s.count, CharClass.isHan(s[j]) {
+                var k = j
+                while k < s.count, k - j < 3, CharClass.isHan(s[k]) { k += 1 }
+                if k < s.count, k - j < 3, CharClass.isASCIILetter(s[k]), ascii > 0, CharClass.isASCIILetter(s[j - 1]) {
+                    var end = k
+                    while end < s.count, CharClass.isAlphabetic(s[end]) { end += 1 }
+                    let junk = t.string(j, k)
+                    let word = t.string(i, end)
+                    findings.append(Finding(
+                        range: t.range(i, end),
+                        message: "Chinese character '\(junk)' inside the English word '\(word)'",
+                        fix: Fix(title: "remove '\(junk)'", edits: [TextEdit(range: t.range(j, k), replacement: "")], applicability: .unsafe)))
+                    i = end
+                    continue
+                }
+            }
+            if ascii > 0, foreign > 0, !isUnitWithMu(s, i, j) {
+                findings.append(lookalike(t, i, j, kind: "Cyrillic or Greek"))
+            } else if ascii > 0, fullwidth > 0 {
+                findings.append(lookalike(t, i, j, kind: "full-width"))
+            }
+            i = j
+        }
+    }
+
+    private func isUnitWithMu(_ s: UnsafeBufferPointer<UInt32>, _ i: Int, _ j: Int) -> Bool {
+        // µg, μm: a micro sign or Greek mu followed by a unit letter.
+        j - i <= 3 && (s[i] == 0x3BC || s[i] == 0xB5) && (i == 0 || CharClass.isDigit(s[i - 1]) || s[i - 1] == 0x20)
+    }
+
+    private func lookalike(_ t: ScalarText, _ i: Int, _ j: Int, kind: String) -> Finding {
+        var odd: [String] = []
+        var edits: [TextEdit] = []
+        var fixable = true
+        var scripts = Set<String>()
+        for k in i..<j {
+            let c = t.scalars[k]
+            guard c >= 0x80, !(CharacterData.script(c) == .latin && !CharClass.isFullwidthLetter(c)), !CharClass.isMark(c) else { continue }
+            let script = CharClass.isFullwidthLetter(c) ? "full-width Latin" : CharacterData.script(c).description
+            scripts.insert(script)
+            odd.append("'\(t.string(k, k + 1))' (U+\(String(c, radix: 16, uppercase: true).leftPadded(4)), \(script))")
+            if let latin = Homoglyphs.latin(for: c) {
+                edits.append(TextEdit(range: t.range(k, k + 1), replacement: String(Character(Unicode.Scalar(latin)!))))
+            } else {
+                fixable = false
+            }
+        }
+        let word = t.string(i, j)
+        var fixed = Array(t.scalars[i..<j])
+        for k in fixed.indices { fixed[k] = Homoglyphs.latin(for: fixed[k]) ?? fixed[k] }
+        let fixedWord = String(String.UnicodeScalarView(fixed.compactMap(Unicode.Scalar.init)))
+        let message = "word '\(word)' mixes Latin with \(scripts.sorted().joined(separator: " and ")): \(odd.joined(separator: ", "))"
+        return Finding(range: t.range(i, j), message: message,
+                       fix: fixable ? Fix(title: "replace with '\(fixedWord)'", edits: edits, applicability: .safe) : nil)
+    }
+
+    // MARK: - English inside Chinese
+
+    private func checkEnglishInChinese(_ t: ScalarText, into findings: inout [Finding]) {
+        t.scalars.withUnsafeBufferPointer { checkEnglishInChinese(t, $0, into: &findings) }
+    }
+
+    private func checkEnglishInChinese(_ t: ScalarText, _ s: UnsafeBufferPointer<UInt32>, into findings: inout [Finding]) {
+        // Which letters stand inside brackets or quotes: worked out once, when a word first needs it.
+        var enclosed: [Bool]?
+        var i = 0
+        while i < s.count {
+            guard CharClass.isASCIILetter(s[i]) else { i += 1; continue }
+            // The whole token: letters, digits and the punctuation of URLs, e-mail and codes.
+            var a = i
+            while a > 0, Self.isTokenChar(s[a - 1]) { a -= 1 }
+            var b = i
+            while b < s.count, Self.isTokenChar(s[b]) { b += 1 }
+            defer { i = b }
+            // Chinese right before or after the token (spaces between): a word is only reported with
+            // Chinese next to its letters, which is Chinese next to its token (the letters either
+            // reach the token's edge or stop at a token character). Asked first: in English
+            // stretches of the text it settles almost every word.
+            guard !skipsPlainWords || Self.hanNear(s, before: a) || Self.hanNear(s, after: b) else { continue }
+            if enclosed == nil { enclosed = Self.enclosedLatin(s) }
+            if enclosed![i] { continue }
+            let token = s[a..<b]
+            if token.contains(where: { CharClass.isDigit($0) || CharClass.isASCIIUpper($0) || $0 == 0x40 || $0 == 0x2F || $0 == 0x3A || $0 == 0x5F }) {
+                continue
+            }
+            if token.firstIndex(of: 0x2E).map({ $0 > a && $0 < b - 1 }) == true { continue }   // a domain
+            // A run of several Latin words is a quoted phrase or a name, not a stray word.
+            if Self.latinWordsAround(s, a, b) >= 3 { continue }
+            // Units after a number: 20 km, 5mg.
+            var p = a - 1
+            while p >= 0, s[p] == 0x20 { p -= 1 }
+            if p >= 0, CharClass.isDigit(s[p]) || s[p] == 0x25 { continue }
+            // Word letters only (drop a trailing dot or hyphen).
+            var w = a
+            while w < b, !CharClass.isASCIILetter(s[w]) { w += 1 }
+            var e = b
+            while e > w, !CharClass.isASCIILetter(s[e - 1]) { e -= 1 }
+            guard e - w >= 2 else { continue }
+            let word = t.string(w, e)
+            if allowWords.contains(word.lowercased()) { continue }
+            // Only a word that sits in Chinese running text: Chinese on at least one side.
+            guard Self.hanNear(s, before: w) || Self.hanNear(s, after: e) else { continue }
+            findings.append(Finding(range: t.range(w, e),
+                                    message: "English word '\(word)' inside Chinese running text"))
+        }
+    }
+
+    @inline(__always)
+    private static func isTokenChar(_ c: UInt32) -> Bool {
+        CharClass.isASCIILetter(c) || CharClass.isDigit(c) || c == 0x2E || c == 0x2D || c == 0x5F || c == 0x40 || c == 0x2F
+            || c == 0x3A || c == 0x26 || c == 0x2B || c == 0x23 || c == 0x3D || c == 0x3F || c == 0x7E
+    }
+
+    private static func hanNear(_ s: UnsafeBufferPointer<UInt32>, before i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, s[k] == 0x20 { k -= 1 }
+        return k >= 0 && CharClass.isHan(s[k])
+    }
+
+    private static func hanNear(_ s: UnsafeBufferPointer<UInt32>, after i: Int) -> Bool {
+        var k = i
+        while k < s.count, s[k] == 0x20 { k += 1 }
+        return k < s.count && CharClass.isHan(s[k])
+    }
+
+    /// Latin words in the run of Latin text (words separated by spaces) that holds [a, b), up to three.
+    private static func latinWordsAround(_ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int) -> Int {
+        // Three words either way decide it: look no further (a long Latin run would make this quadratic).
+        var lo = a, hi = b
+        while lo > 0, a - lo < 40, isTokenChar(s[lo - 1]) || s[lo - 1] == 0x20 || s[lo - 1] == 0x27 || s[lo - 1] == 0x2C { lo -= 1 }
+        while hi < s.count, hi - b < 40, isTokenChar(s[hi]) || s[hi] == 0x20 || s[hi] == 0x27 || s[hi] == 0x2C { hi += 1 }
+        var words = 0, inWord = false
+        for k in lo..<hi {
+            let letter = CharClass.isASCIILetter(s[k])
+            if letter, !inWord {
+                words += 1
+                if words == 3 { return words }   // callers ask for three or more: no need to count on
+            }
+            inWord = letter || (inWord && s[k] != 0x20 && s[k] != 0x2C)
+        }
+        return words
+    }
+
+    /// Marks Latin inside （…） / (…) that follow Chinese text, and inside 《》, “”, 「」, 『』, ‘’:
+    /// foreign names and titles that belong there.
+    private static func enclosedLatin(_ s: UnsafeBufferPointer<UInt32>) -> [Bool] {
+        var marks = [Bool](repeating: false, count: s.count)
+        // The closing mark of an opening one (a switch, not a dictionary: this runs on every character).
+        func closer(_ c: UInt32) -> UInt32? {
+            switch c {
+            case 0xFF08: return 0xFF09
+            case 0x28: return 0x29
+            case 0x300A: return 0x300B
+            case 0x201C: return 0x201D
+            case 0x300C: return 0x300D
+            case 0x300E: return 0x300F
+            case 0x2018: return 0x2019
+            case 0x3008: return 0x3009
+            case 0x22: return 0x22
+            default: return nil
+            }
+        }
+        var i = 0
+        while i < s.count {
+            if let close = closer(s[i]), let end = s[(i + 1)...].prefix(200).firstIndex(of: close) {
+                // Mostly Latin inside: a foreign name, term or title.
+                var letters = 0, han = 0
+                for k in (i + 1)..<end {
+                    if CharClass.isASCIILetter(s[k]) { letters += 1 } else if CharClass.isHan(s[k]) { han += 1 }
+                }
+                if letters > 0, han * 2 <= letters {
+                    for k in (i + 1)..<end { marks[k] = true }
+                }
+                i = s[i] == close ? end + 1 : i + 1
+                continue
+            }
+            i += 1
+        }
+        return marks
+    }
+
+    // MARK: - simplified / traditional
+
+    enum Variant { case simplified, traditional }
+
+    private func expectedVariant(_ document: Document, _ facts: DocumentFacts) -> Variant? {
+        switch variant {
+        case "simplified": return .simplified
+        case "traditional": return .traditional
+        default:
+            switch facts.chineseVariant {
+            case .simplified?: return .simplified
+            case .traditional?: return .traditional
+            case nil:
+                // English copy with a few Chinese characters: judge them as simplified copy would.
+                return document.blocks.isEmpty ? nil : .simplified
+            }
+        }
+    }
+
+    private func checkVariant(_ t: ScalarText, expected: Variant, into findings: inout [Finding]) {
+        let table = expected == .simplified ? CharacterData.traditionalToSimplified : CharacterData.simplifiedToTraditional
+        // A bit test per character; the map is read only for the few that are flagged.
+        let wrong = expected == .simplified ? CharacterData.isTraditionalOnly : CharacterData.isSimplifiedOnly
+        let s = t.scalars
+        var i = 0
+        while i < s.count {
+            guard s[i] >= 0x3400, wrong(s[i]) else { i += 1; continue }
+            var j = i
+            while j < s.count, s[j] >= 0x3400, wrong(s[j]) { j += 1 }
+            var replacement = ""
+            var unique = true
+            for k in i..<j {
+                let forms = table[s[k]]!
+                if forms.count != 1 { unique = false }
+                replacement.unicodeScalars.append(Unicode.Scalar(forms[0])!)
+            }
+            let found = t.string(i, j)
+            let (wrong, right) = expected == .simplified ? ("traditional", "simplified") : ("simplified", "traditional")
+            let plural = j - i > 1 ? "characters" : "character"
+            var message = "\(wrong) \(plural) '\(found)' in \(right) copy"
+            if unique { message += " (\(right): '\(replacement)')" } else {
+                let options = (i..<j).map { k in table[s[k]]!.compactMap(Unicode.Scalar.init).map { String(Character($0)) }.joined(separator: "/") }
+                message += " (\(right): \(options.joined(separator: " ")))"
+            }
+            findings.append(Finding(range: t.range(i, j), message: message,
+                                    fix: unique ? Fix(title: "replace with '\(replacement)'", edits: [TextEdit(range: t.range(i, j), replacement: replacement)],
+                                                      applicability: .safe) : nil))
+            i = j
+        }
+    }
+}
+
+/// Cyrillic and Greek letters that look like Latin ones.
+enum Homoglyphs {
+    static let map: [UInt32: UInt32] = {
+        let pairs: [(String, String)] = [
+            // Cyrillic
+            ("а", "a"), ("е", "e"), ("о", "o"), ("р", "p"), ("с", "c"), ("у", "y"), ("х", "x"), ("і", "i"), ("ј", "j"),
+            ("ѕ", "s"), ("ԁ", "d"), ("һ", "h"), ("ԛ", "q"), ("ԝ", "w"), ("ӏ", "l"), ("ɡ", "g"),
+            ("А", "A"), ("В", "B"), ("Е", "E"), ("К", "K"), ("М", "M"), ("Н", "H"), ("О", "O"), ("Р", "P"), ("С", "C"),
+            ("Т", "T"), ("Х", "X"), ("І", "I"), ("Ј", "J"), ("Ѕ", "S"), ("Ү", "Y"), ("Ԛ", "Q"), ("Ԝ", "W"),
+            // Greek
+            ("α", "a"), ("ο", "o"), ("ι", "i"), ("υ", "u"), ("ν", "v"), ("ρ", "p"), ("κ", "k"), ("τ", "t"), ("ε", "e"),
+            ("Α", "A"), ("Β", "B"), ("Ε", "E"), ("Ζ", "Z"), ("Η", "H"), ("Ι", "I"), ("Κ", "K"), ("Μ", "M"), ("Ν", "N"),
+            ("Ο", "O"), ("Ρ", "P"), ("Τ", "T"), ("Υ", "Y"), ("Χ", "X"),
+        ]
+        var m: [UInt32: UInt32] = [:]
+        for (a, b) in pairs { m[a.unicodeScalars.first!.value] = b.unicodeScalars.first!.value }
+        return m
+    }()
+
+    static func latin(for c: UInt32) -> UInt32? {
+        if CharClass.isFullwidthLetter(c) { return c - 0xFEE0 }
+        return map[c]
+    }
+}

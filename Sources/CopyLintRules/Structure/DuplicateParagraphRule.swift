@@ -1,0 +1,369 @@
+import Foundation
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+
+/// Flags a paragraph printed again in the same file, exactly or nearly.
+///
+/// Exact repeats are found by hashing normalised text; near repeats (a character or
+/// two changed by OCR or layout) by min-hash fingerprints over character shingles,
+/// each candidate verified with a bounded edit distance. Both are linear in the size
+/// of the text: no paragraph is compared with every other.
+public struct DuplicateParagraphRule: Rule {
+    /// It normalises and hashes every paragraph.
+    public var relativeCost: Int { 5 }
+
+    /// A byte-for-byte repeat is settled by a hash of its bytes.
+    public var neededFacts: FactSet { .byteHashes }
+
+    public static let description = RuleDescription(
+        id: "duplicate-paragraph",
+        summary: "A paragraph is printed again in the same file",
+        rationale: """
+            Layout systems and hurried pasting repeat paragraphs: once, in bursts, or dozens of times in a row \
+            after a crashed export. A reader sees the same text twice and the page loses space it needed. \
+            Repeats are compared after folding white space, full-width and half-width punctuation and letter \
+            case, and a near repeat that differs by a character or two (OCR variance) counts too. Headlines, \
+            bylines, datelines, captions and short labels such as 核心阅读 legitimately recur and are not checked.
+            """,
+        defaultSeverity: .error,
+        options: [
+            OptionSpec("minLength", default: .int(16),
+                       help: "Shortest paragraph, in characters after normalisation, that is checked"),
+            OptionSpec("near", default: .bool(true),
+                       help: "Also report near repeats that differ by a few characters"),
+            OptionSpec("nearMinLength", default: .int(40),
+                       help: "Shortest paragraph, in characters, checked for near repeats"),
+            OptionSpec("maxEditRatio", default: .double(0.02),
+                       help: "Most characters that may differ in a near repeat, as a share of its length (at least 2)"),
+        ],
+        triggering: [
+            Example("""
+                # 标题
+
+                市政府昨日公布了新的公交线路调整方案，涉及十二条线路。
+
+                ↓市政府昨日公布了新的公交线路调整方案，涉及十二条线路。
+                """,
+                fixed: """
+                # 标题
+
+                市政府昨日公布了新的公交线路调整方案，涉及十二条线路。
+                """),
+            Example("""
+                城市图书馆的夜间开放时间将延长到晚上十点，首批试点覆盖五个区。
+
+                读者可以通过小程序预约座位。
+
+                ↓城市图书馆的夜间开放时间将延长到晚上十点,首批试点覆盖五个区。
+                """, note: "differs only by a half-width comma"),
+            Example("""
+                The council voted on Tuesday to extend the night bus service to all districts.
+
+                Officials said the plan would cost about 2m pounds a year.
+
+                ↓The council voted on Tuesday to extend the night bus service to all district.
+                """, note: "a near repeat: one letter lost"),
+            Example("""
+                连日来，志愿者在𠮷祥社区开展垃圾分类宣传活动，入户发放宣传册。
+
+                ↓连日来，志愿者在𠮷祥社区开展垃圾分类宣传活动，入户发放宣传册。
+
+                ↓连日来，志愿者在𠮷祥社区开展垃圾分类宣传活动，入户发放宣传册。
+                """, note: "every repeat after the first is reported"),
+        ],
+        nonTriggering: [
+            Example("""
+                核心阅读
+
+                今年以来，全省新增就业岗位超过二十万个。
+
+                核心阅读
+
+                各地还推出了技能培训补贴。
+                """, note: "short labels recur legitimately"),
+            Example("""
+                The bank raised interest rates by a quarter of a point on Thursday.
+
+                The bank left interest rates unchanged for a third month on Thursday.
+                """),
+            Example("""
+                好。
+
+                好。
+                """, note: "shorter than minLength"),
+        ],
+        fixSafety: "Deleting an exact repeat is safe; deleting a near repeat is unsafe (which copy is right is an editor's call)."
+    )
+
+    let minLength: Int
+    let near: Bool
+    let nearMinLength: Int
+    let maxEditRatio: Double
+
+    public init(options: RuleOptions) {
+        minLength = max(1, options.int("minLength"))
+        near = options.bool("near")
+        nearMinLength = max(1, options.int("nearMinLength"))
+        maxEditRatio = min(1, max(0, options.double("maxEditRatio")))
+    }
+
+    /// Byte-for-byte repeats settled by a hash of the bytes (off only to test that it changes nothing).
+    var byteRepeats = true
+
+    /// A hash of a byte range, eight bytes at a time (collisions are checked for by comparing the bytes).
+    static func byteHash(_ bytes: [UInt8], _ r: SourceRange) -> UInt64 {
+        bytes.withUnsafeBufferPointer { HashIndex.hashBytes($0, r) }
+    }
+
+    /// How many shingle hashes each paragraph's sketch keeps.
+    private static let sketchSize = 6
+    private static let shingle = 4
+    private static let bucketScanLimit = 4
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let document = context.document
+        let bytes = document.bytes
+        let blocks = document.blocks
+        var findings: [Finding] = []
+        // Only hashes and block indices are kept: a paragraph's normalised text is derived again from
+        // the bytes when a hash matches, so memory does not grow with the size of the copy.
+        var exact = HashIndex()                   // hash of the normalised text -> first block
+        var bare = HashIndex()                    // hash of the text without punctuation -> first block
+        var buckets = HashIndex()                 // (seed, min-hash) -> bucket of block indices
+        var bucketItems: [Int32] = []             // bucketScanLimit indices per bucket, -1 when free
+        var scratch: [UInt32] = []
+        var sketch: [UInt64] = []
+        var tried: [Int32] = []
+        var lengths = [Int32](repeating: 0, count: blocks.count)   // normalised length of each block checked
+        // Repeats of one paragraph share its message and related location (one string, not thousands).
+        var shared: [Int: (message: String, related: [RelatedLocation])] = [:]
+        // Hash of the bytes -> the first block with those bytes, and for each block what it was found
+        // to repeat exactly (itself when it was the first of its text, -1 when nothing).
+        var raw = HashIndex()
+        var outcome = [Int32](repeating: -1, count: byteRepeats ? blocks.count : 0)
+
+        // A block's text can only equal one with as many normalised characters. The one giant block of
+        // a file, when it surely has more than any other block can have (at most `giant` bytes each),
+        // equals none of them: it is not read at all.
+        let giants = blocks.indices.filter { Self.checked(blocks[$0].kind) && blocks[$0].textRange.length > TextWindows.giant }
+        let alone = giants.count == 1 && Self.surelyLonger(bytes, blocks[giants[0]].textRange, than: TextWindows.giant) ? giants[0] : -1
+
+        for index in blocks.indices where Self.checked(blocks[index].kind) {
+            if blocks[index].textRange.length > TextWindows.giant {
+                if index == alone { continue }
+                // A giant block (a file without line breaks): exact repeats only, hashed as it is read.
+                var sink = Hashing()
+                Normalizer.fold(bytes, blocks[index].textRange, into: &sink)
+                guard sink.count >= minLength else { continue }
+                let known = exact.insert(HashIndex.mix(sink.hash), Int32(index))
+                if known >= 0, Self.sameBytes(bytes, blocks[Int(known)].textRange, blocks[index].textRange)
+                    || Normalizer.scalars(bytes, blocks[Int(known)].textRange) == Normalizer.scalars(bytes, blocks[index].textRange) {
+                    findings.append(report(document, repeat: index, of: Int(known), edits: 0, shared: &shared))
+                }
+                continue
+            }
+            let range = blocks[index].textRange
+            // A byte-for-byte repeat of a paragraph already seen (the usual duplicate: reprinted copy)
+            // is settled by a hash of its bytes, without normalising it: the answer is the one given
+            // for the earlier copy.
+            let rawHash = byteRepeats ? context.facts.byteHash(of: index) : 0
+            if byteRepeats {
+                let seen = raw.find(rawHash)
+                if seen >= 0, Self.sameBytes(bytes, blocks[Int(seen)].textRange, range) {
+                    let j = Int(seen)
+                    lengths[index] = lengths[j]
+                    if outcome[j] >= 0 { findings.append(report(document, repeat: index, of: Int(outcome[j]), edits: 0, shared: &shared)) }
+                    continue
+                }
+            }
+            // Normalised into a buffer kept from block to block, hashed as it is written.
+            if scratch.count < range.length { scratch = [UInt32](repeating: 0, count: max(range.length, scratch.count * 2)) }
+            let (n, h, bareHash) = scratch.withUnsafeMutableBufferPointer { buffer -> (Int, UInt64, UInt64) in
+                var sink = Storing(out: buffer.baseAddress!)
+                Normalizer.fold(bytes, range, into: &sink)
+                return (sink.count, sink.hash, HashIndex.mix(sink.bare))
+            }
+            guard n >= minLength else { continue }
+            lengths[index] = Int32(truncatingIfNeeded: n)
+            // (Different bytes under the same hash keep the entry that was there.)
+            if byteRepeats { _ = raw.insert(rawHash, Int32(index)) }
+            let known = exact.insert(HashIndex.mix(h), Int32(index))
+            if known >= 0 {
+                // The same hash: the same text (a 64-bit collision is checked for, never assumed).
+                let first = Int(known)
+                // A byte-for-byte repeat (the usual case) needs no second normalisation.
+                if Self.sameBytes(bytes, blocks[first].textRange, range)
+                    || Normalizer.scalars(bytes, blocks[first].textRange).elementsEqual(scratch[0..<n]) {
+                    if byteRepeats { outcome[index] = Int32(first) }
+                    findings.append(report(document, repeat: index, of: first, edits: 0, shared: &shared))
+                }
+                continue
+            }
+            if byteRepeats { outcome[index] = Int32(index) }   // the first of its text
+            guard near else { continue }
+            let text = Array(scratch[0..<n])
+
+            // Differing only by punctuation (a lost 。 or an added comma) is a near repeat at any length.
+            let sameLetters = bare.insert(bareHash, Int32(index))
+            if sameLetters >= 0 {
+                let first = Int(sameLetters)
+                let other = Normalizer.scalars(bytes, blocks[first].textRange)
+                if other.filter({ !Normalizer.isPunctuation($0) }) == text.filter({ !Normalizer.isPunctuation($0) }) {
+                    let edits = BoundedEditDistance.distance(other, text, limit: 8) ?? abs(other.count - text.count)
+                    findings.append(report(document, repeat: index, of: first, edits: max(1, edits), shared: &shared))
+                }
+                continue
+            }
+
+            guard text.count >= nearMinLength else { continue }
+            let limit = max(2, Int(Double(text.count) * maxEditRatio))
+            Self.sketch(text, into: &sketch)
+            var best: (index: Int, edits: Int)?
+            tried.removeAll(keepingCapacity: true)
+            for key in sketch {
+                let bucket = buckets.find(key)
+                guard bucket >= 0 else { continue }
+                for slot in Int(bucket) * Self.bucketScanLimit..<(Int(bucket) + 1) * Self.bucketScanLimit {
+                    let candidate = bucketItems[slot]
+                    guard candidate >= 0, !tried.contains(candidate) else { continue }
+                    tried.append(candidate)
+                    // Lengths further apart than the limit cannot be within it: no need to read the text.
+                    guard abs(Int(lengths[Int(candidate)]) - text.count) <= limit else { continue }
+                    let other = Normalizer.scalars(bytes, blocks[Int(candidate)].textRange)
+                    if let d = BoundedEditDistance.distance(other, text, limit: limit),
+                       best == nil || Int(candidate) < best!.index {
+                        best = (Int(candidate), d)
+                    }
+                }
+            }
+            if let best {
+                findings.append(report(document, repeat: index, of: best.index, edits: best.edits, shared: &shared))
+                continue
+            }
+            for key in sketch {
+                var bucket = Int(buckets.find(key))
+                if bucket < 0 {
+                    bucket = bucketItems.count / Self.bucketScanLimit
+                    _ = buckets.insert(key, Int32(bucket))
+                    bucketItems.append(contentsOf: repeatElement(-1, count: Self.bucketScanLimit))
+                }
+                let base = bucket * Self.bucketScanLimit
+                if let free = (base..<base + Self.bucketScanLimit).first(where: { bucketItems[$0] < 0 }) {
+                    bucketItems[free] = Int32(index)
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Stores the folded scalars and hashes them as they are given (FNV-1a): all of them, and those
+    /// that are not punctuation (what a near repeat differing only by punctuation shares).
+    private struct Storing: Normalizer.Sink {
+        let out: UnsafeMutablePointer<UInt32>
+        var count = 0
+        var hash = DuplicateParagraphRule.fnvOffset
+        var bare = DuplicateParagraphRule.fnvOffset
+        @inline(__always) mutating func put(_ cp: UInt32) {
+            out[count] = cp
+            count += 1
+            hash = DuplicateParagraphRule.fnv(hash, cp)
+            if !Normalizer.isPunctuation(cp) { bare = DuplicateParagraphRule.fnv(bare, cp) }
+        }
+    }
+
+    /// FNV-1a over the folded scalars as they are given (a giant block's: not stored).
+    private struct Hashing: Normalizer.Sink {
+        var count = 0
+        var hash = DuplicateParagraphRule.fnvOffset
+        @inline(__always) mutating func put(_ cp: UInt32) {
+            count += 1
+            hash = DuplicateParagraphRule.fnv(hash, cp)
+        }
+    }
+
+    /// Whether `range` normalises to more than `limit` characters, told from a count that cannot
+    /// exceed the true one: printable ASCII (each kept by the fold as one character) and Han of
+    /// U+4000–U+9FFF (lead bytes E4–E9, never space). Every other block is at most `limit` bytes, so
+    /// at most `limit` characters: none of them can equal this one.
+    static func surelyLonger(_ bytes: [UInt8], _ range: SourceRange, than limit: Int) -> Bool {
+        var kept = 0
+        for i in range.start..<range.end {
+            let b = bytes[i]
+            if (b > 0x20 && b < 0x7F) || (b >= 0xE4 && b <= 0xE9) {
+                kept += 1
+                if kept > limit { return true }
+            }
+        }
+        return false
+    }
+
+    private static func sameBytes(_ bytes: [UInt8], _ a: SourceRange, _ b: SourceRange) -> Bool {
+        guard a.length == b.length else { return false }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + a.start, $0.baseAddress! + b.start, a.length) == 0 }
+    }
+
+    /// Bylines and datelines recur by nature; every other block is checked.
+    private static func checked(_ kind: BlockKind) -> Bool { kind != .byline && kind != .dateline }
+
+    private func report(_ document: Document, repeat index: Int, of first: Int, edits: Int,
+                        shared: inout [Int: (message: String, related: [RelatedLocation])]) -> Finding {
+        let block = document.blocks[index]
+        let original = document.blocks[first]
+        let line = original.firstLine + 1
+        let message: String, related: [RelatedLocation]
+        if edits == 0, let known = shared[first] {
+            (message, related) = known
+        } else {
+            message = edits == 0
+                ? "paragraph repeats the one first printed at line \(line)"
+                : "paragraph nearly repeats the one first printed at line \(line) (\(edits) \(edits == 1 ? "character differs" : "characters differ"))"
+            related = [RelatedLocation(range: original.textRange, message: "first printed here")]
+            if edits == 0 { shared[first] = (message, related) }
+        }
+        // Delete the repeat with the blank lines before it.
+        let previousEnd = index > 0 ? document.blocks[index - 1].range.end : block.range.start
+        let deletion = index > 0
+            ? SourceRange(previousEnd, block.range.end)
+            : SourceRange(block.range.start, index + 1 < document.blocks.count ? document.blocks[index + 1].range.start : block.range.end)
+        let fix = Fix(title: "delete the repeated paragraph", edits: [TextEdit(range: deletion, replacement: "")],
+                      applicability: edits == 0 ? .safe : .unsafe)
+        return Finding(range: block.textRange, message: message, related: related, fix: fix)
+    }
+
+    fileprivate static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325, fnvPrime: UInt64 = 0x0000_0100_0000_01B3
+
+    /// One step of FNV-1a over a scalar: the same for a stored text and for one hashed as it is read.
+    @inline(__always)
+    fileprivate static func fnv(_ h: UInt64, _ cp: UInt32) -> UInt64 { (h ^ UInt64(cp)) &* fnvPrime }
+
+    /// A bottom-k sketch: the k smallest distinct shingle hashes of the text. Two texts a few edits
+    /// apart share most of them, so sharing one makes them candidates. One hash per character.
+    private static func sketch(_ text: [UInt32], into smallest: inout [UInt64]) {
+        let k = sketchSize
+        smallest.removeAll(keepingCapacity: true)
+        let q = min(shingle, text.count)
+        // A polynomial rolling hash of the last q scalars (mod 2^64).
+        let base: UInt64 = 0x100_0000_01B3
+        var top: UInt64 = 1
+        for _ in 0..<q { top = top &* base }
+        var h: UInt64 = 0
+        // Hashes at or above `cut` cannot enter the sketch (it is full and they are larger).
+        var cut = UInt64.max, full = false
+        text.withUnsafeBufferPointer { t in
+          for i in 0..<t.count {
+            h = h &* base &+ UInt64(t[i])
+            if i >= q { h = h &- UInt64(t[i - q]) &* top }
+            guard i + 1 >= q else { continue }
+            var v = h &* 0x9E37_79B9_7F4A_7C15
+            v ^= v >> 29
+            if full, v >= cut { continue }
+            if smallest.contains(v) { continue }
+            let at = smallest.firstIndex { $0 > v } ?? smallest.count
+            smallest.insert(v, at: at)
+            if smallest.count > k { smallest.removeLast() }
+            if smallest.count == k { cut = smallest[k - 1]; full = true }
+          }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import XCTest
+@testable import CopyLintBase
+
+/// The Chinese word list used by the truncation and doubling checks.
+final class LexiconTests: XCTestCase {
+    /// The filter in front of the index never turns a listed word away.
+    func testEveryListedWordIsFound() {
+        let table = ChineseLexicon.table
+        XCTAssertEqual(table.keys.count, ChineseLexiconData.count)
+        for key in table.keys {
+            var word: [UInt32] = []
+            for shift: UInt64 in [48, 32, 16, 0] where (key >> shift) & 0xFFFF != 0 { word.append(UInt32((key >> shift) & 0xFFFF)) }
+            XCTAssertNotNil(ChineseLexicon.logProbability(word), String(key, radix: 16))
+        }
+        // The table's own base64 decoding reads the records as Foundation's decoder does.
+        let reference = [UInt8](Data(base64Encoded: ChineseLexiconData.records, options: .ignoreUnknownCharacters) ?? Data())
+        XCTAssertEqual(reference.count, ChineseLexiconData.count * 9)
+        XCTAssertEqual(ChineseLexicon.decodeBase64(ChineseLexiconData.records), reference)
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<40 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let text = Data(bytes).base64EncodedString(options: .lineLength64Characters)
+            XCTAssertEqual(ChineseLexicon.decodeBase64(text), bytes, text)
+        }
+        // And strings that are not words are still not words.
+        XCTAssertNil(ChineseLexicon.logProbability(Array("的的的的".unicodeScalars.map(\.value))))
+    }
+}

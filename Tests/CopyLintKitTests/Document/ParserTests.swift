@@ -1,0 +1,204 @@
+import XCTest
+@testable import CopyLintBase
+@testable import CopyLintDocument
+
+final class ParserTests: XCTestCase {
+    func parse(_ text: String) -> Document { CopyParser().parse(SourceText(path: "t.txt", string: text)) }
+
+    func kinds(_ d: Document) -> [BlockKind] { d.blocks.map(\.kind) }
+
+    func testMarkdownHeadingGroupBylineAndBody() {
+        let d = parse("""
+            ### 冬季供暖季前瞻
+            # 城北热电厂完成扩容改造
+            ## 新增供热面积三百万平方米
+
+            □ 本报记者 林小川
+
+            本报讯 记者张蓓 城北热电厂扩容改造工程昨日通过验收。
+
+            ### 管网同步更新
+
+            改造同步更新了老旧管网。
+            """)
+        XCTAssertEqual(d.layout, .markdown)
+        XCTAssertEqual(DocumentFacts(d, computing: .scripts).language, .chinese)
+        XCTAssertEqual(kinds(d), [.kicker, .headline, .subtitle, .byline, .paragraph, .subhead, .paragraph])
+        XCTAssertEqual(d.text(d.blocks[1]), "城北热电厂完成扩容改造")
+        XCTAssertEqual(d.source.string(d.blocks[4].ledeRange!), "本报讯 记者张蓓")
+        XCTAssertEqual(d.articles.count, 1)
+    }
+
+    func testPlainLayoutWithIdeographicIndent() {
+        let d = parse("""
+            港口吞吐量创新高
+            ——前十个月同比增长百分之八
+
+            　　今年前十个月，港口货物吞吐量同比增长百分之八。
+            　　集装箱航线新增十二条。
+
+            　　（执笔：周文）
+            """)
+        XCTAssertEqual(d.layout, .plain)
+        XCTAssertEqual(kinds(d), [.headline, .subtitle, .paragraph, .paragraph, .label])
+        XCTAssertEqual(d.text(d.blocks[2]), "今年前十个月，港口货物吞吐量同比增长百分之八。")
+        XCTAssertEqual(d.blocks[3].blankLinesBefore, 0)
+        XCTAssertEqual(d.blocks[2].firstLine, 3)
+    }
+
+    func testBlockRangesAreExactWithCRLFAndBOM() {
+        let text = "# 标题\r\n\r\n第一段𠮷。\r\n"
+        let s = SourceText(path: "t", bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        let d = CopyParser().parse(s)
+        XCTAssertEqual(d.blocks.count, 2)
+        XCTAssertEqual(d.source.string(d.blocks[0].range), "# 标题")
+        XCTAssertEqual(d.source.string(d.blocks[1].textRange), "第一段𠮷。")
+        XCTAssertEqual(d.source.position(d.blocks[1].textRange.start), Position(line: 3, column: 1))
+    }
+
+    func testDatelinesBylinesCaptions() {
+        let d = parse("""
+            Storm closes ports
+
+            By Jane Doe
+
+            LONDON, Sept. 27 (Reuters) - Ports along the coast closed on Tuesday.
+
+            Photo: waves break over the harbour wall.
+
+            新华社南京3月5日电
+
+            图为工人在检修管道。 本报记者 王芳 摄
+            """)
+        XCTAssertEqual(kinds(d), [.headline, .byline, .paragraph, .caption, .dateline, .caption])
+        XCTAssertEqual(d.source.string(d.blocks[2].ledeRange!), "LONDON, Sept. 27 (Reuters) -")
+    }
+
+    func testArticlesSplitAtNewHeadlineAndAtLede() {
+        let d = parse("""
+            # 第一篇
+
+            第一篇的正文。
+
+            # 第二篇
+
+            第二篇的正文。
+
+            新华社上海3月1日电 第三篇没有标题。
+            """)
+        XCTAssertEqual(d.articles.count, 3)
+        XCTAssertEqual(d.articles.map(\.blocks), [0..<2, 2..<4, 4..<5])
+        XCTAssertEqual(d.blocks[3].article, 1)
+    }
+
+    func testCommentsAreNotCopy() {
+        let d = parse("<!-- copylint-disable duplicate-paragraph -->\n正文。\n%% copylint-enable\n")
+        XCTAssertEqual(d.blocks.count, 1)
+        XCTAssertEqual(d.comments.map(\.text), ["copylint-disable duplicate-paragraph", "copylint-enable"])
+    }
+
+    func testEnglishPlainHeadline() {
+        let d = parse("Markets rally on rate hopes\n\nShares rose sharply on Monday.\n\nThe index closed 2% higher.\n")
+        XCTAssertEqual(DocumentFacts(d, computing: .scripts).language, .english)
+        XCTAssertEqual(kinds(d), [.headline, .paragraph, .paragraph])
+    }
+
+    /// Every block is judged on its own text; a short block repeated in its slice takes the first copy's
+    /// judgement (its lede moved): the result is judging every block on its own, on the shipped examples,
+    /// on copy with every kind of block, and on a file large enough to be judged in slices.
+    func testJudgementsOfRepeatsAreThoseOfJudgingEveryBlock() throws {
+        let examples = TestPaths.repoRoot.appendingPathComponent("examples")
+        var texts = try FileManager.default.contentsOfDirectory(atPath: examples.path).sorted().filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }
+            .map { try String(contentsOf: examples.appendingPathComponent($0), encoding: .utf8) }
+        texts.append(Self.everyKind)
+        var large = ""
+        while large.utf8.count <= ParallelMap.parallelThreshold { large += texts.joined(separator: "\n\n") + "\n\n" }
+        texts.append(large)
+        for text in texts {
+            let source = SourceText(path: "t", bytes: Array(text.utf8))
+            let d = CopyParser().parse(source)
+            // The blocks as the parser judges them: before heading roles, a Markdown heading is a headline.
+            let blocks = d.blocks.map { block -> Block in
+                var b = block
+                b.kind = block.headingLevel > 0 ? .headline : .paragraph
+                return b
+            }
+            let judged = BlockClassifier.judgeAll(d.bytes, blocks)
+            let alone = d.bytes.withUnsafeBufferPointer { buf in blocks.map { BlockClassifier.judge(buf, $0) } }
+            for k in blocks.indices where blocks[k].headingLevel == 0 {
+                XCTAssertEqual(judged[k].kind, alone[k].kind, "block \(k)")
+                XCTAssertEqual(judged[k].lede, alone[k].lede, "block \(k)")
+                XCTAssertEqual([judged[k].headingLine, judged[k].crosshead, judged[k].sentenceLike],
+                               [alone[k].headingLine, alone[k].crosshead, alone[k].sentenceLike], "block \(k)")
+            }
+        }
+    }
+
+    /// Copy with a block of every kind: kicker, lede, subhead, caption, label, dateline, byline, headlines.
+    static let everyKind = """
+        要闻
+
+        本报北京3月5日电　记者从市政府获悉，全市新建公园二十个。
+
+        绿地面积扩大
+
+        各区还推出了补贴，城市更绿。
+
+        图为市民在公园散步。　本报记者　李明摄
+
+        核心阅读
+
+        Markets rally
+
+        LONDON (Reuters) - Shares rose on Monday.
+
+        By Anna Smith
+
+        Rates on hold
+        Banks wait
+
+        The council approves a new plan for the busy harbour front
+
+        The vote was close.
+
+        He said, "we are optimistic," and left.
+        """
+
+    /// Blank lines are not kept as lines: blocks found from the lines kept (blank lines being the
+    /// gaps in their numbers) are those found reading every line, blank ones included.
+    func testBlocksFromTheLinesKeptAreThoseOfEveryLine() {
+        let pieces = ["# 标题", "## Markets rally", "市政府昨日公布了新方案。", "The vote was close.", "", "", "   ", "\u{3000}\u{3000}",
+                      "<!-- copylint-disable mixed-script -->", "%% note", "𠮷野家开店。", "#not a heading", "  indented text"]
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<300 {
+            let count = Int.random(in: 0...40, using: &rng)
+            var text = (0..<count).map { _ in pieces.randomElement(using: &rng)! }.joined(separator: round % 3 == 0 ? "\r\n" : "\n")
+            if round % 4 == 0 { text = "\u{FEFF}" + text + "\n" }
+            let source = SourceText(path: "t", bytes: Array(text.utf8))
+            let document = CopyParser().parse(source)
+            // Every line read, blank ones counted as the parser once did.
+            let lines = source.lines
+            let raws = source.bytes.withUnsafeBufferPointer { buf in
+                (0..<lines.count).map { RawLine.classify(buf, line: $0, start: lines.lineStarts[$0], end: lines.contentEnds[$0]) }
+            }
+            let markdown = raws.contains { if case .heading = $0.kind { return true } else { return false } }
+            var expected: [[Int]] = []
+            var blank = 0, i = 0
+            while i < raws.count {
+                switch raws[i].kind {
+                case .blank: blank += 1; i += 1
+                case .comment: i += 1
+                case .heading:
+                    expected.append([raws[i].start, raws[i].end, raws[i].textStart, raws[i].textEnd, i, i, blank]); blank = 0; i += 1
+                case .text:
+                    var j = i
+                    while markdown, j + 1 < raws.count, case .text = raws[j + 1].kind { j += 1 }
+                    expected.append([raws[i].start, raws[j].end, raws[i].textStart, max(raws[i].textStart, raws[j].textEnd), i, j, blank])
+                    blank = 0; i = j + 1
+                }
+            }
+            let found = document.blocks.map { [$0.range.start, $0.range.end, $0.textRange.start, $0.textRange.end, $0.firstLine, $0.lastLine, $0.blankLinesBefore] }
+            XCTAssertEqual(found, expected, text)
+        }
+    }
+}
