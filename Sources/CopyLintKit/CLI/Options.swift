@@ -55,18 +55,6 @@ public struct Options: Sendable, Equatable {
         var i = 0
         var positional: [String] = []
         var onlyPositional = false
-        func value(_ name: String) throws(CopyLintError) -> String {
-            guard i + 1 < args.count else { throw CopyLintError("option \(name) needs a value") }
-            i += 1
-            return args[i]
-        }
-        func choice<T>(_ name: String, _ raw: String, _ make: (String) -> T?, _ allowed: [String]) throws(CopyLintError) -> T {
-            guard let v = make(raw) else {
-                throw CopyLintError("invalid value '\(raw)' for \(name); expected one of \(allowed.joined(separator: ", "))"
-                                    + didYouMean(raw, allowed))
-            }
-            return v
-        }
         while i < args.count {
             var arg = args[i]
             var inline: String?
@@ -74,63 +62,30 @@ public struct Options: Sendable, Equatable {
                 inline = String(arg[arg.index(after: eq)...])
                 arg = String(arg[..<eq])
             }
-            func next() throws(CopyLintError) -> String {
-                if let inline { return inline }
-                return try value(arg)
-            }
             if onlyPositional || arg == "-" || !arg.hasPrefix("-") {
                 positional.append(arg)
                 i += 1
                 continue
             }
-            switch arg {
-            case "--": onlyPositional = true
-            case "-h", "--help": o.command = .help
-            case "-V", "--version": o.command = .version
-            case "-f", "--format":
-                let name = try next()
-                guard Reporters.names.contains(name) else {
-                    throw CopyLintError("unknown format '\(name)'; expected one of \(Reporters.names.joined(separator: ", "))"
-                                        + didYouMean(name, Reporters.names))
-                }
-                o.reports.append(Report(format: name, output: nil))
-            case "-o", "--output":
-                let path = try next()
-                if o.reports.isEmpty { o.reports.append(Report(format: "text", output: nil)) }
-                guard o.reports[o.reports.count - 1].output == nil else {
-                    throw CopyLintError("--output \(path) follows another --output; give a --format before each --output")
-                }
-                o.reports[o.reports.count - 1].output = path
-            case "--max-warnings":
-                let raw = try next()
-                guard let n = Int(raw), n >= 0 else { throw CopyLintError("--max-warnings needs a whole number, not '\(raw)'") }
-                o.maxWarnings = n
-            case "--baseline": o.baseline = try next()
-            case "--write-baseline": o.writeBaseline = try next()
-            case "--fail-on-stale-baseline": o.failOnStaleBaseline = true
-            case "--diff-base": o.diffBase = try next()
-            case "--no-inline-config": o.inlineConfig = false
-            case "--fix": if o.fix == .none { o.fix = .safe }
-            case "--fix-unsafe": o.fix = .unsafe
-            case "--diff": o.showDiff = true
-            case "--column-unit":
-                o.columnUnit = try choice(arg, try next(), ColumnUnit.init(rawValue:), ColumnUnit.allCases.map(\.rawValue))
-            case "--fail-on":
-                o.failOn = try choice(arg, try next(), Severity.init(rawValue:), Severity.allCases.map(\.rawValue))
-            case "-c", "--config": o.configPath = try next()
-            case "--stdin-filename": o.stdinFilename = try next()
-            case "--encoding":
-                let raw = try next()
-                let normalized = raw.lowercased() == "utf8" ? "utf-8" : raw.lowercased() == "utf16" ? "utf-16" : raw.lowercased()
-                o.encoding = try choice(arg, normalized, InputEncoding.init(rawValue:), InputEncoding.allCases.map(\.rawValue))
-            case "--color", "--colour":
-                o.color = try choice(arg, try next(), ColorChoice.init(rawValue:), ["auto", "always", "never"])
-            case "--no-color", "--no-colour": o.color = .never
-            case "-q", "--quiet": o.quiet = true
-            case "-r", "--recursive": break   // folders are always walked recursively
-            default:
-                throw CopyLintError("unknown option '\(arg)'" + didYouMean(arg, Options.knownFlags) + "; see copylint --help")
+            if arg == "--" {
+                onlyPositional = true
+                i += 1
+                continue
             }
+            guard let option = OptionTable.find(arg) else {
+                throw CopyLintError("unknown option '\(arg)'" + didYouMean(arg, OptionTable.names) + "; see copylint --help")
+            }
+            var value: String?
+            if option.value != nil {
+                if let inline {
+                    value = inline
+                } else {
+                    guard i + 1 < args.count else { throw CopyLintError("option \(arg) needs a value") }
+                    i += 1
+                    value = args[i]
+                }
+            }
+            try option.apply(&o, value)
             i += 1
         }
         if o.command == .lint, positional == ["lsp"] {
@@ -163,12 +118,8 @@ public struct Options: Sendable, Equatable {
         return o
     }
 
-    static let knownFlags = ["--help", "--version", "--format", "--output", "--column-unit", "--fail-on", "--max-warnings",
-                             "--config", "--stdin-filename", "--encoding", "--color", "--no-color", "--quiet", "--recursive",
-                             "--baseline", "--write-baseline", "--fail-on-stale-baseline", "--diff-base", "--no-inline-config",
-                             "--fix", "--fix-unsafe", "--diff"]
-
-    public static let usage = """
+    public static var usage: String {
+        """
         copylint — editorial QA linter for newspaper copy
 
         USAGE
@@ -179,29 +130,7 @@ public struct Options: Sendable, Equatable {
           copylint lsp                    a Language Server Protocol server on stdin/stdout (see README)
 
         OPTIONS
-          -f, --format NAME        text (default), gcc, json, sarif, github, checkstyle, junit, rdjson, rdjsonl;
-                                   repeat for several reports in one run
-          -o, --output FILE        write the report of the --format before it to FILE (default: stdout)
-          --column-unit UNIT       char (default, Unicode scalars), utf16 (LSP, VS Code), byte (Vim %c),
-                                   display (East Asian wide = 2 columns; GCC, Emacs)
-          --fail-on LEVEL          error (default), warning or info: the lowest severity that fails the run
-          --max-warnings N         also fail when there are more than N warnings
-          --baseline FILE          report only findings not recorded in FILE (keyed on text, not line numbers)
-          --write-baseline FILE    record the current findings in FILE and exit 0
-          --fail-on-stale-baseline fail when findings recorded in the baseline are gone (the baseline must shrink)
-          --diff-base REF          lint files changed since git REF and report only findings on changed lines
-          --no-inline-config       ignore copylint-disable directives in the copy
-          --fix                    apply safe fixes to the files (atomically), then report what is left
-          --fix-unsafe             apply unsafe fixes too
-          --diff                   print the fixes as a unified diff instead of writing them
-          -c, --config FILE        use this .lintrc for every input instead of looking for one
-          --stdin-filename NAME    the name to report for "-" (standard input)
-          --encoding ENC           utf-8 (default), utf-16, gb18030 or big5; UTF-16 with a BOM is detected
-          --color WHEN             auto (default: only on a terminal, never with NO_COLOR), always, never
-          --no-color               same as --color never
-          -q, --quiet              no summary on stderr
-          -h, --help               this help
-          -V, --version            the version
+        \(OptionTable.help)
 
         CONFIGURATION
           A .lintrc (JSON with comments and trailing commas) is found by walking up from each input's
@@ -212,4 +141,5 @@ public struct Options: Sendable, Equatable {
           1  findings at or above the --fail-on level
           2  usage, configuration or input error (missing or unreadable file, invalid UTF-8, …)
         """
+    }
 }

@@ -139,6 +139,7 @@ extension PerFinding {
 
 /// One output format. Reporters are pure: diagnostics in, text out.
 public protocol Reporter: Sendable {
+    init()
     static var name: String { get }
     static var summary: String { get }
     func report(_ diagnostics: [Diagnostic], context: ReportContext) -> String
@@ -152,6 +153,7 @@ extension Reporter {
     }
 }
 
+/// Every output format, registered once: `--format` names, `--help` and the tests read this list.
 public enum Reporters {
     public static let all: [any Reporter.Type] = [
         TextReporter.self, GCCReporter.self, JSONReporter.self, SARIFReporter.self, GitHubReporter.self,
@@ -159,18 +161,7 @@ public enum Reporters {
     ]
 
     public static func named(_ name: String) -> (any Reporter)? {
-        switch name {
-        case TextReporter.name: return TextReporter()
-        case GCCReporter.name: return GCCReporter()
-        case JSONReporter.name: return JSONReporter()
-        case SARIFReporter.name: return SARIFReporter()
-        case GitHubReporter.name: return GitHubReporter()
-        case CheckstyleReporter.name: return CheckstyleReporter()
-        case JUnitReporter.name: return JUnitReporter()
-        case RDJSONReporter.name: return RDJSONReporter()
-        case RDJSONLReporter.name: return RDJSONLReporter()
-        default: return nil
-        }
+        all.first { $0.name == name }.map { $0.init() }
     }
 
     public static var names: [String] { all.map { $0.name } }

@@ -45,12 +45,12 @@ public final class LanguageServer: @unchecked Sendable {
     public var onExit: (@Sendable (Int32) -> Void)?
 
     // State, touched only on `state`.
-    private var documents: [String: OpenDocument] = [:]
+    var documents: [String: OpenDocument] = [:]
     private var editCount = 0
     private var pendingLint: [String: DispatchWorkItem] = [:]
     private var initialized = false
     private var shutDown = false
-    private var unit: ColumnUnit = .utf16
+    var unit: ColumnUnit = .utf16
     private var configCache: [String: (stamp: String, linter: Linter?, error: String?)] = [:]
     private var watchersRegistered = false
     private var clientCanWatch = false
@@ -306,7 +306,7 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     /// The linter for a file's folder, rebuilt when its .lintrc changes (or a reload is asked for).
-    private func linterFor(_ path: String) -> Result<Linter, CopyLintError> {
+    func linterFor(_ path: String) -> Result<Linter, CopyLintError> {
         let directory = (path as NSString).deletingLastPathComponent
         let stamp = Self.configStamp(startingAt: directory)
         if let cached = configCache[directory], cached.stamp == stamp {
@@ -316,8 +316,7 @@ public final class LanguageServer: @unchecked Sendable {
         do {
             let resolver = try ConfigResolver(loader: ConfigLoader(), explicitPath: nil)
             let config = try resolver.configuration(forDirectory: directory.isEmpty ? "." : directory)
-            var linter = Linter(registry: config?.registry ?? .builtin, settings: config?.rules ?? RuleSettings())
-            linter.timeBudget = config?.ruleTimeBudget ?? Linter.defaultTimeBudget
+            let linter = LintPlanner.linter(for: config)
             configCache[directory] = (stamp, linter, nil)
             return .success(linter)
         } catch {
@@ -343,94 +342,6 @@ public final class LanguageServer: @unchecked Sendable {
     static func path(of uri: String) -> String {
         if let url = URL(string: uri), url.isFileURL { return url.path }
         return (uri as NSString).lastPathComponent
-    }
-
-    // MARK: - positions
-
-    private func bomLength(_ text: [UInt8]) -> Int {
-        text.count >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF ? 3 : 0
-    }
-
-    /// An LSP position (0-based line, character in the negotiated encoding) as a byte offset in `text`.
-    private func offset(_ position: [String: Any]?, in text: [UInt8], lines: LineIndex) -> Int {
-        let line = position?["line"] as? Int ?? 0
-        let character = position?["character"] as? Int ?? 0
-        if line < 0 { return 0 }
-        if line >= lines.count { return text.count }
-        return lines.offset(line: line, column: max(0, character) + 1, in: text, unit: unit)
-    }
-
-    private func offsets(_ range: [String: Any], in text: [UInt8], lines: LineIndex) -> SourceRange {
-        let a = offset(range["start"] as? [String: Any], in: text, lines: lines)
-        let b = offset(range["end"] as? [String: Any], in: text, lines: lines)
-        return SourceRange(min(a, b), max(a, b))
-    }
-
-    /// A byte range of the linted text (which has no BOM) as an LSP range over the client's text.
-    private func lspRange(_ r: SourceRange, text: [UInt8], lines: LineIndex) -> [String: Any] {
-        let bom = bomLength(text)
-        func position(_ offset: Int) -> [String: Any] {
-            let p = lines.position(of: min(text.count, offset + bom), in: text, unit: unit)
-            return ["line": p.line - 1, "character": p.column - 1]
-        }
-        return ["start": position(r.start), "end": position(r.end)]
-    }
-
-    private func lspDiagnostic(_ d: Diagnostic, uri: String, text: [UInt8], lines: LineIndex? = nil) -> [String: Any] {
-        let lines = lines ?? LineIndex(text)
-        var out: [String: Any] = [
-            "range": lspRange(d.range, text: text, lines: lines),
-            "severity": d.severity == .error ? 1 : d.severity == .warning ? 2 : 3,
-            "code": d.ruleID,
-            "codeDescription": ["href": Self.documentationURL],
-            "source": "copylint",
-            "message": d.message,
-        ]
-        if !d.related.isEmpty {
-            out["relatedInformation"] = d.related.map { r in
-                ["location": ["uri": uri, "range": lspRange(r.range, text: text, lines: lines)], "message": r.message] as [String: Any]
-            }
-        }
-        return out
-    }
-
-    // MARK: - code actions
-
-    private func codeActions(uri: String, range: [String: Any]) -> [[String: Any]] {
-        guard var doc = documents[uri] else { return [] }
-        if doc.lintedEdit != doc.edits {
-            // Asked before the debounced lint ran: lint now, so the actions match the text.
-            switch linterFor(doc.path) {
-            case .success(let linter):
-                doc.diagnostics = linter.lint(SourceText(path: doc.path, bytes: doc.text))
-                doc.lintedEdit = doc.edits
-                documents[uri] = doc
-            case .failure: return []
-            }
-        }
-        let text = doc.text, lines = LineIndex(text), bom = bomLength(text)
-        let asked = offsets(range, in: text, lines: lines)
-        let wanted = SourceRange(max(0, asked.start - bom), max(0, asked.end - bom))
-        var actions: [[String: Any]] = []
-        for d in doc.diagnostics where d.range.start <= wanted.end && wanted.start <= d.range.end && d.ruleID != "configuration" {
-            let diagnostic = lspDiagnostic(d, uri: uri, text: text, lines: lines)
-            if let fix = d.fix {
-                let edits = fix.edits.map { ["range": lspRange($0.range, text: text, lines: lines), "newText": $0.replacement] as [String: Any] }
-                actions.append(["title": fix.title, "kind": "quickfix", "diagnostics": [diagnostic],
-                                "isPreferred": fix.applicability == .safe, "edit": ["changes": [uri: edits]]])
-            }
-            // "Disable RULE for this line": a directive on its own line above the flagged one.
-            let line = lines.lineIndex(of: min(text.count, d.range.start + bom))
-            let lineStart = lines.lineStarts[line]
-            let newline = lines.contentEnds[line] < text.count && text[lines.contentEnds[line]] == 0x0D ? "\r\n" : "\n"
-            let markdown = [".md", ".markdown", ".html", ".htm"].contains { doc.path.lowercased().hasSuffix($0) }
-            let directive = markdown ? "<!-- copylint-disable-next-line \(d.ruleID) -->" : "%% copylint-disable-next-line \(d.ruleID)"
-            let at = lines.position(of: lineStart, in: text, unit: unit)
-            let point: [String: Any] = ["line": at.line - 1, "character": 0]
-            actions.append(["title": "Disable \(d.ruleID) for this line", "kind": "quickfix", "diagnostics": [diagnostic],
-                            "edit": ["changes": [uri: [["range": ["start": point, "end": point], "newText": directive + newline]]]]])
-        }
-        return actions
     }
 
     // MARK: - output

@@ -33,13 +33,13 @@ final class CLITests: TempFolderTestCase {
     /// A file with more findings than one render piece is written in pieces: the report must be the
     /// same, byte for byte, as the whole file rendered at once, on stdout and into -o files.
     func testReportOfManyFindingsIsWrittenInPieces() throws {
-        let n = CommandLineTool.renderPiece + 123
+        let n = LintCommand.renderPiece + 123
         var page = "# 标题\n\n"
         for k in 0..<n { page += "第\(k % 7)段：城市图书馆的夜间开放时间将延长到晚上十点，首批试点覆盖𠮷祥等五个区。\r\n\r\n" }
         try write("big.txt", page)
         let linter = Linter(registry: .builtin, settings: RuleSettings())
         let diagnostics = linter.lint(SourceText(path: "big.txt", string: page))
-        XCTAssertGreaterThan(diagnostics.count, CommandLineTool.renderPiece)
+        XCTAssertGreaterThan(diagnostics.count, LintCommand.renderPiece)
         let context = ReportContext(columnUnit: .char, color: false, registry: .builtin, files: ["big.txt"],
                                     root: dir.path, workingDirectory: dir.path)
         for format in ["gcc", "text", "github", "rdjsonl"] {

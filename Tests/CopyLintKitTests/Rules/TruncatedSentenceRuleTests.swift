@@ -11,4 +11,35 @@ final class TruncatedSentenceRuleTests: XCTestCase {
             XCTAssertEqual(TruncatedSentenceRule.Ending.isFinal(v), TruncatedSentenceRule.Ending.final.contains(v), "U+\(String(v, radix: 16))")
         }
     }
+
+    func lint(_ text: String) -> [Diagnostic] {
+        let rule = TruncatedSentenceRule(options: RuleOptions(specs: TruncatedSentenceRule.description.options))
+        return Linter(rules: [ActiveRule(id: "truncated-sentence", severity: .error, checker: rule)]).lint(SourceText(path: "t.md", bytes: Array(text.utf8)))
+    }
+
+    /// A sentence split inside a word is found at its last character, with the next block as related
+    /// location, and its safe fix joins the two without the break, in every line-end style.
+    func testSplitWordIsJoinedByTheFix() {
+        for (eol, prefix) in [("\n", ""), ("\r\n", "\u{FEFF}"), ("\n", "<!-- 𠮷野家 -->\n")] {
+            let text = prefix + "# 标题" + eol + eol + "𠮷祥社区成立了一支青" + eol + eol + "年突击队，在防汛中发挥了作用。" + eol
+            let found = lint(text)
+            XCTAssertEqual(found.count, 1, eol.debugDescription)
+            guard let d = found.first, let fix = d.fix else { return XCTFail("no fix") }
+            XCTAssertEqual(d.source.string(d.range), "青")
+            XCTAssertEqual(d.related.map { d.source.string($0.range) }, ["年突击队，在防汛中发挥了作用。"])
+            XCTAssertEqual(fix.applicability, .safe)
+            let fixed = String(decoding: Fix.apply(fix.edits, to: d.source.bytes), as: UTF8.self)
+            XCTAssertTrue(fixed.hasSuffix("𠮷祥社区成立了一支青年突击队，在防汛中发挥了作用。" + eol), fixed)
+        }
+    }
+
+    /// Orphans and stranded datelines are reported at their first character; options switch them off.
+    func testOrphansAndStrandedDatelinesFollowTheirOptions() {
+        let text = "# 标题\n\n市里召开会议，部署今冬明春的供暖保障工作。\n\n们纷纷表示，今年的暖气比往年热得早。\n\n新华社南京3月5日电\n"
+        XCTAssertEqual(lint(text).map { $0.source.string(SourceRange($0.range.start, $0.range.start + 3)) }, ["们", "新"])
+        let off = TruncatedSentenceRule(options: RuleOptions(specs: TruncatedSentenceRule.description.options,
+                                                             overrides: ["checkOrphans": .bool(false), "checkStranded": .bool(false)]))
+        let document = CopyParser().parse(SourceText(path: "t.md", string: text))
+        XCTAssertEqual(off.check(RuleContext(document: document)), [])
+    }
 }

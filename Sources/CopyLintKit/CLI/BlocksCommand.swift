@@ -1,0 +1,42 @@
+import Foundation
+import CopyLintBase
+import CopyLintDocument
+
+/// `copylint blocks FILE…`: how copylint reads the copy, one block a line.
+struct BlocksCommand {
+    let options: Options
+    let stdout: TextSink
+    let stderr: TextSink
+
+    func run() -> Int32 {
+        var code = ExitCode.clean
+        for path in options.paths {
+            switch FileReader.read(path) {
+            case .failure(let error):
+                stderr.write("\(error)\n")
+                code = ExitCode.usage
+            case .success(let raw):
+                do {
+                    guard case .text(let bytes) = try InputDecoder.decode(raw, encoding: options.encoding, path: path) else {
+                        stderr.write("copylint: warning: \(path): binary file, skipped\n")
+                        continue
+                    }
+                    let document = CopyParser().parse(SourceText(path: path, bytes: bytes))
+                    let facts = DocumentFacts(document, computing: .scripts)
+                    stdout.write("\(path): \(document.layout.rawValue) layout, \(facts.language.rawValue), \(document.articles.count) article(s)\n")
+                    for block in document.blocks {
+                        var text = document.text(block)
+                        if text.count > 40 { text = String(text.prefix(40)) + "…" }
+                        let lines = block.firstLine == block.lastLine ? "\(block.firstLine + 1)" : "\(block.firstLine + 1)-\(block.lastLine + 1)"
+                        stdout.write("  \(lines.padding(toLength: 8, withPad: " ", startingAt: 0)) a\(block.article + 1)  "
+                                     + "\(block.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(text)\n")
+                    }
+                } catch {
+                    stderr.write("\(error)\n")
+                    code = ExitCode.usage
+                }
+            }
+        }
+        return code
+    }
+}

@@ -1,0 +1,78 @@
+import CopyLintBase
+import CopyLintEngine
+
+/// Exit codes, documented in `--help` and the README.
+public enum ExitCode {
+    public static let clean: Int32 = 0
+    public static let findings: Int32 = 1
+    public static let usage: Int32 = 2
+}
+
+/// What the summary and the exit code need to know of findings, kept as counts (a streaming run lets
+/// go of its findings file by file).
+public struct Counts: Sendable, Equatable {
+    public var errors = 0, warnings = 0, infos = 0, safeFixes = 0
+    /// Files with at least one finding.
+    public var files = 0
+
+    public init() {}
+
+    /// The counts of one file's diagnostics.
+    public mutating func add(_ diagnostics: [Diagnostic]) {
+        for d in diagnostics {
+            switch d.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
+            }
+            if d.hasSafeFix { safeFixes += 1 }
+        }
+        if !diagnostics.isEmpty { files += 1 }
+    }
+
+    public mutating func add(_ other: Counts) {
+        errors += other.errors; warnings += other.warnings; infos += other.infos
+        safeFixes += other.safeFixes; files += other.files
+    }
+
+    /// The counts of diagnostics of any number of files.
+    public init(_ diagnostics: [Diagnostic]) {
+        add(diagnostics)
+        files = Set(diagnostics.map(\.path)).count
+    }
+
+    public var total: Int { errors + warnings + infos }
+}
+
+/// The one place a run's exit code is decided.
+public struct ExitPolicy: Sendable {
+    /// The lowest severity that fails the run.
+    public var failOn: Severity
+    /// Also fail when there are more warnings than this.
+    public var maxWarnings: Int?
+    /// Also fail when baselined findings are gone.
+    public var failOnStaleBaseline = false
+
+    public init(failOn: Severity, maxWarnings: Int? = nil, failOnStaleBaseline: Bool = false) {
+        self.failOn = failOn
+        self.maxWarnings = maxWarnings
+        self.failOnStaleBaseline = failOnStaleBaseline
+    }
+
+    /// 2 when the run could not do what was asked; else 1 when a finding reaches `failOn`, when there
+    /// are too many warnings or when baselined findings are gone (`failOnStaleBaseline`); else 0. The
+    /// note says why, when the reason is not a finding the report shows.
+    public func decide(_ counts: Counts, hadErrors: Bool, staleBaseline: Int = 0) -> (code: Int32, note: String?) {
+        if hadErrors { return (ExitCode.usage, nil) }
+        let reached = (failOn <= .error && counts.errors > 0) || (failOn <= .warning && counts.warnings > 0)
+            || (failOn == .info && counts.infos > 0)
+        if reached { return (ExitCode.findings, nil) }
+        if let maxWarnings, counts.warnings > maxWarnings {
+            return (ExitCode.findings, "copylint: \(counts.warnings) warnings, more than --max-warnings \(maxWarnings)\n")
+        }
+        if failOnStaleBaseline, staleBaseline > 0 {
+            return (ExitCode.findings, "copylint: \(staleBaseline) baselined finding\(staleBaseline == 1 ? " is" : "s are") gone; shrink the baseline with --write-baseline\n")
+        }
+        return (ExitCode.clean, nil)
+    }
+}

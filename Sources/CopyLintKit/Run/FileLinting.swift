@@ -1,0 +1,84 @@
+import Dispatch
+import Foundation
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+
+/// What linting one file gave.
+struct FileOutcome {
+    var diagnostics: [Diagnostic] = []
+    var error: CopyLintError?
+    var warning: String?
+    /// Fixes applied (or, with --diff, that would be), and the diff.
+    var fixed = 0
+    var diff = ""
+    /// In streaming mode: each report's text for this file, and the counts the summary needs.
+    var rendered: [String] = []
+    var counts = Counts()
+    /// A file with very many findings is rendered later, in pieces written one after another,
+    /// so that its whole report is never held in memory at once.
+    var renderInPieces = false
+}
+
+enum FileLinting {
+    /// Reads, decodes and lints (or fixes) one file.
+    static func lintOne(path: String, linter: Linter, encoding: InputEncoding?, stdin: [UInt8]?,
+                        stdinName: String, fix: Options.FixMode = .none, showDiff: Bool = false) -> FileOutcome {
+        var outcome = FileOutcome()
+        let name = path == "-" ? stdinName : path
+        let raw: [UInt8]
+        let t0 = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+        defer { if Profile.enabled { Profile.report("read+lint", since: t0) } }
+        if path == "-" {
+            raw = stdin ?? []
+        } else {
+            switch FileReader.read(path) {
+            case .success(let bytes): raw = bytes
+            case .failure(let error):
+                outcome.error = error
+                return outcome
+            }
+        }
+        if Profile.enabled { Profile.report("read", since: t0) }
+        do {
+            let tDecode = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+            let decoded = try InputDecoder.decode(raw, encoding: encoding, path: name)
+            if Profile.enabled { Profile.report("decode", since: tDecode) }
+            switch decoded {
+            case .binary(let offset):
+                outcome.warning = "\(name): binary file (NUL byte at offset \(offset)), skipped"
+            case .text(let bytes):
+                let tLines = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+                let source = SourceText(path: name, bytes: bytes)
+                if Profile.enabled { Profile.report("line index", since: tLines) }
+                guard fix != .none else {
+                    outcome.diagnostics = linter.lint(source)
+                    return outcome
+                }
+                let result = Fixer(linter: linter, allowUnsafe: fix == .unsafe).fix(source)
+                outcome.diagnostics = result.remaining
+                outcome.fixed = result.applied
+                guard result.changed else { return outcome }
+                let written = (source.hadByteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + result.bytes
+                if showDiff {
+                    outcome.diff = UnifiedDiff.render(old: raw, new: written, path: name)
+                } else if bytes != raw {
+                    outcome.error = CopyLintError("not fixed: --fix writes UTF-8, and this file was read as \((encoding ?? .utf16).rawValue); convert it first", path: name)
+                    outcome.diagnostics = linter.lint(source)
+                    outcome.fixed = 0
+                } else {
+                    do {
+                        try FileReader.writeBack(written, over: raw, path: path)
+                    } catch {
+                        outcome.error = error
+                        outcome.diagnostics = linter.lint(source)
+                        outcome.fixed = 0
+                    }
+                }
+            }
+        } catch {
+            outcome.error = error
+        }
+        return outcome
+    }
+}

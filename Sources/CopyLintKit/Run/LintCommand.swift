@@ -1,0 +1,286 @@
+import Dispatch
+import Foundation
+import CopyLintBase
+import CopyLintEngine
+import CopyLintRules
+
+/// `copylint [OPTIONS] [PATH…]`: plan the run (files, configurations, linters), lint the files in
+/// chunks on all cores, report, and decide the exit code.
+struct LintCommand {
+    let options: Options
+    let environment: [String: String]
+    let stdout: TextSink
+    let stderr: TextSink
+    let readStandardInput: () -> [UInt8]
+
+    /// Files linted (in parallel) before their reports are written and their outcomes dropped.
+    static let chunkSize = 256
+
+    /// Findings rendered at a time for a file that has more.
+    static let renderPiece = 16_384
+
+    /// Set by the executable, whose process ends when the run returns: the last files' diagnostics are
+    /// then left to the system instead of being freed one by one (tests run many times in one process).
+    nonisolated(unsafe) static var processEndsAfterRun = false
+    nonisolated(unsafe) static var keptUntilExit: [Any] = []
+
+    /// What the files of a run gave, gathered chunk by chunk.
+    private struct Gathered {
+        var diagnostics: [Diagnostic] = []
+        var errors: [CopyLintError] = []
+        var fixed = 0, fixedFiles = 0
+        var diff = ""
+        var counts = Counts()
+        /// Reports that go to files, by report (streaming).
+        var toFiles: [String]
+    }
+
+    func run() -> Int32 {
+        let cwd = FileManager.default.currentDirectoryPath
+        let resolver: ConfigResolver
+        do {
+            resolver = try ConfigResolver(loader: ConfigLoader(registry: .builtin), explicitPath: options.configPath)
+        } catch {
+            stderr.write("\(error)\n")
+            return ExitCode.usage
+        }
+
+        // Changed-lines mode: the files changed since the base, and their changed lines.
+        var changes: ChangedLines?
+        if let base = options.diffBase {
+            do {
+                changes = try GitDiff.changes(since: base, in: cwd)
+            } catch {
+                stderr.write("\(error)\n")
+                return ExitCode.usage
+            }
+        }
+        var paths = options.paths
+        if paths.isEmpty { paths = changes == nil ? ["."] : [changes!.root] }
+        let collected = FileCollector(resolver: resolver).collect(paths, allowEmpty: changes != nil)
+        var files = collected.files
+        if let changes {
+            files = files.filter { $0 != "-" && changes.lines[ConfigResolver.absolute($0)] != nil }
+            if options.paths.isEmpty {
+                // Report changed files relative to the working folder, as git users expect.
+                files = files.map { Self.relative($0, to: cwd) }
+            }
+        }
+
+        let planned = RunPlanner(resolver: resolver, inlineConfig: options.inlineConfig, encoding: options.encoding).plan(files)
+        let plans = planned.plans, rootConfig = planned.rootConfig
+        var errors = collected.errors + planned.errors
+        if errors.contains(where: { $0.position != nil }) {
+            // A broken .lintrc stops the run before anything is linted.
+            for e in errors { stderr.write("\(e)\n") }
+            return ExitCode.usage
+        }
+
+        let stdinName = options.stdinFilename ?? "<stdin>"
+        let stdinBytes = plans.contains(where: { $0.path == "-" }) ? readStandardInput() : nil
+        let columnUnit = options.columnUnit ?? rootConfig?.columnUnit ?? .char
+        let useColor: Bool
+        switch options.color {
+        case .always: useColor = true
+        case .never: useColor = false
+        case .auto: useColor = stdout.isTerminal && environment["NO_COLOR"].map(\.isEmpty) != false
+        }
+        // Only the formats that print repository-relative paths need git's view of the root.
+        let reports = options.reports.isEmpty ? [Options.Report(format: "text", output: nil)] : options.reports
+        let needsRoot = reports.contains { ["sarif", "github", "rdjson", "rdjsonl"].contains($0.format) }
+            || options.baseline != nil || options.writeBaseline != nil
+        let root = changes?.root ?? (needsRoot ? (try? GitDiff.root(of: cwd)) : nil) ?? cwd
+        let context = ReportContext(columnUnit: columnUnit, color: useColor, registry: rootConfig?.registry ?? .builtin,
+                                    files: plans.map { $0.path == "-" ? stdinName : $0.path }, root: root, workingDirectory: cwd)
+        // Line formats are rendered file by file as they are linted, and the file's text is then let
+        // go: memory stays flat however many files a run covers.
+        let streaming = changes == nil && options.baseline == nil && options.writeBaseline == nil && !options.showDiff
+            && reports.allSatisfy { ["text", "gcc", "github", "rdjsonl"].contains($0.format) }
+        var gathered = lintFiles(plans, stdin: stdinBytes, stdinName: stdinName, reports: reports, context: context, streaming: streaming)
+        errors += gathered.errors
+
+        if options.fix != .none, !options.quiet {
+            let verb = options.showDiff ? "would fix" : "fixed"
+            let n = gathered.fixed, f = gathered.fixedFiles
+            stderr.write("copylint: \(verb) \(n) problem\(n == 1 ? "" : "s") in \(f) file\(f == 1 ? "" : "s")\n")
+        }
+        if options.showDiff {
+            // The diff is the report: nothing else goes to stdout.
+            stdout.write(gathered.diff)
+            for e in errors { stderr.write("\(e)\n") }
+            if !errors.isEmpty { return ExitCode.usage }
+            return gathered.diff.isEmpty ? ExitCode.clean : ExitCode.findings
+        }
+        let policy = ExitPolicy(failOn: options.failOn ?? rootConfig?.failOn ?? .error, maxWarnings: options.maxWarnings,
+                                failOnStaleBaseline: options.failOnStaleBaseline)
+
+        if streaming {
+            for (r, report) in reports.enumerated() {
+                guard let output = report.output else { continue }
+                do { try AtomicFile.write(gathered.toFiles[r], to: output) } catch { errors.append(error) }
+            }
+            return finish(gathered.counts, files: plans.count, errors: errors, policy: policy)
+        }
+
+        var diagnostics = gathered.diagnostics
+        gathered.diagnostics = []
+        diagnostics.sort(by: Diagnostic.ordered)
+        if let changes { diagnostics = Self.onChangedLines(diagnostics, changes, cwd: cwd) }
+
+        if let path = options.writeBaseline {
+            guard errors.isEmpty else {
+                for e in errors { stderr.write("\(e)\n") }
+                return ExitCode.usage
+            }
+            do {
+                try AtomicFile.write(Baseline.render(diagnostics, context: context), to: path)
+            } catch {
+                stderr.write("\(error)\n")
+                return ExitCode.usage
+            }
+            stderr.write("copylint: wrote \(diagnostics.count) finding\(diagnostics.count == 1 ? "" : "s") to the baseline \(path)\n")
+            return ExitCode.clean
+        }
+
+        var staleBaseline = 0
+        if let path = options.baseline {
+            do {
+                let baseline = try Baseline.load(path: path)
+                let split = baseline.filter(diagnostics, context: context)
+                diagnostics = split.new
+                staleBaseline = split.gone
+                if !options.quiet {
+                    stderr.write("copylint: \(split.baselined) finding\(split.baselined == 1 ? "" : "s") in the baseline \(path) not reported"
+                                 + (split.gone > 0 ? "; \(split.gone) baselined finding\(split.gone == 1 ? " is" : "s are") gone" : "") + "\n")
+                }
+            } catch {
+                stderr.write("\(error)\n")
+                return ExitCode.usage
+            }
+        }
+
+        for report in reports {
+            let reporter = Reporters.named(report.format) ?? TextReporter()
+            var reportContext = context
+            if report.output != nil { reportContext.color = false }
+            let text = reporter.report(diagnostics, context: reportContext)
+            if let output = report.output {
+                do { try AtomicFile.write(text, to: output) } catch { errors.append(error) }
+            } else {
+                stdout.write(text)
+            }
+        }
+        return finish(Counts(diagnostics), files: plans.count, errors: errors, policy: policy, staleBaseline: staleBaseline)
+    }
+
+    /// Input errors, the summary, and the exit code.
+    private func finish(_ counts: Counts, files: Int, errors: [CopyLintError], policy: ExitPolicy, staleBaseline: Int = 0) -> Int32 {
+        for e in errors { stderr.write("\(e)\n") }
+        // After an input error the error lines are the message; a summary would only be noise.
+        if !options.quiet, errors.isEmpty || counts.total > 0 {
+            stderr.write(Summary.line(counts: counts, files: files))
+        }
+        let (code, note) = policy.decide(counts, hadErrors: !errors.isEmpty, staleBaseline: staleBaseline)
+        if let note { stderr.write(note) }
+        return code
+    }
+
+    /// Lints the files in chunks, in path order when streaming: each chunk's reports are written and
+    /// its outcomes let go before the next, so memory does not grow with the number of files.
+    private func lintFiles(_ work: [FilePlan], stdin: [UInt8]?, stdinName: String, reports: [Options.Report],
+                           context: ReportContext, streaming: Bool) -> Gathered {
+        let fixMode = options.fix, showDiff = options.showDiff
+        let reporters: [any Reporter] = reports.map { Reporters.named($0.format) ?? TextReporter() }
+        let fileContexts = reports.map { r -> ReportContext in
+            var c = context
+            if r.output != nil { c.color = false }
+            return c
+        }
+        let sequence = streaming ? work.indices.sorted { work[$0].path < work[$1].path } : Array(work.indices)
+        var gathered = Gathered(toFiles: [String](repeating: "", count: reports.count))
+        var next = 0
+        // Files not in the page cache (an archive read cold) are read ahead a chunk in advance, so the
+        // disk works while the cores lint.
+        let workPaths = work.map(\.path)
+        if sequence.count > Self.chunkSize { ReadAhead.start(sequence.prefix(Self.chunkSize).map { workPaths[$0] }) }
+        while next < sequence.count {
+            let chunk = Array(sequence[next..<min(sequence.count, next + Self.chunkSize)])
+            next += chunk.count
+            if next < sequence.count {
+                ReadAhead.start(sequence[next..<min(sequence.count, next + Self.chunkSize)].map { workPaths[$0] })
+            }
+            let outcomes = ParallelMap.run(count: chunk.count) { i in
+                let plan = work[chunk[i]]
+                var outcome = FileLinting.lintOne(path: plan.path, linter: plan.linter, encoding: plan.encoding,
+                                                  stdin: stdin, stdinName: stdinName, fix: fixMode, showDiff: showDiff)
+                if streaming {
+                    outcome.counts.add(outcome.diagnostics)
+                    if outcome.diagnostics.count > Self.renderPiece {
+                        outcome.renderInPieces = true
+                    } else {
+                        outcome.rendered = zip(reporters, fileContexts).map { $0.report(outcome.diagnostics, context: $1) }
+                        outcome.diagnostics = []
+                    }
+                }
+                return outcome
+            }
+            // The last chunk's outcomes are not taken apart one diagnostic at a time on the way out
+            // when the process is about to end: the system takes its memory back whole.
+            if next >= sequence.count, Self.processEndsAfterRun { Self.keptUntilExit.append(outcomes) }
+            for outcome in outcomes {
+                if !outcome.renderInPieces { gathered.diagnostics.append(contentsOf: outcome.diagnostics) }
+                if let e = outcome.error { gathered.errors.append(e) }
+                if let w = outcome.warning { stderr.write("copylint: warning: \(w)\n") }
+                gathered.fixed += outcome.fixed
+                if outcome.fixed > 0 { gathered.fixedFiles += 1 }
+                gathered.diff += outcome.diff
+                guard streaming else { continue }
+                for (r, report) in reports.enumerated() {
+                    if outcome.renderInPieces {
+                        // Line formats: the report of the whole is the reports of its pieces, in order.
+                        let t0 = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+                        let all = outcome.diagnostics
+                        for start in stride(from: 0, to: all.count, by: Self.renderPiece) {
+                            let piece = Array(all[start..<min(all.count, start + Self.renderPiece)])
+                            if report.output == nil {
+                                for part in reporters[r].reportBytes(piece, context: fileContexts[r]) { stdout.write(bytes: part) }
+                            } else {
+                                gathered.toFiles[r] += reporters[r].report(piece, context: fileContexts[r])
+                            }
+                        }
+                        if Profile.enabled { Profile.report("render", since: t0) }
+                    } else if report.output == nil {
+                        stdout.write(outcome.rendered[r])
+                    } else {
+                        gathered.toFiles[r] += outcome.rendered[r]
+                    }
+                }
+                gathered.counts.add(outcome.counts)
+            }
+        }
+        return gathered
+    }
+
+    /// Changed-lines mode keeps findings on changed lines (a duplicate counts when either copy changed).
+    static func onChangedLines(_ diagnostics: [Diagnostic], _ changes: ChangedLines, cwd: String) -> [Diagnostic] {
+        diagnostics.filter { d in
+            let path = d.path.hasPrefix("/") ? d.path : cwd + "/" + d.path
+            let absolute = (path as NSString).standardizingPath
+            let lines = d.source.lines
+            let first = lines.lineIndex(of: d.range.start) + 1
+            let last = lines.lineIndex(of: max(d.range.start, d.range.end - 1)) + 1
+            if (first...last).contains(where: { changes.contains(path: absolute, line: $0) }) { return true }
+            return d.related.contains { r in changes.contains(path: absolute, line: lines.lineIndex(of: r.range.start) + 1) }
+        }
+    }
+
+    /// `path` relative to the folder `base`, with `..` where it lies elsewhere.
+    static func relative(_ path: String, to base: String) -> String {
+        let target = ConfigResolver.absolute(path).split(separator: "/")
+        let from = ConfigResolver.absolute(base).split(separator: "/")
+        var common = 0
+        while common < min(target.count, from.count), target[common] == from[common] { common += 1 }
+        let up = Array(repeating: "..", count: from.count - common)
+        return (up + target[common...].map(String.init)).joined(separator: "/")
+    }
+}

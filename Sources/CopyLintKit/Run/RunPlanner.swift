@@ -1,0 +1,63 @@
+import Foundation
+import CopyLintBase
+import CopyLintEngine
+import CopyLintRules
+
+/// The one place a configuration becomes a linter: the command line and the language server both
+/// build their linters here.
+public enum LintPlanner {
+    /// The linter for copy governed by `config` (nil: copylint's defaults).
+    public static func linter(for config: Configuration?, inlineConfig: Bool = true) -> Linter {
+        var linter = Linter(registry: config?.registry ?? .builtin, settings: config?.rules ?? RuleSettings())
+        linter.inlineConfig = inlineConfig
+        linter.timeBudget = config?.ruleTimeBudget ?? Linter.defaultTimeBudget
+        return linter
+    }
+}
+
+/// A file of a run, with the linter and encoding its configuration gives it.
+struct FilePlan: Sendable {
+    let path: String
+    let linter: Linter
+    let encoding: InputEncoding?
+}
+
+/// Works out each file's plan: its folder's configuration (found once per folder), and one linter per
+/// configuration.
+struct RunPlanner {
+    let resolver: ConfigResolver
+    let inlineConfig: Bool
+    /// `--encoding`, over the configuration's.
+    let encoding: InputEncoding?
+
+    /// The plans, in the order of `files`; the configuration of the first file planned (the run's
+    /// report settings come from it); and the configuration errors met.
+    func plan(_ files: [String]) -> (plans: [FilePlan], rootConfig: Configuration?, errors: [CopyLintError]) {
+        var linters: [String: Linter] = [:]
+        var plans: [FilePlan] = []
+        var errors: [CopyLintError] = []
+        var rootConfig: Configuration?
+        // Files of one folder come together: the folder's plan is made once for them.
+        var last: (directory: String, linter: Linter, encoding: InputEncoding?)?
+        for file in files {
+            let directory = file == "-" ? "." : (file as NSString).deletingLastPathComponent
+            if let last, last.directory == directory {
+                plans.append(FilePlan(path: file, linter: last.linter, encoding: last.encoding))
+                continue
+            }
+            do {
+                let config = try resolver.configuration(forDirectory: directory.isEmpty ? "." : directory)
+                if rootConfig == nil { rootConfig = config }
+                let key = config?.path ?? ""
+                let linter = linters[key] ?? LintPlanner.linter(for: config, inlineConfig: inlineConfig)
+                linters[key] = linter
+                let encoding = self.encoding ?? config?.encoding
+                plans.append(FilePlan(path: file, linter: linter, encoding: encoding))
+                last = (directory, linter, encoding)
+            } catch {
+                errors.append(error)
+            }
+        }
+        return (plans, rootConfig, errors)
+    }
+}

@@ -1,0 +1,129 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+
+/// English words inside Chinese running text.
+extension MixedScriptRule {
+    func checkEnglishInChinese(_ t: ScalarText, into findings: inout [Finding]) {
+        t.scalars.withUnsafeBufferPointer { checkEnglishInChinese(t, $0, into: &findings) }
+    }
+
+    func checkEnglishInChinese(_ t: ScalarText, _ s: UnsafeBufferPointer<UInt32>, into findings: inout [Finding]) {
+        // Which letters stand inside brackets or quotes: worked out once, when a word first needs it.
+        var enclosed: [Bool]?
+        var i = 0
+        while i < s.count {
+            guard CharClass.isASCIILetter(s[i]) else { i += 1; continue }
+            // The whole token: letters, digits and the punctuation of URLs, e-mail and codes.
+            var a = i
+            while a > 0, Self.isTokenChar(s[a - 1]) { a -= 1 }
+            var b = i
+            while b < s.count, Self.isTokenChar(s[b]) { b += 1 }
+            defer { i = b }
+            // Chinese right before or after the token (spaces between): a word is only reported with
+            // Chinese next to its letters, which is Chinese next to its token (the letters either
+            // reach the token's edge or stop at a token character). Asked first: in English
+            // stretches of the text it settles almost every word.
+            guard !skipsPlainWords || Self.hanNear(s, before: a) || Self.hanNear(s, after: b) else { continue }
+            if enclosed == nil { enclosed = Self.enclosedLatin(s) }
+            if enclosed![i] { continue }
+            let token = s[a..<b]
+            if token.contains(where: { CharClass.isDigit($0) || CharClass.isASCIIUpper($0) || $0 == 0x40 || $0 == 0x2F || $0 == 0x3A || $0 == 0x5F }) {
+                continue
+            }
+            if token.firstIndex(of: 0x2E).map({ $0 > a && $0 < b - 1 }) == true { continue }   // a domain
+            // A run of several Latin words is a quoted phrase or a name, not a stray word.
+            if Self.latinWordsAround(s, a, b) >= 3 { continue }
+            // Units after a number: 20 km, 5mg.
+            var p = a - 1
+            while p >= 0, s[p] == 0x20 { p -= 1 }
+            if p >= 0, CharClass.isDigit(s[p]) || s[p] == 0x25 { continue }
+            // Word letters only (drop a trailing dot or hyphen).
+            var w = a
+            while w < b, !CharClass.isASCIILetter(s[w]) { w += 1 }
+            var e = b
+            while e > w, !CharClass.isASCIILetter(s[e - 1]) { e -= 1 }
+            guard e - w >= 2 else { continue }
+            let word = t.string(w, e)
+            if allowWords.contains(word.lowercased()) { continue }
+            // Only a word that sits in Chinese running text: Chinese on at least one side.
+            guard Self.hanNear(s, before: w) || Self.hanNear(s, after: e) else { continue }
+            findings.append(Finding(range: t.range(w, e),
+                                    message: "English word '\(word)' inside Chinese running text"))
+        }
+    }
+
+    @inline(__always)
+    static func isTokenChar(_ c: UInt32) -> Bool {
+        CharClass.isASCIILetter(c) || CharClass.isDigit(c) || c == 0x2E || c == 0x2D || c == 0x5F || c == 0x40 || c == 0x2F
+            || c == 0x3A || c == 0x26 || c == 0x2B || c == 0x23 || c == 0x3D || c == 0x3F || c == 0x7E
+    }
+
+    static func hanNear(_ s: UnsafeBufferPointer<UInt32>, before i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, s[k] == 0x20 { k -= 1 }
+        return k >= 0 && CharClass.isHan(s[k])
+    }
+
+    static func hanNear(_ s: UnsafeBufferPointer<UInt32>, after i: Int) -> Bool {
+        var k = i
+        while k < s.count, s[k] == 0x20 { k += 1 }
+        return k < s.count && CharClass.isHan(s[k])
+    }
+
+    /// Latin words in the run of Latin text (words separated by spaces) that holds [a, b), up to three.
+    static func latinWordsAround(_ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int) -> Int {
+        // Three words either way decide it: look no further (a long Latin run would make this quadratic).
+        var lo = a, hi = b
+        while lo > 0, a - lo < 40, isTokenChar(s[lo - 1]) || s[lo - 1] == 0x20 || s[lo - 1] == 0x27 || s[lo - 1] == 0x2C { lo -= 1 }
+        while hi < s.count, hi - b < 40, isTokenChar(s[hi]) || s[hi] == 0x20 || s[hi] == 0x27 || s[hi] == 0x2C { hi += 1 }
+        var words = 0, inWord = false
+        for k in lo..<hi {
+            let letter = CharClass.isASCIILetter(s[k])
+            if letter, !inWord {
+                words += 1
+                if words == 3 { return words }   // callers ask for three or more: no need to count on
+            }
+            inWord = letter || (inWord && s[k] != 0x20 && s[k] != 0x2C)
+        }
+        return words
+    }
+
+    /// Marks Latin inside （…） / (…) that follow Chinese text, and inside 《》, “”, 「」, 『』, ‘’:
+    /// foreign names and titles that belong there.
+    static func enclosedLatin(_ s: UnsafeBufferPointer<UInt32>) -> [Bool] {
+        var marks = [Bool](repeating: false, count: s.count)
+        // The closing mark of an opening one (a switch, not a dictionary: this runs on every character).
+        func closer(_ c: UInt32) -> UInt32? {
+            switch c {
+            case 0xFF08: return 0xFF09
+            case 0x28: return 0x29
+            case 0x300A: return 0x300B
+            case 0x201C: return 0x201D
+            case 0x300C: return 0x300D
+            case 0x300E: return 0x300F
+            case 0x2018: return 0x2019
+            case 0x3008: return 0x3009
+            case 0x22: return 0x22
+            default: return nil
+            }
+        }
+        var i = 0
+        while i < s.count {
+            if let close = closer(s[i]), let end = s[(i + 1)...].prefix(200).firstIndex(of: close) {
+                // Mostly Latin inside: a foreign name, term or title.
+                var letters = 0, han = 0
+                for k in (i + 1)..<end {
+                    if CharClass.isASCIILetter(s[k]) { letters += 1 } else if CharClass.isHan(s[k]) { han += 1 }
+                }
+                if letters > 0, han * 2 <= letters {
+                    for k in (i + 1)..<end { marks[k] = true }
+                }
+                i = s[i] == close ? end + 1 : i + 1
+                continue
+            }
+            i += 1
+        }
+        return marks
+    }
+}

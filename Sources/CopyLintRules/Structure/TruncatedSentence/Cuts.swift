@@ -1,0 +1,84 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+
+extension TruncatedSentenceRule {
+    /// (a) a sentence split across a break; (b) cut with the rest lost; (c) a story ending mid-sentence.
+    func findCuts(_ s: TruncationScan) {
+        let document = s.document, blocks = s.blocks, texts = s.texts
+        let open = s.open, unfinished = s.unfinished
+        for i in blocks.indices where open[i] {
+            texts.drop(before: i)
+            let block = blocks[i]
+            guard isSentenceCandidate(block, document: document), block.textRange.length > 0 else { continue }
+            let text = texts[i]
+            let ending = Ending(text)
+            if Self.isListLike(text) {
+                // A line-up is not a sentence, but one cut after an initial is still cut.
+                if let reason = truncationEvidence(text, ending: ending, weakAllowed: false), reason.contains("initial") {
+                    s.findings.append(Finding(range: breakRange(text), message: "line-up breaks off mid-name (\(reason))"))
+                }
+                continue
+            }
+            guard !ending.complete else { continue }
+            let next = i + 1 < blocks.count ? i + 1 : nil
+            // (a) split across a break: the next block continues this sentence.
+            if let n = next, blocks[n].kind == .paragraph || blocks[n].kind == .subhead || blocks[n].kind == .label,
+               let how = continuation(from: text, to: texts[n], ending: ending),
+               block.kind == .paragraph || how.isStrong || truncationEvidence(text, ending: ending) != nil
+                || blocks[n].blankLinesBefore >= 2 {
+                s.flaggedCut.insert(i)
+                s.continued.insert(n)
+                let gap = SourceRange(block.textRange.end, blocks[n].textRange.start)
+                let fix: Fix
+                switch how {
+                case .hyphen:
+                    fix = Fix(title: "join the split word with line \(s.line(n))",
+                              edits: [TextEdit(range: SourceRange(block.textRange.end - 1, gap.end), replacement: "")], applicability: .unsafe)
+                case .lowercase:
+                    fix = Fix(title: "join with line \(s.line(n))", edits: [TextEdit(range: gap, replacement: " ")], applicability: .safe)
+                default:
+                    fix = Fix(title: "join with line \(s.line(n))", edits: [TextEdit(range: gap, replacement: "")], applicability: .safe)
+                }
+                s.findings.append(Finding(range: breakRange(text), message: "sentence breaks off here and continues at line \(s.line(n))\(how.reason)",
+                                          related: [RelatedLocation(range: blocks[n].textRange, message: "continues here")], fix: fix))
+                continue
+            }
+            // (b)/(c) cut with the rest lost, or the story ends mid-sentence.
+            // The second half of a split sentence ends where the whole sentence ends: judge it on strong evidence only.
+            let weak = unfinished.count <= Self.styleLimit && !s.continued.contains(i)
+            var evidence = truncationEvidence(text, ending: ending, weakAllowed: weak)
+            // An unmarked subhead is a fragment only on grammatical evidence, not on a rare last character.
+            if block.kind != .paragraph {
+                guard let e = evidence, !e.contains("inside a word"), !e.contains("without a full stop") else { continue }
+            }
+            if evidence == nil, block.kind == .paragraph, weak, unfinished.contains(i),
+               block.ledeRange != nil || (i > 0 && blocks[i - 1].kind == .paragraph && blocks[i - 1].article == block.article) {
+                // Running text that stops without a stop, where the rest of the copy does not.
+                evidence = "it stops without a full stop"
+                if let n = next, blocks[n].kind == .paragraph, blocks[n].article == block.article {
+                    s.flaggedCut.insert(i)
+                    let gap = SourceRange(block.textRange.end, blocks[n].textRange.start)
+                    let chinese = CharClass.isHan(ending.last)
+                    s.findings.append(Finding(range: breakRange(text), message: "sentence breaks off here; it may continue at line \(s.line(n))",
+                                              related: [RelatedLocation(range: blocks[n].textRange, message: "may continue here")],
+                                              fix: Fix(title: "join with line \(s.line(n))", edits: [TextEdit(range: gap, replacement: chinese ? "" : " ")],
+                                                       applicability: .unsafe)))
+                    continue
+                }
+            }
+            // The last paragraph of a story that stops on a clause: 据了解，全省各地
+            let storyEnds = !s.storyContinuesAfter(i)
+            if evidence == nil, storyEnds, block.kind == .paragraph, weak, CharClass.isHan(ending.last),
+               text.scalars.contains(0xFF0C) || text.scalars.contains(0x2C), unfinished.count <= Self.styleLimit {
+                evidence = "it stops in the middle of a clause"
+            }
+            guard let reason = evidence else { continue }
+            s.flaggedCut.insert(i)
+            s.lost.insert(i)
+            let message = storyEnds ? "story ends mid-sentence (\(reason))" : "paragraph breaks off mid-sentence; the rest is missing (\(reason))"
+            s.findings.append(Finding(range: breakRange(text), message: message))
+        }
+
+    }
+}

@@ -1,0 +1,82 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+
+/// What counts as running text, and where a sentence breaks off.
+extension TruncatedSentenceRule {
+    /// The block ends with sentence-final punctuation (what `Ending` calls complete, barring the
+    /// bracketed-credit case, which the full check handles).
+    static func endsWithStop(_ facts: DocumentFacts, _ i: Int) -> Bool {
+        guard let c = facts.lastSignificantScalar(of: i) else { return true }
+        return Ending.isFinal(c)
+    }
+
+    /// A full sentence inside the text: a paragraph cut after it, not a one-sentence lead.
+    static func hasInnerStop(_ t: ScalarText) -> Bool {
+        t.scalars.dropLast().contains { $0 == 0x3002 || $0 == 0xFF01 || $0 == 0xFF1F }
+    }
+
+    /// List items and line-ups are not sentences: "- Read more …",
+    /// "Substitutes: Lee for Grant (60), Moss for Hale (75), …".
+    static func isListLike(_ t: ScalarText) -> Bool {
+        let s = t.scalars
+        guard let first = s.first else { return false }
+        if [0x2D, 0x2A, 0x2022, 0xB7, 0x25CF, 0x25A0].contains(first), s.count > 1, s[1] == 0x20 { return true }
+        let separators = s.filter { $0 == 0x2C || $0 == 0x3B }.count
+        if let colon = s.prefix(24).firstIndex(of: 0x3A), colon > 0, separators >= 3 { return true }
+        // Mostly capitalised words separated by commas: a team sheet or a list of names.
+        var words = 0, capitalised = 0, inWord = false
+        for (k, c) in s.enumerated() {
+            let letter = CharClass.isASCIILetter(c)
+            if letter, !inWord {
+                words += 1
+                if CharClass.isASCIIUpper(c) || (k > 0 && s[k - 1] == 0x28) { capitalised += 1 }
+            }
+            inWord = letter || c == 0x27
+        }
+        return words >= 6 && separators * 3 >= words && capitalised * 2 >= words
+    }
+
+    static let styleLimit = 2
+
+    /// Enough running text to expect it to end with a stop: 15 Chinese characters or 10 words.
+    static func isLongProse(_ t: ScalarText) -> Bool {
+        var han = 0, words = 0, inWord = false
+        for c in t.scalars {
+            if CharClass.isHan(c) { han += 1 }
+            let letter = CharClass.isASCIILetter(c)
+            if letter, !inWord { words += 1 }
+            inWord = letter
+        }
+        return han >= 15 || (han == 0 && words >= 10)
+    }
+
+    func isSentenceCandidate(_ block: Block, document: Document) -> Bool {
+        switch block.kind {
+        // An unmarked subhead may be a fragment; it needs strong evidence (see `check`).
+        case .paragraph: return true
+        case .subhead: return block.headingLevel == 0
+        default: return false
+        }
+    }
+
+    static func isBody(_ block: Block) -> Bool { block.kind == .paragraph || block.kind == .caption || block.kind == .label }
+
+    /// Where the sentence breaks off: the last word of English, the last character of Chinese.
+    func breakRange(_ t: ScalarText) -> SourceRange {
+        var k = t.count - 1
+        while k > 0, CharClass.isSpace(t.scalars[k]) { k -= 1 }
+        var start = k
+        while start > 0, CharClass.isASCIILetter(t.scalars[start]), CharClass.isASCIILetter(t.scalars[start - 1]) { start -= 1 }
+        return t.range(start, k + 1)
+    }
+
+    static let anaphora: [String] = ["他们", "她们", "它们", "他", "她", "它", "这些", "那些", "这", "那", "其", "此",
+                                     "They ", "He ", "She ", "It ", "This ", "These ", "Those ", "That "]
+
+    /// The paragraph opens with a pronoun whose referent is not there.
+    func opensWithAnaphora(_ t: ScalarText) -> Bool {
+        let head = t.string(0, min(t.count, 8))
+        return Self.anaphora.contains { head.hasPrefix($0) }
+    }
+}

@@ -1,0 +1,128 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+
+/// Flags sentences cut by a page or column break, cut with the rest lost, stories that end
+/// mid-sentence, orphan paragraphs that start mid-sentence, and datelines or bylines
+/// stranded with no story after them.
+public struct TruncatedSentenceRule: Rule {
+    /// It decodes every open paragraph and its neighbour.
+    public var relativeCost: Int { 4 }
+
+    /// How each block opens and ends.
+    public var neededFacts: FactSet { .scripts }
+
+    public static let description = RuleDescription(
+        id: "truncated-sentence",
+        summary: "A sentence is cut off, split across a break, or starts mid-way",
+        rationale: """
+            Layout and OCR cut sentences: a column break leaves 一支青 at the foot of one column and 年突击队 \
+            at the head of the next, a hyphenated word is split (the com- / mittee said), a paragraph loses its \
+            end, a story stops mid-sentence, a fragment appears whose beginning is lost, or a dateline is left \
+            at the foot of a page with no story. The rule reads paragraphs only (headlines, subheads, bylines, \
+            captions and labels such as 核心阅读 are not sentences) and needs evidence, not just a missing full \
+            stop: a break inside a word (checked against a Chinese word list), a continuation that starts in \
+            lower case, a quote or bracket closed in the next block, or a paragraph that ends on a word that \
+            cannot end a sentence (的, 和, the, of).
+            """,
+        defaultSeverity: .error,
+        options: [
+            OptionSpec("checkOrphans", default: .bool(true), help: "Report paragraphs that start mid-sentence"),
+            OptionSpec("checkStranded", default: .bool(true), help: "Report datelines and bylines with no story after them"),
+        ],
+        triggering: [
+            Example("""
+                # 标题
+
+                社区改造时成立了一支↓青
+
+                年突击队，在防汛中发挥了很大作用。
+                """, fixed: """
+                # 标题
+
+                社区改造时成立了一支青年突击队，在防汛中发挥了很大作用。
+                """, note: "a column break inside the word 青年"),
+            Example("""
+                Storm hits coast
+
+                The council said the storm had damaged the com↓-
+
+                mittee rooms and the town hall.
+                """, note: "a hyphenated word split across a break"),
+            Example("""
+                # 标题
+
+                记者来到𠮷安县的村委会，村干部正在整理新的档案资料。村里的年轻人告诉记者，他们↓的
+
+                下一步打算是发展乡村旅游。
+                """, note: "ends on 的: the sentence cannot stop there"),
+            Example("""
+                Markets slide
+
+                Shares fell sharply on Monday as investors worried about ↓the
+
+                Analysts expect further falls this week.
+                """, note: "cut with the rest lost"),
+            Example("""
+                # 标题
+
+                市里召开会议，部署今冬明春的供暖保障工作。
+
+                ↓们纷纷表示，今年的暖气比往年热得早。
+                """, note: "an orphan: 们 cannot open a sentence"),
+            Example("""
+                # 标题
+
+                会上，各区负责人汇报了进展。
+
+                ↓新华社南京3月5日电
+                """, note: "a dateline stranded at the end"),
+        ],
+        nonTriggering: [
+            Example("""
+                # 标题
+
+                核心阅读
+
+                今年以来，全省新增就业岗位超过二十万个。
+
+                ### 技能培训全面铺开
+
+                各地还推出了技能培训补贴：
+
+                一是扩大补贴范围。
+                """),
+            Example("""
+                Markets rally
+
+                Shares rose on Monday.
+
+                "We are optimistic," the chief executive said.
+                """),
+            Example("""
+                港口吞吐量创新高
+
+                　　今年前十个月，港口货物吞吐量同比增长百分之八。
+
+                　　（执笔：周文）
+                """),
+        ],
+        fixSafety: "Joining a sentence split across a break is safe; joining across a split hyphen is unsafe (the hyphen may belong)."
+    )
+
+    let checkOrphans: Bool
+    let checkStranded: Bool
+
+    public init(options: RuleOptions) {
+        checkOrphans = options.bool("checkOrphans")
+        checkStranded = options.bool("checkStranded")
+    }
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let scan = TruncationScan(context)
+        findCuts(scan)
+        if checkOrphans { findOrphans(scan) }
+        if checkStranded { findStranded(scan) }
+        return scan.findings
+    }
+}

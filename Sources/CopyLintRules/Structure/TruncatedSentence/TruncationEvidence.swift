@@ -1,0 +1,106 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+
+/// Evidence that a paragraph lost its end when nothing continues it.
+extension TruncatedSentenceRule {
+    /// Words an English sentence cannot stop on.
+    static let danglingEnglish: Set<String> = [
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "upon", "about",
+        "over", "under", "after", "before", "between", "through", "during", "against", "among", "than", "as", "and", "or",
+        "but", "nor", "if", "because", "although", "though", "while", "whereas", "unless", "that", "which", "who",
+        "whom", "whose", "when", "where", "whether", "is", "are", "was", "were", "be", "been", "being", "am", "has",
+        "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+        "their", "its", "his", "her", "our", "your", "my", "they", "we", "he", "she", "i", "you", "this", "these",
+        "those", "such", "not", "very", "more", "most", "also", "both", "either", "neither", "each", "every", "some",
+        "any", "many", "much", "several", "own", "said", "told", "says", "saying", "including", "like", "per", "via",
+        "towards", "toward", "without", "within", "across", "behind", "beyond", "since", "until", "up", "whose",
+    ]
+
+    func truncationEvidence(_ t: ScalarText, ending: Ending, weakAllowed: Bool = true) -> String? {
+        let s = t.scalars
+        guard ending.index >= 0 else { return nil }
+        let last = ending.last
+        if CharClass.isASCIILetter(last) || CharClass.isDigit(last) || last == 0x2C {
+            // English: the last word.
+            var k = ending.index
+            while k >= 0, CharClass.isASCIILetter(s[k]) || s[k] == 0x27 { k -= 1 }
+            let word = t.string(k + 1, ending.index + 1).lowercased()
+            if Self.danglingEnglish.contains(word) { return "it ends on '\(word)'" }
+            // "… K Adams (Falcons), T": a name cut after its initial.
+            if ending.index - k == 1, CharClass.isASCIIUpper(last), last != 0x49, k >= 1, s[k] == 0x20,
+               s[k - 1] == 0x2C || s[k - 1] == 0x29 {
+                return "it ends on the initial '\(word.uppercased())'"
+            }
+            if last == 0x2C { return "it ends on a comma" }
+            let words = TextTraits.wordCount(s.compactMap(Unicode.Scalar.init))
+            if CharClass.isASCIILower(s[k + 1 < s.count ? k + 1 : ending.index]), words >= 8, weakAllowed { return "it stops without a full stop" }
+            return nil
+        }
+        guard CharClass.isHan(last) || last == 0xFF0C || last == 0x3001 else {
+            return unclosedOpener(t) ? "a quote or bracket is left open" : nil
+        }
+        if last == 0xFF0C || last == 0x3001 { return "it ends on '\(t.string(ending.index, ending.index + 1))'" }
+        if danglingChineseEnd(t, ending: ending) { return "it ends on '\(t.string(ending.index, ending.index + 1))'" }
+        if unclosedOpener(t) { return "a quote or bracket is left open" }
+        // Reported speech (王毅说，…) always ends with a stop.
+        if Self.reportsSpeech(t) { return "reported speech without its end" }
+        // The last clause is a scrap: 想当初，面对
+        var k = ending.index
+        while k >= 0, CharClass.isHan(s[k]) { k -= 1 }
+        let clause = ending.index - k
+        if clause <= 2, k >= 0, s[k] == 0xFF0C || s[k] == 0x3001 || s[k] == 0x2C { return "its last clause is cut short" }
+        // A character that rarely ends a word: the word was cut (基 of 基层). Not inside a closed
+        // quote: “筑巢引凤” is a phrase complete in itself.
+        let tail = hanTail(t, before: ending.index + 1)
+        if tail.count >= 2, ending.index == t.count - 1 {
+            let tokens = ChineseLexicon.segment(tail)
+            if let lastToken = tokens.last, lastToken.length == 1,
+               ChineseLexicon.closingShare(last) < 0.3 || ChineseLexicon.aloneShare(last) < 0.05 {
+                return "it ends inside a word"
+            }
+        }
+        return nil
+    }
+
+    /// The text ends on a function character standing alone (的, 和, 在 — not 场地, 担当, 原因),
+    /// and not on the 的 that closes a 是…的 sentence.
+    func danglingChineseEnd(_ t: ScalarText, ending: Ending) -> Bool {
+        guard TextTraits.danglingChinese.contains(ending.last) else { return false }
+        let tail = hanTail(t, before: ending.index + 1)
+        guard let token = ChineseLexicon.segment(tail).last, token.length == 1 else { return false }
+        if ending.last == 0x7684 {   // 的
+            var k = ending.index
+            while k >= 0, t.scalars[k] != 0xFF0C, t.scalars[k] != 0x2C, t.scalars[k] != 0x3002 { k -= 1 }
+            var clauseStart = k
+            // 是…的 may span a comma-separated list: look back to the sentence start.
+            while clauseStart >= 0, t.scalars[clauseStart] != 0x3002 { clauseStart -= 1 }
+            if t.scalars[(clauseStart + 1)...ending.index].contains(0x662F) { return false }
+        }
+        return true
+    }
+
+    static let speechVerbs: [[UInt32]] = ["说", "表示", "指出", "认为", "强调", "介绍", "透露", "坦言", "告诉记者"].map { $0.unicodeScalars.map(\.value) }
+
+    /// The last sentence opens with "X说，" / "X表示，": a quotation that must run to a stop.
+    static func reportsSpeech(_ t: ScalarText) -> Bool {
+        let s = t.scalars
+        var start = 0
+        for (k, c) in s.enumerated() where c == 0x3002 || c == 0xFF01 || c == 0xFF1F { start = k + 1 }
+        guard let comma = s[start...].firstIndex(where: { $0 == 0xFF0C || $0 == 0x2C || $0 == 0xFF1A }), comma - start <= 16 else { return false }
+        return speechVerbs.contains { verb in
+            comma - start >= verb.count && Array(s[(comma - verb.count)..<comma]) == verb
+        }
+    }
+
+    /// An opening quote or bracket in the last sentence that is never closed.
+    func unclosedOpener(_ t: ScalarText) -> Bool {
+        var start = 0
+        for (k, c) in t.scalars.enumerated() where c == 0x3002 || c == 0xFF01 || c == 0xFF1F { start = k + 1 }
+        var open: [UInt32] = []
+        for c in t.scalars[start...] {
+            if Self.pairs.values.contains(c) { open.append(c) } else if let o = Self.pairs[c], let idx = open.lastIndex(of: o) { open.remove(at: idx) }
+        }
+        return open.contains { $0 != 0x201C && $0 != 0x2018 } || (open.contains(0x201C) && t.scalars.first != 0x201C)
+    }
+}

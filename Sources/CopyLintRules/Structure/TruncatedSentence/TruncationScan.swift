@@ -1,0 +1,60 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+
+/// One run of truncated-sentence over a document: what its checks read (the blocks, their texts,
+/// which stop without a stop) and what they find and note for each other (which paragraphs are cut,
+/// which continue a cut sentence, which are orphans).
+final class TruncationScan {
+    let document: Document
+    let facts: DocumentFacts
+    let bytes: [UInt8]
+    let blocks: [Block]
+    let texts: BlockTexts
+    var findings: [Finding] = []
+    var flaggedCut = Set<Int>()
+    /// Cut with the rest missing.
+    var lost = Set<Int>()
+    /// The second half of a split sentence.
+    var continued = Set<Int>()
+    var orphaned = Set<Int>()
+    /// Most paragraphs end with a stop: a backwards byte scan settles them without decoding.
+    let open: [Bool]
+    /// Long paragraphs that stop without a stop: one or two are accidents, more are a house style
+    /// (leads in bold, summaries) that must not be reported on weak evidence. Past `styleLimit` the
+    /// count is all that matters (weak evidence is then off): counting stops there.
+    let unfinished: Set<Int>
+    /// The last body block of each article: a story "ends" after it.
+    private let lastBody: [Int]
+
+    init(_ context: RuleContext) {
+        document = context.document
+        facts = context.facts
+        bytes = document.bytes
+        blocks = document.blocks
+        texts = BlockTexts(bytes: bytes, blocks: blocks)
+        let blocks = self.blocks, facts = self.facts
+        open = blocks.indices.map { !TruncatedSentenceRule.endsWithStop(facts, $0) }
+        var unfinished = Set<Int>()
+        for i in blocks.indices where open[i] && blocks[i].kind == .paragraph {
+            if unfinished.count > TruncatedSentenceRule.styleLimit { break }
+            let text = BlockTexts.text(bytes, blocks[i].textRange)
+            guard TruncatedSentenceRule.isLongProse(text) else { continue }
+            let e = TruncatedSentenceRule.Ending(text)
+            // Chinese: only text that has a full sentence inside it counts (a one-sentence lead is a style).
+            if !e.complete, e.last != 0xFF1A, e.last != 0x3A, !CharClass.isHan(e.last) || TruncatedSentenceRule.hasInnerStop(text) {
+                unfinished.insert(i)
+            }
+        }
+        self.unfinished = unfinished
+        var lastBody = [Int](repeating: -1, count: document.articles.count)
+        for i in blocks.indices where TruncatedSentenceRule.isBody(blocks[i]) { lastBody[blocks[i].article] = i }
+        self.lastBody = lastBody
+    }
+
+    /// The 1-based line where block `i` starts.
+    func line(_ i: Int) -> Int { blocks[i].firstLine + 1 }
+
+    /// Body copy of block `i`'s story follows it.
+    func storyContinuesAfter(_ i: Int) -> Bool { lastBody[blocks[i].article] > i }
+}

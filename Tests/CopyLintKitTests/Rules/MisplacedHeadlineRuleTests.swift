@@ -1,0 +1,47 @@
+import XCTest
+@testable import CopyLintBase
+@testable import CopyLintDocument
+@testable import CopyLintEngine
+@testable import CopyLintRules
+
+final class MisplacedHeadlineRuleTests: XCTestCase {
+    func check(_ text: String) -> (findings: [Finding], bytes: [UInt8]) {
+        let rule = MisplacedHeadlineRule(options: RuleOptions(specs: MisplacedHeadlineRule.description.options))
+        let document = CopyParser().parse(SourceText(path: "t.md", bytes: Array(text.utf8)))
+        return (rule.check(RuleContext(document: document)), document.bytes)
+    }
+
+    /// A headline group printed after its story is reported at the headline, whatever the line ends.
+    func testHeadlineAfterItsStoryIsFoundAtTheHeadline() {
+        let story = ["市政府昨日公布了新的公交线路调整方案，涉及十二条线路。", "调整后，全市公交线网覆盖率将提高到百分之九十五。",
+                     "## 公交线路调整方案公布"]
+        for (eol, prefix) in [("\n", ""), ("\r\n", "\u{FEFF}"), ("\n", "<!-- 𠮷野家 -->\n")] {
+            let text = prefix + story.joined(separator: eol + eol) + eol
+            let (found, bytes) = check(text)
+            XCTAssertEqual(found.count, 1, eol.debugDescription)
+            XCTAssertEqual(String(decoding: bytes[found[0].range.start..<found[0].range.end], as: UTF8.self), "公交线路调整方案公布")
+        }
+    }
+
+    /// The share of a heading's words found in copy, by one pass over the bytes, is what a plain
+    /// count of the copy's words gives (below the stopping point).
+    func testAffinityShareAgreesWithAPlainCount() {
+        let words = ["council", "Councils", "budget", "the", "night", "buses", "bus", "城市", "公交", "线路", "调整", "方案", "é", "café"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let heading = (0..<Int.random(in: 2...5, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined(separator: " ")
+            let body = (0..<Int.random(in: 0...30, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined(separator: " ")
+            let own = Affinity.features(Array(heading.unicodeScalars))
+            guard !own.isEmpty else { continue }
+            let bytes = Array(body.utf8)
+            let share = Affinity.share(of: own, in: bytes, ranges: [SourceRange(0, bytes.count)])
+            // The plain count: the body's own words (its English words: features() keeps Chinese pairs
+            // for text with Han, so the Han is left out), or for a Chinese heading the body's pairs.
+            let english = own.allSatisfy { $0 >> 63 == 1 }
+            let bodyText = english ? body.unicodeScalars.filter { !CharClass.isHan($0.value) } : Array(body.unicodeScalars)
+            let plain = Double(own.intersection(Affinity.features(bodyText)).count) / Double(own.count)
+            XCTAssertEqual(share, plain, "\(heading) | \(body)")
+            XCTAssertLessThanOrEqual(share, 1)
+        }
+    }
+}
