@@ -59,13 +59,7 @@ final class FactsTests: XCTestCase {
     /// `HashIndex.hashBytes` of its text. On the shipped examples, on copy with every kind of block, on
     /// a large file, and on one whose variant (traditional) is decided by a repeated paragraph's counts.
     func testRepeatsTakeTheFactsOfTheirFirstCopy() throws {
-        let examples = TestPaths.repoRoot.appendingPathComponent("examples")
-        var texts = try FileManager.default.contentsOfDirectory(atPath: examples.path).sorted().filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }
-            .map { try String(contentsOf: examples.appendingPathComponent($0), encoding: .utf8) }
-        texts.append(ParserTests.everyKind)
-        var large = ""
-        while large.utf8.count <= ParallelMap.parallelThreshold { large += texts.joined(separator: "\n\n") + "\n\n" }
-        texts.append(large)
+        var texts = try ParserTests.variedCopy()
         // One simplified paragraph, then one traditional paragraph repeated: the variant (traditional) is
         // decided by the counts of the repeats, which are taken from the first copy, not counted again.
         let traditional = "記者從市政府獲悉，新的公交路線將於下月開通。\n\n"

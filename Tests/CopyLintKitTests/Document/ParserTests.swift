@@ -107,13 +107,7 @@ final class ParserTests: XCTestCase {
     /// judgement (its lede moved): the result is judging every block on its own, on the shipped examples,
     /// on copy with every kind of block, and on a file large enough to be judged in slices.
     func testJudgementsOfRepeatsAreThoseOfJudgingEveryBlock() throws {
-        let examples = TestPaths.repoRoot.appendingPathComponent("examples")
-        var texts = try FileManager.default.contentsOfDirectory(atPath: examples.path).sorted().filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }
-            .map { try String(contentsOf: examples.appendingPathComponent($0), encoding: .utf8) }
-        texts.append(Self.everyKind)
-        var large = ""
-        while large.utf8.count <= ParallelMap.parallelThreshold { large += texts.joined(separator: "\n\n") + "\n\n" }
-        texts.append(large)
+        let texts = try ParserTests.variedCopy()
         for text in texts {
             let source = SourceText(path: "t", bytes: Array(text.utf8))
             let d = CopyParser().parse(source)
@@ -132,6 +126,19 @@ final class ParserTests: XCTestCase {
                                [alone[k].headingLine, alone[k].crosshead, alone[k].sentenceLike], "block \(k)")
             }
         }
+    }
+
+    /// The shipped examples, copy with a block of every kind, and a file of both large enough to be
+    /// parsed in slices on all cores.
+    static func variedCopy() throws -> [String] {
+        let examples = TestPaths.repoRoot.appendingPathComponent("examples")
+        var texts = try FileManager.default.contentsOfDirectory(atPath: examples.path).sorted().filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }
+            .map { try String(contentsOf: examples.appendingPathComponent($0), encoding: .utf8) }
+        texts.append(everyKind)
+        var large = ""
+        while large.utf8.count <= ParallelMap.parallelThreshold { large += texts.joined(separator: "\n\n") + "\n\n" }
+        texts.append(large)
+        return texts
     }
 
     /// Copy with a block of every kind: kicker, lede, subhead, caption, label, dateline, byline, headlines.
