@@ -14,10 +14,6 @@ public struct CommentLine: Sendable {
     public let line: Int
 }
 
-public enum Layout: String, Sendable {
-    case markdown, plain
-}
-
 /// Parsed copy: the source, its blocks grouped into articles, and the lines that are not copy.
 ///
 /// What the text is written in (scripts, language) and the other per-block facts that several rules

@@ -7,8 +7,10 @@ struct BlockClassifier {
 
     /// `judged`: one judgement per block (`judgeAll`), read for the blocks that are not headings.
     func classify(_ blocks: inout [Block], layout: Layout, judgements judged: [Judgement]) {
-        if layout == .markdown {
+        if layout.markup == .markdown {
             assignMarkdownHeadingRoles(&blocks)
+        } else if layout.export {
+            assignExportHeadingSlots(&blocks)
         } else {
             assignPlainHeadingGroup(&blocks)
         }
@@ -59,6 +61,29 @@ struct BlockClassifier {
                 }
             }
             i = j + 1
+        }
+    }
+
+    /// A paper's export: the text of lines 1, 2 and 3 is the kicker, the headline and the subtitle
+    /// (a line left empty holds none).
+    private func assignExportHeadingSlots(_ blocks: inout [Block]) {
+        for k in blocks.indices where blocks[k].firstLine < 3 {
+            switch blocks[k].firstLine {
+            case 0: blocks[k].kind = .kicker
+            case 1: blocks[k].kind = .headline
+            default: blocks[k].kind = .subtitle
+            }
+        }
+        // A line opening with a dash is a subtitle, and the line above it the headline, whatever their slots.
+        for k in blocks.indices.dropFirst() where blocks[k].firstLine < 3 && blocks[k - 1].kind == .kicker {
+            if let first = scalars(blocks[k]).first, first == "—" || first == "-" {
+                blocks[k - 1].kind = .headline
+                blocks[k].kind = .subtitle
+            }
+        }
+        // Without a headline line, the first heading is the headline.
+        if !blocks.contains(where: { $0.kind == .headline }), let k = blocks.firstIndex(where: { $0.firstLine < 3 }) {
+            blocks[k].kind = .headline
         }
     }
 

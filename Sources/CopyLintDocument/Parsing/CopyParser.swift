@@ -15,7 +15,12 @@ import CopyLintBase
 /// The parser parses: lines, blocks, what each block is, stories. What the text is written in is a
 /// fact the rules ask for (`DocumentFacts`).
 public struct CopyParser: Sendable {
-    public init() {}
+    /// How the lines make blocks: recognised file by file, or set (`layout` in `.lintrc`).
+    public var layoutChoice: LayoutChoice
+
+    public init(layout: LayoutChoice = .auto) {
+        layoutChoice = layout
+    }
 
     public func parse(_ source: SourceText) -> Document {
         let bytes = source.bytes
@@ -49,9 +54,12 @@ public struct CopyParser: Sendable {
         let raws = parts.count == 1 ? parts[0].raws : parts.flatMap(\.raws)
         let comments = parts.flatMap(\.comments)
         let markdown = parts.contains { $0.markdown }
-        let layout: Layout = markdown ? .markdown : .plain
         lap("raw lines")
-        var blocks = makeBlocks(raws, layout: layout)
+        let (layout, joinsNext) = bytes.withUnsafeBufferPointer {
+            LayoutRecognizer.recognize($0, raws, markdown: markdown, choice: layoutChoice)
+        }
+        lap("layout")
+        var blocks = makeBlocks(raws, joinsNext: joinsNext)
         lap("blocks")
         // Each block's own text says what it may be (headings excepted: their markup says it).
         let judgements = BlockClassifier.judgeAll(bytes, blocks)
@@ -64,26 +72,24 @@ public struct CopyParser: Sendable {
         return Document(source: source, blocks: blocks, articles: articles, layout: layout, comments: comments)
     }
 
-    private func makeBlocks(_ raws: [RawLine], layout: Layout) -> [Block] {
+    /// `joinsNext[k]`: raw line `k` runs on into line `k + 1` as one paragraph (empty: none does).
+    private func makeBlocks(_ raws: [RawLine], joinsNext: [Bool]) -> [Block] {
+        let joins = { (k: Int) in !joinsNext.isEmpty && joinsNext[k] }
         // Counted first, so that the array is allocated once at its size (a doubling array of a large
         // file's blocks would hold up to twice the memory).
         // (`raws` holds the lines that are not blank: a gap in their line numbers is blank lines.)
         var count = 0
-        var previousText = false
-        var previousLine = -1
-        for raw in raws {
-            if raw.line != previousLine + 1 { previousText = false }
-            previousLine = raw.line
+        for (k, raw) in raws.enumerated() {
             switch raw.kind {
-            case .heading: count += 1; previousText = false
-            case .text: if !previousText || layout != .markdown { count += 1 }; previousText = true
-            case .blank, .comment: previousText = false
+            case .heading: count += 1
+            case .text: if k == 0 || !joins(k - 1) { count += 1 }
+            case .blank, .comment: break
             }
         }
         var blocks: [Block] = []
         blocks.reserveCapacity(count)
         var blank = 0
-        previousLine = -1
+        var previousLine = -1
         var i = 0
         while i < raws.count {
             let raw = raws[i]
@@ -105,10 +111,7 @@ public struct CopyParser: Sendable {
                 i += 1
             case .text:
                 var j = i
-                if layout == .markdown {
-                    // A Markdown paragraph runs until a blank line, a heading or a comment.
-                    while j + 1 < raws.count, case .text = raws[j + 1].kind, raws[j + 1].line == raws[j].line + 1 { j += 1 }
-                }
+                while joins(j) { j += 1 }
                 blocks.append(Block(kind: .paragraph, range: SourceRange(raw.start, raws[j].end),
                                     textRange: SourceRange(raw.textStart, max(raw.textStart, raws[j].textEnd)),
                                     firstLine: raw.line, lastLine: raws[j].line, headingLevel: 0, blankLinesBefore: blank))

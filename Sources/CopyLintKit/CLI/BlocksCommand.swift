@@ -23,7 +23,7 @@ struct BlocksCommand {
                     }
                     let document = CopyParser().parse(SourceText(path: path, bytes: bytes))
                     let facts = DocumentFacts(document, computing: .scripts)
-                    stdout.write("\(path): \(document.layout.rawValue) layout, \(facts.language.rawValue), \(document.articles.count) article(s)\n")
+                    stdout.write("\(path): \(document.layout) layout, \(facts.language.rawValue), \(document.articles.count) article(s)\n")
                     for block in document.blocks {
                         var text = document.text(block)
                         if text.count > 40 { text = String(text.prefix(40)) + "…" }

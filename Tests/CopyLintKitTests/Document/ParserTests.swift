@@ -21,7 +21,7 @@ final class ParserTests: XCTestCase {
 
             改造同步更新了老旧管网。
             """)
-        XCTAssertEqual(d.layout, .markdown)
+        XCTAssertEqual(d.layout.markup, .markdown)
         XCTAssertEqual(DocumentFacts(d, computing: .scripts).language, .chinese)
         XCTAssertEqual(kinds(d), [.kicker, .headline, .subtitle, .byline, .paragraph, .subhead, .paragraph])
         XCTAssertEqual(d.text(d.blocks[1]), "城北热电厂完成扩容改造")
@@ -39,7 +39,7 @@ final class ParserTests: XCTestCase {
 
             　　（执笔：周文）
             """)
-        XCTAssertEqual(d.layout, .plain)
+        XCTAssertEqual(d.layout.markup, .plain)
         XCTAssertEqual(kinds(d), [.headline, .subtitle, .paragraph, .paragraph, .label])
         XCTAssertEqual(d.text(d.blocks[2]), "今年前十个月，港口货物吞吐量同比增长百分之八。")
         XCTAssertEqual(d.blocks[3].blankLinesBefore, 0)
@@ -189,6 +189,10 @@ final class ParserTests: XCTestCase {
                 (0..<lines.count).map { RawLine.classify(buf, line: $0, start: lines.lineStarts[$0], end: lines.contentEnds[$0]) }
             }
             let markdown = raws.contains { if case .heading = $0.kind { return true } else { return false } }
+            // Which line runs on into the next, decided over every line (the blank ones between them).
+            let joins = source.bytes.withUnsafeBufferPointer {
+                LayoutRecognizer.recognize($0, raws, markdown: markdown, choice: .auto).joinsNext
+            }
             var expected: [[Int]] = []
             var blank = 0, i = 0
             while i < raws.count {
@@ -199,7 +203,7 @@ final class ParserTests: XCTestCase {
                     expected.append([raws[i].start, raws[i].end, raws[i].textStart, raws[i].textEnd, i, i, blank]); blank = 0; i += 1
                 case .text:
                     var j = i
-                    while markdown, j + 1 < raws.count, case .text = raws[j + 1].kind { j += 1 }
+                    while !joins.isEmpty, joins[j] { j += 1 }
                     expected.append([raws[i].start, raws[j].end, raws[i].textStart, max(raws[i].textStart, raws[j].textEnd), i, j, blank])
                     blank = 0; i = j + 1
                 }

@@ -1,0 +1,60 @@
+/// How a file's lines make its blocks: the markup of its headings, how its paragraphs flow over
+/// lines, and whether it is a paper's export with heading slots on top. Recognised from the copy
+/// (`LayoutChoice.auto`) or set in `.lintrc` (`"layout"`).
+public struct Layout: Sendable, Equatable, CustomStringConvertible {
+    public enum Markup: String, Sendable {
+        /// `#` headings.
+        case markdown
+        /// Headlines are lines of their own, told by their place and shape.
+        case plain
+    }
+
+    public enum Flow: Sendable, Equatable {
+        /// One paragraph a line (blank lines may or may not separate them).
+        case lines
+        /// A paragraph's lines run on until a blank line, a heading or a comment (Markdown's rule).
+        case blankSeparated
+        /// Hard-wrapped at `width` characters (`columns`: at a terminal width, East Asian wide = 2): a
+        /// line runs on into the next unless it stops short of the width, a blank line follows, or
+        /// (`indentStarts`) the next line is indented.
+        case wrapped(width: Int, columns: Bool, indentStarts: Bool)
+    }
+
+    public var markup: Markup
+    public var flow: Flow
+    /// A paper's export: the first three lines are the kicker, the headline and the subtitle, each
+    /// left empty when absent; the body follows, a paragraph a line.
+    public var export: Bool
+
+    public init(markup: Markup, flow: Flow, export: Bool = false) {
+        self.markup = markup
+        self.flow = flow
+        self.export = export
+    }
+
+    /// `markdown, wrapped at 69 characters (an indent starts a paragraph)`.
+    public var description: String {
+        var parts = [export ? "paper export" : markup.rawValue]
+        switch flow {
+        case .lines: parts.append("a paragraph a line")
+        case .blankSeparated: parts.append("paragraphs end at blank lines")
+        case .wrapped(let width, let columns, let indent):
+            parts.append("wrapped at \(width) \(columns ? "columns" : "characters")" + (indent ? " (an indent starts a paragraph)" : ""))
+        }
+        return parts.joined(separator: ", ")
+    }
+}
+
+/// The `layout` setting: recognise it (`auto`), or take the file to be laid out one way.
+public enum LayoutChoice: String, Sendable, CaseIterable {
+    /// Recognised file by file.
+    case auto
+    /// Markdown: a paragraph's lines run on until a blank line.
+    case markdown
+    /// One paragraph a line.
+    case lines
+    /// Hard-wrapped paragraphs (the width is measured).
+    case wrapped
+    /// A paper's export: kicker, headline and subtitle lines on top, then a paragraph a line.
+    case export
+}

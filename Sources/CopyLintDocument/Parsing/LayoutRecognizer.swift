@@ -1,0 +1,226 @@
+import CopyLintBase
+
+/// Recognises how a file's lines make paragraphs: hard-wrapped columns (English at 50–80 columns,
+/// Chinese at 15–40 characters, paragraphs marked by blank lines or by an indent), one paragraph a
+/// line, or a paper's export with heading slots on top. It measures lines; it never reads words.
+///
+/// Hard wrapping is told by what a greedy wrapper leaves behind: a line that runs on into the next is
+/// full, the next line's first word would not have fitted on it. In wrapped copy nearly every line
+/// followed by another is full at one width; in copy with a paragraph a line, only the longest are.
+enum LayoutRecognizer {
+    /// Two text lines in a row (raw line indices `k` and `k + 1`), measured.
+    struct Pair {
+        let k: Int
+        /// Widths of the first line (indent included) and of the next line's first word, in
+        /// characters and in columns (East Asian wide = 2).
+        var chars = 0, cols = 0, wordChars = 0, wordCols = 0
+        /// A space would stand between the two lines' text were they one line (Latin on both sides).
+        var gap = 0
+        /// The first line ends on a letter and a hyphen, the next starts in lower case: a hyphenated word.
+        var hyphen = false
+        var nextIndented = false
+        /// The first line ends on sentence-final punctuation.
+        var endsSentence = false
+        /// The next line starts with a lower-case letter, or a CJK character (which has no case).
+        var nextLowercase = false
+        /// The next line starts with a letter (of any case, outside CJK).
+        var nextLetter = false
+        var nextCJK = false
+    }
+
+    /// The layout and, for each raw line, whether it runs on into the next as one paragraph.
+    static func recognize(_ buf: UnsafeBufferPointer<UInt8>, _ raws: [RawLine], markdown: Bool,
+                          choice: LayoutChoice) -> (layout: Layout, joinsNext: [Bool]) {
+        let markup: Layout.Markup = markdown ? .markdown : .plain
+        var pairs: [Pair] = []
+        for k in raws.indices.dropLast() where raws[k].isText && raws[k + 1].isText && raws[k + 1].line == raws[k].line + 1 {
+            pairs.append(measure(buf, raws, k))
+        }
+        let export = choice == .export || (choice == .auto && !markdown && isExport(buf, raws))
+        switch choice {
+        case .markdown:
+            var joins = [Bool](repeating: false, count: raws.count)
+            for p in pairs { joins[p.k] = true }
+            return (Layout(markup: markup, flow: .blankSeparated), joins)
+        case .lines, .export:
+            return (Layout(markup: markup, flow: .lines, export: export), [])
+        case .auto, .wrapped:
+            let indentStarts = indentMarksParagraphs(buf, raws)
+            guard !export, let wrap = wrapWidth(pairs, indentStarts: indentStarts, forced: choice == .wrapped) else {
+                return (Layout(markup: markup, flow: .lines, export: export), [])
+            }
+            var joins = [Bool](repeating: false, count: raws.count)
+            for p in pairs where !(indentStarts && p.nextIndented) && isFull(p, wrap) { joins[p.k] = true }
+            let flow = Layout.Flow.wrapped(width: wrap.width, columns: wrap.columns, indentStarts: indentStarts)
+            return (Layout(markup: markup, flow: flow), joins)
+        }
+    }
+
+    struct Wrap {
+        let width: Int
+        let columns: Bool
+    }
+
+    /// The line ran on into the next: it is no longer than the width (one character of slack, for
+    /// punctuation kept off a line's start), and the next line's first word would not have fitted on it.
+    static func isFull(_ p: Pair, _ wrap: Wrap) -> Bool {
+        let slack = wrap.columns ? 2 : 1
+        let width = wrap.columns ? p.cols : p.chars
+        guard width <= wrap.width + slack else { return false }
+        if p.hyphen { return true }
+        return width + p.gap + (wrap.columns ? p.wordCols : p.wordChars) > wrap.width - slack
+    }
+
+    /// The width the copy is wrapped at, when it is hard-wrapped: measured in characters and in
+    /// columns, the one at which more lines are full. Nil for copy that is not wrapped.
+    static func wrapWidth(_ pairs: [Pair], indentStarts: Bool, forced: Bool) -> Wrap? {
+        // Pairs across a paragraph's indent are paragraph ends, not wraps.
+        let inner = indentStarts ? pairs.filter { !$0.nextIndented } : pairs
+        guard inner.count >= 2 || (forced && !inner.isEmpty) else { return nil }
+        var best: (wrap: Wrap, full: Int)?
+        for columns in [false, true] {
+            let widths = inner.map { columns ? $0.cols : $0.chars }.sorted()
+            // The width most lines reach and few pass: a high percentile (a long URL may overrun).
+            let width = widths[min(widths.count - 1, widths.count * 9 / 10)]
+            let wrap = Wrap(width: width, columns: columns)
+            let full = inner.filter { isFull($0, wrap) }.count
+            if best == nil || full > best!.full { best = (wrap, full) }
+        }
+        guard let best else { return nil }
+        if forced { return best.wrap }
+        let cols = inner.map(\.cols).sorted()[min(inner.count - 1, inner.count * 9 / 10)]
+        // Wrapped prose: most lines full, at a column's width (not a paragraph's), and the lines it
+        // breaks go on mid-sentence (a table's rows, short and alike, start anew each time).
+        guard best.full * 10 >= inner.count * 6, cols <= 130, best.wrap.width >= 12 else { return nil }
+        let full = inner.filter { isFull($0, best.wrap) }
+        let letterStarts = full.filter(\.nextLetter)
+        let runOn = letterStarts.filter { $0.nextLowercase || $0.hyphen }.count
+        guard letterStarts.count < 4 || runOn * 10 >= letterStarts.count * 3 else { return nil }
+        let midSentence = full.filter { !$0.endsSentence }.count
+        guard midSentence * 10 >= full.count * 6 else { return nil }
+        return best.wrap
+    }
+
+    /// Paragraphs start with an indent (　　 or spaces) and run on unindented: some text lines are
+    /// indented and some are not (copy indented throughout says nothing by its indent).
+    static func indentMarksParagraphs(_ buf: UnsafeBufferPointer<UInt8>, _ raws: [RawLine]) -> Bool {
+        var indented = 0, flush = 0
+        for raw in raws where raw.isText {
+            if isIndented(buf, raw) { indented += 1 } else { flush += 1 }
+            if indented >= 2, flush >= 2 { return true }
+        }
+        return false
+    }
+
+    /// An ideographic space, or two spaces (or a tab), before the text.
+    static func isIndented(_ buf: UnsafeBufferPointer<UInt8>, _ raw: RawLine) -> Bool {
+        let lead = raw.textStart - raw.start
+        guard lead > 0 else { return false }
+        if lead >= 2 { return true }
+        return buf[raw.start] == 0x09
+    }
+
+    /// A paper's export: up to three unindented heading lines in the first three lines of the file
+    /// (kicker, headline, subtitle; an empty line for one that is absent), then a body whose lines
+    /// are indented, a paragraph a line.
+    static func isExport(_ buf: UnsafeBufferPointer<UInt8>, _ raws: [RawLine]) -> Bool {
+        var top = 0, body = 0, indentedBody = 0
+        for raw in raws where raw.isText {
+            if raw.line < 3 {
+                if isIndented(buf, raw) { return false }
+                top += 1
+            } else {
+                body += 1
+                if isIndented(buf, raw) { indentedBody += 1 }
+            }
+        }
+        guard top >= 1, body >= 1, indentedBody * 10 >= body * 7 else { return false }
+        // The top lines are headings (no sentence in them), the body's first lines are paragraphs.
+        return raws.prefix { $0.line < 3 }.allSatisfy { !$0.isText || $0.textEnd - $0.textStart <= 160 }
+    }
+
+    // MARK: - measuring
+
+    static func measure(_ buf: UnsafeBufferPointer<UInt8>, _ raws: [RawLine], _ k: Int) -> Pair {
+        let a = raws[k], b = raws[k + 1]
+        var p = Pair(k: k)
+        (p.chars, p.cols) = width(buf, a.start, a.textEnd)
+        // The next line's first word: a CJK character alone, or Latin up to a space or a CJK character.
+        var i = b.textStart
+        var wordChars = 0, wordCols = 0
+        while i < b.textEnd {
+            let lead = buf[i]
+            let len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            let wide = isWide(buf, i, lead)
+            if lead == 0x20 || (wide && wordChars > 0) { break }
+            wordChars += 1
+            wordCols += wide ? 2 : 1
+            i += len
+            if wide { break }
+        }
+        p.wordChars = wordChars
+        p.wordCols = wordCols
+        let first = UTF8Scalar.decode(buf, at: b.textStart).scalar
+        p.nextCJK = b.textStart < b.textEnd && isWide(buf, b.textStart, buf[b.textStart])
+        p.nextLowercase = CharClass.isASCIILower(first) || (first >= 0x80 && !p.nextCJK && Unicode.Scalar(first)?.properties.isLowercase == true)
+        p.nextLetter = !p.nextCJK && CharClass.isAlphabetic(first)
+        var back = a.textEnd - 1
+        while back > a.textStart, buf[back] & 0xC0 == 0x80 { back -= 1 }
+        let last = a.textEnd > a.textStart ? UTF8Scalar.decode(buf, at: back).scalar : 0
+        let lastWide = last >= 0x1100 && CharacterData.displayWidth(last) == 2
+        p.gap = !lastWide && !p.nextCJK ? 1 : 0
+        if last == 0x2D, a.textEnd - a.textStart >= 2, CharClass.isASCIILetter(UInt32(buf[a.textEnd - 2])), CharClass.isASCIILower(first) {
+            p.hyphen = true
+        }
+        p.endsSentence = CharClass.lastSignificantScalar(buf, SourceRange(a.textStart, a.textEnd)).map(isSentenceFinal) ?? false
+        p.nextIndented = isIndented(buf, b)
+        return p
+    }
+
+    static func isSentenceFinal(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x2E, 0xFF1B, 0x3B, 0x2026: return true
+        default: return false
+        }
+    }
+
+    /// Characters and terminal columns of `start..<end` (an ideographic space and CJK characters are
+    /// wide; general punctuation such as “ ” — is counted narrow, as Western terminals show it).
+    static func width(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (chars: Int, cols: Int) {
+        var chars = 0, cols = 0
+        var i = start
+        while i < end {
+            let lead = buf[i]
+            if lead < 0x80 {
+                chars += 1
+                cols += lead == 0x09 ? 4 : 1
+                i += 1
+                continue
+            }
+            let len = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            chars += 1
+            cols += isWide(buf, i, lead) ? 2 : 1
+            i += len
+        }
+        return (chars, cols)
+    }
+
+    /// The character at `i` (led by `lead`) is East Asian wide: CJK, kana, Hangul, full-width forms,
+    /// the ideographic space, astral ideographs. Told from its first bytes where that is enough.
+    @inline(__always)
+    static func isWide(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ lead: UInt8) -> Bool {
+        if lead < 0xE1 { return false }
+        if lead >= 0xF0 { return true }
+        if lead == 0xE2 { return false }   // general punctuation, arrows, box drawing, CJK radicals (rare)
+        if lead == 0xEF, i + 1 < buf.count {
+            // Full-width forms (FF01–FF60, FFE0–FFE6) are wide; half-width katakana and specials are not.
+            let second = buf[i + 1]
+            return second == 0xBC || (second == 0xBD && i + 2 < buf.count && buf[i + 2] < 0xA1) || second == 0xBF
+        }
+        return lead >= 0xE3
+    }
+}
+
+extension RawLine {
+    var isText: Bool { if case .text = kind { return true } else { return false } }
+}
