@@ -145,21 +145,10 @@ enum LayoutRecognizer {
         let a = raws[k], b = raws[k + 1]
         var p = Pair(k: k)
         (p.chars, p.cols) = width(buf, a.start, a.textEnd)
-        // The next line's first word: a CJK character alone, or Latin up to a space or a CJK character.
-        var i = b.textStart
-        var wordChars = 0, wordCols = 0
-        while i < b.textEnd {
-            let lead = buf[i]
-            let len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            let wide = isWide(buf, i, lead)
-            if lead == 0x20 || (wide && wordChars > 0) { break }
-            wordChars += 1
-            wordCols += wide ? 2 : 1
-            i += len
-            if wide { break }
-        }
-        p.wordChars = wordChars
-        p.wordCols = wordCols
+        // The next line's first unit, what did not fit: a CJK character with the closing punctuation
+        // that may not start a line (术。” goes down together), or a Latin word with a lone dash and
+        // the word after it (a dash is kept with its neighbours: "debt - which").
+        (p.wordChars, p.wordCols) = firstUnit(buf, b.textStart, b.textEnd)
         let first = UTF8Scalar.decode(buf, at: b.textStart).scalar
         p.nextCJK = b.textStart < b.textEnd && isWide(buf, b.textStart, buf[b.textStart])
         p.nextLowercase = CharClass.isASCIILower(first) || (first >= 0x80 && !p.nextCJK && Unicode.Scalar(first)?.properties.isLowercase == true)
@@ -175,6 +164,61 @@ enum LayoutRecognizer {
         p.endsSentence = CharClass.lastSignificantScalar(buf, SourceRange(a.textStart, a.textEnd)).map(isSentenceFinal) ?? false
         p.nextIndented = isIndented(buf, b)
         return p
+    }
+
+    /// The width of the first unit of `start..<end` that a wrapper would not split.
+    static func firstUnit(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (chars: Int, cols: Int) {
+        guard start < end else { return (0, 0) }
+        var i = start
+        var chars = 0, cols = 0
+        func length(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
+        if isWide(buf, i, buf[i]) {
+            chars = 1; cols = 2
+            i += length(buf[i])
+            while i < end {
+                let c = UTF8Scalar.decode(buf, at: i).scalar
+                guard isNoLineStart(c) else { break }
+                chars += 1
+                cols += isWide(buf, i, buf[i]) ? 2 : 1
+                i += length(buf[i])
+            }
+            return (chars, cols)
+        }
+        /// A Latin word from `i`: up to a space or a wide character.
+        func word(_ from: Int) -> (end: Int, chars: Int, cols: Int) {
+            var j = from, n = 0, w = 0
+            while j < end, buf[j] != 0x20, !isWide(buf, j, buf[j]) {
+                n += 1
+                w += 1
+                j += length(buf[j])
+            }
+            return (j, n, w)
+        }
+        let first = word(i)
+        chars = first.chars; cols = first.cols
+        // " - word", " – word", " — word", " -- word"
+        let dashAt = first.end + 1
+        if first.end < end, buf[first.end] == 0x20, dashAt < end {
+            let dash = word(dashAt)
+            let text = dash.chars >= 1 && dash.chars <= 2 ? UTF8Scalar.decode(buf, at: dashAt).scalar : 0
+            if text == 0x2D || text == 0x2013 || text == 0x2014, dash.end + 1 < end, buf[dash.end] == 0x20 {
+                let after = word(dash.end + 1)
+                chars += 1 + dash.chars + 1 + after.chars
+                cols += 1 + dash.cols + 1 + after.cols
+            }
+        }
+        return (chars, cols)
+    }
+
+    /// Punctuation that may not start a line: closing quotes and brackets, and the stops and pauses.
+    static func isNoLineStart(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x3002, 0xFF0C, 0x3001, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x201D, 0x2019, 0xFF09, 0x300B, 0x300D, 0x300F,
+             0x3011, 0x3009, 0x2026, 0x2014, 0xFF0E, 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29:
+            return true
+        default:
+            return false
+        }
     }
 
     static func isSentenceFinal(_ c: UInt32) -> Bool {
