@@ -18,6 +18,15 @@ public enum BlockKind: String, Sendable, CaseIterable {
     case caption
     /// A short label or note that is not a sentence: `核心阅读`, `——编者`, `（执笔：韩震）`.
     case label
+    /// A row of a table or listing: `Wednesday: Rain, high 48, low 40`, `19:30  新闻联播`.
+    case listing
+    /// A jump line that sends the reader to another page or brings them from one: `（下转第2版）`,
+    /// `Continued on Page A6`, `（上接第1版）`, `BUDGET, from Page A1`.
+    case jump
+    /// A rule between stories or sections: `* * *`, `——`, `◆◆◆`.
+    case separator
+    /// A wire service's take mark: `(MORE)`, `MORE`, `ENDS`, `-30-`, `###`.
+    case marker
     /// Running text.
     case paragraph
 
@@ -31,6 +40,14 @@ public enum BlockKind: String, Sendable, CaseIterable {
 
     /// Blocks whose text is made of sentences.
     @inlinable public var isProse: Bool { self == .paragraph }
+
+    /// Furniture of the page, not copy: jump lines, separators and take marks.
+    @inlinable public var isFurniture: Bool {
+        switch self {
+        case .jump, .separator, .marker: return true
+        default: return false
+        }
+    }
 }
 
 /// One block of copy with its exact place in the source.
@@ -86,4 +103,9 @@ public struct Block: Sendable {
         blank32 = UInt32(clamping: blankLinesBefore)
         self.ledeRange = ledeRange
     }
+}
+
+extension Block {
+    /// The block's first line is indented (an ideographic space, or two spaces or more, before its text).
+    @inlinable public var isIndented: Bool { textRange.start - range.start >= 2 }
 }

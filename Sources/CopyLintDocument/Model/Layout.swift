@@ -25,11 +25,14 @@ public struct Layout: Sendable, Equatable, CustomStringConvertible {
     /// A paper's export: the first three lines are the kicker, the headline and the subtitle, each
     /// left empty when absent; the body follows, a paragraph a line.
     public var export: Bool
+    /// Paragraphs open with an indent (　　 or spaces): an unindented line among them is something else.
+    public var indentedParagraphs: Bool
 
-    public init(markup: Markup, flow: Flow, export: Bool = false) {
+    public init(markup: Markup, flow: Flow, export: Bool = false, indentedParagraphs: Bool = false) {
         self.markup = markup
         self.flow = flow
         self.export = export
+        self.indentedParagraphs = indentedParagraphs
     }
 
     /// `markdown, wrapped at 69 characters (an indent starts a paragraph)`.
@@ -41,6 +44,7 @@ public struct Layout: Sendable, Equatable, CustomStringConvertible {
         case .wrapped(let width, let columns, let indent):
             parts.append("wrapped at \(width) \(columns ? "columns" : "characters")" + (indent ? " (an indent starts a paragraph)" : ""))
         }
+        if indentedParagraphs, case .lines = flow { parts.append("paragraphs indented") }
         return parts.joined(separator: ", ")
     }
 }

@@ -12,7 +12,7 @@ struct BlockClassifier {
         } else if layout.export {
             assignExportHeadingSlots(&blocks)
         } else {
-            assignPlainHeadingGroup(&blocks)
+            assignPlainHeadingGroup(&blocks, indentedBody: layout.indentedParagraphs)
         }
         for i in blocks.indices where !blocks[i].kind.isHeading {
             blocks[i].kind = judged[i].kind
@@ -21,6 +21,7 @@ struct BlockClassifier {
         let tp = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         // Subheads without heading markup occur in both layouts.
         assignUnmarkedSubheads(&blocks, judged)
+        if layout.markup == .plain { promoteStoryHeadings(&blocks) }
         if Profile.enabled { Profile.report("subheads", since: tp) }
     }
 
@@ -89,10 +90,11 @@ struct BlockClassifier {
 
     /// Plain layout: the lines before the first blank line are the heading group when
     /// they are short, carry no sentence-final punctuation and copy follows them.
-    private func assignPlainHeadingGroup(_ blocks: inout [Block]) {
+    /// Where paragraphs are indented, the heading group also ends at the first indented line.
+    private func assignPlainHeadingGroup(_ blocks: inout [Block], indentedBody: Bool) {
         guard blocks.count >= 2 else { return }
         var n = 1
-        while n < blocks.count, blocks[n].blankLinesBefore == 0 { n += 1 }
+        while n < blocks.count, blocks[n].blankLinesBefore == 0, !(indentedBody && blocks[n].isIndented && !blocks[0].isIndented) { n += 1 }
         guard n < blocks.count, n <= 4 else { return }
         // Copy that goes on in lower case is a sentence split after its first line, not a headline.
         if let first = scalars(blocks[n]).first, first.properties.isLowercase { return }
@@ -141,6 +143,37 @@ struct BlockClassifier {
         var k = i + 1
         if k < blocks.count, blocks[k].kind == .paragraph, Self.couldBeHeading(blocks[k]), judged[k].headingLine { k += 1 }
         return k < blocks.count && blocks[k].kind == .paragraph && (!Self.couldBeHeading(blocks[k]) || !judged[k].headingLine)
+    }
+
+    /// A run of unmarked headings that opens a story on a page of several: it follows a rule between
+    /// stories or a page's gap (two blank lines or more), or a byline, dateline or lede follows it. It is
+    /// a heading group (kicker, headline, subtitles), not a section's subheads.
+    private func promoteStoryHeadings(_ blocks: inout [Block]) {
+        var i = 1
+        while i < blocks.count {
+            guard blocks[i].kind == .subhead, blocks[i].headingLevel == 0 else { i += 1; continue }
+            var j = i
+            while j + 1 < blocks.count, blocks[j + 1].kind == .subhead, blocks[j + 1].headingLevel == 0,
+                  blocks[j + 1].blankLinesBefore <= 1 { j += 1 }
+            let previous = blocks[i - 1]
+            let afterGap = previous.kind == .separator || previous.kind == .marker || blocks[i].blankLinesBefore >= 2
+            let next = j + 1 < blocks.count ? blocks[j + 1] : nil
+            let opener = next.map { $0.kind == .byline || $0.kind == .dateline || $0.ledeRange != nil } ?? false
+            if afterGap || opener {
+                let n = j - i + 1
+                if n == 1 {
+                    blocks[i].kind = .headline
+                } else if n == 2, let first = scalars(blocks[i + 1]).first, first == "—" || first == "-" {
+                    blocks[i].kind = .headline
+                    blocks[i + 1].kind = .subtitle
+                } else {
+                    blocks[i].kind = .kicker
+                    blocks[i + 1].kind = .headline
+                    for k in (i + 2)..<(j + 1) { blocks[k].kind = .subtitle }
+                }
+            }
+            i = j + 1
+        }
     }
 
     /// Blocks longer than this many bytes are never headings, bylines or labels.

@@ -124,6 +124,11 @@ extension BlockClassifier {
     // MARK: - body blocks
 
     private static func classifyText(_ text: [Unicode.Scalar], block: Block) -> (BlockKind, SourceRange?) {
+        if text.count <= 60 {
+            if WireMarker.matches(text) { return (.marker, nil) }
+            if Separator.matches(text) { return (.separator, nil) }
+            if JumpLine.parse(text) != nil { return (.jump, nil) }
+        }
         if let lede = LedeMarker.match(text) {
             let ledeBytes = String(String.UnicodeScalarView(text[0..<lede.length])).utf8.count
             let range = SourceRange(block.textRange.start, block.textRange.start + ledeBytes)
@@ -133,6 +138,7 @@ extension BlockClassifier {
         if Byline.matches(text) { return (.byline, nil) }
         if Caption.matches(text) { return (.caption, nil) }
         if TextTraits.isLabel(text) { return (.label, nil) }
+        if ListingRow.matches(text) { return (.listing, nil) }
         return (.paragraph, nil)
     }
 }

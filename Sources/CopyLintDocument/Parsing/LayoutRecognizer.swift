@@ -37,23 +37,34 @@ enum LayoutRecognizer {
             pairs.append(measure(buf, raws, k))
         }
         let export = choice == .export || (choice == .auto && !markdown && isExport(buf, raws))
+        let indented = mostlyIndented(buf, raws)
         switch choice {
         case .markdown:
             var joins = [Bool](repeating: false, count: raws.count)
             for p in pairs { joins[p.k] = true }
-            return (Layout(markup: markup, flow: .blankSeparated), joins)
+            return (Layout(markup: markup, flow: .blankSeparated, indentedParagraphs: indented), joins)
         case .lines, .export:
-            return (Layout(markup: markup, flow: .lines, export: export), [])
+            return (Layout(markup: markup, flow: .lines, export: export, indentedParagraphs: indented), [])
         case .auto, .wrapped:
             let indentStarts = indentMarksParagraphs(buf, raws)
             guard !export, let wrap = wrapWidth(pairs, indentStarts: indentStarts, forced: choice == .wrapped) else {
-                return (Layout(markup: markup, flow: .lines, export: export), [])
+                return (Layout(markup: markup, flow: .lines, export: export, indentedParagraphs: indented), [])
             }
             var joins = [Bool](repeating: false, count: raws.count)
             for p in pairs where !(indentStarts && p.nextIndented) && isFull(p, wrap) { joins[p.k] = true }
             let flow = Layout.Flow.wrapped(width: wrap.width, columns: wrap.columns, indentStarts: indentStarts)
-            return (Layout(markup: markup, flow: flow), joins)
+            return (Layout(markup: markup, flow: flow, indentedParagraphs: indentStarts), joins)
         }
+    }
+
+    /// Most text lines of the copy (after the first three, a paper's heading slots) are indented.
+    static func mostlyIndented(_ buf: UnsafeBufferPointer<UInt8>, _ raws: [RawLine]) -> Bool {
+        var indented = 0, all = 0
+        for raw in raws where raw.isText && raw.line >= 3 {
+            all += 1
+            if isIndented(buf, raw) { indented += 1 }
+        }
+        return all >= 2 && indented * 2 > all
     }
 
     struct Wrap {

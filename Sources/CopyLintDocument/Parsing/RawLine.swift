@@ -66,7 +66,8 @@ struct RawLine {
             var h = s
             while h < e, buf[h] == 0x23 { h += 1 }
             let level = h - s
-            if level <= 6, h == e || buf[h] == 0x20 || buf[h] == 0x09 {
+            // `###` alone is a wire service's end mark, not an empty heading.
+            if level <= 6, h == e ? level < 3 : (buf[h] == 0x20 || buf[h] == 0x09) {
                 var t = h
                 while t < e, buf[t] == 0x20 || buf[t] == 0x09 { t += 1 }
                 // Closing #s are part of the markup.

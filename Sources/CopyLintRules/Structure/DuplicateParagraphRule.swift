@@ -304,7 +304,14 @@ public struct DuplicateParagraphRule: Rule {
     }
 
     /// Bylines and datelines recur by nature; every other block is checked.
-    private static func checked(_ kind: BlockKind) -> Bool { kind != .byline && kind != .dateline }
+    /// Bylines and datelines recur by their nature; listing rows, jump lines, separators and take marks
+    /// are furniture that recurs, not paragraphs.
+    private static func checked(_ kind: BlockKind) -> Bool {
+        switch kind {
+        case .byline, .dateline, .listing, .jump, .separator, .marker: return false
+        default: return true
+        }
+    }
 
     private func report(_ document: Document, repeat index: Int, of first: Int, edits: Int,
                         shared: inout [Int: (message: String, related: [RelatedLocation])]) -> Finding {

@@ -113,11 +113,23 @@ public struct MisplacedHeadlineRule: Rule {
         let bytes = document.bytes
         // Block texts are decoded only where a decision needs them.
         let texts = BlockTexts(bytes: bytes, blocks: blocks, wholeGiants: true)
-        // The file's last blocks that are headings or ——subtitle lines: a paragraph followed only by
-        // them may be a headline out of place.
-        var trailing = blocks.count
-        while trailing > 0, blocks[trailing - 1].kind.isHeading || texts.scalars(trailing - 1).starts(with: ["—", "—"]) { trailing -= 1 }
-        let isHeading = blocks.indices.map { i in headingLike(i, blocks: blocks, texts: texts, trailing: trailing) }
+        // A story ends at the end of the file and at the page's furniture (a rule between stories, a take
+        // mark, a jump line). `closing[i]`: block i is followed only by headings or ——subtitle lines
+        // before the story's end; such a paragraph may be a headline out of place.
+        var closing = [Bool](repeating: false, count: blocks.count)
+        var boundaryAfter = [Int](repeating: blocks.count, count: blocks.count + 1)
+        var onlyHeadings = true
+        for i in blocks.indices.reversed() {
+            closing[i] = onlyHeadings
+            boundaryAfter[i] = blocks[i].kind.isFurniture ? i : boundaryAfter[i + 1]
+            if blocks[i].kind.isFurniture {
+                onlyHeadings = true
+            } else if !(blocks[i].kind.isHeading || (blocks[i].textRange.length <= 200 && texts.scalars(i).starts(with: ["—", "—"]))) {
+                onlyHeadings = false
+            }
+        }
+        let indentedBody = document.layout.indentedParagraphs
+        let isHeading = blocks.indices.map { i in headingLike(i, blocks: blocks, texts: texts, closing: closing[i], indentedBody: indentedBody) }
         var groups: [Group] = []
         for i in blocks.indices where isHeading[i] {
             if let g = groups.last, g.last == i - 1 { groups[groups.count - 1].members.append(i) } else { groups.append(Group(members: [i])) }
@@ -144,7 +156,8 @@ public struct MisplacedHeadlineRule: Rule {
 
         for (n, g) in groups.enumerated() {
             let bodyBefore = g.first > 0 ? lastBodyAtOrBefore[g.first - 1] : nil
-            let nextGroupStart = n + 1 < groups.count ? groups[n + 1].first : blocks.count
+            // The body after a group belongs to it up to the next group or the story's end.
+            let nextGroupStart = min(n + 1 < groups.count ? groups[n + 1].first : blocks.count, boundaryAfter[g.last + 1])
             let bodyAfter = firstBodyAtOrAfter[g.last + 1].flatMap { $0 < nextGroupStart ? $0 : nil }
             let headlines = g.members.filter { isHeadlineLevel($0, blocks: blocks) }
 
@@ -224,18 +237,18 @@ public struct MisplacedHeadlineRule: Rule {
     /// Paragraphs, captions, datelines and bylines (a switch: a set of kinds would hash each kind's name).
     static func isBodyKind(_ kind: BlockKind) -> Bool {
         switch kind {
-        case .paragraph, .caption, .dateline, .byline: return true
+        case .paragraph, .caption, .dateline, .byline, .listing: return true
         default: return false
         }
     }
 
-    /// Heading blocks, and in plain copy the unpunctuated short line that ends the file.
-    /// `trailing`: where the file's closing run of headings and ——subtitle lines begins.
-    private func headingLike(_ i: Int, blocks: [Block], texts: BlockTexts, trailing: Int) -> Bool {
+    /// Heading blocks, and in plain copy the unpunctuated short line that ends a story (`closing`:
+    /// only headings or a ——subtitle line follow it before the story's end). Where paragraphs are
+    /// indented, an indented line is a paragraph's start, not a headline.
+    private func headingLike(_ i: Int, blocks: [Block], texts: BlockTexts, closing: Bool, indentedBody: Bool) -> Bool {
         let block = blocks[i]
         if block.kind.isHeading { return true }
-        // Followed only by headings or a ——subtitle line.
-        guard block.kind == .paragraph, block.textRange.length <= 200, i + 1 >= trailing else { return false }
+        guard block.kind == .paragraph, block.textRange.length <= 200, closing, !(indentedBody && block.isIndented) else { return false }
         return TextTraits.looksLikeHeadline(texts.scalars(i), maxChinese: 40, maxWords: 12)
             && !TextTraits.containsSpeechLead(texts.scalars(i))
     }

@@ -1,0 +1,151 @@
+import CopyLintBase
+import Foundation
+
+/// The furniture of a page that is not copy: separators between stories, wire take marks, jump lines.
+enum Separator {
+    /// Marks a rule is drawn with.
+    static let marks = ScalarSet("*-—–_=~·•◆◇■□●○★☆＊－＝～※".unicodeScalars)
+
+    /// `* * *`, `——`, `◆◆◆`, `-----`: nothing but rule marks and spaces, at least two marks.
+    static func matches(_ t: [Unicode.Scalar]) -> Bool {
+        var n = 0
+        for s in t {
+            if marks.contains(s) { n += 1 } else if !ScalarProperties.isWhitespace(s) { return false }
+        }
+        return n >= 2 && t.count <= 40
+    }
+}
+
+/// A wire service's take marks: more copy follows, or the story ends.
+enum WireMarker {
+    static let words: Set<String> = ["(MORE)", "MORE", "(more)", "ENDS", "(ENDS)", "END", "(END)", "-30-", "###", "-0-", "(ends)", "ends"]
+
+    static func matches(_ t: [Unicode.Scalar]) -> Bool {
+        guard t.count <= 8 else { return false }
+        return words.contains(String(String.UnicodeScalarView(t)).trimmingSpaces())
+    }
+}
+
+/// A jump line: the story goes on, or comes from, another page. `（下转第2版）`, `（转第5版）`,
+/// `（上接第1版）`, `Continued on Page A6`, `(Continued on page 6)`, `See BUDGET, Page A6`,
+/// `Continued from Page A1`, `BUDGET, from Page A1`. A line that only names pages (a table of
+/// contents: `要闻 2版`, `INSIDE: Sports B1`) is not one, nor is running text that mentions a page.
+public struct JumpLine: Sendable, Equatable {
+    public enum Direction: Sendable { case to, from }
+    public let direction: Direction
+    /// The page as printed: `2`, `A6`, `二` → 2.
+    public let page: String
+    /// `BUDGET` in `See BUDGET, Page A6` / `BUDGET, from Page A1` (a slug naming the story).
+    public let slug: String?
+
+    /// The jump a block's whole text is, if it is one.
+    public static func parse(_ t: [Unicode.Scalar]) -> JumpLine? {
+        let text = String(String.UnicodeScalarView(t)).trimmingSpaces()
+        guard !text.isEmpty, text.count <= 60 else { return nil }
+        return chinese(text) ?? english(text)
+    }
+
+    /// `（下转第2版）`, `(转第二版)`, `（上接第1版）`, `（接第3版）`: in brackets, alone on the line.
+    private static func chinese(_ text: String) -> JumpLine? {
+        let scalars = Array(text.unicodeScalars)
+        guard let first = scalars.first, let last = scalars.last, first == "（" || first == "(", last == "）" || last == ")" else { return nil }
+        var inner = String(String.UnicodeScalarView(scalars.dropFirst().dropLast())).trimmingSpaces()
+        let direction: Direction
+        if inner.hasPrefix("下转") || inner.hasPrefix("转") {
+            direction = .to
+            inner = String(inner.drop { $0 == "下" || $0 == "转" })
+        } else if inner.hasPrefix("上接") || inner.hasPrefix("接") {
+            direction = .from
+            inner = String(inner.drop { $0 == "上" || $0 == "接" })
+        } else {
+            return nil
+        }
+        guard inner.hasPrefix("第"), inner.hasSuffix("版") else { return nil }
+        let number = String(inner.dropFirst().dropLast()).trimmingSpaces()
+        guard let page = pageNumber(number) else { return nil }
+        return JumpLine(direction: direction, page: page, slug: nil)
+    }
+
+    /// `Continued on Page A6`, `(Continued on page 6)`, `See BUDGET, Page A6`, `Continued from Page A1`,
+    /// `BUDGET, from Page A1`, `From Page 1`.
+    private static func english(_ raw: String) -> JumpLine? {
+        var text = raw
+        if text.hasPrefix("("), text.hasSuffix(")") { text = String(text.dropFirst().dropLast()) }
+        if text.hasSuffix(".") { text = String(text.dropLast()) }
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count >= 2, words.count <= 8 else { return nil }
+        let lower = words.map { $0.lowercased() }
+        guard let p = lower.lastIndex(where: { $0 == "page" || $0 == "p." || $0 == "pg." }), p == words.count - 2 else { return nil }
+        let page = words[p + 1]
+        guard page.count <= 4, page.contains(where: \.isNumber), page.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+        let before = Array(lower[..<p])
+        func slug(_ ws: ArraySlice<String>) -> String? {
+            let s = ws.joined(separator: " ").trimmingCharacters(in: .init(charactersIn: ", "))
+            return s.isEmpty ? nil : s
+        }
+        if before == ["continued", "on"] || before == ["continues", "on"] || before == ["continued"] || before == ["turn", "to"] {
+            return JumpLine(direction: .to, page: page.uppercased(), slug: nil)
+        }
+        if before == ["continued", "from"] || before == ["from"] {
+            return JumpLine(direction: .from, page: page.uppercased(), slug: nil)
+        }
+        // See BUDGET, Page A6: a slug in capitals.
+        if lower.first == "see", words.count >= 3, words[1 ..< p].allSatisfy({ $0.uppercased() == $0 }) {
+            return JumpLine(direction: .to, page: page.uppercased(), slug: slug(words[1 ..< p]))
+        }
+        // BUDGET, from Page A1
+        if before.last == "from", p >= 2, words[..<(p - 1)].allSatisfy({ $0.uppercased() == $0 }) {
+            return JumpLine(direction: .from, page: page.uppercased(), slug: slug(words[..<(p - 1)]))
+        }
+        return nil
+    }
+
+    static let chineseDigits: [Character: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+
+    /// `2`, `02`, `A6`, `二`, `十二`, `二十四`: the page as digits (with its section letter).
+    static func pageNumber(_ s: String) -> String? {
+        if !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter) }), s.contains(where: \.isNumber) {
+            return s.uppercased()
+        }
+        // Chinese numerals up to 99.
+        var value = 0, current = 0
+        for ch in s {
+            if let d = chineseDigits[ch] { current = d } else if ch == "十" { value += (current == 0 ? 1 : current) * 10; current = 0 } else { return nil }
+        }
+        value += current
+        return value > 0 ? String(value) : nil
+    }
+}
+
+/// A row of a table or a listing, one to a line: cells set apart by a tab or a run of spaces
+/// (`19:30  新闻联播`), a label and a value with figures (`Precincts reporting: 100 percent`,
+/// `Wednesday: Rain, high 48, low 40`), a time and what happens then. Short, and not a sentence.
+enum ListingRow {
+    static func matches(_ t: [Unicode.Scalar]) -> Bool {
+        guard t.count >= 3, t.count <= 80, !TextTraits.hasSentenceStop(t) else { return false }
+        if let last = TextTraits.lastSignificant(t), last == "。" || last == "！" || last == "？" { return false }
+        let digits = t.filter { ("0"..."9").contains($0) || ("０"..."９").contains($0) }.count
+        // Cells: a tab, or two or more spaces between words (not the indent).
+        var k = 0
+        while k < t.count, ScalarProperties.isWhitespace(t[k]) { k += 1 }
+        var cells = 1, run = 0
+        for s in t[k...] {
+            if s == "\t" || s == "\u{3000}" { run = 2 } else if s == " " || s == "\u{A0}" { run += 1 } else {
+                if run >= 2 { cells += 1 }
+                run = 0
+            }
+        }
+        if cells >= 3 || (cells == 2 && digits > 0) { return true }
+        // A time first: 19:30 新闻联播, 7:30 p.m. Kickoff
+        if t.count >= 5, isDigit(t[k]), let colon = t[k...].prefix(3).firstIndex(where: { $0 == ":" || $0 == "：" }),
+           colon + 2 < t.count, isDigit(t[colon + 1]), isDigit(t[colon + 2]) { return true }
+        // Label: value, with figures in the value.
+        if let colon = t.firstIndex(where: { $0 == ":" || $0 == "：" }), colon > 0, colon <= 24, digits > 0,
+           t[..<colon].filter({ $0 == " " }).count <= 3, t[(colon + 1)...].contains(where: isDigit) {
+            return true
+        }
+        return false
+    }
+
+    private static func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) || ("０"..."９").contains(s) }
+}
