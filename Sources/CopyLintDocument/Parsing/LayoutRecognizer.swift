@@ -19,8 +19,9 @@ enum LayoutRecognizer {
         /// The first line ends on a letter and a hyphen, the next starts in lower case: a hyphenated word.
         var hyphen = false
         var nextIndented = false
-        /// The first line ends on sentence-final punctuation.
+        /// The first line ends on sentence-final punctuation; the next line does.
         var endsSentence = false
+        var nextEndsSentence = false
         /// The next line starts with a lower-case letter, or a CJK character (which has no case).
         var nextLowercase = false
         /// The next line starts with a letter (of any case, outside CJK).
@@ -50,8 +51,14 @@ enum LayoutRecognizer {
             guard !export, let wrap = wrapWidth(pairs, indentStarts: indentStarts, forced: choice == .wrapped) else {
                 return (Layout(markup: markup, flow: .lines, export: export, indentedParagraphs: indented), [])
             }
+            // From the last line up, so that whether the next line runs on is known: a line after a
+            // sentence's end that stops short without a stop of its own, and does not run on, stands
+            // alone (a headline or a note among paragraphs), it does not continue the paragraph.
             var joins = [Bool](repeating: false, count: raws.count)
-            for p in pairs where !(indentStarts && p.nextIndented) && isFull(p, wrap) { joins[p.k] = true }
+            for p in pairs.reversed() where !(indentStarts && p.nextIndented) && isFull(p, wrap) {
+                let standsAlone = p.endsSentence && !p.nextEndsSentence && !joins[p.k + 1]
+                if !standsAlone { joins[p.k] = true }
+            }
             let flow = Layout.Flow.wrapped(width: wrap.width, columns: wrap.columns, indentStarts: indentStarts)
             return (Layout(markup: markup, flow: flow, indentedParagraphs: indentStarts), joins)
         }
@@ -173,6 +180,7 @@ enum LayoutRecognizer {
             p.hyphen = true
         }
         p.endsSentence = CharClass.lastSignificantScalar(buf, SourceRange(a.textStart, a.textEnd)).map(isSentenceFinal) ?? false
+        p.nextEndsSentence = CharClass.lastSignificantScalar(buf, SourceRange(b.textStart, b.textEnd)).map(isSentenceFinal) ?? false
         p.nextIndented = isIndented(buf, b)
         return p
     }

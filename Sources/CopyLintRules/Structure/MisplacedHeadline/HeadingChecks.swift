@@ -1,0 +1,93 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+
+extension MisplacedHeadlineRule {
+    /// (a) A heading group with body copy before it and none after it before its story ends: the
+    /// story's headline printed after it, or a heading with nothing under it. True when the group was
+    /// one such (the other checks then pass it by).
+    func headlineAfterStory(_ s: HeadlineScan, _ n: Int) -> Bool {
+        let g = s.groups[n]
+        guard let before = s.bodyBefore(g), s.bodyAfter(n) == nil else { return false }
+        let blocks = s.blocks
+        let headlines = g.members.filter(s.isHeadlineLevel)
+        let storyHasHeadline = s.hasOwnHeadline(before)
+        let target = g.members.first { blocks[$0].kind == .headline } ?? headlines.first ?? g.first
+        if blocks[target].kind == .paragraph, storyHasHeadline {
+            // A trailing unmarked line is the story's last, cut, sentence, unless it echoes the copy
+            // just above it as a headline does its story (on a page of several stories, one that lost
+            // its headline runs on from the story above, whose headline it seems to share).
+            guard !s.stopsMidSentence(before) else { return true }
+            let limit = s.isEnglish(target) ? 0.4 : 0.3
+            guard let share = s.share(of: target, in: s.bodyWindow(from: before, forward: false), stoppingAbove: limit),
+                  share > limit else { return true }
+        }
+        if !headlines.isEmpty, !storyHasHeadline || blocks[target].kind == .paragraph {
+            s.findings.append(Finding(range: blocks[target].textRange,
+                                      message: "headline comes after its own story (the story it heads ends at line \(s.line(before)))",
+                                      related: [RelatedLocation(range: blocks[before].textRange, message: "the story ends here")]))
+        } else {
+            let what = headlines.isEmpty ? "section heading" : "headline"
+            s.findings.append(Finding(range: blocks[target].textRange, message: "\(what) has no text after it"))
+        }
+        return true
+    }
+
+    /// (c) Headings stacked with nothing between them: a section heading whose text was cut, or two
+    /// headlines in a row.
+    func stackedHeadings(_ s: HeadlineScan, _ n: Int) {
+        let g = s.groups[n]
+        let blocks = s.blocks
+        let bodyBefore = s.bodyBefore(g)
+        for (k, i) in g.members.enumerated() where k + 1 < g.members.count {
+            let next = g.members[k + 1]
+            if emptySection(s, i, next: next, hasBodyAround: bodyBefore != nil && s.bodyAfter(n) != nil) {
+                s.findings.append(Finding(range: blocks[i].textRange,
+                                          message: "section heading has no text under it: the next heading follows at line \(s.line(next))"))
+            }
+            // Two headlines in a row: the first heads nothing.
+            if s.isHeadlineLevel(i), s.isHeadlineLevel(next), blocks[next].kind == .headline, blocks[i].kind == .headline,
+               let before = bodyBefore {
+                let message = s.hasOwnHeadline(before)
+                    ? "headline has no story: another headline follows at line \(s.line(next))"
+                    : "headline comes after its own story (the story it heads ends at line \(s.line(before)))"
+                s.findings.append(Finding(range: blocks[i].textRange, message: message))
+            }
+        }
+    }
+
+    /// `i` is a section heading immediately followed by another of the same rank (Markdown levels).
+    func emptySection(_ s: HeadlineScan, _ i: Int, next: Int, hasBodyAround: Bool) -> Bool {
+        let a = s.blocks[i], b = s.blocks[next]
+        guard a.kind == .subhead else { return false }
+        if a.headingLevel > 0 {
+            return b.headingLevel > 0 && b.headingLevel <= a.headingLevel && b.kind == .subhead
+        }
+        // Plain copy cannot tell an emptied section from a two-line heading by the lines alone.
+        return false
+    }
+
+    /// (b) Another story's headline dropped into a body: it shares almost no words with the stories it
+    /// sits between, and something says it is no subhead of them (its markup, its capitals, a column
+    /// tag, or it is the one heading in the body).
+    func foreignHeadline(_ s: HeadlineScan, _ n: Int) {
+        let g = s.groups[n]
+        let blocks = s.blocks
+        guard let before = s.bodyBefore(g), let after = s.bodyAfter(n), !s.opensStory(after) else { return }
+        let candidates = g.members.filter { blocks[$0].kind != .subhead || blocks[$0].headingLevel <= 2 }
+        guard let head = candidates.first(where: s.isHeadlineLevel) ?? candidates.first else { return }
+        let text = s.texts.scalars(head)
+        let marked = blocks[head].headingLevel > 0 && blocks[head].headingLevel <= 2
+        let capitals = text.contains { CharClass.isASCIIUpper($0.value) } && !text.contains { CharClass.isASCIILower($0.value) }
+        let tagged = Affinity.hasColumnTag(text)
+        // A lower-case start after it continues a sentence; an unmarked line before it may be part of that sentence.
+        let lowercase = Self.startsLowercase(s.context.facts, after)
+        if lowercase, !(marked || capitals || tagged) { return }
+        guard marked || capitals || tagged || s.midBodyGroups == 1 else { return }
+        let limit = s.isEnglish(head) ? max(maxAffinity, 0.34) : maxAffinity
+        // The stories it sits between, nearest copy first (the scan stops once enough is shared).
+        guard let share = s.share(of: head, in: s.storyText(around: before, after), stoppingAbove: limit), share <= limit else { return }
+        s.findings.append(Finding(range: blocks[head].textRange,
+                                  message: "headline does not belong to the story around it (it shares almost no words with it): another story's headline?"))
+    }
+}

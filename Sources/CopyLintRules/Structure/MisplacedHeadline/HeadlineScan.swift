@@ -1,0 +1,166 @@
+import CopyLintBase
+import CopyLintDocument
+import CopyLintEngine
+
+/// One run of misplaced-headline over a document: its heading groups, the body copy around each, where
+/// stories end, and the vocabulary a heading shares with the copy near it.
+final class HeadlineScan {
+    /// A run of heading-like blocks.
+    struct Group {
+        var members: [Int]
+        var first: Int { members[0] }
+        var last: Int { members[members.count - 1] }
+    }
+
+    let context: RuleContext
+    let document: Document
+    let blocks: [Block]
+    let bytes: [UInt8]
+    let texts: BlockTexts
+    var findings: [Finding] = []
+    /// Block i is a heading, or an unmarked line that closes a story and is shaped like one.
+    private(set) var isHeading: [Bool] = []
+    private(set) var isBody: [Bool] = []
+    private(set) var groups: [Group] = []
+    /// The first block of the page's furniture at or after i (a rule, a take mark, a jump line), or the end.
+    private(set) var boundaryAfter: [Int] = []
+    private var lastBodyAtOrBefore: [Int?] = []
+    private var firstBodyAtOrAfter: [Int?] = []
+    /// Groups with body copy on both sides.
+    private(set) var midBodyGroups = 0
+
+    init(_ context: RuleContext) {
+        self.context = context
+        document = context.document
+        blocks = document.blocks
+        bytes = document.bytes
+        // Block texts are decoded only where a decision needs them.
+        texts = BlockTexts(bytes: bytes, blocks: blocks, wholeGiants: true)
+        let blocks = self.blocks
+        // A story ends at the end of the file and at the page's furniture. `closing[i]`: block i is
+        // followed only by headings or ——subtitle lines before its story's end.
+        var closing = [Bool](repeating: false, count: blocks.count)
+        boundaryAfter = [Int](repeating: blocks.count, count: blocks.count + 1)
+        var onlyHeadings = true
+        for i in blocks.indices.reversed() {
+            closing[i] = onlyHeadings
+            boundaryAfter[i] = blocks[i].kind.isFurniture ? i : boundaryAfter[i + 1]
+            if blocks[i].kind.isFurniture {
+                onlyHeadings = true
+            } else if !(blocks[i].kind.isHeading || (blocks[i].textRange.length <= 200 && texts.scalars(i).starts(with: ["—", "—"]))) {
+                onlyHeadings = false
+            }
+        }
+        let indentedBody = document.layout.indentedParagraphs
+        isHeading = blocks.indices.map { headingLike($0, closing: closing[$0], indentedBody: indentedBody) }
+        for i in blocks.indices where isHeading[i] {
+            if let g = groups.last, g.last == i - 1 { groups[groups.count - 1].members.append(i) } else { groups.append(Group(members: [i])) }
+        }
+        isBody = blocks.indices.map { !isHeading[$0] && MisplacedHeadlineRule.isBodyKind(blocks[$0].kind) }
+        // Nearest body block before and after every index, in one pass each way.
+        lastBodyAtOrBefore = [Int?](repeating: nil, count: blocks.count)
+        firstBodyAtOrAfter = [Int?](repeating: nil, count: blocks.count + 1)
+        var seen: Int?
+        for i in blocks.indices {
+            if isBody[i] { seen = i }
+            lastBodyAtOrBefore[i] = seen
+        }
+        for i in blocks.indices.reversed() { firstBodyAtOrAfter[i] = isBody[i] ? i : firstBodyAtOrAfter[i + 1] }
+        midBodyGroups = groups.filter { bodyBefore($0) != nil && firstBodyAtOrAfter[$0.last + 1] != nil }.count
+    }
+
+    /// Heading blocks, and in plain copy the unpunctuated short line that ends a story (`closing`:
+    /// only headings or a ——subtitle line follow it before the story's end). Where paragraphs are
+    /// indented, an indented line is a paragraph's start, not a headline.
+    private func headingLike(_ i: Int, closing: Bool, indentedBody: Bool) -> Bool {
+        let block = blocks[i]
+        if block.kind.isHeading { return true }
+        guard block.kind == .paragraph, block.textRange.length <= 200, closing, !(indentedBody && block.isIndented) else { return false }
+        return TextTraits.looksLikeHeadline(texts.scalars(i), maxChinese: 40, maxWords: 12)
+            && !TextTraits.containsSpeechLead(texts.scalars(i))
+    }
+
+    func line(_ i: Int) -> Int { blocks[i].firstLine + 1 }
+
+    /// The body copy just before a group.
+    func bodyBefore(_ g: Group) -> Int? { g.first > 0 ? lastBodyAtOrBefore[g.first - 1] : nil }
+
+    /// The body copy after group `n`, up to the next group or its story's end.
+    func bodyAfter(_ n: Int) -> Int? {
+        let g = groups[n]
+        let end = min(n + 1 < groups.count ? groups[n + 1].first : blocks.count, boundaryAfter[g.last + 1])
+        return firstBodyAtOrAfter[g.last + 1].flatMap { $0 < end ? $0 : nil }
+    }
+
+    /// A headline rather than a section heading (a trailing headline-like line in plain copy too).
+    func isHeadlineLevel(_ i: Int) -> Bool {
+        switch blocks[i].kind {
+        case .headline, .kicker, .subtitle, .paragraph: return true
+        default: return false
+        }
+    }
+
+    /// The story that block `i` belongs to opens with a headline of its own.
+    func hasOwnHeadline(_ i: Int) -> Bool {
+        var k = i
+        while k > 0, blocks[k - 1].article == blocks[i].article { k -= 1 }
+        while k < i, blocks[k].kind.isHeading || blocks[k].kind == .byline {
+            if blocks[k].kind == .headline || blocks[k].kind == .kicker { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// The block starts a new story: a dateline, a lede or a byline.
+    func opensStory(_ i: Int) -> Bool {
+        blocks[i].kind == .byline || blocks[i].kind == .dateline || blocks[i].ledeRange != nil
+    }
+
+    /// Block `i` (body copy) stops without sentence-final punctuation: a heading after it interrupts a sentence.
+    func stopsMidSentence(_ i: Int) -> Bool {
+        guard blocks[i].kind == .paragraph, let last = context.facts.lastSignificantScalar(of: i) else { return false }
+        switch last {
+        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x2E, 0x2026, 0xFF1B, 0x3B, 0xFF1A, 0x3A: return false
+        default: return true
+        }
+    }
+
+    // MARK: - vocabulary
+
+    /// The text ranges of up to `count` body blocks from `i` onwards (`forward`) or backwards, not
+    /// crossing a heading group or the page's furniture.
+    func bodyWindow(from i: Int, forward: Bool, count: Int = 3) -> [SourceRange] {
+        var out: [SourceRange] = []
+        var k = i
+        while k >= 0, k < blocks.count, out.count < count {
+            if blocks[k].kind.isFurniture || (isHeading[k] && k != i) { break }
+            if isBody[k] { out.append(blocks[k].textRange) }
+            k += forward ? 1 : -1
+        }
+        return out
+    }
+
+    /// The share of heading `i`'s words (Chinese: character pairs) found in `ranges`, by one pass that
+    /// stops once the share passes `limit`; nil when the heading has too few to tell.
+    func share(of i: Int, in ranges: [SourceRange], stoppingAbove limit: Double) -> Double? {
+        let own = Affinity.features(texts.scalars(i))
+        // English headlines have few content words, and one may recur by chance.
+        let english = own.allSatisfy { $0 >> 63 == 1 }
+        guard own.count >= (english ? 3 : 2) else { return nil }
+        return Affinity.share(of: own, in: bytes, ranges: ranges, stoppingAbove: limit)
+    }
+
+    /// The heading's words are English (the threshold for "shares almost nothing" is then higher: an
+    /// English headline has few content words, and one may recur by chance).
+    func isEnglish(_ i: Int) -> Bool {
+        Affinity.features(texts.scalars(i)).allSatisfy { $0 >> 63 == 1 }
+    }
+
+    /// The body copy of the stories blocks `a` and `b` belong to, the copy after `b` first.
+    func storyText(around a: Int, _ b: Int) -> [SourceRange] {
+        let stories = Set([blocks[a].article, blocks[b].article])
+        let at = blocks[b].textRange.start
+        let all = blocks.indices.filter { isBody[$0] && stories.contains(blocks[$0].article) }.map { blocks[$0].textRange }
+        return all.filter { $0.start >= at } + all.filter { $0.start < at }.reversed()
+    }
+}
