@@ -95,6 +95,13 @@ struct BlockClassifier {
         guard blocks.count >= 2 else { return }
         var n = 1
         while n < blocks.count, blocks[n].blankLinesBefore == 0, !(indentedBody && blocks[n].isIndented && !blocks[0].isIndented) { n += 1 }
+        if n == blocks.count || n > 4 {
+            // No blank line or indent ends the group (copy a paragraph a line, nothing between): the
+            // heading lines are the leading lines shaped like headings, before the first paragraph.
+            n = 0
+            while n < min(4, blocks.count), blocks[n].textRange.length <= 200, TextTraits.looksLikeHeadline(scalars(blocks[n])) { n += 1 }
+            guard n >= 1, n < blocks.count, blocks[n].textRange.length > 200 || !TextTraits.looksLikeHeadline(scalars(blocks[n])) else { return }
+        }
         guard n < blocks.count, n <= 4 else { return }
         // Copy that goes on in lower case is a sentence split after its first line, not a headline.
         if let first = scalars(blocks[n]).first, first.properties.isLowercase { return }

@@ -72,10 +72,14 @@ final class HeadlineScan {
     /// Heading blocks, and in plain copy the unpunctuated short line that ends a story (`closing`:
     /// only headings or a ——subtitle line follow it before the story's end). Where paragraphs are
     /// indented, an indented line is a paragraph's start, not a headline.
+    /// A line shaped like a heading between paragraphs, too long for a crosshead, is one too (another
+    /// story's headline is longer than a subhead).
     private func headingLike(_ i: Int, closing: Bool, indentedBody: Bool) -> Bool {
         let block = blocks[i]
         if block.kind.isHeading { return true }
-        guard block.kind == .paragraph, block.textRange.length <= 200, closing, !(indentedBody && block.isIndented) else { return false }
+        guard block.kind == .paragraph, block.textRange.length <= 200, !(indentedBody && block.isIndented) else { return false }
+        let betweenParagraphs = i > 0 && i + 1 < blocks.count && blocks[i - 1].kind == .paragraph && blocks[i + 1].kind == .paragraph
+        guard closing || betweenParagraphs else { return false }
         return TextTraits.looksLikeHeadline(texts.scalars(i), maxChinese: 40, maxWords: 12)
             && !TextTraits.containsSpeechLead(texts.scalars(i))
     }
