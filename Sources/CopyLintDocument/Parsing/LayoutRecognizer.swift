@@ -154,7 +154,7 @@ enum LayoutRecognizer {
         }
         guard top >= 1, body >= 1, indentedBody * 10 >= body * 7 else { return false }
         // The top lines are headings (no sentence in them), the body's first lines are paragraphs.
-        return raws.prefix { $0.line < 3 }.allSatisfy { !$0.isText || $0.textEnd - $0.textStart <= 160 }
+        return raws.prefix { $0.line < 3 }.allSatisfy { !$0.isText || $0.textEnd - $0.textStart <= 400 }
     }
 
     // MARK: - measuring

@@ -45,11 +45,17 @@ extension TruncatedSentenceRule {
                 continue
             }
             // (b)/(c) cut with the rest lost, or the story ends mid-sentence.
+            // A line of verse, or a short line among lines like it (a list, a table, a poem), is not cut
+            // because it stops on a comma.
+            if s.isVerseOrListLine(i) { continue }
             // The second half of a split sentence ends where the whole sentence ends: judge it on strong evidence only.
             let weak = unfinished.count <= Self.styleLimit && !s.continued.contains(i)
             var evidence = truncationEvidence(text, ending: ending, weakAllowed: weak)
-            // An unmarked subhead is a fragment only on grammatical evidence, not on a rare last character.
-            if block.kind != .paragraph {
+            // An unmarked subhead (or, within a story, a short line that is not running text: a label, a
+            // list item, a sub-story's heading) is a fragment only on grammatical evidence, not on a rare
+            // last character. A short line with a clause in it (据统计，山东省所有) is running text.
+            let prose = Self.isLongProse(text) || text.scalars.contains(0xFF0C) || text.scalars.contains(0x2C) || Self.isSentenceCase(text)
+            if block.kind != .paragraph || (!prose && s.storyContinuesAfter(i)) {
                 guard let e = evidence, !e.contains("inside a word"), !e.contains("without a full stop") else { continue }
             }
             if evidence == nil, block.kind == .paragraph, weak, unfinished.contains(i),

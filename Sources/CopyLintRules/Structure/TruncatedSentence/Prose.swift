@@ -79,4 +79,19 @@ extension TruncatedSentenceRule {
         let head = t.string(0, min(t.count, 8))
         return Self.anaphora.contains { head.hasPrefix($0) }
     }
+
+    /// Six words or more, most of them in lower case: an English sentence (a heading or a label is
+    /// short, or in title case).
+    static func isSentenceCase(_ t: ScalarText) -> Bool {
+        var words = 0, lower = 0, inWord = false
+        for c in t.scalars {
+            let letter = CharClass.isASCIILetter(c)
+            if letter, !inWord {
+                words += 1
+                if CharClass.isASCIILower(c) { lower += 1 }
+            }
+            inWord = letter || c == 0x27
+        }
+        return words >= 6 && lower * 2 >= words
+    }
 }

@@ -57,4 +57,21 @@ final class TruncationScan {
 
     /// Body copy of block `i`'s story follows it.
     func storyContinuesAfter(_ i: Int) -> Bool { lastBody[blocks[i].article] > i }
+
+    /// Block `i` is a short line next to another short line of about its length, with no blank line
+    /// between them: a line of verse (实施综合治理， / 建设平安校园。), an item of a list, a table's row.
+    func isVerseOrListLine(_ i: Int) -> Bool {
+        let width = { (k: Int) -> Int in self.texts[k].count }
+        guard width(i) <= Self.shortLine else { return false }
+        func alike(_ k: Int) -> Bool {
+            guard k >= 0, k < blocks.count, blocks[k].kind == .paragraph || blocks[k].kind == .listing else { return false }
+            let adjacent = k < i ? blocks[i].blankLinesBefore == 0 : blocks[k].blankLinesBefore == 0
+            let (a, b) = (width(i), width(k))
+            return adjacent && b <= Self.shortLine && min(a, b) * 10 >= max(a, b) * 6
+        }
+        return alike(i - 1) || alike(i + 1)
+    }
+
+    /// Characters in a short line (a line of verse, a list item).
+    static let shortLine = 20
 }
