@@ -109,7 +109,8 @@ enum LayoutRecognizer {
         let cols = inner.map(\.cols).sorted()[min(inner.count - 1, inner.count * 9 / 10)]
         // Wrapped prose: most lines full, at a column's width (not a paragraph's), and the lines it
         // breaks go on mid-sentence (a table's rows, short and alike, start anew each time).
-        guard best.full * 10 >= inner.count * 6, cols <= 130, best.wrap.width >= 12 else { return nil }
+        // Three full lines at least: two headlines of a page may be of one length by chance.
+        guard best.full >= 3, best.full * 10 >= inner.count * 6, cols <= 130, best.wrap.width >= 12 else { return nil }
         let full = inner.filter { isFull($0, best.wrap) }
         let letterStarts = full.filter(\.nextLetter)
         let runOn = letterStarts.filter { $0.nextLowercase || $0.hyphen }.count

@@ -62,6 +62,20 @@ package enum TextTraits {
         return headlineNeverEndsOn.contains(word)
     }
 
+    /// An English line with a finite form of "be" in it (is, are, was, were): headlines drop them
+    /// ("Oscars race enters final furlong"), running prose keeps them ("The new picture is expected").
+    package static func hasFiniteBe(_ text: [Unicode.Scalar]) -> Bool {
+        var word: [UInt8] = []
+        for s in text + [" "] {
+            if s.value < 0x80, CharClass.isASCIILetter(s.value) { word.append(UInt8(s.value | 0x20)); continue }
+            if finiteBe.contains(word) { return true }
+            word.removeAll(keepingCapacity: true)
+        }
+        return false
+    }
+
+    private static let finiteBe: Set<[UInt8]> = Set(["is", "are", "was", "were"].map { Array($0.utf8) })
+
     /// Characters a Chinese sentence cannot stop on when they stand alone (的, 和, 在, 不 …).
     package static let danglingChinese = ScalarSet("的地得和与及或对在把被将从向以于由而并且但因若则就都也还又再才更最很不没其之所这那该各每某是让使给跟同比为即既虽当自按据经令".unicodeScalars.map(\.value))
 

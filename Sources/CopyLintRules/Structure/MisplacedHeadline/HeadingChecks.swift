@@ -67,6 +67,9 @@ extension MisplacedHeadlineRule {
         return false
     }
 
+    /// Two stretches of one English story share at least this share of their content words.
+    static let sameStoryOverlap = 0.12
+
     /// (b) Another story's headline dropped into a body: it shares almost no words with the stories it
     /// sits between, and something says it is no subhead of them (its markup, its capitals, a column
     /// tag, or it is the one heading in the body).
@@ -82,11 +85,20 @@ extension MisplacedHeadlineRule {
         let tagged = Affinity.hasColumnTag(text)
         // A lower-case start after it continues a sentence; an unmarked line before it may be part of that sentence.
         let lowercase = Self.startsLowercase(s.context.facts, after)
-        if lowercase, !(marked || capitals || tagged) { return }
-        guard marked || capitals || tagged || s.midBodyGroups == 1 else { return }
+        // Unless the line is in headlinese: no "is" or "was", no comma before a clause (running prose
+        // has them: "After the success of the film, the studio" / "plans a sequel").
+        let interrupts = lowercase && !TextTraits.hasFiniteBe(text) && !text.contains(",")
+        if lowercase, !(marked || capitals || tagged || interrupts) { return }
+        guard marked || capitals || tagged || interrupts || s.midBodyGroups == 1 else { return }
         let limit = s.isEnglish(head) ? max(maxAffinity, 0.34) : maxAffinity
         // The stories it sits between, nearest copy first (the scan stops once enough is shared).
         guard let share = s.share(of: head, in: s.storyText(around: before, after), stoppingAbove: limit), share <= limit else { return }
+        // A headline whose words recur in the copy under it, not in the copy above it, between two
+        // stretches of copy that share few words, opens a new story (on a page whose stories follow one
+        // another with only their headlines between them). English words only: Chinese character pairs
+        // recur by chance.
+        if share > 0, s.isEnglish(head), s.share(of: head, in: s.bodyWindow(from: before, forward: false), stoppingAbove: 0) == 0,
+           s.sharedVocabulary(before: before, after: after) < Self.sameStoryOverlap { return }
         s.findings.append(Finding(range: blocks[head].textRange,
                                   message: "headline does not belong to the story around it (it shares almost no words with it): another story's headline?"))
     }

@@ -144,6 +144,28 @@ final class HeadlineScan {
         return out
     }
 
+    /// Up to `count` body blocks from `i` onwards (`forward`) or backwards, not crossing a heading
+    /// group or the page's furniture.
+    func bodyIndices(from i: Int, forward: Bool, count: Int) -> [Int] {
+        var out: [Int] = []
+        var k = i
+        while k >= 0, k < blocks.count, out.count < count {
+            if blocks[k].kind.isFurniture || (isHeading[k] && k != i) { break }
+            if isBody[k] { out.append(k) }
+            k += forward ? 1 : -1
+        }
+        return out
+    }
+
+    /// The share of content words (Chinese: character pairs) that the two body blocks before `before`
+    /// (inclusive) and the two from `after` have in common, of the smaller set.
+    func sharedVocabulary(before: Int, after: Int) -> Double {
+        func words(_ ks: [Int]) -> Set<UInt64> { ks.reduce(into: Set<UInt64>()) { $0.formUnion(Affinity.features(texts.scalars($1))) } }
+        let a = words(bodyIndices(from: before, forward: false, count: 2)), b = words(bodyIndices(from: after, forward: true, count: 2))
+        guard !a.isEmpty, !b.isEmpty else { return 1 }
+        return Double(a.intersection(b).count) / Double(min(a.count, b.count))
+    }
+
     /// The share of heading `i`'s words (Chinese: character pairs) found in `ranges`, by one pass that
     /// stops once the share passes `limit`; nil when the heading has too few to tell.
     func share(of i: Int, in ranges: [SourceRange], stoppingAbove limit: Double) -> Double? {
