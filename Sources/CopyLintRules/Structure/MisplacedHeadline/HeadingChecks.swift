@@ -41,7 +41,7 @@ extension MisplacedHeadlineRule {
         let bodyBefore = s.bodyBefore(g)
         for (k, i) in g.members.enumerated() where k + 1 < g.members.count {
             let next = g.members[k + 1]
-            if emptySection(s, i, next: next, hasBodyAround: bodyBefore != nil && s.bodyAfter(n) != nil) {
+            if emptySection(s, n, i, next: next, hasBodyAround: bodyBefore != nil && s.bodyAfter(n) != nil) {
                 s.findings.append(Finding(range: blocks[i].textRange,
                                           message: "section heading has no text under it: the next heading follows at line \(s.line(next))"))
             }
@@ -57,18 +57,40 @@ extension MisplacedHeadlineRule {
     }
 
     /// `i` is a section heading immediately followed by another of the same rank (Markdown levels).
-    func emptySection(_ s: HeadlineScan, _ i: Int, next: Int, hasBodyAround: Bool) -> Bool {
+    /// In plain copy, where an emptied section looks like a two-line heading, the story's own
+    /// convention tells them apart: a pair of subheads in a story whose other subheads are one line each.
+    func emptySection(_ s: HeadlineScan, _ n: Int, _ i: Int, next: Int, hasBodyAround: Bool) -> Bool {
         let a = s.blocks[i], b = s.blocks[next]
         guard a.kind == .subhead else { return false }
         if a.headingLevel > 0 {
             return b.headingLevel > 0 && b.headingLevel <= a.headingLevel && b.kind == .subhead
         }
-        // Plain copy cannot tell an emptied section from a two-line heading by the lines alone.
-        return false
+        guard hasBodyAround, b.kind == .subhead, b.headingLevel == 0, s.groups[n].members.count == 2,
+              Self.parallelHeadings(s.texts.scalars(i), s.texts.scalars(next)) else { return false }
+        var single = 0
+        for (m, g) in s.groups.enumerated() where m != n && s.blocks[g.first].article == a.article && s.blocks[g.first].kind == .subhead {
+            guard s.bodyBefore(g) != nil, s.bodyAfter(m) != nil else { continue }
+            if g.members.count > 1 { return false }
+            single += 1
+        }
+        return single >= 1
     }
 
     /// Two stretches of one English story share at least this share of their content words.
     static let sameStoryOverlap = 0.12
+
+    /// Two lines shaped as headings of one series: of about one length, neither a question, an
+    /// exclamation, a quotation or a lead-in (a two-line heading is a heading and its gloss; a section's
+    /// first words may be a quoted line).
+    static func parallelHeadings(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        func plain(_ t: [Unicode.Scalar]) -> Bool {
+            guard let first = t.first, !"“‘「『\"".unicodeScalars.contains(first) else { return false }
+            if t.contains(where: { "？！?!".unicodeScalars.contains($0) }) { return false }
+            return TextTraits.looksLikeHeadline(t, maxChinese: 40, maxWords: 12) && !t.suffix(2).contains("—")
+        }
+        guard plain(a), plain(b) else { return false }
+        return min(a.count, b.count) * 10 >= max(a.count, b.count) * 6
+    }
 
     /// (b) Another story's headline dropped into a body: it shares almost no words with the stories it
     /// sits between, and something says it is no subhead of them (its markup, its capitals, a column
