@@ -21,7 +21,7 @@ struct BlockClassifier {
         let tp = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         // Subheads without heading markup occur in both layouts.
         assignUnmarkedSubheads(&blocks, judged)
-        if layout.markup == .plain { promoteStoryHeadings(&blocks, indentedBody: layout.indentedParagraphs) }
+        if layout.markup == .plain { promoteStoryHeadings(&blocks) }
         if Profile.enabled { Profile.report("subheads", since: tp) }
     }
 
@@ -155,7 +155,7 @@ struct BlockClassifier {
     /// A run of unmarked headings that opens a story on a page of several: it follows a rule between
     /// stories or a page's gap (two blank lines or more), or a byline, dateline or lede follows it. It is
     /// a heading group (kicker, headline, subtitles), not a section's subheads.
-    private func promoteStoryHeadings(_ blocks: inout [Block], indentedBody: Bool) {
+    private func promoteStoryHeadings(_ blocks: inout [Block]) {
         var i = 1
         while i < blocks.count {
             guard blocks[i].kind == .subhead, blocks[i].headingLevel == 0 else { i += 1; continue }
@@ -167,8 +167,8 @@ struct BlockClassifier {
             let next = j + 1 < blocks.count ? blocks[j + 1] : nil
             let opener = next.map { $0.kind == .byline || $0.kind == .dateline || $0.ledeRange != nil } ?? false
             // Where paragraphs are indented and subheads with them, a heading set flush left between
-            // indented paragraphs is a story's.
-            let flush = indentedBody && !blocks[i].isIndented && previous.kind == .paragraph && previous.isIndented
+            // indented paragraphs is a story's (a page may indent one story's copy and not another's).
+            let flush = !blocks[i].isIndented && previous.kind == .paragraph && previous.isIndented
                 && next.map { $0.kind == .paragraph && $0.isIndented } == true
             if afterGap || opener || flush {
                 let n = j - i + 1
