@@ -132,10 +132,13 @@ package enum TextTraits {
             return isBalanced(text) && enclosesWhole(text)
         }
         if text.count >= 3, text[0] == "—", text[1] == "—", text.count <= 30 { return true }
-        // Credits: 制图：蔡华伟, 版式设计：张三, 责编：李四.
-        if text.count <= 24, let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > 0, colon <= 8,
+        // Credits: 制图：蔡华伟, 版式设计：张三, 责编：李四, 数据来源：商务部、国家统计局、天猫.
+        if let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > 0, colon <= 8,
            !hasSentenceStop(text), !text.contains("，") {
-            return true
+            if text.count <= 24 { return true }
+            // A longer credit is a list of names (、 between them), none of them a clause.
+            let items = text[(colon + 1)...].split(separator: "、")
+            if text.count <= 80, items.count >= 3, items.allSatisfy({ $0.count <= 12 }) { return true }
         }
         if text.count <= 6 {
             let han = hanCount(text)

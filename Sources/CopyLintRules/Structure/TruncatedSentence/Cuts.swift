@@ -22,9 +22,11 @@ extension TruncatedSentenceRule {
             }
             guard !ending.complete else { continue }
             let next = i + 1 < blocks.count ? i + 1 : nil
-            // (a) split across a break: the next block continues this sentence.
+            // (a) split across a break: the next block continues this sentence. Short lines among
+            // lines like them (a title set in two lines: 中华人民共和国主席令 / 第三十九号) take strong evidence.
+            let verse = s.isVerseOrListLine(i)
             if let n = next, blocks[n].kind == .paragraph || blocks[n].kind == .subhead || blocks[n].kind == .label,
-               let how = continuation(from: text, to: texts[n], ending: ending),
+               let how = continuation(from: text, to: texts[n], ending: ending), !verse || how.isStrong,
                block.kind == .paragraph || how.isStrong || truncationEvidence(text, ending: ending) != nil
                 || blocks[n].blankLinesBefore >= 2 {
                 s.flaggedCut.insert(i)
@@ -47,7 +49,9 @@ extension TruncatedSentenceRule {
             // (b)/(c) cut with the rest lost, or the story ends mid-sentence.
             // A line of verse, or a short line among lines like it (a list, a table, a poem), is not cut
             // because it stops on a comma.
-            if s.isVerseOrListLine(i) { continue }
+            if verse { continue }
+            // Paragraphs run together on one line (each after 　　): the last one may be a credit.
+            if let last = Self.lastInlineParagraph(text), TextTraits.isLabel(last) { continue }
             // The second half of a split sentence ends where the whole sentence ends: judge it on strong evidence only.
             let weak = unfinished.count <= Self.styleLimit && !s.continued.contains(i)
             var evidence = truncationEvidence(text, ending: ending, weakAllowed: weak)
@@ -55,7 +59,11 @@ extension TruncatedSentenceRule {
             // list item, a sub-story's heading) is a fragment only on grammatical evidence, not on a rare
             // last character. A short line with a clause in it (据统计，山东省所有) is running text.
             let prose = Self.isLongProse(text) || text.scalars.contains(0xFF0C) || text.scalars.contains(0x2C) || Self.isSentenceCase(text)
-            if block.kind != .paragraph || (!prose && s.storyContinuesAfter(i)) {
+            // A story's first lines may be its lead-in (a deck, a pull quote set above the copy): one
+            // sentence each, with no dateline, set without a stop. There too.
+            let leadIn = s.opensStory(i) && s.storyContinuesAfter(i) && block.ledeRange == nil
+                && !text.scalars.contains(where: { $0 == 0x3002 || $0 == 0xFF01 || $0 == 0xFF1F })
+            if block.kind != .paragraph || (!prose && s.storyContinuesAfter(i)) || leadIn {
                 guard let e = evidence, !e.contains("inside a word"), !e.contains("without a full stop") else { continue }
             }
             if evidence == nil, block.kind == .paragraph, weak, unfinished.contains(i),

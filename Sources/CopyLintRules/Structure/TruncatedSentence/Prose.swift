@@ -24,6 +24,11 @@ extension TruncatedSentenceRule {
         if [0x2D, 0x2A, 0x2022, 0xB7, 0x25CF, 0x25A0].contains(first), s.count > 1, s[1] == 0x20 { return true }
         let separators = s.filter { $0 == 0x2C || $0 == 0x3B }.count
         if let colon = s.prefix(24).firstIndex(of: 0x3A), colon > 0, separators >= 3 { return true }
+        // A short run of names with 、 between them (铃、铙、铎): a heading that enumerates.
+        if s.count <= 20, s.contains(0x3001) {
+            let items = s.split(separator: 0x3001)
+            if items.count >= 2, items.allSatisfy({ $0.count <= 4 && $0.allSatisfy(CharClass.isHan) }) { return true }
+        }
         // Mostly capitalised words separated by commas: a team sheet or a list of names.
         var words = 0, capitalised = 0, inWord = false
         for (k, c) in s.enumerated() {
@@ -78,6 +83,22 @@ extension TruncatedSentenceRule {
     func opensWithAnaphora(_ t: ScalarText) -> Bool {
         let head = t.string(0, min(t.count, 8))
         return Self.anaphora.contains { head.hasPrefix($0) }
+    }
+
+    /// The text after the last paragraph start inside `t` (two ideographic spaces after a stop), where
+    /// a page ran its paragraphs together on one line.
+    static func lastInlineParagraph(_ t: ScalarText) -> [Unicode.Scalar]? {
+        let c = t.scalars
+        guard c.count > 3 else { return nil }
+        var k = c.count - 2
+        while k > 0 {
+            if c[k] == 0x3000, c[k + 1] == 0x3000, k + 2 < c.count, c[k + 2] != 0x3000,
+               c[k - 1] == 0x3002 || c[k - 1] == 0xFF01 || c[k - 1] == 0xFF1F || c[k - 1] == 0x201D {
+                return c[(k + 2)...].map { Unicode.Scalar($0) ?? "\u{FFFD}" }
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// Six words or more, most of them in lower case: an English sentence (a heading or a label is

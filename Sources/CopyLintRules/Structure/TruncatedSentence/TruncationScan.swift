@@ -58,6 +58,16 @@ final class TruncationScan {
     /// Body copy of block `i`'s story follows it.
     func storyContinuesAfter(_ i: Int) -> Bool { lastBody[blocks[i].article] > i }
 
+    /// No paragraph of block `i`'s story comes before it.
+    func opensStory(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, blocks[k].article == blocks[i].article {
+            if blocks[k].kind == .paragraph { return false }
+            k -= 1
+        }
+        return true
+    }
+
     /// Block `i` is a short line next to another short line of about its length, with no blank line
     /// between them: a line of verse (实施综合治理， / 建设平安校园。), an item of a list, a table's row.
     func isVerseOrListLine(_ i: Int) -> Bool {
