@@ -114,7 +114,8 @@ enum LedeMarker {
         if i < t.count, t[i] == "(" {
             var j = i + 1
             while j < t.count, j < i + 24, t[j] != ")" { j += 1 }
-            guard j < t.count, t[j] == ")" else { return nil }
+            // An agency or a date is a name (Reuters, AP, Jan. 5): `WINNERS (once)` is a table's label.
+            guard j < t.count, t[j] == ")", j > i + 1, ScalarProperties.isUppercase(t[i + 1]) || isDigit(t[i + 1]) else { return nil }
             sawAgency = true
             i = j + 1
             while i < t.count, t[i] == " " { i += 1 }

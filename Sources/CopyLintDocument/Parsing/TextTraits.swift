@@ -74,6 +74,17 @@ package enum TextTraits {
         return false
     }
 
+    /// How many times "a", "an" or "the" occur (headlines drop articles).
+    package static func articleCount(_ text: [Unicode.Scalar]) -> Int {
+        var word: [UInt8] = [], n = 0
+        for s in text + [" "] {
+            if s.value < 0x80, CharClass.isASCIILetter(s.value) { word.append(UInt8(s.value | 0x20)); continue }
+            if word == [0x61] || word == [0x61, 0x6E] || word == [0x74, 0x68, 0x65] { n += 1 }
+            word.removeAll(keepingCapacity: true)
+        }
+        return n
+    }
+
     private static let finiteBe: Set<[UInt8]> = Set(["is", "are", "was", "were"].map { Array($0.utf8) })
 
     /// Characters a Chinese sentence cannot stop on when they stand alone (的, 和, 在, 不 …).

@@ -18,6 +18,9 @@ extension MisplacedHeadlineRule {
             // just above it as a headline does its story (on a page of several stories, one that lost
             // its headline runs on from the story above, whose headline it seems to share).
             guard !s.stopsMidSentence(before) else { return true }
+            // An English line that is no headline's grammar (a form of "be", two articles) is a closing note.
+            let words = s.texts.scalars(target)
+            if s.isEnglish(target), TextTraits.hasFiniteBe(words) || TextTraits.articleCount(words) >= 2 { return true }
             let limit = s.isEnglish(target) ? 0.4 : 0.3
             guard let share = s.share(of: target, in: s.bodyWindow(from: before, forward: false), stoppingAbove: limit),
                   share > limit else { return true }

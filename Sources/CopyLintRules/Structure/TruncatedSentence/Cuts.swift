@@ -53,7 +53,7 @@ extension TruncatedSentenceRule {
             // Paragraphs run together on one line (each after 　　): the last one may be a credit.
             if let last = Self.lastInlineParagraph(text), TextTraits.isLabel(last) { continue }
             // The second half of a split sentence ends where the whole sentence ends: judge it on strong evidence only.
-            let weak = unfinished.count <= Self.styleLimit && !s.continued.contains(i)
+            let weak = unfinished.count <= Self.styleLimit && !s.continued.contains(i) && !s.informal[block.article]
             var evidence = truncationEvidence(text, ending: ending, weakAllowed: weak)
             // An unmarked subhead (or, within a story, a short line that is not running text: a label, a
             // list item, a sub-story's heading) is a fragment only on grammatical evidence, not on a rare
@@ -66,7 +66,7 @@ extension TruncatedSentenceRule {
             if block.kind != .paragraph || (!prose && s.storyContinuesAfter(i)) || leadIn {
                 guard let e = evidence, !e.contains("inside a word"), !e.contains("without a full stop") else { continue }
             }
-            if evidence == nil, block.kind == .paragraph, weak, unfinished.contains(i),
+            if evidence == nil, block.kind == .paragraph, weak, unfinished.contains(i), !Self.endsOnClosedList(text),
                block.ledeRange != nil || (i > 0 && blocks[i - 1].kind == .paragraph && blocks[i - 1].article == block.article) {
                 // Running text that stops without a stop, where the rest of the copy does not.
                 evidence = "it stops without a full stop"
@@ -88,6 +88,9 @@ extension TruncatedSentenceRule {
                 evidence = "it stops in the middle of a clause"
             }
             guard let reason = evidence else { continue }
+            // A missing stop says little before a list (the line that introduces it) or in the remains
+            // of a form or a table (cells set apart by runs of spaces: `Yes  No   Results`).
+            if reason.contains("without a full stop"), (next.map(s.beginsList) ?? false) || Self.hasCellGaps(text) { continue }
             s.flaggedCut.insert(i)
             s.lost.insert(i)
             let message = storyEnds ? "story ends mid-sentence (\(reason))" : "paragraph breaks off mid-sentence; the rest is missing (\(reason))"

@@ -43,6 +43,8 @@ extension TruncatedSentenceRule {
     }
 
     static let styleLimit = 2
+    /// Paragraphs ending on ? or ! that mark informal copy.
+    static let informalLimit = 3
 
     /// Enough running text to expect it to end with a stop: 15 Chinese characters or 10 words.
     static func isLongProse(_ t: ScalarText) -> Bool {
@@ -99,6 +101,31 @@ extension TruncatedSentenceRule {
             k -= 1
         }
         return nil
+    }
+
+    /// The text ends on a list closed by its conjunction (`512MB of memory, a DVD writer, a mouse and
+    /// Windows XP`): three items or more, the last after "and" or "or". The list is complete.
+    static func endsOnClosedList(_ t: ScalarText) -> Bool {
+        let c = t.scalars
+        guard let lastComma = c.lastIndex(of: 0x2C) else { return false }
+        var sentenceStart = lastComma
+        while sentenceStart > 0, c[sentenceStart - 1] != 0x2E { sentenceStart -= 1 }
+        guard c[sentenceStart..<lastComma].contains(0x2C) else { return false }
+        let tail = " " + t.string(lastComma + 1, c.count) + " "
+        let words = tail.split(separator: " ").count
+        return words <= 6 && (tail.contains(" and ") || tail.contains(" or "))
+    }
+
+    /// Three spaces or more between two words, twice: the cells of a form or a table run into a line.
+    static func hasCellGaps(_ t: ScalarText) -> Bool {
+        var run = 0, gaps = 0, seenText = false
+        for c in t.scalars {
+            if c == 0x20 { run += 1; continue }
+            if run >= 3, seenText { gaps += 1 }
+            run = 0
+            seenText = true
+        }
+        return gaps >= 2
     }
 
     /// Six words or more, most of them in lower case: an English sentence (a heading or a label is

@@ -24,6 +24,9 @@ final class TruncationScan {
     /// (leads in bold, summaries) that must not be reported on weak evidence. Past `styleLimit` the
     /// count is all that matters (weak evidence is then off): counting stops there.
     let unfinished: Set<Int>
+    /// Per article: its paragraphs end on questions and exclamations, a style that leaves stops out
+    /// (weak evidence is off).
+    let informal: [Bool]
     /// The last body block of each article: a story "ends" after it.
     private let lastBody: [Int]
 
@@ -47,6 +50,16 @@ final class TruncationScan {
             }
         }
         self.unfinished = unfinished
+        // Copy where paragraphs end on questions and exclamations (readers' comments, letters, a Q&A)
+        // leaves out its stops too: a missing stop there says nothing.
+        var asks = [Int](repeating: 0, count: document.articles.count)
+        for i in blocks.indices where blocks[i].kind == .paragraph {
+            switch facts.lastSignificantScalar(of: i) {
+            case 0x21, 0x3F, 0xFF01, 0xFF1F: asks[blocks[i].article] += 1
+            default: break
+            }
+        }
+        informal = asks.map { $0 >= TruncatedSentenceRule.informalLimit }
         var lastBody = [Int](repeating: -1, count: document.articles.count)
         for i in blocks.indices where TruncatedSentenceRule.isBody(blocks[i]) { lastBody[blocks[i].article] = i }
         self.lastBody = lastBody
@@ -84,4 +97,16 @@ final class TruncationScan {
 
     /// Characters in a short line (a line of verse, a list item).
     static let shortLine = 20
+
+    /// Blocks `n` and `n + 1` open a list: short lines with no stop in them that start alike (with a
+    /// figure, or with the same mark), like a table of seeds or of results.
+    func beginsList(_ n: Int) -> Bool {
+        guard n + 1 < blocks.count else { return isVerseOrListLine(n) }
+        if isVerseOrListLine(n) { return true }
+        let a = texts[n].scalars, b = texts[n + 1].scalars
+        guard let x = a.first, let y = b.first, a.count <= 48, b.count <= 48, blocks[n].kind != .headline else { return false }
+        let stops: (UInt32) -> Bool = { $0 == 0x2E || $0 == 0x3002 || $0 == 0x21 || $0 == 0x3F }
+        guard !a.contains(where: stops), !b.contains(where: stops) else { return false }
+        return (CharClass.isDigit(x) && CharClass.isDigit(y)) || (x == y && !CharClass.isAlphabetic(x) && !CharClass.isHan(x))
+    }
 }
