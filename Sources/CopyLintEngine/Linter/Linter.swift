@@ -12,7 +12,8 @@ public struct ActiveRule: Sendable {
 /// Runs the active rules over a parsed document and turns findings into diagnostics.
 public struct Linter: Sendable {
     public let rules: [ActiveRule]
-    public let parser = CopyParser()
+    /// How files are parsed (`layout` in .lintrc, `--layout`).
+    public var parser = CopyParser()
     /// Honour `copylint-disable` directives (off with `--no-inline-config`).
     public var inlineConfig = true
     /// Every rule id a directive may name.

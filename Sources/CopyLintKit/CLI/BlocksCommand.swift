@@ -21,12 +21,15 @@ struct BlocksCommand {
                         stderr.write("copylint: warning: \(path): binary file, skipped\n")
                         continue
                     }
-                    let document = CopyParser().parse(SourceText(path: path, bytes: bytes))
+                    let document = CopyParser(layout: try layout(for: path)).parse(SourceText(path: path, bytes: bytes))
                     let facts = DocumentFacts(document, computing: .scripts)
                     stdout.write("\(path): \(document.layout) layout, \(facts.language.rawValue), \(document.articles.count) article(s)\n")
                     for block in document.blocks {
                         var text = document.text(block)
                         if text.count > 40 { text = String(text.prefix(40)) + "…" }
+                        // A block of several lines is shown on one: each line end as ⏎.
+                        text = text.replacingOccurrences(of: "\r\n", with: "⏎").replacingOccurrences(of: "\n", with: "⏎")
+                            .replacingOccurrences(of: "\r", with: "⏎")
                         let lines = block.firstLine == block.lastLine ? "\(block.firstLine + 1)" : "\(block.firstLine + 1)-\(block.lastLine + 1)"
                         stdout.write("  \(lines.padding(toLength: 8, withPad: " ", startingAt: 0)) a\(block.article + 1)  "
                                      + "\(block.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(text)\n")
@@ -38,5 +41,13 @@ struct BlocksCommand {
             }
         }
         return code
+    }
+
+    /// `--layout`, else the `layout` of the .lintrc that governs `path`, else auto.
+    private func layout(for path: String) throws(CopyLintError) -> LayoutChoice {
+        if let layout = options.layout { return layout }
+        let resolver = try ConfigResolver(loader: ConfigLoader(registry: .builtin), explicitPath: options.configPath)
+        let directory = path == "-" ? "." : (path as NSString).deletingLastPathComponent
+        return try resolver.configuration(forDirectory: directory.isEmpty ? "." : directory)?.layout ?? .auto
     }
 }

@@ -1,4 +1,5 @@
 import CopyLintBase
+import CopyLintDocument
 import CopyLintEngine
 
 /// One command-line option: the spellings it is accepted under, the value it takes, its help, and
@@ -86,6 +87,10 @@ enum OptionTable {
             let raw = v!.lowercased()
             let normalized = raw == "utf8" ? "utf-8" : raw == "utf16" ? "utf-16" : raw
             o.encoding = try choice("--encoding", normalized, InputEncoding.init(rawValue:), InputEncoding.allCases.map(\.rawValue))
+        },
+        OptionDefinition(["--layout"], value: "LAYOUT", help: [
+            "auto (default: recognised file by file), markdown, lines, wrapped or export"]) { o, v throws(CopyLintError) in
+            o.layout = try choice("--layout", v!, LayoutChoice.init(rawValue:), LayoutChoice.allCases.map(\.rawValue))
         },
         OptionDefinition(["--color", "--colour"], value: "WHEN", shown: ["--color"], help: [
             "auto (default: only on a terminal, never with NO_COLOR), always, never"]) { o, v throws(CopyLintError) in

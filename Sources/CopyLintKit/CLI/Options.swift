@@ -45,6 +45,8 @@ public struct Options: Sendable, Equatable {
     public var configPath: String?
     public var stdinFilename: String?
     public var encoding: InputEncoding?
+    /// `--layout`: how the copy's lines make paragraphs.
+    public var layout: LayoutChoice?
     public var color: ColorChoice = .auto
     public var quiet = false
 

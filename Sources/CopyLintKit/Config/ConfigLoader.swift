@@ -1,5 +1,6 @@
 import Foundation
 import CopyLintBase
+import CopyLintDocument
 import CopyLintEngine
 import CopyLintRules
 
@@ -74,6 +75,8 @@ public struct ConfigLoader: Sendable {
             case "columnUnit":
                 config.columnUnit = try enumValue(v, "columnUnit", ColumnUnit.allCases.map(\.rawValue), fail: fail)
                     .flatMap(ColumnUnit.init)
+            case "layout":
+                config.layout = try enumValue(v, "layout", LayoutChoice.allCases.map(\.rawValue), fail: fail).flatMap(LayoutChoice.init)
             case "encoding":
                 config.encoding = try enumValue(v, "encoding", InputEncoding.allCases.map(\.rawValue), fail: fail)
                     .flatMap(InputEncoding.init)

@@ -67,7 +67,7 @@ struct LintCommand {
             }
         }
 
-        let planned = RunPlanner(resolver: resolver, inlineConfig: options.inlineConfig, encoding: options.encoding).plan(files)
+        let planned = RunPlanner(resolver: resolver, inlineConfig: options.inlineConfig, encoding: options.encoding, layout: options.layout).plan(files)
         let plans = planned.plans, rootConfig = planned.rootConfig
         var errors = collected.errors + planned.errors
         if errors.contains(where: { $0.position != nil }) {

@@ -1,5 +1,6 @@
 import Foundation
 import CopyLintBase
+import CopyLintDocument
 import CopyLintEngine
 import CopyLintRules
 
@@ -7,8 +8,10 @@ import CopyLintRules
 /// build their linters here.
 public enum LintPlanner {
     /// The linter for copy governed by `config` (nil: copylint's defaults).
-    public static func linter(for config: Configuration?, inlineConfig: Bool = true) -> Linter {
+    /// `layout`: `--layout`, over the configuration's.
+    public static func linter(for config: Configuration?, inlineConfig: Bool = true, layout: LayoutChoice? = nil) -> Linter {
         var linter = Linter(registry: config?.registry ?? .builtin, settings: config?.rules ?? RuleSettings())
+        linter.parser = CopyParser(layout: layout ?? config?.layout ?? .auto)
         linter.inlineConfig = inlineConfig
         linter.timeBudget = config?.ruleTimeBudget ?? Linter.defaultTimeBudget
         return linter
@@ -29,6 +32,8 @@ struct RunPlanner {
     let inlineConfig: Bool
     /// `--encoding`, over the configuration's.
     let encoding: InputEncoding?
+    /// `--layout`, over the configuration's.
+    var layout: LayoutChoice? = nil
 
     /// The plans, in the order of `files`; the configuration of the first file planned (the run's
     /// report settings come from it); and the configuration errors met.
@@ -49,7 +54,7 @@ struct RunPlanner {
                 let config = try resolver.configuration(forDirectory: directory.isEmpty ? "." : directory)
                 if rootConfig == nil { rootConfig = config }
                 let key = config?.path ?? ""
-                let linter = linters[key] ?? LintPlanner.linter(for: config, inlineConfig: inlineConfig)
+                let linter = linters[key] ?? LintPlanner.linter(for: config, inlineConfig: inlineConfig, layout: layout)
                 linters[key] = linter
                 let encoding = self.encoding ?? config?.encoding
                 plans.append(FilePlan(path: file, linter: linter, encoding: encoding))

@@ -64,6 +64,48 @@ final class CLITests: TempFolderTestCase {
         XCTAssertEqual(run(["--format", "gcc", "page.txt"]).out, "")
     }
 
+    /// Wire copy wrapped at 60 columns: four lines of one paragraph, then a second paragraph.
+    static let wrapped = """
+        Harbour board approves new ferry terminal
+
+        The harbour board on Tuesday approved plans for a new ferry
+        terminal on the east quay, ending three years of argument over
+        where the larger boats that now serve the islands should berth
+        during the winter storms.
+
+        Work is due to start in the spring and to finish within two
+        years, the board said in a statement after the meeting.
+
+        """
+
+    func testLayoutFromConfigAndCommandLine() throws {
+        try write("wire.txt", Self.wrapped)
+        // Recognised as wrapped: the lines of a paragraph are one paragraph, nothing is cut.
+        XCTAssertEqual(run(["--format", "gcc", "wire.txt"]).out, "")
+        let blocks = run(["blocks", "wire.txt"]).out
+        XCTAssertTrue(blocks.contains("wrapped at"), blocks)
+        XCTAssertTrue(blocks.contains("  3-6 "), blocks)
+        // A block of several lines is shown on one line, each line end as ⏎.
+        XCTAssertTrue(blocks.contains("new ferry⏎terminal") || blocks.contains("…"), blocks)
+        // Told that every line is a paragraph, the wrapped lines read as cut sentences.
+        try write(".lintrc", #"{"layout": "lines"}"#)
+        let lines = run(["--format", "gcc", "wire.txt"])
+        XCTAssertEqual(lines.code, 1)
+        XCTAssertTrue(lines.out.contains("[truncated-sentence]"), lines.out)
+        XCTAssertTrue(run(["blocks", "wire.txt"]).out.contains("a paragraph a line"))
+        // --layout overrides the configuration.
+        XCTAssertEqual(run(["--format", "gcc", "--layout", "auto", "wire.txt"]).out, "")
+        XCTAssertTrue(run(["blocks", "--layout", "wrapped", "wire.txt"]).out.contains("wrapped at"))
+        // A bad value is a usage error naming the choices, in the file and on the command line.
+        let bad = run(["--layout", "columns", "wire.txt"])
+        XCTAssertEqual(bad.code, 2)
+        XCTAssertTrue(bad.err.contains("auto, markdown, lines, wrapped, export"), bad.err)
+        try write(".lintrc", #"{"layout": "column"}"#)
+        let badConfig = run(["wire.txt"])
+        XCTAssertEqual(badConfig.code, 2)
+        XCTAssertTrue(badConfig.err.contains(".lintrc:1:12"), badConfig.err)
+    }
+
     func testConfigFoundByWalkingUp() throws {
         try write("desk/a/b/page.txt", Self.duplicated)
         try write("desk/.lintrc", #"{"failOn": "info", "rules": {"duplicate-paragraph": "info"}}"#)

@@ -70,6 +70,7 @@ final class OptionTableTests: XCTestCase {
         case "--max-warnings": return "3"
         case "--encoding": return "gb18030"
         case "--color": return "never"
+        case "--layout": return "wrapped"
         default: return "x.txt"
         }
     }
