@@ -109,9 +109,12 @@ enum LayoutRecognizer {
         let cols = inner.map(\.cols).sorted()[min(inner.count - 1, inner.count * 9 / 10)]
         // Wrapped prose: most lines full, at a column's width (not a paragraph's), and the lines it
         // breaks go on mid-sentence (a table's rows, short and alike, start anew each time).
-        // Three full lines at least: two headlines of a page may be of one length by chance.
-        guard best.full >= 3, best.full * 10 >= inner.count * 6, cols <= 130, best.wrap.width >= 12 else { return nil }
-        let full = inner.filter { isFull($0, best.wrap) }
+        // Three full lines at least: two headlines of a page may be of one length by chance (two
+        // will do where each runs on in lower case or through a hyphen, as no headline does).
+        let fullPairs = inner.filter { isFull($0, best.wrap) }
+        let enough = best.full >= 3 || (best.full == 2 && fullPairs.allSatisfy { $0.hyphen || $0.nextLowercase && !$0.nextCJK })
+        guard enough, best.full * 10 >= inner.count * 6, cols <= 130, best.wrap.width >= 12 else { return nil }
+        let full = fullPairs
         let letterStarts = full.filter(\.nextLetter)
         let runOn = letterStarts.filter { $0.nextLowercase || $0.hyphen }.count
         guard letterStarts.count < 4 || runOn * 10 >= letterStarts.count * 3 else { return nil }

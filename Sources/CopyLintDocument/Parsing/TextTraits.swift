@@ -147,6 +147,9 @@ package enum TextTraits {
         if let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > 0, colon <= 8,
            !hasSentenceStop(text), !text.contains("，") {
             if text.count <= 24 { return true }
+            // Source: County elections office, Photo: Harbour Press (one word before the colon).
+            if text.count <= 60, !text[..<colon].contains(" "), text[..<colon].allSatisfy({ $0.properties.isAlphabetic }),
+               text.first.map({ $0.properties.isUppercase }) == true { return true }
             // A longer credit is a list of names (、 between them), none of them a clause.
             let items = text[(colon + 1)...].split(separator: "、")
             if text.count <= 80, items.count >= 3, items.allSatisfy({ $0.count <= 12 }) { return true }

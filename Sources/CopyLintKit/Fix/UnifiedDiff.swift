@@ -74,9 +74,12 @@ public enum UnifiedDiff {
         return out
     }
 
+    /// The line as the diff shows it. Its terminator is kept byte for byte (a CRLF file's lines end
+    /// in CR LF in the patch too, as `diff` writes them); a last line without LF is marked as git
+    /// does. (Asked of the bytes: in a Swift string CR LF is one character, not a line ending on LF.)
     static func text(_ line: ArraySlice<UInt8>) -> String {
         let s = String(decoding: line, as: UTF8.self)
-        return s.hasSuffix("\n") ? s : s + "\n\\ No newline at end of file\n"
+        return line.last == 0x0A ? s : s + "\n\\ No newline at end of file\n"
     }
 
     /// Myers' O((N+M)D) shortest edit script.

@@ -38,7 +38,7 @@ enum BuiltinPacks {
   "rationale": "Doubled function words are the commonest typing slip and the eye skips them. Only words that never legitimately double are checked, so emphatic repeats (really really), titles (Please Please Me) and grammatical doubles (had had, that that) stay silent.",
   "message": "'{match}' is printed twice",
   "severity": "warning",
-  "fixSafety": "safe",
+  "fixSafety": "unsafe",
   "tokens": [
     "the",
     "a",
@@ -416,10 +416,11 @@ enum BuiltinPacks {
   "id": "lookalike-characters",
   "kind": "substitution",
   "summary": "A character swapped for a look-alike or sound-alike (窞井盖, 己经)",
-  "rationale": "OCR confuses characters that look alike (窨/窞) and input methods pick characters that sound alike (再接再励 for 再接再厉). The list holds only swaps that are wrong wherever they occur — whole idioms and fixed compounds, never a pair of characters that could straddle two words (自己|经常) — so the fix is safe.",
+  "rationale": "OCR confuses characters that look alike (窨/窞) and input methods pick characters that sound alike (再接再励 for 再接再厉). The list holds only swaps that are wrong wherever they occur — whole idioms and fixed compounds, never a pair of characters that could straddle two words (自己|经常). The fix still changes a word, so --fix applies it only with --fix-unsafe.",
   "message": "'{match}' is a misprint: use '{replacement}'",
   "severity": "warning",
   "scope": "text",
+  "fixSafety": "unsafe",
   "swap": {
     "窞井": "窨井",
     "再接再励": "再接再厉",
@@ -475,6 +476,7 @@ enum BuiltinPacks {
   "message": "'{match}' here, but '{expected}' elsewhere in this file: use one spelling",
   "severity": "info",
   "scope": "document",
+  "fixSafety": "unsafe",
   "wordBoundary": true,
   "groups": [
     [

@@ -159,7 +159,7 @@ public struct DuplicateParagraphRule: Rule {
                 let known = exact.insert(HashIndex.mix(sink.hash), Int32(index))
                 if known >= 0, Self.sameBytes(bytes, blocks[Int(known)].textRange, blocks[index].textRange)
                     || Normalizer.scalars(bytes, blocks[Int(known)].textRange) == Normalizer.scalars(bytes, blocks[index].textRange) {
-                    findings.append(report(document, repeat: index, of: Int(known), edits: 0, shared: &shared))
+                    if let f = report(document, repeat: index, of: Int(known), edits: 0, shared: &shared) { findings.append(f) }
                 }
                 continue
             }
@@ -173,7 +173,7 @@ public struct DuplicateParagraphRule: Rule {
                 if seen >= 0, Self.sameBytes(bytes, blocks[Int(seen)].textRange, range) {
                     let j = Int(seen)
                     lengths[index] = lengths[j]
-                    if outcome[j] >= 0 { findings.append(report(document, repeat: index, of: Int(outcome[j]), edits: 0, shared: &shared)) }
+                    if outcome[j] >= 0 { if let f = report(document, repeat: index, of: Int(outcome[j]), edits: 0, shared: &shared) { findings.append(f) } }
                     continue
                 }
             }
@@ -196,7 +196,7 @@ public struct DuplicateParagraphRule: Rule {
                 if Self.sameBytes(bytes, blocks[first].textRange, range)
                     || Normalizer.scalars(bytes, blocks[first].textRange).elementsEqual(scratch[0..<n]) {
                     if byteRepeats { outcome[index] = Int32(first) }
-                    findings.append(report(document, repeat: index, of: first, edits: 0, shared: &shared))
+                    if let f = report(document, repeat: index, of: first, edits: 0, shared: &shared) { findings.append(f) }
                 }
                 continue
             }
@@ -211,7 +211,7 @@ public struct DuplicateParagraphRule: Rule {
                 let other = Normalizer.scalars(bytes, blocks[first].textRange)
                 if other.filter({ !Normalizer.isPunctuation($0) }) == text.filter({ !Normalizer.isPunctuation($0) }) {
                     let edits = BoundedEditDistance.distance(other, text, limit: 8) ?? abs(other.count - text.count)
-                    findings.append(report(document, repeat: index, of: first, edits: max(1, edits), shared: &shared))
+                    if let f = report(document, repeat: index, of: first, edits: max(1, edits), shared: &shared) { findings.append(f) }
                 }
                 continue
             }
@@ -238,7 +238,7 @@ public struct DuplicateParagraphRule: Rule {
                 }
             }
             if let best {
-                findings.append(report(document, repeat: index, of: best.index, edits: best.edits, shared: &shared))
+                if let f = report(document, repeat: index, of: best.index, edits: best.edits, shared: &shared) { findings.append(f) }
                 continue
             }
             for key in sketch {
@@ -298,12 +298,42 @@ public struct DuplicateParagraphRule: Rule {
         return false
     }
 
+    /// The article opens with a headline of its own: a story of a page, not a stretch of one story
+    /// that a dateline set apart.
+    static func headed(_ document: Document, _ article: Int) -> Bool {
+        document.articles[article].blocks.prefix { document.blocks[$0].kind.isHeading }.contains {
+            document.blocks[$0].kind == .headline || document.blocks[$0].kind == .kicker
+        }
+    }
+
+    /// Characters a paragraph needs for --fix to delete its repeat without asking.
+    static let safeDeletionLength = 20
+
+    /// One sentence of at most 100 characters: the size of a line that recurs in stories by habit.
+    static func isBoilerplateSized(_ bytes: [UInt8], _ range: SourceRange) -> Bool {
+        let scalars = UTF8Scalar.scalars(bytes, range)
+        guard scalars.count <= 100 else { return false }
+        let stops = scalars.dropLast().filter { $0 == "。" || $0 == "！" || $0 == "？" || $0 == "." || $0 == "!" || $0 == "?" }
+        return stops.isEmpty
+    }
+
+    /// The same bytes once spaces, tabs and line ends are skipped (a repeat wrapped differently).
+    static func sameIgnoringWhitespace(_ bytes: [UInt8], _ a: SourceRange, _ b: SourceRange) -> Bool {
+        var i = a.start, j = b.start
+        func skip(_ k: inout Int, _ end: Int) { while k < end, bytes[k] == 0x20 || bytes[k] == 0x09 || bytes[k] == 0x0A || bytes[k] == 0x0D { k += 1 } }
+        while true {
+            skip(&i, a.end); skip(&j, b.end)
+            if i == a.end || j == b.end { return i == a.end && j == b.end }
+            if bytes[i] != bytes[j] { return false }
+            i += 1; j += 1
+        }
+    }
+
     private static func sameBytes(_ bytes: [UInt8], _ a: SourceRange, _ b: SourceRange) -> Bool {
         guard a.length == b.length else { return false }
         return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + a.start, $0.baseAddress! + b.start, a.length) == 0 }
     }
 
-    /// Bylines and datelines recur by nature; every other block is checked.
     /// Bylines and datelines recur by their nature; listing rows, jump lines, separators and take marks
     /// are furniture that recurs, not paragraphs.
     private static func checked(_ kind: BlockKind) -> Bool {
@@ -313,10 +343,19 @@ public struct DuplicateParagraphRule: Rule {
         }
     }
 
+    /// The finding for block `index` repeating block `first`; nil for a short boilerplate line that
+    /// recurs in another story of the page (a wire's "did not respond to a request for comment") and
+    /// for a label that recurs with copy between.
     private func report(_ document: Document, repeat index: Int, of first: Int, edits: Int,
-                        shared: inout [Int: (message: String, related: [RelatedLocation])]) -> Finding {
+                        shared: inout [Int: (message: String, related: [RelatedLocation])]) -> Finding? {
         let block = document.blocks[index]
         let original = document.blocks[first]
+        // A label (核心阅读, Source: …) recurs as furniture; printed twice in a row, it is a repeat.
+        if block.kind == .label, index == 0 || !Self.sameIgnoringWhitespace(document.bytes, document.blocks[index - 1].textRange, block.textRange) {
+            return nil
+        }
+        if block.article != original.article, block.ledeRange == nil, Self.isBoilerplateSized(document.bytes, block.textRange),
+           Self.headed(document, block.article), Self.headed(document, original.article) { return nil }
         let line = original.firstLine + 1
         let message: String, related: [RelatedLocation]
         if edits == 0, let known = shared[first] {
@@ -333,8 +372,12 @@ public struct DuplicateParagraphRule: Rule {
         let deletion = index > 0
             ? SourceRange(previousEnd, block.range.end)
             : SourceRange(block.range.start, index + 1 < document.blocks.count ? document.blocks[index + 1].range.start : block.range.end)
+        // Safe only for a paragraph of some length printed again word for word (its wrap aside): a
+        // near repeat, a short line or a heading may be meant.
+        let exact = edits == 0 && block.kind == .paragraph && Self.sameIgnoringWhitespace(document.bytes, original.textRange, block.textRange)
+            && document.bytes[block.textRange.start..<block.textRange.end].lazy.filter({ $0 & 0xC0 != 0x80 }).count >= Self.safeDeletionLength
         let fix = Fix(title: "delete the repeated paragraph", edits: [TextEdit(range: deletion, replacement: "")],
-                      applicability: edits == 0 ? .safe : .unsafe)
+                      applicability: exact ? .safe : .unsafe)
         return Finding(range: block.textRange, message: message, related: related, fix: fix)
     }
 

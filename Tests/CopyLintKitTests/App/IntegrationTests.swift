@@ -145,6 +145,37 @@ final class IntegrationTests: TempFolderTestCase {
         XCTAssertEqual(result, "3:w", out.out)
     }
 
+    // MARK: - patches
+
+    /// `--diff` is a patch that `patch -p1` and `git apply` both apply, giving what `--fix` writes, for
+    /// LF, CRLF and CR files, with and without a final line end.
+    func testDiffAppliesWithPatchAndGitApplyForEveryLineEnding() throws {
+        let lines = ["# 新馆开放", "", "城市图书馆的夜间开放时间将延长到晚上十点，首批试点覆盖五个区。", "",
+                     "城市图书馆的夜间开放时间将延长到晚上十点，首批试点覆盖五个区。", "", "新馆明年开放,届时藏书将达一百万册𠮷。"]
+        for (name, eol) in [("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")] {
+            for final in [true, false] {
+                let file = "\(name)-\(final ? "final" : "open").md"
+                let text = lines.joined(separator: eol) + (final ? eol : "")
+                for folder in ["patch", "git", "fix"] { try write("\(folder)/\(file)", text) }
+                let diff = copylint(["--fix", "--diff", "-q", file], in: dir.appendingPathComponent("patch"))
+                XCTAssertEqual(diff.code, 1, diff.err)
+                XCTAssertTrue(diff.out.hasPrefix("--- a/\(file)\n+++ b/\(file)\n@@ "), diff.out)
+                XCTAssertFalse(diff.out.contains("\\ No newline at end of file") && final && name != "cr", "\(file):\n\(diff.out)")
+                try write("\(file).diff", diff.out)
+                _ = copylint(["--fix", "-q", file], in: dir.appendingPathComponent("fix"))
+                let fixed = try Data(contentsOf: dir.appendingPathComponent("fix/\(file)"))
+                XCTAssertNotEqual(fixed, Data(text.utf8), "\(file): --fix changed nothing")
+                guard let p = try run("patch", ["-p1", "-i", "../\(file).diff"], in: dir.appendingPathComponent("patch")) else { continue }
+                XCTAssertEqual(p.code, 0, "patch rejects the diff of \(file): \(p.out)")
+                XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("patch/\(file)")), fixed, "patch: \(file)")
+                _ = try run("git", ["init", "-q", "."], in: dir.appendingPathComponent("git"))
+                guard let g = try run("git", ["apply", "../\(file).diff"], in: dir.appendingPathComponent("git")) else { continue }
+                XCTAssertEqual(g.code, 0, "git apply rejects the diff of \(file): \(g.out)")
+                XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("git/\(file)")), fixed, "git apply: \(file)")
+            }
+        }
+    }
+
     // MARK: - gating
 
     func testBaselineRoundTrip() throws {

@@ -18,7 +18,8 @@ final class TruncatedSentenceRuleTests: XCTestCase {
     }
 
     /// A sentence split inside a word is found at its last character, with the next block as related
-    /// location, and its safe fix joins the two without the break, in every line-end style.
+    /// location, and its fix joins the two without the break, in every line-end style. The fix is
+    /// unsafe: a break may have lost words too.
     func testSplitWordIsJoinedByTheFix() {
         for (eol, prefix) in [("\n", ""), ("\r\n", "\u{FEFF}"), ("\n", "<!-- 𠮷野家 -->\n")] {
             let text = prefix + "# 标题" + eol + eol + "𠮷祥社区成立了一支青" + eol + eol + "年突击队，在防汛中发挥了作用。" + eol
@@ -27,10 +28,34 @@ final class TruncatedSentenceRuleTests: XCTestCase {
             guard let d = found.first, let fix = d.fix else { return XCTFail("no fix") }
             XCTAssertEqual(d.source.string(d.range), "青")
             XCTAssertEqual(d.related.map { d.source.string($0.range) }, ["年突击队，在防汛中发挥了作用。"])
-            XCTAssertEqual(fix.applicability, .safe)
+            XCTAssertEqual(fix.applicability, .unsafe)
             let fixed = String(decoding: Fix.apply(fix.edits, to: d.source.bytes), as: UTF8.self)
             XCTAssertTrue(fixed.hasSuffix("𠮷祥社区成立了一支青年突击队，在防汛中发挥了作用。" + eol), fixed)
         }
+    }
+
+    /// A join keeps the file's wrap style: in hard-wrapped copy the joined paragraph stays wrapped
+    /// (the blank line goes, the line end stays), where a paragraph is a line it becomes one line.
+    func testJoinKeepsTheWrapStyle() {
+        let wrapped = """
+            Harbour board approves terminal
+
+            The harbour board on Tuesday approved plans for a new ferry
+            terminal on the east quay, ending three years of argument over
+            where the larger boats should berth during the winter, and
+
+            said work would start in the spring and take two years.
+
+            """
+        for eol in ["\n", "\r\n"] {
+            let text = wrapped.replacingOccurrences(of: "\n", with: eol)
+            guard let d = lint(text).first(where: { $0.message.contains("continues at line 7") }), let fix = d.fix else { return XCTFail(eol.debugDescription) }
+            let fixed = String(decoding: Fix.apply(fix.edits, to: d.source.bytes), as: UTF8.self)
+            XCTAssertTrue(fixed.contains("berth during the winter, and" + eol + "said work would start"), fixed)
+        }
+        let lines = "Harbour board approves terminal\n\nThe harbour board on Tuesday approved plans for a new ferry terminal on the east quay, ending three years of argument, and\n\nsaid work would start in the spring.\n"
+        guard let d = lint(lines).first(where: { $0.message.contains("continues at line 5") }), let fix = d.fix else { return XCTFail("lines") }
+        XCTAssertTrue(String(decoding: Fix.apply(fix.edits, to: d.source.bytes), as: UTF8.self).contains("argument, and said work"))
     }
 
     /// Orphans and stranded datelines are reported at their first character; options switch them off.

@@ -213,11 +213,14 @@ public struct MixedScriptRule: Rule {
         var odd: [String] = []
         var edits: [TextEdit] = []
         var fixable = true
+        // Only a full-width letter's fix is a change of width; a Cyrillic or Greek letter may be meant.
+        var widthOnly = true
         var scripts = Set<String>()
         for k in i..<j {
             let c = t.scalars[k]
             guard c >= 0x80, !(CharacterData.script(c) == .latin && !CharClass.isFullwidthLetter(c)), !CharClass.isMark(c) else { continue }
             let script = CharClass.isFullwidthLetter(c) ? "full-width Latin" : CharacterData.script(c).description
+            if !CharClass.isFullwidthLetter(c) { widthOnly = false }
             scripts.insert(script)
             odd.append("'\(t.string(k, k + 1))' (U+\(String(c, radix: 16, uppercase: true).leftPadded(4)), \(script))")
             if let latin = Homoglyphs.latin(for: c) {
@@ -232,7 +235,7 @@ public struct MixedScriptRule: Rule {
         let fixedWord = String(String.UnicodeScalarView(fixed.compactMap(Unicode.Scalar.init)))
         let message = "word '\(word)' mixes Latin with \(scripts.sorted().joined(separator: " and ")): \(odd.joined(separator: ", "))"
         return Finding(range: t.range(i, j), message: message,
-                       fix: fixable ? Fix(title: "replace with '\(fixedWord)'", edits: edits, applicability: .safe) : nil)
+                       fix: fixable ? Fix(title: "replace with '\(fixedWord)'", edits: edits, applicability: widthOnly ? .safe : .unsafe) : nil)
     }
 
 

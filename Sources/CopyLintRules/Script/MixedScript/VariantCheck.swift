@@ -46,9 +46,11 @@ extension MixedScriptRule {
                 let options = (i..<j).map { k in table[s[k]]!.compactMap(Unicode.Scalar.init).map { String(Character($0)) }.joined(separator: "/") }
                 message += " (\(right): \(options.joined(separator: " ")))"
             }
+            // It changes a word, and some traditional forms are standard in simplified copy too (濛濛):
+            // an editor's call, never applied by --fix alone.
             findings.append(Finding(range: t.range(i, j), message: message,
                                     fix: unique ? Fix(title: "replace with '\(replacement)'", edits: [TextEdit(range: t.range(i, j), replacement: replacement)],
-                                                      applicability: .safe) : nil))
+                                                      applicability: .unsafe) : nil))
             i = j
         }
     }

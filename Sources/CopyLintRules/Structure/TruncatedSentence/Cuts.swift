@@ -37,10 +37,10 @@ extension TruncatedSentenceRule {
                 case .hyphen:
                     fix = Fix(title: "join the split word with line \(s.line(n))",
                               edits: [TextEdit(range: SourceRange(block.textRange.end - 1, gap.end), replacement: "")], applicability: .unsafe)
-                case .lowercase:
-                    fix = Fix(title: "join with line \(s.line(n))", edits: [TextEdit(range: gap, replacement: " ")], applicability: .safe)
                 default:
-                    fix = Fix(title: "join with line \(s.line(n))", edits: [TextEdit(range: gap, replacement: "")], applicability: .safe)
+                    // Unsafe: the break may also have lost words (a linked name, a line of the column).
+                    fix = Fix(title: "join with line \(s.line(n))", edits: [TextEdit(range: gap, replacement: s.joint(after: i, gap, spaced: ending.last < 0x2E80))],
+                              applicability: .unsafe)
                 }
                 s.findings.append(Finding(range: breakRange(text), message: "sentence breaks off here and continues at line \(s.line(n))\(how.reason)",
                                           related: [RelatedLocation(range: blocks[n].textRange, message: "continues here")], fix: fix))
@@ -76,7 +76,7 @@ extension TruncatedSentenceRule {
                     let chinese = CharClass.isHan(ending.last)
                     s.findings.append(Finding(range: breakRange(text), message: "sentence breaks off here; it may continue at line \(s.line(n))",
                                               related: [RelatedLocation(range: blocks[n].textRange, message: "may continue here")],
-                                              fix: Fix(title: "join with line \(s.line(n))", edits: [TextEdit(range: gap, replacement: chinese ? "" : " ")],
+                                              fix: Fix(title: "join with line \(s.line(n))", edits: [TextEdit(range: gap, replacement: s.joint(after: i, gap, spaced: !chinese))],
                                                        applicability: .unsafe)))
                     continue
                 }

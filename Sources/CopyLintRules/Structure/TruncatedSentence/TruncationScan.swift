@@ -71,6 +71,21 @@ final class TruncationScan {
     /// Body copy of block `i`'s story follows it.
     func storyContinuesAfter(_ i: Int) -> Bool { lastBody[blocks[i].article] > i }
 
+    /// What replaces the gap after block `i` to join it to the next, in the file's wrap style: where
+    /// the copy is hard-wrapped (or, in Markdown, block `i` is wrapped), one line end of the file's
+    /// kind, so the joined paragraph stays wrapped; where a paragraph is a line, a space between words
+    /// (`spaced`) or nothing (Chinese).
+    func joint(after i: Int, _ gap: SourceRange, spaced: Bool) -> String {
+        let wrapped: Bool
+        switch document.layout.flow {
+        case .wrapped: wrapped = true
+        case .blankSeparated: wrapped = blocks[i].lastLine > blocks[i].firstLine
+        case .lines: wrapped = false
+        }
+        guard wrapped, let cr = bytes[gap.start..<gap.end].firstIndex(where: { $0 == 0x0D || $0 == 0x0A }) else { return spaced ? " " : "" }
+        return bytes[cr] == 0x0D ? (cr + 1 < gap.end && bytes[cr + 1] == 0x0A ? "\r\n" : "\r") : "\n"
+    }
+
     /// No paragraph of block `i`'s story comes before it.
     func opensStory(_ i: Int) -> Bool {
         var k = i - 1
