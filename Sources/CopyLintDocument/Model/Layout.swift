@@ -20,8 +20,19 @@ public struct Layout: Sendable, Equatable, CustomStringConvertible {
         case wrapped(width: Int, columns: Bool, indentStarts: Bool)
     }
 
+    /// A stretch of a page between rules, take marks, jump lines or wide gaps, with a flow of its own
+    /// (a page may run a wrapped wire story beside stories set a paragraph a line).
+    public struct Region: Sendable, Equatable {
+        /// The region's first and last lines (from 0).
+        public var firstLine: Int, lastLine: Int
+        public var flow: Flow
+    }
+
     public var markup: Markup
+    /// The flow of the page's longest region (of the whole file when it has one region).
     public var flow: Flow
+    /// The page's regions, where they differ in flow (empty otherwise: `flow` holds throughout).
+    public var regions: [Region] = []
     /// A paper's export: the first three lines are the kicker, the headline and the subtitle, each
     /// left empty when absent; the body follows, a paragraph a line.
     public var export: Bool
@@ -35,17 +46,31 @@ public struct Layout: Sendable, Equatable, CustomStringConvertible {
         self.indentedParagraphs = indentedParagraphs
     }
 
-    /// `markdown, wrapped at 69 characters (an indent starts a paragraph)`.
+    /// The flow at line `line` (from 0).
+    public func flow(atLine line: Int) -> Flow {
+        regions.first { $0.firstLine <= line && line <= $0.lastLine }?.flow ?? flow
+    }
+
+    /// `markdown, wrapped at 69 characters (an indent starts a paragraph)`; a page of regions lists
+    /// them: `plain, lines 1-10 wrapped at 59 characters, lines 12-18 a paragraph a line`.
     public var description: String {
         var parts = [export ? "paper export" : markup.rawValue]
-        switch flow {
-        case .lines: parts.append("a paragraph a line")
-        case .blankSeparated: parts.append("paragraphs end at blank lines")
-        case .wrapped(let width, let columns, let indent):
-            parts.append("wrapped at \(width) \(columns ? "columns" : "characters")" + (indent ? " (an indent starts a paragraph)" : ""))
+        if regions.isEmpty {
+            parts.append(Self.describe(flow))
+        } else {
+            for r in regions { parts.append("lines \(r.firstLine + 1)-\(r.lastLine + 1) " + Self.describe(r.flow)) }
         }
         if indentedParagraphs, case .lines = flow { parts.append("paragraphs indented") }
         return parts.joined(separator: ", ")
+    }
+
+    static func describe(_ flow: Flow) -> String {
+        switch flow {
+        case .lines: return "a paragraph a line"
+        case .blankSeparated: return "paragraphs end at blank lines"
+        case .wrapped(let width, let columns, let indent):
+            return "wrapped at \(width) \(columns ? "columns" : "characters")" + (indent ? " (an indent starts a paragraph)" : "")
+        }
     }
 }
 

@@ -47,21 +47,81 @@ enum LayoutRecognizer {
         case .lines, .export:
             return (Layout(markup: markup, flow: .lines, export: export, indentedParagraphs: indented), [])
         case .auto, .wrapped:
-            let indentStarts = indentMarksParagraphs(buf, raws)
-            guard !export, let wrap = wrapWidth(pairs, indentStarts: indentStarts, forced: choice == .wrapped) else {
-                return (Layout(markup: markup, flow: .lines, export: export, indentedParagraphs: indented), [])
-            }
-            // From the last line up, so that whether the next line runs on is known: a line after a
-            // sentence's end that stops short without a stop of its own, and does not run on, stands
-            // alone (a headline or a note among paragraphs), it does not continue the paragraph.
+            guard !export else { return (Layout(markup: markup, flow: .lines, export: export, indentedParagraphs: indented), []) }
+            // Each region of the page (between rules, take marks, jump lines, wide gaps) is measured
+            // on its own: a wrapped story and stories set a paragraph a line may share a page.
             var joins = [Bool](repeating: false, count: raws.count)
-            for p in pairs.reversed() where !(indentStarts && p.nextIndented) && isFull(p, wrap) {
-                let standsAlone = p.endsSentence && !p.nextEndsSentence && !joins[p.k + 1]
-                if !standsAlone { joins[p.k] = true }
+            var regions: [Layout.Region] = []
+            var main: (lines: Int, flow: Layout.Flow, indentStarts: Bool)?
+            let spans = regionSpans(buf, raws)
+            // Each span's pairs, as a slice of `pairs` (ordered by line): found in one pass.
+            var slices: [ArraySlice<Pair>] = []
+            var cursor = 0
+            for span in spans {
+                while cursor < pairs.count, pairs[cursor].k < span.lowerBound { cursor += 1 }
+                var end = cursor
+                while end < pairs.count, pairs[end].k + 1 < span.upperBound { end += 1 }
+                slices.append(pairs[cursor..<end])
+                cursor = end
             }
-            let flow = Layout.Flow.wrapped(width: wrap.width, columns: wrap.columns, indentStarts: indentStarts)
-            return (Layout(markup: markup, flow: flow, indentedParagraphs: indentStarts), joins)
+            let textLines = spans.map { raws[$0].lazy.filter(\.isText).count }
+            // A region with too few line pairs to measure (a paragraph's head left before a page
+            // break) is wrapped as the page's largest measurable region is.
+            let largest = spans.indices.filter { slices[$0].count >= 2 }.max { textLines[$0] < textLines[$1] }
+            let pageWrap = largest.flatMap { wrapWidth(Array(slices[$0]), indentStarts: indentMarksParagraphs(buf, raws[spans[$0]]), forced: choice == .wrapped) }
+            for (n, span) in spans.enumerated() {
+                guard textLines[n] > 0 else { continue }
+                let inRegion = Array(slices[n])
+                let regionLines = textLines[n]
+                let indentStarts = indentMarksParagraphs(buf, raws[span])
+                var flow = Layout.Flow.lines
+                if let wrap = inRegion.count >= 2 ? wrapWidth(inRegion, indentStarts: indentStarts, forced: choice == .wrapped) : pageWrap {
+                    // From the last line up, so that whether the next line runs on is known: a line
+                    // after a sentence's end that stops short without a stop of its own, and does not
+                    // run on, stands alone (a headline or a note among paragraphs).
+                    for p in inRegion.reversed() where !(indentStarts && p.nextIndented) && isFull(p, wrap) {
+                        let standsAlone = p.endsSentence && !p.nextEndsSentence && !joins[p.k + 1]
+                        if !standsAlone { joins[p.k] = true }
+                    }
+                    flow = .wrapped(width: wrap.width, columns: wrap.columns, indentStarts: indentStarts)
+                }
+                let first = raws[span.lowerBound].line, last = raws[span.upperBound - 1].line
+                regions.append(Layout.Region(firstLine: first, lastLine: last, flow: flow))
+                if main == nil || regionLines > main!.lines { main = (regionLines, flow, indentStarts) }
+            }
+            guard let main else { return (Layout(markup: markup, flow: .lines, indentedParagraphs: indented), []) }
+            var layout = Layout(markup: markup, flow: main.flow, indentedParagraphs: main.flow == .lines ? indented : main.indentStarts)
+            if Set(regions.map { Layout.describe($0.flow) }).count > 1 { layout.regions = regions }
+            return (layout, joins.contains(true) ? joins : [])
         }
+    }
+
+    /// The page's regions, as ranges of `raws`: a rule, a take mark or a jump line ends one (and
+    /// belongs to it), and so do two blank lines or more.
+    static func regionSpans(_ buf: UnsafeBufferPointer<UInt8>, _ raws: [RawLine]) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var start = 0
+        var previousLine: Int?
+        for k in raws.indices {
+            if case .blank = raws[k].kind { continue }
+            // (Blank lines may be in `raws` or only in the gaps between their line numbers.)
+            if let p = previousLine, raws[k].line - p > 2, k > start {
+                spans.append(start..<k)
+                start = k
+            }
+            previousLine = raws[k].line
+            // Furniture lines are short, and only those that may be furniture by their bytes are decoded:
+            // a rule opens with a mark, a take mark is a word, a jump line names a page (a figure or 版).
+            if raws[k].isText, raws[k].textEnd - raws[k].textStart <= 80, mayBeFurniture(buf, raws[k]) {
+                let t = UTF8Scalar.scalars(buf, SourceRange(raws[k].textStart, raws[k].textEnd))
+                if Separator.matches(t) || WireMarker.matches(t) || JumpLine.parse(t) != nil {
+                    spans.append(start..<(k + 1))
+                    start = k + 1
+                }
+            }
+        }
+        if start < raws.count { spans.append(start..<raws.count) }
+        return spans
     }
 
     /// Most text lines of the copy (after the first three, a paper's heading slots) are indented.
@@ -123,9 +183,21 @@ enum LayoutRecognizer {
         return best.wrap
     }
 
+    static func mayBeFurniture(_ buf: UnsafeBufferPointer<UInt8>, _ raw: RawLine) -> Bool {
+        let s = raw.textStart, e = raw.textEnd
+        if e - s <= 8 { return true }
+        let first = buf[s]
+        // Rule marks outside ASCII (— · • ◆ ＊ ※) lead with E2, C2 or EF; CJK characters do not.
+        if first == 0xE2 || first == 0xC2 || first == 0xEF || first == 0x2A || first == 0x2D || first == 0x5F || first == 0x3D || first == 0x7E { return true }
+        for i in s..<e where (buf[i] >= 0x30 && buf[i] <= 0x39) || (buf[i] == 0xE7 && i + 2 < e && buf[i + 1] == 0x89 && buf[i + 2] == 0x88) {
+            return true
+        }
+        return false
+    }
+
     /// Paragraphs start with an indent (　　 or spaces) and run on unindented: some text lines are
     /// indented and some are not (copy indented throughout says nothing by its indent).
-    static func indentMarksParagraphs(_ buf: UnsafeBufferPointer<UInt8>, _ raws: [RawLine]) -> Bool {
+    static func indentMarksParagraphs(_ buf: UnsafeBufferPointer<UInt8>, _ raws: ArraySlice<RawLine>) -> Bool {
         var indented = 0, flush = 0
         for raw in raws where raw.isText {
             if isIndented(buf, raw) { indented += 1 } else { flush += 1 }

@@ -21,7 +21,8 @@ enum WireMarker {
     static let words: Set<String> = ["(MORE)", "MORE", "(more)", "ENDS", "(ENDS)", "END", "(END)", "-30-", "###", "-0-", "(ends)", "ends"]
 
     static func matches(_ t: [Unicode.Scalar]) -> Bool {
-        guard t.count <= 8 else { return false }
+        // Every mark has an E, an M, a # or a 0 in it.
+        guard t.count <= 8, t.contains(where: { "EeMm#0".unicodeScalars.contains($0) }) else { return false }
         return words.contains(String(String.UnicodeScalarView(t)).trimmingSpaces())
     }
 }
@@ -40,6 +41,9 @@ public struct JumpLine: Sendable, Equatable {
 
     /// The jump a block's whole text is, if it is one.
     public static func parse(_ t: [Unicode.Scalar]) -> JumpLine? {
+        // Every jump line names a page: 版, or page / p. / pg. (a P in either case). Most lines have
+        // neither, and are passed over without building a string.
+        guard t.count <= 80, t.contains(where: { $0 == "版" || $0 == "p" || $0 == "P" }) else { return nil }
         let text = String(String.UnicodeScalarView(t)).trimmingSpaces()
         guard !text.isEmpty, text.count <= 60 else { return nil }
         return chinese(text) ?? english(text)

@@ -374,8 +374,11 @@ public struct DuplicateParagraphRule: Rule {
             : SourceRange(block.range.start, index + 1 < document.blocks.count ? document.blocks[index + 1].range.start : block.range.end)
         // Safe only for a paragraph of some length printed again word for word (its wrap aside): a
         // near repeat, a short line or a heading may be meant.
-        let exact = edits == 0 && block.kind == .paragraph && Self.sameIgnoringWhitespace(document.bytes, original.textRange, block.textRange)
-            && document.bytes[block.textRange.start..<block.textRange.end].lazy.filter({ $0 & 0xC0 != 0x80 }).count >= Self.safeDeletionLength
+        let bytes = document.bytes, r = block.textRange
+        let exact = edits == 0 && block.kind == .paragraph
+            && (Self.sameBytes(bytes, original.textRange, r) || Self.sameIgnoringWhitespace(bytes, original.textRange, r))
+            // (Four bytes a character at most: only a short paragraph's characters need counting.)
+            && (r.length >= 4 * Self.safeDeletionLength || bytes[r.start..<r.end].lazy.filter({ $0 & 0xC0 != 0x80 }).count >= Self.safeDeletionLength)
         let fix = Fix(title: "delete the repeated paragraph", edits: [TextEdit(range: deletion, replacement: "")],
                       applicability: exact ? .safe : .unsafe)
         return Finding(range: block.textRange, message: message, related: related, fix: fix)

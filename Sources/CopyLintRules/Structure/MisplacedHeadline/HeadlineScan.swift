@@ -47,7 +47,7 @@ final class HeadlineScan {
             boundaryAfter[i] = blocks[i].kind.isFurniture ? i : boundaryAfter[i + 1]
             if blocks[i].kind.isFurniture {
                 onlyHeadings = true
-            } else if !(blocks[i].kind.isHeading || (blocks[i].textRange.length <= 200 && texts.scalars(i).starts(with: ["—", "—"]))) {
+            } else if !(blocks[i].kind.isHeading || (blocks[i].textRange.length <= 200 && Self.startsWithDashes(bytes, blocks[i].textRange))) {
                 onlyHeadings = false
             }
         }
@@ -80,11 +80,22 @@ final class HeadlineScan {
         guard block.kind == .paragraph, block.textRange.length <= 200, !(indentedBody && block.isIndented) else { return false }
         let betweenParagraphs = i > 0 && i + 1 < blocks.count && blocks[i - 1].kind == .paragraph && blocks[i + 1].kind == .paragraph
         guard closing || betweenParagraphs else { return false }
+        // A line that ends on a stop or a comma is no headline: told from the facts, without decoding it.
+        switch context.facts.lastSignificantScalar(of: i) {
+        case 0x3002, 0x2E, 0x2C, 0xFF0C, 0x3001, 0xFF1A, 0x3A: return false
+        default: break
+        }
         return TextTraits.looksLikeHeadline(texts.scalars(i), maxChinese: 40, maxWords: 12)
             && !TextTraits.containsSpeechLead(texts.scalars(i))
     }
 
     func line(_ i: Int) -> Int { blocks[i].firstLine + 1 }
+
+    /// The text opens with —— (a subtitle line), read from its bytes (E2 80 94 twice).
+    static func startsWithDashes(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
+        r.length >= 6 && bytes[r.start] == 0xE2 && bytes[r.start + 1] == 0x80 && bytes[r.start + 2] == 0x94
+            && bytes[r.start + 3] == 0xE2 && bytes[r.start + 4] == 0x80 && bytes[r.start + 5] == 0x94
+    }
 
     /// The body copy just before a group.
     func bodyBefore(_ g: Group) -> Int? { g.first > 0 ? lastBodyAtOrBefore[g.first - 1] : nil }
@@ -182,11 +193,28 @@ final class HeadlineScan {
         Affinity.features(texts.scalars(i)).allSatisfy { $0 >> 63 == 1 }
     }
 
-    /// The body copy of the stories blocks `a` and `b` belong to, the copy after `b` first.
+    /// The body copy of the stories blocks `a` (before) and `b` (after) belong to, the copy from `b`
+    /// on first, then the copy up to `a` going back: at most `storyWindow` blocks each way (a story's
+    /// words are near it, and a page of one long story is not read whole for each heading).
     func storyText(around a: Int, _ b: Int) -> [SourceRange] {
-        let stories = Set([blocks[a].article, blocks[b].article])
-        let at = blocks[b].textRange.start
-        let all = blocks.indices.filter { isBody[$0] && stories.contains(blocks[$0].article) }.map { blocks[$0].textRange }
-        return all.filter { $0.start >= at } + all.filter { $0.start < at }.reversed()
+        let stories = (blocks[a].article, blocks[b].article)
+        func inStory(_ k: Int) -> Bool { isBody[k] && (blocks[k].article == stories.0 || blocks[k].article == stories.1) }
+        var out: [SourceRange] = []
+        // (Stories are runs of blocks: the walk ends where both are behind it.)
+        let last = max(stories.0, stories.1), first = min(stories.0, stories.1)
+        var k = b, n = 0
+        while k < blocks.count, n < Self.storyWindow, blocks[k].article <= last {
+            if inStory(k) { out.append(blocks[k].textRange); n += 1 }
+            k += 1
+        }
+        k = a; n = 0
+        while k >= 0, n < Self.storyWindow, blocks[k].article >= first {
+            if inStory(k) { out.append(blocks[k].textRange); n += 1 }
+            k -= 1
+        }
+        return out
     }
+
+    /// Body blocks read each way from a heading for the words of its story.
+    static let storyWindow = 40
 }

@@ -77,7 +77,7 @@ final class TruncationScan {
     /// (`spaced`) or nothing (Chinese).
     func joint(after i: Int, _ gap: SourceRange, spaced: Bool) -> String {
         let wrapped: Bool
-        switch document.layout.flow {
+        switch document.layout.flow(atLine: blocks[i].lastLine) {
         case .wrapped: wrapped = true
         case .blankSeparated: wrapped = blocks[i].lastLine > blocks[i].firstLine
         case .lines: wrapped = false
