@@ -21,7 +21,11 @@ struct BlockClassifier {
         let tp = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         // Subheads without heading markup occur in both layouts.
         assignUnmarkedSubheads(&blocks, judged)
-        if layout.markup == .plain { promoteStoryHeadings(&blocks) }
+        if layout.markup == .plain {
+            extendBylines(&blocks)
+            stacksOverOpeners(&blocks)
+            promoteStoryHeadings(&blocks)
+        }
         if Profile.enabled { Profile.report("subheads", since: tp) }
     }
 
@@ -150,6 +154,76 @@ struct BlockClassifier {
         var k = i + 1
         if k < blocks.count, blocks[k].kind == .paragraph, Self.couldBeHeading(blocks[k]), judged[k].headingLine { k += 1 }
         return k < blocks.count && blocks[k].kind == .paragraph && (!Self.couldBeHeading(blocks[k]) || !judged[k].headingLine)
+    }
+
+    /// A byline's second line (`Staff Writer`, `Fisheries Correspondent`): short, in title case, with
+    /// no stop, set directly under it.
+    private func extendBylines(_ blocks: inout [Block]) {
+        for i in blocks.indices.dropFirst() where blocks[i - 1].kind == .byline && blocks[i].blankLinesBefore == 0 {
+            guard blocks[i].kind == .paragraph || blocks[i].kind == .subhead || blocks[i].kind == .label,
+                  blocks[i].textRange.length <= 60 else { continue }
+            let words = String(String.UnicodeScalarView(scalars(blocks[i]))).split(separator: " ")
+            guard (1...5).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true || $0.count <= 3 }),
+                  !words.contains(where: { $0.contains(".") && $0.count > 2 }), words.first?.first?.isLetter == true else { continue }
+            blocks[i].kind = .byline
+        }
+    }
+
+    /// The lines shaped like headings stacked directly over a byline, a dateline or a lede (a page's
+    /// story: section label, headline, deck) are that story's heading group, whether or not a blank
+    /// line sets them off the copy above.
+    private func stacksOverOpeners(_ blocks: inout [Block]) {
+        var i = 1
+        while i < blocks.count {
+            // (A credit in brackets, （本报记者…）, closes a story; it opens none.)
+            let opener = (blocks[i].kind == .byline && !Self.opensWithBracket(bytes, blocks[i].textRange))
+                || blocks[i].kind == .dateline || blocks[i].ledeRange != nil
+            guard opener, blocks[i - 1].kind == .paragraph || blocks[i - 1].kind == .subhead || blocks[i - 1].kind == .label else { i += 1; continue }
+            // Up the stack: lines with no blank line between them, the lowest at most one blank line above.
+            var top = i
+            while top > 0, i - top < 4, blocks[top].blankLinesBefore <= (top == i ? 1 : 0) {
+                let k = top - 1
+                guard blocks[k].kind == .paragraph || blocks[k].kind == .subhead || blocks[k].kind == .label,
+                      Self.couldBeHeading(blocks[k]), TextTraits.looksLikeHeadline(scalars(blocks[k]), maxChinese: 40, maxWords: 16) else { break }
+                top = k
+            }
+            let stack = Array(top..<i)
+            // A stack of one line under copy with no gap above it is a subhead's business (or a
+            // sentence's end); a stack is a story's top when something sets it apart above.
+            guard !stack.isEmpty else { i += 1; continue }
+            let setApart = top == 0 || blocks[top].blankLinesBefore >= 1 || blocks[top - 1].kind.isFurniture || blocks[top - 1].kind.isHeading
+            guard setApart || stack.count >= 2 else { i += 1; continue }
+            assignStack(&blocks, stack)
+            i += 1
+        }
+    }
+
+    /// The text opens with ( or （.
+    static func opensWithBracket(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
+        r.length > 0 && (bytes[r.start] == 0x28 || (r.length >= 3 && bytes[r.start] == 0xEF && bytes[r.start + 1] == 0xBC && bytes[r.start + 2] == 0x88))
+    }
+
+    /// Kicker, headline, subtitles for a stack of heading lines. Two lines: a short label in
+    /// capitals (or a Chinese 引题) over the headline, else a headline over its deck.
+    private func assignStack(_ blocks: inout [Block], _ stack: [Int]) {
+        switch stack.count {
+        case 1:
+            blocks[stack[0]].kind = .headline
+        case 2:
+            let first = scalars(blocks[stack[0]]), second = scalars(blocks[stack[1]])
+            let label = !first.contains { $0.properties.isLowercase } || TextTraits.hanCount(first) > 0
+            if second.first == "—" || second.first == "-" || !label {
+                blocks[stack[0]].kind = .headline
+                blocks[stack[1]].kind = .subtitle
+            } else {
+                blocks[stack[0]].kind = .kicker
+                blocks[stack[1]].kind = .headline
+            }
+        default:
+            blocks[stack[0]].kind = .kicker
+            blocks[stack[1]].kind = .headline
+            for k in stack.dropFirst(2) { blocks[k].kind = .subtitle }
+        }
     }
 
     /// A run of unmarked headings that opens a story on a page of several: it follows a rule between

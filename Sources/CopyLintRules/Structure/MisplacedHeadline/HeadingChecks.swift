@@ -114,7 +114,7 @@ extension MisplacedHeadlineRule {
         // has them: "After the success of the film, the studio" / "plans a sequel").
         let interrupts = lowercase && !TextTraits.hasFiniteBe(text) && !text.contains(",")
         if lowercase, !(marked || capitals || tagged || interrupts) { return }
-        guard marked || capitals || tagged || interrupts || s.midBodyGroups == 1 else { return }
+        guard marked || capitals || tagged || interrupts || s.midBodyGroups(inStoryOf: head) == 1 else { return }
         let limit = s.isEnglish(head) ? max(maxAffinity, 0.34) : maxAffinity
         // The stories it sits between, nearest copy first (the scan stops once enough is shared).
         guard let share = s.share(of: head, in: s.storyText(around: before, after), stoppingAbove: limit), share <= limit else { return }

@@ -26,8 +26,9 @@ final class HeadlineScan {
     private(set) var boundaryAfter: [Int] = []
     private var lastBodyAtOrBefore: [Int?] = []
     private var firstBodyAtOrAfter: [Int?] = []
-    /// Groups with body copy on both sides.
-    private(set) var midBodyGroups = 0
+    /// Per story: its heading groups with body copy on both sides (not counting a group over a
+    /// byline, a dateline or a lede: that one opens a story of its own).
+    private var midBodyCounts: [Int: Int] = [:]
 
     init(_ context: RuleContext) {
         self.context = context
@@ -66,7 +67,10 @@ final class HeadlineScan {
             lastBodyAtOrBefore[i] = seen
         }
         for i in blocks.indices.reversed() { firstBodyAtOrAfter[i] = isBody[i] ? i : firstBodyAtOrAfter[i + 1] }
-        midBodyGroups = groups.filter { bodyBefore($0) != nil && firstBodyAtOrAfter[$0.last + 1] != nil }.count
+        for g in groups where bodyBefore(g) != nil && firstBodyAtOrAfter[g.last + 1] != nil
+            && !(g.last + 1 < blocks.count && opensStory(g.last + 1)) {
+            midBodyCounts[blocks[g.first].article, default: 0] += 1
+        }
     }
 
     /// Heading blocks, and in plain copy the unpunctuated short line that ends a story (`closing`:
@@ -90,6 +94,9 @@ final class HeadlineScan {
     }
 
     func line(_ i: Int) -> Int { blocks[i].firstLine + 1 }
+
+    /// The heading groups inside the body of block `i`'s story.
+    func midBodyGroups(inStoryOf i: Int) -> Int { midBodyCounts[blocks[i].article] ?? 0 }
 
     /// The text opens with —— (a subtitle line), read from its bytes (E2 80 94 twice).
     static func startsWithDashes(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
