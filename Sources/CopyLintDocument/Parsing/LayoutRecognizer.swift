@@ -27,6 +27,10 @@ enum LayoutRecognizer {
         /// The next line starts with a letter (of any case, outside CJK).
         var nextLetter = false
         var nextCJK = false
+        /// The line (the next line) ends on a letter, a figure or a CJK character: no punctuation at all.
+        var endsOpen = false, nextEndsOpen = false
+        /// A text line stands right above the first line (it is not a paragraph's first line by its place).
+        var previousAdjacent = false
     }
 
     /// The layout and, for each raw line, whether it runs on into the next as one paragraph.
@@ -67,7 +71,7 @@ enum LayoutRecognizer {
             let textLines = spans.map { raws[$0].lazy.filter(\.isText).count }
             // A region with too few line pairs to measure (a paragraph's head left before a page
             // break) is wrapped as the page's largest measurable region is.
-            let largest = spans.indices.filter { slices[$0].count >= 2 }.max { textLines[$0] < textLines[$1] }
+            let largest = spans.indices.filter { slices[$0].count >= 3 }.max { textLines[$0] < textLines[$1] }
             let pageWrap = largest.flatMap { wrapWidth(Array(slices[$0]), indentStarts: indentMarksParagraphs(buf, raws[spans[$0]]), forced: choice == .wrapped) }
             for (n, span) in spans.enumerated() {
                 guard textLines[n] > 0 else { continue }
@@ -75,13 +79,19 @@ enum LayoutRecognizer {
                 let regionLines = textLines[n]
                 let indentStarts = indentMarksParagraphs(buf, raws[span])
                 var flow = Layout.Flow.lines
-                if let wrap = inRegion.count >= 2 ? wrapWidth(inRegion, indentStarts: indentStarts, forced: choice == .wrapped) : pageWrap {
-                    // From the last line up, so that whether the next line runs on is known: a line
-                    // after a sentence's end that stops short without a stop of its own, and does not
-                    // run on, stands alone (a headline or a note among paragraphs).
-                    for p in inRegion.reversed() where !(indentStarts && p.nextIndented) && isFull(p, wrap) {
+                if let wrap = inRegion.count >= 3 ? wrapWidth(inRegion, indentStarts: indentStarts, forced: choice == .wrapped) : pageWrap {
+                    let marked = paragraphEndsMarked(inRegion, raws[span], indentStarts: indentStarts, wrap)
+                    // From the last line up, so that whether the next line runs on is known.
+                    for p in inRegion.reversed() where !(indentStarts && p.nextIndented) {
+                        // A line after a sentence's end that stops short without a stop of its own, and
+                        // does not run on, stands alone (a headline or a note among paragraphs).
                         let standsAlone = p.endsSentence && !p.nextEndsSentence && !joins[p.k + 1]
-                        if !standsAlone { joins[p.k] = true }
+                        // Two lines with no punctuation at their ends, alone between blank lines, are a
+                        // headline over its deck, not a paragraph.
+                        let stack = !p.previousAdjacent && !joins[p.k + 1] && p.endsOpen && p.nextEndsOpen && !p.hyphen
+                            && (p.nextCJK || (p.nextLetter && !p.nextLowercase)) && !leavesBracketOpen(buf, raws[p.k])
+                        guard !standsAlone, !stack else { continue }
+                        if isFull(p, wrap) || (marked && runsOnShort(p, wrap)) { joins[p.k] = true }
                     }
                     flow = .wrapped(width: wrap.width, columns: wrap.columns, indentStarts: indentStarts)
                 }
@@ -94,6 +104,41 @@ enum LayoutRecognizer {
             if Set(regions.map { Layout.describe($0.flow) }).count > 1 { layout.regions = regions }
             return (layout, joins.contains(true) ? joins : [])
         }
+    }
+
+    /// Where a region marks its paragraphs (by an indent, or by blank lines between them, with few
+    /// sentence ends stopping short right above another line), a line that stops short of the width
+    /// inside a paragraph was wrapped narrower (a repeat re-wrapped, a line set by hand).
+    static func paragraphEndsMarked(_ pairs: [Pair], _ raws: ArraySlice<RawLine>, indentStarts: Bool, _ wrap: Wrap) -> Bool {
+        if indentStarts { return true }
+        var blankAfter = 0
+        var previous: RawLine?
+        for raw in raws where raw.isText {
+            if let p = previous, raw.line > p.line + 1 { blankAfter += 1 }
+            previous = raw
+        }
+        let shortEnds = pairs.filter { $0.endsSentence && !isFull($0, wrap) }.count
+        return blankAfter >= 2 && shortEnds * 4 <= blankAfter
+    }
+
+    /// A line short of the width that still runs on: it stops mid-sentence and the next line goes on
+    /// in lower case (or through a hyphen); a Chinese line stops without a stop past half the width.
+    static func runsOnShort(_ p: Pair, _ wrap: Wrap) -> Bool {
+        guard !p.endsSentence else { return false }
+        if p.hyphen || (p.nextLowercase && !p.nextCJK) { return true }
+        let width = wrap.columns ? p.cols : p.chars
+        return p.nextCJK && width * 10 >= wrap.width * 6
+    }
+
+    /// The line opens more round brackets than it closes (its item goes on below: `(BBC Two/Channel` / `4)`).
+    static func leavesBracketOpen(_ buf: UnsafeBufferPointer<UInt8>, _ raw: RawLine) -> Bool {
+        var depth = 0
+        for i in raw.textStart..<raw.textEnd {
+            if buf[i] == 0x28 { depth += 1 } else if buf[i] == 0x29 { depth -= 1 }
+            // （ ） are EF BC 88 / EF BC 89
+            if buf[i] == 0xEF, i + 2 < raw.textEnd, buf[i + 1] == 0xBC { if buf[i + 2] == 0x88 { depth += 1 } else if buf[i + 2] == 0x89 { depth -= 1 } }
+        }
+        return depth > 0
     }
 
     /// The page's regions, as ranges of `raws`: a rule, a take mark or a jump line ends one (and
@@ -258,6 +303,10 @@ enum LayoutRecognizer {
         p.endsSentence = CharClass.lastSignificantScalar(buf, SourceRange(a.textStart, a.textEnd)).map(isSentenceFinal) ?? false
         p.nextEndsSentence = CharClass.lastSignificantScalar(buf, SourceRange(b.textStart, b.textEnd)).map(isSentenceFinal) ?? false
         p.nextIndented = isIndented(buf, b)
+        let open = { (c: UInt32) in CharClass.isAlphabetic(c) || CharClass.isDigit(c) || CharClass.isHan(c) }
+        p.endsOpen = CharClass.lastSignificantScalar(buf, SourceRange(a.textStart, a.textEnd)).map(open) ?? false
+        p.nextEndsOpen = CharClass.lastSignificantScalar(buf, SourceRange(b.textStart, b.textEnd)).map(open) ?? false
+        p.previousAdjacent = k > 0 && raws[k - 1].isText && raws[k - 1].line + 1 == a.line
         return p
     }
 

@@ -36,9 +36,17 @@ package enum TextTraits {
     package static func hasSentenceStop(_ text: [Unicode.Scalar]) -> Bool {
         for (i, s) in text.enumerated() {
             if s == "。" || s == "；" { return true }
-            if s == ".", i + 1 < text.count, text[i + 1] == " ", i > 0, text[i - 1].properties.isLowercase { return true }
+            if s == ".", i + 1 < text.count, text[i + 1] == " ", i > 0, text[i - 1].properties.isLowercase, !isAbbreviation(text, dot: i) { return true }
         }
         return false
+    }
+
+    /// The word before the dot at `dot` is a short capitalised abbreviation: St., Mr., Dr., Jr., Mt.
+    static func isAbbreviation(_ text: [Unicode.Scalar], dot: Int) -> Bool {
+        var k = dot
+        while k > 0, text[k - 1].properties.isAlphabetic { k -= 1 }
+        let length = dot - k
+        return length >= 2 && length <= 3 && text[k].properties.isUppercase && (k == 0 || text[k - 1] == " ")
     }
 
     package static func looksLikeHeadline(_ text: [Unicode.Scalar], maxChinese: Int = 60,

@@ -128,6 +128,16 @@ extension TruncatedSentenceRule {
         return gaps >= 2
     }
 
+    /// Letters, all of them capitals (a label, a heading set in caps): not a sentence.
+    static func isCapitals(_ t: ScalarText) -> Bool {
+        var upper = 0
+        for c in t.scalars where CharClass.isAlphabetic(c) {
+            if CharClass.isASCIILower(c) || (c >= 0x80 && Unicode.Scalar(c)?.properties.isLowercase == true) { return false }
+            upper += 1
+        }
+        return upper >= 2
+    }
+
     /// Six words or more, most of them in lower case: an English sentence (a heading or a label is
     /// short, or in title case).
     static func isSentenceCase(_ t: ScalarText) -> Bool {

@@ -46,6 +46,8 @@ extension TruncatedSentenceRule {
     enum Continuation {
         case hyphen, lowercase, word(String), bracket, fragment
 
+        var isLowercase: Bool { if case .lowercase = self { return true } else { return false } }
+
         /// Evidence that holds even when the first block looks like a headline.
         var isStrong: Bool {
             switch self {
