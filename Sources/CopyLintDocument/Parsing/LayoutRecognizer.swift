@@ -71,7 +71,7 @@ enum LayoutRecognizer {
             let textLines = spans.map { raws[$0].lazy.filter(\.isText).count }
             // A region with too few line pairs to measure (a paragraph's head left before a page
             // break) is wrapped as the page's largest measurable region is.
-            let largest = spans.indices.filter { slices[$0].count >= 3 }.max { textLines[$0] < textLines[$1] }
+            let largest = spans.indices.filter { slices[$0].count >= 2 }.max { textLines[$0] < textLines[$1] }
             let pageWrap = largest.flatMap { wrapWidth(Array(slices[$0]), indentStarts: indentMarksParagraphs(buf, raws[spans[$0]]), forced: choice == .wrapped) }
             for (n, span) in spans.enumerated() {
                 guard textLines[n] > 0 else { continue }
@@ -79,7 +79,9 @@ enum LayoutRecognizer {
                 let regionLines = textLines[n]
                 let indentStarts = indentMarksParagraphs(buf, raws[span])
                 var flow = Layout.Flow.lines
-                if let wrap = inRegion.count >= 3 ? wrapWidth(inRegion, indentStarts: indentStarts, forced: choice == .wrapped) : pageWrap {
+                // (Two pairs may be too few to tell: then the page's wrap holds.)
+                let own = inRegion.count >= 2 ? wrapWidth(inRegion, indentStarts: indentStarts, forced: choice == .wrapped) : nil
+                if let wrap = own ?? (inRegion.count < 3 ? pageWrap : nil) {
                     let marked = paragraphEndsMarked(inRegion, raws[span], indentStarts: indentStarts, wrap)
                     // From the last line up, so that whether the next line runs on is known.
                     for p in inRegion.reversed() where !(indentStarts && p.nextIndented) {
