@@ -208,7 +208,10 @@ struct BlockClassifier {
     private func assignStack(_ blocks: inout [Block], _ stack: [Int]) {
         switch stack.count {
         case 1:
-            blocks[stack[0]].kind = .headline
+            // A section's name in capitals (COURTS, 要闻) over a byline: the story's headline went missing.
+            let text = scalars(blocks[stack[0]])
+            let words = text.split(separator: " ").count
+            blocks[stack[0]].kind = !text.contains { $0.properties.isLowercase } && words <= 2 && TextTraits.hanCount(text) == 0 ? .kicker : .headline
         case 2:
             let first = scalars(blocks[stack[0]]), second = scalars(blocks[stack[1]])
             let label = !first.contains { $0.properties.isLowercase } || TextTraits.hanCount(first) > 0

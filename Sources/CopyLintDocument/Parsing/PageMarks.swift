@@ -12,7 +12,7 @@ enum Separator {
         for s in t {
             if marks.contains(s) { n += 1 } else if !ScalarProperties.isWhitespace(s) { return false }
         }
-        return n >= 2 && t.count <= 40
+        return n >= 2 && t.count <= 80
     }
 }
 

@@ -48,7 +48,9 @@ final class HeadlineScan {
             boundaryAfter[i] = blocks[i].kind.isFurniture ? i : boundaryAfter[i + 1]
             if blocks[i].kind.isFurniture {
                 onlyHeadings = true
-            } else if !(blocks[i].kind.isHeading || (blocks[i].textRange.length <= 200 && Self.startsWithDashes(bytes, blocks[i].textRange))) {
+            } else if !(blocks[i].kind.isHeading || blocks[i].kind == .label
+                        || (blocks[i].textRange.length <= 200 && Self.startsWithDashes(bytes, blocks[i].textRange))) {
+                // (A credit or a note, a label, may follow a story's last line too.)
                 onlyHeadings = false
             }
         }
@@ -127,7 +129,7 @@ final class HeadlineScan {
         var k = i
         while k > 0, blocks[k - 1].article == blocks[i].article { k -= 1 }
         while k < i, blocks[k].kind.isHeading || blocks[k].kind == .byline {
-            if blocks[k].kind == .headline || blocks[k].kind == .kicker { return true }
+            if blocks[k].kind == .headline { return true }
             k += 1
         }
         return false

@@ -63,7 +63,9 @@ extension TruncatedSentenceRule {
             // sentence each, with no dateline, set without a stop. There too.
             let leadIn = s.opensStory(i) && s.storyContinuesAfter(i) && block.ledeRange == nil
                 && !text.scalars.contains(where: { $0 == 0x3002 || $0 == 0xFF01 || $0 == 0xFF1F })
-            if block.kind != .paragraph || (!prose && s.storyContinuesAfter(i)) || leadIn {
+            // A line in headlinese (another story's headline in the copy, or this one's printed late)
+            // is misplaced-headline's to report.
+            if block.kind != .paragraph || (!prose && s.storyContinuesAfter(i)) || leadIn || Self.isHeadlinese(text) {
                 guard let e = evidence, !e.contains("inside a word"), !e.contains("without a full stop") else { continue }
             }
             if evidence == nil, block.kind == .paragraph, weak, unfinished.contains(i), !Self.endsOnClosedList(text),
