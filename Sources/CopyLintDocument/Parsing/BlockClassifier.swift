@@ -21,6 +21,7 @@ struct BlockClassifier {
         let tp = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         // Subheads without heading markup occur in both layouts.
         assignUnmarkedSubheads(&blocks, judged)
+        extendListings(&blocks)
         if layout.markup == .plain {
             extendBylines(&blocks)
             stacksOverOpeners(&blocks)
@@ -156,6 +157,17 @@ struct BlockClassifier {
         return k < blocks.count && blocks[k].kind == .paragraph && (!Self.couldBeHeading(blocks[k]) || !judged[k].headingLine)
     }
 
+    /// A short line with figures set directly under a listing row is another row (`Full moon March 25`
+    /// under `Sunrise today 6:24 a.m.; sunset 5:51 p.m.`).
+    private func extendListings(_ blocks: inout [Block]) {
+        for i in blocks.indices.dropFirst() where blocks[i - 1].kind == .listing && blocks[i].blankLinesBefore == 0 {
+            guard blocks[i].kind == .paragraph || blocks[i].kind == .subhead, blocks[i].textRange.length <= 80 else { continue }
+            let text = scalars(blocks[i])
+            guard text.contains(where: { ("0"..."9").contains($0) }), !TextTraits.hasSentenceStop(text) else { continue }
+            blocks[i].kind = .listing
+        }
+    }
+
     /// A byline's second line (`Staff Writer`, `Fisheries Correspondent`): short, in title case, with
     /// no stop, set directly under it.
     private func extendBylines(_ blocks: inout [Block]) {
@@ -196,6 +208,12 @@ struct BlockClassifier {
             assignStack(&blocks, stack)
             i += 1
         }
+    }
+
+    /// The block is indented with an ideographic space (E3 80 80).
+    static func ideographicIndent(_ bytes: [UInt8], _ block: Block) -> Bool {
+        let s = block.range.start
+        return block.isIndented && s + 2 < bytes.count && bytes[s] == 0xE3 && bytes[s + 1] == 0x80 && bytes[s + 2] == 0x80
     }
 
     /// The text opens with ( or （.
@@ -245,8 +263,10 @@ struct BlockClassifier {
             let opener = next.map { $0.kind == .byline || $0.kind == .dateline || $0.ledeRange != nil } ?? false
             // Where paragraphs are indented and subheads with them, a heading set flush left between
             // indented paragraphs is a story's (a page may indent one story's copy and not another's).
-            let flush = !blocks[i].isIndented && previous.kind == .paragraph && previous.isIndented
-                && next.map { $0.kind == .paragraph && $0.isIndented } == true
+            // (Chinese pages set paragraphs with 　　; English copy indented with spaces sets its
+            // crossheads flush, and they head no story.)
+            let flush = !blocks[i].isIndented && previous.kind == .paragraph && Self.ideographicIndent(bytes, previous)
+                && next.map { $0.kind == .paragraph && Self.ideographicIndent(bytes, $0) } == true
             if afterGap || opener || flush {
                 let n = j - i + 1
                 if n == 1 {

@@ -27,6 +27,22 @@ enum WireMarker {
     }
 }
 
+/// A wire service's slug line: the story's keyword slug, hyphenated and in capitals, with what this
+/// copy is (`MINING-NORTHCAPE/RESULTS (2ND TAKE)`, `FILES-Trade-WTO-fisheries, 1st lead`,
+/// `AP-US--Winter Storm`, `STATE-COURT-SCHOOLS`).
+enum WireSlug {
+    static func matches(_ t: [Unicode.Scalar]) -> Bool {
+        guard t.count >= 5, t.count <= 80, !TextTraits.hasSentenceStop(t) else { return false }
+        let first = t.prefix { $0 != " " && $0 != "," }
+        // Three parts or more joined by - or /, the first in capitals (COVID-19 and UK-EU are words).
+        let parts = first.split(omittingEmptySubsequences: true) { $0 == "-" || $0 == "/" }
+        guard parts.count >= 3, first.contains(where: { $0 == "-" || $0 == "/" }),
+              let head = parts.first, head.count >= 2, head.allSatisfy({ CharClass.isASCIIUpper($0.value) || CharClass.isDigit($0.value) }),
+              parts.allSatisfy({ $0.allSatisfy { CharClass.isASCIILetter($0.value) || CharClass.isDigit($0.value) } }) else { return false }
+        return t.split(separator: " ").count <= 8
+    }
+}
+
 /// A jump line: the story goes on, or comes from, another page. `（下转第2版）`, `（转第5版）`,
 /// `（上接第1版）`, `Continued on Page A6`, `(Continued on page 6)`, `See BUDGET, Page A6`,
 /// `Continued from Page A1`, `BUDGET, from Page A1`. A line that only names pages (a table of

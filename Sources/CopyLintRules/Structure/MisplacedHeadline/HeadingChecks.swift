@@ -17,7 +17,9 @@ extension MisplacedHeadlineRule {
             // A trailing unmarked line is the story's last, cut, sentence, unless it echoes the copy
             // just above it as a headline does its story (on a page of several stories, one that lost
             // its headline runs on from the story above, whose headline it seems to share).
-            guard !s.stopsMidSentence(before) else { return true }
+            // (Unless it is shaped as no continuation is: in headlinese with a capital, or two Chinese
+            // phrases set apart by a space, 消费券精准发放　拉动市场回暖.)
+            guard !s.stopsMidSentence(before) || Self.headlineShaped(s.texts.scalars(target)) else { return true }
             // An English line that is no headline's grammar (a form of "be", two articles) is a closing note.
             let words = s.texts.scalars(target)
             if s.isEnglish(target), TextTraits.hasFiniteBe(words) || TextTraits.articleCount(words) >= 2 { return true }
@@ -68,8 +70,11 @@ extension MisplacedHeadlineRule {
         if a.headingLevel > 0 {
             return b.headingLevel > 0 && b.headingLevel <= a.headingLevel && b.kind == .subhead
         }
-        guard hasBodyAround, b.kind == .subhead, b.headingLevel == 0, s.groups[n].members.count == 2,
-              Self.parallelHeadings(s.texts.scalars(i), s.texts.scalars(next)) else { return false }
+        guard hasBodyAround, b.kind == .subhead, b.headingLevel == 0 else { return false }
+        let (ta, tb) = (s.texts.scalars(i), s.texts.scalars(next))
+        // Two section names in capitals in a row (ICE HOCKEY / BASKETBALL): one rank, the first empty.
+        if Self.isCapitalsHeading(ta), Self.isCapitalsHeading(tb) { return true }
+        guard s.groups[n].members.count == 2, Self.parallelHeadings(ta, tb) else { return false }
         var single = 0
         for (m, g) in s.groups.enumerated() where m != n && s.blocks[g.first].article == a.article && s.blocks[g.first].kind == .subhead {
             guard s.bodyBefore(g) != nil, s.bodyAfter(m) != nil else { continue }
@@ -92,7 +97,28 @@ extension MisplacedHeadlineRule {
             return TextTraits.looksLikeHeadline(t, maxChinese: 40, maxWords: 12) && !t.suffix(2).contains("—")
         }
         guard plain(a), plain(b) else { return false }
+        // English crossheads are a few words each (Construction schedule / The detour).
+        if TextTraits.hanCount(a) == 0, TextTraits.hanCount(b) == 0 {
+            return TextTraits.wordCount(a) <= 4 && TextTraits.wordCount(b) <= 4
+        }
         return min(a.count, b.count) * 10 >= max(a.count, b.count) * 6
+    }
+
+    /// A line only a headline looks like: English headlinese, or Chinese phrases set apart by a space.
+    static func headlineShaped(_ t: [Unicode.Scalar]) -> Bool {
+        if TextTraits.hanCount(t) > 0 {
+            guard let space = t.firstIndex(where: { $0 == "\u{3000}" || $0 == " " }), space >= 2, space < t.count - 2 else { return false }
+            return TextTraits.hanCount(Array(t[..<space])) >= 2 && TextTraits.hanCount(Array(t[(space + 1)...])) >= 2
+                && !t.contains(where: { $0 == "，" || $0 == "。" })
+        }
+        return TruncatedSentenceRule.isHeadlinese(t)
+    }
+
+    /// A short heading in capitals: letters, none of them lower case, one to four words.
+    static func isCapitalsHeading(_ t: [Unicode.Scalar]) -> Bool {
+        let letters = t.filter { $0.properties.isAlphabetic }
+        return letters.count >= 3 && TextTraits.hanCount(t) == 0 && letters.allSatisfy({ $0.properties.isUppercase })
+            && TextTraits.wordCount(t) <= 4 && TextTraits.looksLikeHeadline(t, maxChinese: 40, maxWords: 4)
     }
 
     /// (b) Another story's headline dropped into a body: it shares almost no words with the stories it
@@ -114,10 +140,14 @@ extension MisplacedHeadlineRule {
         // has them: "After the success of the film, the studio" / "plans a sequel").
         let interrupts = lowercase && !TextTraits.hasFiniteBe(text) && !text.contains(",")
         if lowercase, !(marked || capitals || tagged || interrupts) { return }
-        guard marked || capitals || tagged || interrupts || s.midBodyGroups(inStoryOf: head) == 1 else { return }
+        // A headline's sentence (five words or more in headlinese) is no crosshead of a story: among
+        // crossheads too it is foreign when it shares nothing with the copy.
+        let sentence = TextTraits.wordCount(text) >= 5 && TruncatedSentenceRule.isHeadlinese(text)
+        guard marked || capitals || tagged || interrupts || sentence || s.midBodyGroups(inStoryOf: head) == 1 else { return }
         let limit = s.isEnglish(head) ? max(maxAffinity, 0.34) : maxAffinity
         // The stories it sits between, nearest copy first (the scan stops once enough is shared).
         guard let share = s.share(of: head, in: s.storyText(around: before, after), stoppingAbove: limit), share <= limit else { return }
+        if sentence, !(marked || capitals || tagged || interrupts || s.midBodyGroups(inStoryOf: head) == 1), share > 0 { return }
         // A headline whose words recur in the copy under it, not in the copy above it, between two
         // stretches of copy that share few words, opens a new story (on a page whose stories follow one
         // another with only their headlines between them). English words only: Chinese character pairs

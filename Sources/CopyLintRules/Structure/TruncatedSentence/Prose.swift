@@ -132,11 +132,14 @@ extension TruncatedSentenceRule {
     /// no article, no "is" or "was", not opening on a subordinating word (After…, When…), and shaped
     /// like a headline (`Wildfire smoke prompts air alerts in three western counties`).
     static func isHeadlinese(_ t: ScalarText) -> Bool {
-        let s = t.scalars
+        t.scalars.count <= 110 && isHeadlinese(t.scalars.compactMap(Unicode.Scalar.init))
+    }
+
+    static func isHeadlinese(_ text: [Unicode.Scalar]) -> Bool {
+        let s = text.map(\.value)
         guard s.count <= 110, let first = s.first, CharClass.isASCIIUpper(first), !s.contains(0x2C),
               !s.dropLast().contains(where: { $0 == 0x2E || $0 == 0x3F || $0 == 0x21 || $0 == 0x3B }) else { return false }
-        let text = s.compactMap(Unicode.Scalar.init)
-        let words = t.string(0, s.count).split(separator: " ").map { $0.lowercased() }
+        let words = String(String.UnicodeScalarView(text)).split(separator: " ").map { $0.lowercased() }
         guard words.count >= 3, words.count <= 12, !subordinators.contains(words[0]) else { return false }
         return TextTraits.articleCount(text) == 0 && !TextTraits.hasFiniteBe(text) && TextTraits.looksLikeHeadline(text, maxChinese: 40, maxWords: 12)
     }
