@@ -161,4 +161,53 @@ final class FixTests: TempFolderTestCase {
 
             """)
     }
+
+    /// On the repository's own copy (the examples and the hand-written pages of bench/pages: wire
+    /// takes, columns, tables, multi-story pages), every safe fix changes only punctuation or spacing,
+    /// or deletes a paragraph of 20 characters or more printed again word for word.
+    func testSafeFixesOnlyTouchPunctuationSpacingAndExactRepeats() throws {
+        let root = TestPaths.repoRoot
+        var files: [URL] = []
+        for folder in ["examples", "bench/pages"] {
+            let base = root.appendingPathComponent(folder)
+            guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { continue }
+            for case let url as URL in walker where ["txt", "md"].contains(url.pathExtension) { files.append(url) }
+        }
+        XCTAssertGreaterThan(files.count, 20, "bench/pages and examples/ are in the repository")
+        let linter = Linter(registry: .builtin, settings: RuleSettings())
+        var safeEdits = 0, deletions = 0
+        func isPunctuationOrSpace(_ s: Unicode.Scalar) -> Bool {
+            switch s.properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                 .finalPunctuation, .otherPunctuation, .spaceSeparator: return true
+            default: return s.properties.isWhitespace
+            }
+        }
+        /// The text with spacing dropped and full-width forms folded (，→ , ａ → a).
+        func folded(_ s: String) -> String {
+            String(String.UnicodeScalarView(s.precomposedStringWithCompatibilityMapping.unicodeScalars.filter { !$0.properties.isWhitespace }))
+        }
+        for url in files {
+            let source = SourceText(path: url.lastPathComponent, bytes: Array(try Data(contentsOf: url)))
+            for d in linter.lint(source) {
+                guard let fix = d.fix, fix.applicability == .safe else { continue }
+                for edit in fix.edits {
+                    safeEdits += 1
+                    let old = source.string(edit.range), new = edit.replacement
+                    let where_ = "\(url.lastPathComponent):\(d.start().line) [\(d.ruleID)] '\(old)' -> '\(new)'"
+                    if folded(old) == folded(new) { continue }   // width or spacing
+                    if old.unicodeScalars.allSatisfy(isPunctuationOrSpace), new.unicodeScalars.allSatisfy(isPunctuationOrSpace) { continue }
+                    // Otherwise only the deletion of a repeated paragraph of 20 characters or more.
+                    let body = folded(old)
+                    XCTAssertTrue(new.isEmpty, where_)
+                    XCTAssertGreaterThanOrEqual(body.count, 20, where_)
+                    // (The paragraph it repeats is the finding's related location.)
+                    XCTAssertEqual(d.related.map { folded(source.string($0.range)) }.first, body, "not an exact repeat: " + where_)
+                    deletions += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(safeEdits, 10, "the copy has safe fixes to check")
+        XCTAssertGreaterThan(deletions, 3, "and exact repeats among them")
+    }
 }
