@@ -25,4 +25,20 @@ final class LexiconTests: XCTestCase {
         // And strings that are not words are still not words.
         XCTAssertNil(ChineseLexicon.logProbability(Array("的的的的".unicodeScalars.map(\.value))))
     }
+
+    /// The classes and surnames generated from the word list (scripts/gen-zh-chars.py).
+    func testCharacterClassesAndSurnamesComeFromTheWordList() {
+        func cls(_ c: Character) -> ChineseChars.WordClass { ChineseChars.wordClass(c.unicodeScalars.first!.value) }
+        XCTAssertEqual(cls("看"), .verb)
+        XCTAssertEqual(cls("低"), .adjective)
+        XCTAssertEqual(cls("座"), .measure)
+        XCTAssertEqual(cls("的"), .particle)
+        XCTAssertEqual(cls("在"), .preposition)
+        XCTAssertEqual(cls("和"), .conjunction)
+        XCTAssertEqual(cls("们"), .affix)
+        XCTAssertEqual(cls("吗"), .modal)
+        XCTAssertEqual(cls("𠮷"), .none)
+        for c in "王刘李颜屠" { XCTAssertTrue(ChineseChars.isSurname(c.unicodeScalars.first!.value), "\(c)") }
+        for c in "天经的在𠮷" { XCTAssertFalse(ChineseChars.isSurname(c.unicodeScalars.first!.value), "\(c)") }
+    }
 }

@@ -20,7 +20,7 @@ enum DoubledCharacters {
         if i + 1 < s.count, s[i + 1] == s[i] { return nil }   // three in a row: quoted sounds, 哈哈哈
         let doubled = t.string(i - 1, i + 1)
         if scan.matcher.exceptionSet.contains(doubled) { return nil }
-        if scan.spec.allowLexiconWords, isNatural(s, at: i) { return nil }
+        if scan.spec.allowLexiconWords, isNatural(s, at: i) || reduplicates(s, at: i) { return nil }
         return Finding(range: t.range(i - 1, i + 1), message: scan.matcher.message(["match": doubled]),
                        fix: Fix(title: "delete the second '\(t.string(i, i + 1))'",
                                 edits: [TextEdit(range: t.range(i, i + 1), replacement: "")], applicability: scan.spec.fixSafety))
@@ -75,6 +75,50 @@ enum DoubledCharacters {
             if !astral.isEmpty { found = (found + astral).sorted() }
         }
         return found
+    }
+
+    /// A reduplication the grammar allows, told by the character's class in the word list (scripts/
+    /// gen-zh-chars.py): a verb tried out (瞅瞅, 买买菜), an adjective's vivid form (凉凉的, 直直), a
+    /// measure word or numeral distributed (座座军营, 岁岁), a sound (呦呦, 啾啾), a noun doubled at a
+    /// clause's head (瓣瓣不同), a given name doubled after a surname (罗珊珊, 颜飞飞), a short name in
+    /// quotes (“钉钉”, “奇集集”). A slip is a function word doubled (的的, 在在) or a content word doubled
+    /// right before a figure (低低五度; 一 is the exception: 憨憨一笑).
+    static func reduplicates(_ s: [UInt32], at i: Int) -> Bool {
+        let c = s[i]
+        let before: UInt32 = i >= 2 ? s[i - 2] : 0
+        let next: UInt32 = i + 1 < s.count ? s[i + 1] : 0
+        // A given name after a surname, where surname and character make no word (经济 is no name).
+        if before != 0, ChineseChars.isSurname(before), ChineseLexicon.logProbability([before, c]) == nil {
+            return true
+        }
+        if insideShortQuote(s, at: i) { return true }
+        let figureAfter = CharClass.isDigit(next) || (ChineseChars.wordClass(next) == .numeral && next != 0x4E00)
+        switch ChineseChars.wordClass(c) {
+        case .verb: return !copulas.contains(c) && !figureAfter
+        case .adjective: return !figureAfter
+        case .measure, .numeral, .sound, .modal: return true
+        case .noun: return (before == 0 || !CharClass.isHan(before)) && !figureAfter
+        default: return false
+        }
+    }
+
+    /// 是, 有, 为: verbs of being and having never reduplicate.
+    static let copulas: Set<UInt32> = [0x662F, 0x6709, 0x4E3A]
+
+    /// The pair sits in a quotation or title of at most six characters: a name or a coinage.
+    static func insideShortQuote(_ s: [UInt32], at i: Int) -> Bool {
+        let openers: Set<UInt32> = [0x201C, 0x2018, 0x300A, 0x300C, 0x300E], closers: Set<UInt32> = [0x201D, 0x2019, 0x300B, 0x300D, 0x300F]
+        var a = i - 2, b = i + 1
+        while a >= 0, i - a <= 6, !openers.contains(s[a]) {
+            if closers.contains(s[a]) { return false }
+            a -= 1
+        }
+        guard a >= 0, openers.contains(s[a]) else { return false }
+        while b < s.count, b - a <= 8, !closers.contains(s[b]) {
+            if openers.contains(s[b]) { return false }
+            b += 1
+        }
+        return b < s.count && closers.contains(s[b])
     }
 
     /// The doubling reads naturally: 常常 and 仅仅是 are words in the list, in 共和国国徽 or

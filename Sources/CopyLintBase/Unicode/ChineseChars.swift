@@ -1,0 +1,29 @@
+/// What Debian's python3-jieba word list says of single Chinese characters (scripts/gen-zh-chars.py):
+/// the class of the character used as a word on its own, and whether it opens personal names.
+public enum ChineseChars {
+    /// The part of speech of a character standing alone as a word, folded into a few classes.
+    public enum WordClass: UInt8, Sendable {
+        case none, noun, verb, adjective, adverb, preposition, conjunction, particle, modal, numeral,
+             measure, pronoun, localizer, affix, sound
+    }
+
+    private static let classOf: [UInt32: WordClass] = {
+        let letters: [Character: WordClass] = ["n": .noun, "v": .verb, "a": .adjective, "d": .adverb, "p": .preposition,
+                                               "c": .conjunction, "u": .particle, "y": .modal, "m": .numeral, "q": .measure,
+                                               "r": .pronoun, "f": .localizer, "k": .affix, "o": .sound]
+        var out: [UInt32: WordClass] = [:]
+        for (letter, chars) in ChineseCharData.classes {
+            guard let c = letters[letter] else { continue }
+            for s in chars.unicodeScalars { out[s.value] = c }
+        }
+        return out
+    }()
+
+    private static let surnames = Set(ChineseCharData.surnames.unicodeScalars.map(\.value))
+
+    /// The word class of `c` on its own (`.none`: the list has no such one-character word).
+    public static func wordClass(_ c: UInt32) -> WordClass { classOf[c] ?? .none }
+
+    /// `c` opens many personal names in the word list (王, 刘, 颜, 屠).
+    public static func isSurname(_ c: UInt32) -> Bool { surnames.contains(c) }
+}
