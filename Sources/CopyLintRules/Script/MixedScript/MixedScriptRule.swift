@@ -122,11 +122,11 @@ public struct MixedScriptRule: Rule {
         // Plain ASCII words with no Han character around: no look-alike, no full-width letter, no
         // Chinese inside a word and no Chinese context to stray into (English copy, as a rule).
         guard summary.han > 0 || summary.hasNonASCIILetter else { return }
-        check(block, ScalarText(bytes, range), han: Int(summary.han), latin: Int(summary.letters),
+        check(block, ScalarText(bytes, range), bytes, han: Int(summary.han), latin: Int(summary.letters),
               nonASCIILetters: summary.hasNonASCIILetter, variantCheck: wrong && !summary.hasKana ? expected : nil, into: &findings)
     }
 
-    private func check(_ block: Block, _ text: ScalarText, han: Int, latin: Int, nonASCIILetters: Bool, variantCheck: Variant?,
+    private func check(_ block: Block, _ text: ScalarText, _ bytes: [UInt8], han: Int, latin: Int, nonASCIILetters: Bool, variantCheck: Variant?,
                        into findings: inout [Finding]) {
         let chineseContext = han >= 4 && han * 3 >= latin
         // Words of ASCII letters alone can only hold a Chinese character, and only outside Chinese
@@ -138,7 +138,7 @@ public struct MixedScriptRule: Rule {
             checkEnglishInChinese(text, into: &findings)
         }
         if let variantCheck {
-            checkVariant(text, expected: variantCheck, into: &findings)
+            checkVariant(text, expected: variantCheck, fileBytes: bytes, into: &findings)
         }
     }
 

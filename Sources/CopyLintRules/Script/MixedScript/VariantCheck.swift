@@ -21,7 +21,42 @@ extension MixedScriptRule {
         }
     }
 
-    func checkVariant(_ t: ScalarText, expected: Variant, into findings: inout [Finding]) {
+    /// The form belongs to a proper name the file writes that way: a person's given name after a
+    /// surname (刘龑珑, 李仕傑, 王濛) or a title in 《》 (《情深深雨濛濛》), and the file nowhere
+    /// writes the other form of the character (a slip of the keyboard or the OCR leaves the usual
+    /// form elsewhere in the copy).
+    func isNameForm(_ s: [UInt32], _ i: Int, _ j: Int, _ table: [UInt32: [UInt32]], _ bytes: [UInt8]) -> Bool {
+        let afterSurname = (i >= 1 && ChineseChars.isSurname(s[i - 1]))
+            || (j - i == 1 && i >= 2 && ChineseChars.isSurname(s[i - 2]) && CharClass.isHan(s[i - 1]))
+        var inTitle = false
+        var k = i - 1
+        while k >= 0, i - k <= 20, s[k] != 0x300B {
+            if s[k] == 0x300A { inTitle = s[j...].prefix(20).contains(0x300B); break }
+            k -= 1
+        }
+        guard afterSurname || inTitle else { return false }
+        for k in i..<j {
+            for form in table[s[k]] ?? [] {
+                guard let scalar = Unicode.Scalar(form) else { continue }
+                let utf8 = Array(String(Character(scalar)).utf8)
+                if Self.contains(bytes, utf8) { return false }
+            }
+        }
+        return true
+    }
+
+    /// `needle` occurs in `bytes`.
+    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= bytes.count else { return false }
+        var i = 0
+        while i + needle.count <= bytes.count {
+            if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    func checkVariant(_ t: ScalarText, expected: Variant, fileBytes: [UInt8], into findings: inout [Finding]) {
         let table = expected == .simplified ? CharacterData.traditionalToSimplified : CharacterData.simplifiedToTraditional
         // A bit test per character; the map is read only for the few that are flagged.
         let wrong = expected == .simplified ? CharacterData.isTraditionalOnly : CharacterData.isSimplifiedOnly
@@ -38,6 +73,7 @@ extension MixedScriptRule {
                 if forms.count != 1 { unique = false }
                 replacement.unicodeScalars.append(Unicode.Scalar(forms[0])!)
             }
+            if isNameForm(s, i, j, table, fileBytes) { i = j; continue }
             let found = t.string(i, j)
             let (wrong, right) = expected == .simplified ? ("traditional", "simplified") : ("simplified", "traditional")
             let plural = j - i > 1 ? "characters" : "character"
