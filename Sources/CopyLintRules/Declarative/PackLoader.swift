@@ -60,7 +60,7 @@ public struct PackLoader: Sendable {
     static let ruleKeys = ["id", "kind", "summary", "rationale", "message", "severity", "enabled", "scope", "language",
                            "tokens", "patterns", "swap", "exceptions", "ignoreCase", "wordBoundary", "context", "link",
                            "fixSafety", "replacement", "unit", "allowLexiconWords", "max", "count", "groups", "pairs",
-                           "openAcrossParagraphs", "examples"]
+                           "openAcrossParagraphs", "learnsConvention", "examples"]
 
     typealias Fail = (String, Int) -> CopyLintError
 
@@ -185,6 +185,7 @@ public struct PackLoader: Sendable {
             guard ["char", "word"].contains(spec.unit) else { throw fail("\"unit\" must be \"char\" or \"word\"", n.offset) }
         }
         if let n = node["allowLexiconWords"] { spec.allowLexiconWords = try bool(n, "allowLexiconWords", fail) }
+        if let n = node["learnsConvention"] { spec.learnsConvention = try bool(n, "learnsConvention", fail) }
         if let n = node["max"] {
             guard case .number(let d, true) = n.value, d >= 0 else { throw fail("\"max\" must be a whole number", n.offset) }
             spec.max = Int(d)

@@ -6,11 +6,69 @@ import CopyLintEngine
 /// `substitution`: a wrong form from the `swap` map, with its right form as the fix.
 struct SubstitutionCheck: PackKindCheck {
     func findings(_ scan: PackScan) -> [Finding] {
+        let found = wrongForms(scan)
+        guard scan.spec.learnsConvention, !found.isEmpty else { return found }
+        return conventional(found, scan)
+    }
+
+    private func wrongForms(_ scan: PackScan) -> [Finding] {
         if let precomputed = scan.precomputed, scan.spec.patterns.isEmpty {
             // Only word-list matches can be found, and they are known: visit only the blocks that hold one.
             return scan.withMatches(precomputed) { block($0, scan) }
         }
         return scan.blocksInScope.flatMap { block($0, scan) }
+    }
+
+    /// The file's own convention, learnt separately for its headings and for the rest: where a class
+    /// writes the swap's wrong forms more often than its right ones, the wrong forms are its house
+    /// style (a paper that sets headlines' column tags in ( ), or digits full-width throughout); its
+    /// right forms are then the outliers.
+    private func conventional(_ found: [Finding], _ scan: PackScan) -> [Finding] {
+        let blocks = scan.document.blocks
+        let bytes = scan.bytes
+        let rights = Set(scan.spec.swap.map(\.1)).map { Array($0.utf8) }.filter { !$0.isEmpty }
+        let back = Dictionary(scan.spec.swap.map { ($0.1, $0.0) }, uniquingKeysWith: { a, _ in a })
+        // Block index of each finding (both in order).
+        var owner: [Int] = []
+        var b = 0
+        for f in found {
+            while b < blocks.count, blocks[b].textRange.end < f.range.end { b += 1 }
+            owner.append(b)
+        }
+        var out: [Finding] = []
+        for headings in [true, false] {
+            let mine = found.indices.filter { owner[$0] < blocks.count && blocks[owner[$0]].kind.isHeading == headings }
+            let inClass = scan.inScope.filter { blocks[$0].kind.isHeading == headings }
+            var rightHits: [(SourceRange, String)] = []
+            for i in inClass {
+                let r = blocks[i].textRange
+                for needle in rights {
+                    var k = r.start
+                    while k + needle.count <= r.end {
+                        if bytes[k] == needle[0], bytes[k..<(k + needle.count)].elementsEqual(needle) {
+                            rightHits.append((SourceRange(k, k + needle.count), String(decoding: needle, as: UTF8.self)))
+                            k += needle.count
+                        } else {
+                            k += 1
+                        }
+                    }
+                }
+            }
+            // A style, not a slip: two wrong forms at least in the headings (a pair of brackets), three in
+            // the rest, and more than twice as many as the right ones.
+            if mine.count >= (headings ? 2 : 3), mine.count > 2 * rightHits.count {
+                // The house writes the wrong forms: its right forms are the outliers.
+                for (range, right) in rightHits.sorted(by: { $0.0.start < $1.0.start }) {
+                    guard let wrong = back[right] else { continue }
+                    out.append(Finding(range: range, message: "'\(right)' where this file writes '\(wrong)' (its house style)",
+                                       fix: Fix(title: "replace '\(right)' with '\(wrong)'", edits: [TextEdit(range: range, replacement: wrong)],
+                                                applicability: .unsafe)))
+                }
+            } else {
+                out += mine.map { found[$0] }
+            }
+        }
+        return out.sorted { $0.range.start < $1.range.start }
     }
 
     private func block(_ block: Block, _ scan: PackScan) -> [Finding] {
