@@ -185,7 +185,10 @@ public struct PackLoader: Sendable {
             guard ["char", "word"].contains(spec.unit) else { throw fail("\"unit\" must be \"char\" or \"word\"", n.offset) }
         }
         if let n = node["allowLexiconWords"] { spec.allowLexiconWords = try bool(n, "allowLexiconWords", fail) }
-        if let n = node["learnsConvention"] { spec.learnsConvention = try bool(n, "learnsConvention", fail) }
+        if let n = node["learnsConvention"] {
+            spec.learnsConvention = try enumValue(n, PackRuleSpec.ConventionScope.init(rawValue:), "learnsConvention", fail,
+                                                  allowed: ["none", "headings", "everywhere"])
+        }
         if let n = node["max"] {
             guard case .number(let d, true) = n.value, d >= 0 else { throw fail("\"max\" must be a whole number", n.offset) }
             spec.max = Int(d)

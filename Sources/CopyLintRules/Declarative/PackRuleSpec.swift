@@ -96,10 +96,13 @@ public struct PackRuleSpec: Sendable {
     // pair
     public var pairs: [(String, String)] = []
     public var openAcrossParagraphs = false
-    /// substitution: learn the file's own convention first. Where the file's headings (or its other
-    /// blocks) write the "wrong" forms more often than the right ones, that is their house style:
-    /// the wrong forms there are not reported, and a right form among them is the outlier.
-    public var learnsConvention = false
+    /// substitution: learn the file's own convention first, in its headings only or everywhere (its
+    /// headings and its other blocks apart). Where a class writes the "wrong" forms and all but never
+    /// the right ones, that is its house style: the wrong forms there are not reported, and a right
+    /// form among them is the outlier.
+    public var learnsConvention: ConventionScope = .none
+
+    public enum ConventionScope: String, Sendable { case none, headings, everywhere }
     public var triggering: [Example] = []
     public var nonTriggering: [Example] = []
     public var path: String = ""

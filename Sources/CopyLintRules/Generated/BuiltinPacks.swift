@@ -298,11 +298,11 @@ enum BuiltinPacks {
   "id": "full-width-alphanumerics",
   "kind": "substitution",
   "summary": "Full-width digits or Latin letters in running text",
-  "rationale": "GB/T 15835 asks for half-width Arabic numerals and Latin letters in Chinese copy; full-width ones (２０１９年, ＧＤＰ) come from old input methods and set too wide. A house that sets figures full-width on purpose does so throughout: where a file writes full-width forms far more often than half-width ones, that is its style, and a half-width figure among them is the outlier.",
+  "rationale": "GB/T 15835 asks for half-width Arabic numerals and Latin letters in Chinese copy; full-width ones (２０１９年, ＧＤＰ) come from old input methods and set too wide. A house that sets figures full-width on purpose does so throughout: where a file writes full-width forms and all but never half-width ones, that is its style, and a half-width figure among them is the outlier.",
   "message": "full-width '{match}': use '{replacement}'",
   "severity": "warning",
   "scope": "text",
-  "learnsConvention": true,
+  "learnsConvention": "everywhere",
   "swap": {
     "０": "0",
     "１": "1",
@@ -370,15 +370,15 @@ enum BuiltinPacks {
   "examples": {
     "triggering": [
       "↓２025年全县粮食产量增长3.4%。",
-      "全年完成投资２０１９万元，比上年增长１５％，新建学校↓3所。"
+      "全年完成投资２０１９万元，比上年增长１５％，新增就业１２００人，新建学校↓3所。"
     ],
     "fixed": [
       "2025年全县粮食产量增长3.4%。",
-      "全年完成投资２０１９万元，比上年增长１５％，新建学校３所。"
+      "全年完成投资２０１９万元，比上年增长１５％，新增就业１２００人，新建学校３所。"
     ],
     "nonTriggering": [
       "2025年全县GDP增长3.4%。",
-      "全年完成投资２０１９万元，比上年增长１５％，新建学校３所。"
+      "全年完成投资２０１９万元，比上年增长１５％，新增就业１２００人，新建学校３所。"
     ]
   }
 }
@@ -388,12 +388,12 @@ enum BuiltinPacks {
   "id": "half-width-punctuation",
   "kind": "substitution",
   "summary": "Half-width punctuation inside Chinese text",
-  "rationale": "Chinese copy uses full-width punctuation (GB/T 15834). A half-width comma or bracket next to Chinese characters is an OCR or input-method slip that typesetting shows as a cramped, misaligned mark. The file's own convention is learnt first, for its headings and for its body apart: a paper that sets its headlines' column tags in half-width brackets, 标题(看台人语), does so on purpose.",
+  "rationale": "Chinese copy uses full-width punctuation (GB/T 15834). A half-width comma or bracket next to Chinese characters is an OCR or input-method slip that typesetting shows as a cramped, misaligned mark. A file's headings may follow a convention of their own, learnt first: a paper that sets its headlines' column tags in half-width brackets, 标题(看台人语), does so on purpose.",
   "message": "half-width '{match}' in Chinese text: use '{replacement}'",
   "severity": "warning",
   "scope": "text",
   "context": "han-either",
-  "learnsConvention": true,
+  "learnsConvention": "headings",
   "swap": {
     ",": "，",
     ";": "；",

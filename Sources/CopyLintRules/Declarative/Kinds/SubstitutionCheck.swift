@@ -7,7 +7,7 @@ import CopyLintEngine
 struct SubstitutionCheck: PackKindCheck {
     func findings(_ scan: PackScan) -> [Finding] {
         let found = wrongForms(scan)
-        guard scan.spec.learnsConvention, !found.isEmpty else { return found }
+        guard scan.spec.learnsConvention != .none, !found.isEmpty else { return found }
         return conventional(found, scan)
     }
 
@@ -37,6 +37,10 @@ struct SubstitutionCheck: PackKindCheck {
         }
         var out: [Finding] = []
         for headings in [true, false] {
+            guard headings || scan.spec.learnsConvention == .everywhere else {
+                out += found.indices.filter { owner[$0] >= blocks.count || !blocks[owner[$0]].kind.isHeading }.map { found[$0] }
+                continue
+            }
             let mine = found.indices.filter { owner[$0] < blocks.count && blocks[owner[$0]].kind.isHeading == headings }
             let inClass = scan.inScope.filter { blocks[$0].kind.isHeading == headings }
             var rightHits: [(SourceRange, String)] = []
@@ -55,8 +59,8 @@ struct SubstitutionCheck: PackKindCheck {
                 }
             }
             // A style, not a slip: two wrong forms at least in the headings (a pair of brackets), three in
-            // the rest, and more than twice as many as the right ones.
-            if mine.count >= (headings ? 2 : 3), mine.count > 2 * rightHits.count {
+            // the rest, and the right ones all but absent (at most one in ten).
+            if mine.count >= (headings ? 2 : 3), rightHits.count * 10 <= mine.count {
                 // The house writes the wrong forms: its right forms are the outliers.
                 for (range, right) in rightHits.sorted(by: { $0.0.start < $1.0.start }) {
                     guard let wrong = back[right] else { continue }
