@@ -33,6 +33,6 @@ let package = Package(
                           linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
         .testTarget(name: "CopyLintKitTests",
                     dependencies: ["CopyLintBase", "CopyLintDocument", "CopyLintEngine", "CopyLintRules", "CopyLintKit", "CopyLintFuzz"],
-                    exclude: ["Golden", "Fuzz", "Editors"]),
+                    exclude: ["Golden", "Fuzz", "Editors", "Editions"]),
     ]
 )

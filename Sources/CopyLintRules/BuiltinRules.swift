@@ -11,6 +11,8 @@ package enum BuiltinRules {
         RuleEntry(TruncatedSentenceRule.self),
         RuleEntry(MisplacedHeadlineRule.self),
         RuleEntry(UnusedSuppressionRule.self),
+        RuleEntry(BrokenJumpRule.self),
+        RuleEntry(DuplicateStoryRule.self),
     ]
 
     /// copylint's own packs, parsed from the copy embedded in the binary.

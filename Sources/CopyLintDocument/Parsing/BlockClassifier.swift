@@ -74,6 +74,11 @@ struct BlockClassifier {
     /// (a line left empty holds none).
     private func assignExportHeadingSlots(_ blocks: inout [Block]) {
         for k in blocks.indices where blocks[k].firstLine < 3 {
+            // A jump line in a heading slot (the export prints （上接第一版） under a continuation's headline).
+            if blocks[k].kind == .jump || JumpLine.parse(scalars(blocks[k])) != nil {
+                blocks[k].kind = .jump
+                continue
+            }
             switch blocks[k].firstLine {
             case 0: blocks[k].kind = .kicker
             case 1: blocks[k].kind = .headline

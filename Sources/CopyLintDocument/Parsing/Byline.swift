@@ -1,14 +1,14 @@
 import CopyLintBase
 
 /// `□ 本报记者 李明远`, `本报通讯员 周文`, `By Jane Doe`.
-enum Byline {
+public enum Byline {
     static let roles = ["本报记者", "本报通讯员", "本报特约记者", "本报评论员", "特约评论员", "本报驻", "记者", "通讯员",
                         "新华社记者", "特约记者", "本报特派记者", "文/", "文／"].map { Array($0.unicodeScalars) }
 
     /// The first scalars of `roles`: a line starting with anything else credits no role.
     static let roleStarts = ScalarSet(roles.compactMap(\.first))
 
-    static func matches(_ text: [Unicode.Scalar]) -> Bool {
+    public static func matches(_ text: [Unicode.Scalar]) -> Bool {
         guard text.count <= 80 else { return false }
         var start = 0
         while start < text.count, text[start] == " " || TextTraits.boxMarks.contains(text[start]) { start += 1 }

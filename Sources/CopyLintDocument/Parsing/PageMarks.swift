@@ -65,6 +65,31 @@ public struct JumpLine: Sendable, Equatable {
         return chinese(text) ?? english(text)
     }
 
+    /// A jump set in a paragraph's own line: `……列车最高（下转第9版）` or `… the (Continued on Page A6)`
+    /// at its end, `（上接第二版）供热企业……` or `(Continued from Page A1) the …` at its start. The jump
+    /// and the scalar offsets of its brackets in `t`.
+    public static func inline(_ t: [Unicode.Scalar]) -> [(jump: JumpLine, scalars: Range<Int>)] {
+        var out: [(JumpLine, Range<Int>)] = []
+        guard t.count > 6, t.contains(where: { $0 == "版" || $0 == "p" || $0 == "P" }) else { return out }
+        func isOpen(_ c: Unicode.Scalar) -> Bool { c == "（" || c == "(" }
+        func isClose(_ c: Unicode.Scalar) -> Bool { c == "）" || c == ")" }
+        // At the start, after an indent.
+        var start = 0
+        while start < t.count, t[start] == " " || t[start] == "\u{3000}" || t[start] == "\t" { start += 1 }
+        if start < t.count, isOpen(t[start]), let close = t[start...].prefix(40).firstIndex(where: isClose), close + 1 < t.count,
+           let jump = parse(Array(t[start...close])), jump.direction == .from {
+            out.append((jump, start..<(close + 1)))
+        }
+        // At the end, before a closing full stop at most.
+        var end = t.count
+        while end > 0, t[end - 1] == " " || t[end - 1] == "。" || t[end - 1] == "." { end -= 1 }
+        if end > 0, isClose(t[end - 1]), let open = t[..<end].suffix(40).lastIndex(where: isOpen), open > start,
+           let jump = parse(Array(t[open..<end])), jump.direction == .to {
+            out.append((jump, open..<end))
+        }
+        return out
+    }
+
     /// `（下转第2版）`, `(转第二版)`, `（上接第1版）`, `（接第3版）`: in brackets, alone on the line.
     private static func chinese(_ text: String) -> JumpLine? {
         let scalars = Array(text.unicodeScalars)
@@ -123,7 +148,7 @@ public struct JumpLine: Sendable, Equatable {
     static let chineseDigits: [Character: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
 
     /// `2`, `02`, `A6`, `二`, `十二`, `二十四`: the page as digits (with its section letter).
-    static func pageNumber(_ s: String) -> String? {
+    public static func pageNumber(_ s: String) -> String? {
         if !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter) }), s.contains(where: \.isNumber) {
             return s.uppercased()
         }

@@ -1,15 +1,32 @@
 import CopyLintBase
 import CopyLintDocument
 
-/// Another place a finding refers to: "first printed at line 70".
+/// Another place a finding refers to: "first printed at line 70", in the finding's own file or, for
+/// the checks of an edition, in another page (`file`).
 public struct RelatedLocation: Hashable, Sendable {
     public var range: SourceRange
     public var message: String
+    /// The other file the range is in; nil: the finding's own.
+    public var file: SourceText?
 
-    public init(range: SourceRange, message: String) {
+    public init(range: SourceRange, message: String, file: SourceText? = nil) {
         self.range = range
         self.message = message
+        self.file = file
     }
+
+    public static func == (a: RelatedLocation, b: RelatedLocation) -> Bool {
+        a.range == b.range && a.message == b.message && a.file?.path == b.file?.path
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(range)
+        h.combine(message)
+        h.combine(file?.path)
+    }
+
+    /// The text the range is in, given the finding's own.
+    public func source(_ own: SourceText) -> SourceText { file ?? own }
 }
 
 /// What a rule reports: a range, a message, related places and maybe a fix.

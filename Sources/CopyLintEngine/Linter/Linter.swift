@@ -65,6 +65,12 @@ public struct Linter: Sendable {
         return lint(document)
     }
 
+    /// The diagnostics and the parsed document (the checks of an edition read the document too).
+    public func lintKeepingDocument(_ source: SourceText) -> (diagnostics: [Diagnostic], document: Document) {
+        let document = parser.parse(source)
+        return (lint(document), document)
+    }
+
     public func lint(_ document: Document) -> [Diagnostic] {
         let tFacts = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         let facts = DocumentFacts(document, computing: neededFacts)

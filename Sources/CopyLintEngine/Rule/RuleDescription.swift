@@ -37,8 +37,24 @@ public struct Example: Sendable {
 
     public static let marker: Character = "↓"
 
+    /// An edition example's pages: the text split at lines `=== NAME ===`, each page with its name.
+    public var pages: [(name: String, text: String)] {
+        var out: [(String, String)] = []
+        for line in text.components(separatedBy: "\n") {
+            if line.hasPrefix("=== "), line.hasSuffix(" ==="), line.count > 8 {
+                out.append((String(line.dropFirst(4).dropLast(4)), ""))
+            } else if !out.isEmpty {
+                out[out.count - 1].1 += line + "\n"
+            }
+        }
+        return out
+    }
+
     /// The example's text without markers, and the byte offsets where the markers stood.
-    public var textAndMarkers: (text: String, markers: [Int]) {
+    public var textAndMarkers: (text: String, markers: [Int]) { Self.textAndMarkers(text) }
+
+    /// A text without markers, and the byte offsets where the markers stood.
+    public static func textAndMarkers(_ text: String) -> (text: String, markers: [Int]) {
         var out = ""
         var markers: [Int] = []
         for ch in text {
@@ -46,6 +62,11 @@ public struct Example: Sendable {
         }
         return (out, markers)
     }
+}
+
+/// What a rule reads: one file at a time, or an edition (a folder of pages) at once.
+public enum RuleScope: String, Sendable {
+    case file, edition
 }
 
 /// Everything a rule says about itself: read by `copylint explain`, `copylint rules`, the
@@ -61,10 +82,13 @@ public struct RuleDescription: Sendable {
     public let nonTriggering: [Example]
     /// How the rule's fixes behave, for documentation.
     public let fixSafety: String?
+    /// An edition rule's examples are editions: pages set apart by a line `=== NAME ===`.
+    public let scope: RuleScope
 
     public init(id: String, summary: String, rationale: String, defaultSeverity: Severity,
                 enabledByDefault: Bool = true, options: [OptionSpec] = [], triggering: [Example],
-                nonTriggering: [Example], fixSafety: String? = nil) {
+                nonTriggering: [Example], fixSafety: String? = nil, scope: RuleScope = .file) {
+        self.scope = scope
         self.id = id
         self.summary = summary
         self.rationale = rationale

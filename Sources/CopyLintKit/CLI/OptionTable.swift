@@ -71,6 +71,9 @@ enum OptionTable {
             "record the current findings in FILE and exit 0"]) { o, v in o.writeBaseline = v },
         OptionDefinition(["--fail-on-stale-baseline"], help: [
             "fail when findings recorded in the baseline are gone (the baseline must shrink)"]) { o, _ in o.failOnStaleBaseline = true },
+        OptionDefinition(["--edition"], value: "DIR", help: [
+            "lint the folder DIR as one edition too: its pages' jump lines and",
+            "repeated stories across pages (broken-jump, duplicate-story); repeatable"]) { o, v in o.editions.append(v!) },
         OptionDefinition(["--diff-base"], value: "REF", help: [
             "lint files changed since git REF and report only findings on changed lines"]) { o, v in o.diffBase = v },
         OptionDefinition(["--no-inline-config"], help: ["ignore copylint-disable directives in the copy"]) { o, _ in o.inlineConfig = false },

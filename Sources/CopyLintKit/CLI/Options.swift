@@ -47,6 +47,8 @@ public struct Options: Sendable, Equatable {
     public var encoding: InputEncoding?
     /// `--layout`: how the copy's lines make paragraphs.
     public var layout: LayoutChoice?
+    /// `--edition DIR`: folders each linted as one edition (besides file by file).
+    public var editions: [String] = []
     public var color: ColorChoice = .auto
     public var quiet = false
 

@@ -12,7 +12,8 @@ public enum RuleDocs {
             let d = entry.description
             let id = d.id.padding(toLength: width, withPad: " ", startingAt: 0)
             let sev = d.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-            out += "\(id)  \(sev)  \(d.enabledByDefault ? "on " : "off")  \(d.summary)\n"
+            let summary = d.scope == .edition ? d.summary + " (in an edition)" : d.summary
+            out += "\(id)  \(sev)  \(d.enabledByDefault ? "on " : "off")  \(summary)\n"
         }
         return out
     }
@@ -20,6 +21,9 @@ public enum RuleDocs {
     public static func explain(_ d: RuleDescription) -> String {
         var out = "\(d.id)\n\(String(repeating: "=", count: d.id.count))\n\n\(d.summary).\n\n"
         out += "Default severity: \(d.defaultSeverity.rawValue)\(d.enabledByDefault ? "" : " (off by default)")\n\n"
+        if d.scope == .edition {
+            out += "Reads an edition (--edition DIR, or \"edition\" in .lintrc): examples are pages, each under === FILE ===.\n\n"
+        }
         out += "Why\n---\n\(d.rationale)\n\n"
         if let fix = d.fixSafety { out += "Fixes\n-----\n\(fix)\n\n" }
         if !d.options.isEmpty {

@@ -80,6 +80,27 @@ public struct ConfigLoader: Sendable {
             case "encoding":
                 config.encoding = try enumValue(v, "encoding", InputEncoding.allCases.map(\.rawValue), fail: fail)
                     .flatMap(InputEncoding.init)
+            case "edition":
+                guard case .object(let fields) = v.value else {
+                    throw fail("\"edition\" must be an object such as {\"enabled\": true}, not \(v.value.typeName)", v.offset)
+                }
+                var settings = EditionSettings()
+                for field in fields {
+                    switch field.key {
+                    case "enabled":
+                        guard case .bool(let b) = field.value.value else { throw fail("\"enabled\" must be a boolean", field.value.offset) }
+                        settings.enabled = b
+                    case "pagePattern":
+                        guard case .string(let s) = field.value.value else { throw fail("\"pagePattern\" must be a string", field.value.offset) }
+                        do { _ = try PageNumbering.pattern(s) } catch {
+                            throw fail("\"pagePattern\" is not a usable pattern: \(error.localizedDescription)", field.value.offset)
+                        }
+                        settings.pagePattern = s
+                    default:
+                        throw fail("unknown key \"\(field.key)\" in \"edition\"" + didYouMean(field.key, Configuration.editionKeys), field.keyOffset)
+                    }
+                }
+                config.edition = settings
             case "ruleTimeBudget":
                 guard case .number(let seconds, _) = v.value, seconds > 0, seconds.isFinite else {
                     throw fail("\"ruleTimeBudget\" must be a number of seconds greater than 0", v.offset)

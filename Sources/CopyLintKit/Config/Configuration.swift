@@ -17,6 +17,8 @@ public struct Configuration: Sendable {
     public var ruleTimeBudget: Double?
     /// How the copy's lines make paragraphs (`auto`: recognised file by file).
     public var layout: LayoutChoice?
+    /// The folders this configuration governs are editions (`"edition": {…}`).
+    public var edition: EditionSettings?
     /// Rule packs loaded by this configuration (beyond copylint's own).
     public var packs: [PackLoader.Pack] = []
     /// The rules this configuration can switch: copylint's and its packs'.
@@ -29,6 +31,25 @@ public struct Configuration: Sendable {
     /// The folder holding the configuration file; globs are relative to it.
     public var directory: String? { path.map { ($0 as NSString).deletingLastPathComponent } }
 
-    static let topLevelKeys = ["rules", "include", "exclude", "failOn", "columnUnit", "encoding", "packs", "ruleTimeBudget", "layout"]
+    static let topLevelKeys = ["rules", "include", "exclude", "failOn", "columnUnit", "encoding", "packs", "ruleTimeBudget", "layout", "edition"]
     static let ruleKeys = ["enabled", "severity", "options"]
+    static let editionKeys = ["enabled", "pagePattern"]
+}
+
+/// `"edition": { "enabled": true, "pagePattern": "…" }`: each folder of pages this configuration
+/// governs is an edition, its pages numbered by `pagePattern` (a regular expression with a group
+/// named `page`, and one named `section` if the paper has sections) or by copylint's conventions.
+public struct EditionSettings: Sendable {
+    public var enabled = true
+    public var pagePattern: String?
+
+    public init(enabled: Bool = true, pagePattern: String? = nil) {
+        self.enabled = enabled
+        self.pagePattern = pagePattern
+    }
+
+    /// The desk's pattern pages are numbered by (copylint's conventions come after it).
+    public func patterns() -> [NSRegularExpression] {
+        pagePattern.flatMap { try? PageNumbering.pattern($0) }.map { [$0] } ?? []
+    }
 }

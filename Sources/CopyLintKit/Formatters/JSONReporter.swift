@@ -50,8 +50,8 @@ public struct JSONReporter: Reporter {
                 ("fingerprint", .string(Fingerprint.of(d))),
                 ("range", Self.range(d.range, in: d.source, unit: unit)),
                 ("related", .array(d.related.map { r in
-                    .object([("message", .string(r.message)), ("path", .string(d.path)),
-                             ("range", Self.range(r.range, in: d.source, unit: unit))])
+                    .object([("message", .string(r.message)), ("path", .string(r.source(d.source).path)),
+                             ("range", Self.range(r.range, in: r.source(d.source), unit: unit))])
                 })),
                 ("fix", fix),
             ])

@@ -55,7 +55,8 @@ enum RDJSON {
         if !d.related.isEmpty {
             members.append(("related_locations", .array(d.related.map { r in
                 .object([("message", .string(r.message)),
-                         ("location", .object([("path", .string(path)), ("range", range(r.range, d.source))]))])
+                         ("location", .object([("path", .string(r.file.map { context.rootRelative($0.path) } ?? path)),
+                                               ("range", range(r.range, r.source(d.source)))]))])
             })))
         }
         return .object(members)

@@ -51,7 +51,8 @@ public struct SARIFReporter: Reporter {
             if let index = ruleIndex[d.ruleID] { result.append(("ruleIndex", .int(index))) }
             if !d.related.isEmpty {
                 result.append(("relatedLocations", .array(d.related.enumerated().map { k, r in
-                    var loc = Self.location(uri, r.range, d.source, unit, message: r.message)
+                    // A related place in another page of an edition is in that page's artifact.
+                    var loc = Self.location(r.file.map { context.rootRelative($0.path) } ?? uri, r.range, r.source(d.source), unit, message: r.message)
                     if case .object(var members) = loc { members.append(("id", .int(k))); loc = .object(members) }
                     return loc
                 })))

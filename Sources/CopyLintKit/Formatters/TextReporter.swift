@@ -27,8 +27,9 @@ public struct TextReporter: Reporter {
             out += style.blue("\(gutter) |") + " \(snippet)\n"
             out += style.blue("\(pad) |") + " " + sevColor(carets) + "\n"
             for r in d.related {
-                let rp = d.source.position(r.range.start, unit: unit)
-                out += style.blue("\(pad) = ") + "note: \(r.message): \(d.path):\(rp.line):\(rp.column)\n"
+                let other = r.source(d.source)
+                let rp = other.position(r.range.start, unit: unit)
+                out += style.blue("\(pad) = ") + "note: \(r.message): \(other.path):\(rp.line):\(rp.column)\n"
             }
             if let fix = d.fix {
                 let how = fix.applicability == .safe ? "safe fix" : "unsafe fix"

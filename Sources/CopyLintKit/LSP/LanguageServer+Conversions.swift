@@ -48,7 +48,13 @@ extension LanguageServer {
         ]
         if !d.related.isEmpty {
             out["relatedInformation"] = d.related.map { r in
-                ["location": ["uri": uri, "range": lspRange(r.range, text: text, lines: lines)], "message": r.message] as [String: Any]
+                // A place in another page of an edition: its own file, read as its text has it (no BOM).
+                if let other = r.file {
+                    let otherURI = URL(fileURLWithPath: other.path).absoluteString
+                    return ["location": ["uri": otherURI, "range": lspRange(r.range, text: other.bytes, lines: other.lines)],
+                            "message": r.message] as [String: Any]
+                }
+                return ["location": ["uri": uri, "range": lspRange(r.range, text: text, lines: lines)], "message": r.message] as [String: Any]
             }
         }
         return out

@@ -37,7 +37,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     private let output: Output
     private let outputLock = NSLock()
-    private let state = DispatchQueue(label: "copylint.lsp.state")
+    let state = DispatchQueue(label: "copylint.lsp.state")
     private let lintQueue = DispatchQueue(label: "copylint.lsp.lint")
     /// Seconds after the last change before a document is linted.
     public var debounce: Double
@@ -51,7 +51,10 @@ public final class LanguageServer: @unchecked Sendable {
     private var initialized = false
     private var shutDown = false
     var unit: ColumnUnit = .utf16
-    private var configCache: [String: (stamp: String, linter: Linter?, error: String?)] = [:]
+    private var configCache: [String: (stamp: String, linter: Linter?, edition: EditionSettings?, error: String?)] = [:]
+    /// Pages of editions read from disk, by path, with the size and time they were read at. Touched
+    /// only on the lint queue.
+    var editionPages: [String: (stamp: String, page: EditionPage)] = [:]
     private var watchersRegistered = false
     private var clientCanWatch = false
 
@@ -208,7 +211,16 @@ public final class LanguageServer: @unchecked Sendable {
             scheduleLint(uri, delay: debounce)
         case "textDocument/didSave":
             guard let uri else { return }
-            if Self.isConfiguration(Self.path(of: uri)) { reloadConfiguration() } else if documents[uri] != nil { scheduleLint(uri, delay: 0) }
+            if Self.isConfiguration(Self.path(of: uri)) { reloadConfiguration(); return }
+            if documents[uri] != nil { scheduleLint(uri, delay: 0) }
+            // A saved page of an edition changes what the other pages' jumps and stories meet.
+            let path = Self.path(of: uri)
+            let folder = (path as NSString).deletingLastPathComponent
+            if configCache[folder]?.edition != nil {
+                for (other, doc) in documents where other != uri && (doc.path as NSString).deletingLastPathComponent == folder {
+                    scheduleLint(other, delay: 0)
+                }
+            }
         case "textDocument/didClose":
             guard let uri else { return }
             documents[uri] = nil
@@ -280,13 +292,22 @@ public final class LanguageServer: @unchecked Sendable {
 
     /// On the lint queue: takes the current text, lints it, and publishes unless it changed meanwhile.
     private func lintInBackground(_ uri: String) {
-        guard let (doc, linter) = state.sync(execute: { () -> (OpenDocument, Result<Linter, CopyLintError>)? in
+        guard let (doc, linter, edition) = state.sync(execute: { () -> (OpenDocument, Result<Linter, CopyLintError>, EditionSettings?)? in
             guard let doc = documents[uri] else { return nil }
-            return (doc, linterFor(doc.path))
+            let linter = linterFor(doc.path)
+            return (doc, linter, configCache[(doc.path as NSString).deletingLastPathComponent]?.edition)
         }) else { return }
         let diagnostics: [Diagnostic]
         switch linter {
-        case .success(let linter): diagnostics = linter.lint(SourceText(path: doc.path, bytes: doc.text))
+        case .success(let linter):
+            let source = SourceText(path: doc.path, bytes: doc.text)
+            if let edition {
+                // A page of an edition: its own findings, and the edition's that fall on it.
+                let (own, document) = linter.lintKeepingDocument(source)
+                diagnostics = own + editionDiagnostics(page: document, settings: edition, linter: linter)
+            } else {
+                diagnostics = linter.lint(source)
+            }
         case .failure(let error):
             // A broken .lintrc: say so on the first line rather than lint with the wrong rules.
             let source = SourceText(path: doc.path, bytes: doc.text)
@@ -317,10 +338,10 @@ public final class LanguageServer: @unchecked Sendable {
             let resolver = try ConfigResolver(loader: ConfigLoader(), explicitPath: nil)
             let config = try resolver.configuration(forDirectory: directory.isEmpty ? "." : directory)
             let linter = LintPlanner.linter(for: config)
-            configCache[directory] = (stamp, linter, nil)
+            configCache[directory] = (stamp, linter, config?.edition.flatMap { $0.enabled ? $0 : nil }, nil)
             return .success(linter)
         } catch {
-            configCache[directory] = (stamp, nil, error.description)
+            configCache[directory] = (stamp, nil, nil, error.description)
             return .failure(error)
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import CopyLintBase
 import CopyLintDocument
 import CopyLintEngine
+import CopyLintRules
 
 /// What linting one file gave.
 struct FileOutcome {
@@ -18,12 +19,16 @@ struct FileOutcome {
     /// A file with very many findings is rendered later, in pieces written one after another,
     /// so that its whole report is never held in memory at once.
     var renderInPieces = false
+    /// What the checks of its edition read of it, when the file is a page of one.
+    var page: EditionPage?
 }
 
 enum FileLinting {
     /// Reads, decodes and lints (or fixes) one file.
+    /// `edition`: the patterns that number the file as a page of an edition (nil: not a page).
     static func lintOne(path: String, linter: Linter, encoding: InputEncoding?, stdin: [UInt8]?,
-                        stdinName: String, fix: Options.FixMode = .none, showDiff: Bool = false) -> FileOutcome {
+                        stdinName: String, fix: Options.FixMode = .none, showDiff: Bool = false,
+                        edition: [NSRegularExpression]? = nil) -> FileOutcome {
         var outcome = FileOutcome()
         let name = path == "-" ? stdinName : path
         let raw: [UInt8]
@@ -51,6 +56,16 @@ enum FileLinting {
                 let tLines = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
                 let source = SourceText(path: name, bytes: bytes)
                 if Profile.enabled { Profile.report("line index", since: tLines) }
+                if let patterns = edition {
+                    // A page: parsed once, for its own checks and for the edition's.
+                    let (diagnostics, document) = linter.lintKeepingDocument(source)
+                    outcome.page = EditionPage(document: document,
+                                               page: PageNumbering.fromFileName(name, patterns: patterns) ?? PageNumbering.fromFolio(document))
+                    if fix == .none {
+                        outcome.diagnostics = diagnostics
+                        return outcome
+                    }
+                }
                 guard fix != .none else {
                     outcome.diagnostics = linter.lint(source)
                     return outcome

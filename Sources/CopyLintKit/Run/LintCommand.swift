@@ -33,6 +33,10 @@ struct LintCommand {
         var counts = Counts()
         /// Reports that go to files, by report (streaming).
         var toFiles: [String]
+        /// The pages of editions, by edition, with the plan of each.
+        var pages: [String: [(plan: Int, page: EditionPage)]] = [:]
+        /// The pages of editions that had findings of their own (the summary counts files once).
+        var pagesWithFindings = Set<String>()
     }
 
     func run() -> Int32 {
@@ -55,10 +59,15 @@ struct LintCommand {
                 return ExitCode.usage
             }
         }
-        var paths = options.paths
+        var paths = options.paths + options.editions
         if paths.isEmpty { paths = changes == nil ? ["."] : [changes!.root] }
         let collected = FileCollector(resolver: resolver).collect(paths, allowEmpty: changes != nil)
+        // (A file named twice, as a path and under an edition's folder, is linted once.)
         var files = collected.files
+        if !options.editions.isEmpty {
+            var seen = Set<String>()
+            files = files.filter { seen.insert(ConfigResolver.absolute($0)).inserted || $0 == "-" }
+        }
         if let changes {
             files = files.filter { $0 != "-" && changes.lines[ConfigResolver.absolute($0)] != nil }
             if options.paths.isEmpty {
@@ -69,6 +78,7 @@ struct LintCommand {
 
         let planned = RunPlanner(resolver: resolver, inlineConfig: options.inlineConfig, encoding: options.encoding, layout: options.layout).plan(files)
         let plans = planned.plans, rootConfig = planned.rootConfig
+        let editionOf = Self.editions(plans, named: options.editions)
         var errors = collected.errors + planned.errors
         if errors.contains(where: { $0.position != nil }) {
             // A broken .lintrc stops the run before anything is linted.
@@ -96,8 +106,29 @@ struct LintCommand {
         // go: memory stays flat however many files a run covers.
         let streaming = changes == nil && options.baseline == nil && options.writeBaseline == nil && !options.showDiff
             && reports.allSatisfy { ["text", "gcc", "github", "rdjsonl"].contains($0.format) }
-        var gathered = lintFiles(plans, stdin: stdinBytes, stdinName: stdinName, reports: reports, context: context, streaming: streaming)
+        var gathered = lintFiles(plans, editions: editionOf, stdin: stdinBytes, stdinName: stdinName, reports: reports,
+                                 context: context, streaming: streaming)
         errors += gathered.errors
+        // The checks of each edition, once its pages are all read.
+        let tEditions = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+        let editionFindings = Self.checkEditions(gathered.pages, plans: plans)
+        if Profile.enabled { Profile.report("edition checks", since: tEditions) }
+        gathered.pages = [:]
+        if streaming, !editionFindings.isEmpty {
+            for (r, report) in reports.enumerated() {
+                let reporter = Reporters.named(report.format) ?? TextReporter()
+                var c = context
+                if report.output != nil { c.color = false }
+                let text = reporter.report(editionFindings.sorted(by: Diagnostic.ordered), context: c)
+                if report.output == nil { stdout.write(text) } else { gathered.toFiles[r] += text }
+            }
+            var extra = Counts()
+            extra.add(editionFindings)
+            extra.files = Set(editionFindings.map(\.path)).subtracting(gathered.pagesWithFindings).count
+            gathered.counts.add(extra)
+        } else {
+            gathered.diagnostics += editionFindings
+        }
 
         if options.fix != .none, !options.quiet {
             let verb = options.showDiff ? "would fix" : "fixed"
@@ -187,7 +218,7 @@ struct LintCommand {
 
     /// Lints the files in chunks, in path order when streaming: each chunk's reports are written and
     /// its outcomes let go before the next, so memory does not grow with the number of files.
-    private func lintFiles(_ work: [FilePlan], stdin: [UInt8]?, stdinName: String, reports: [Options.Report],
+    private func lintFiles(_ work: [FilePlan], editions: [String?], stdin: [UInt8]?, stdinName: String, reports: [Options.Report],
                            context: ReportContext, streaming: Bool) -> Gathered {
         let fixMode = options.fix, showDiff = options.showDiff
         let reporters: [any Reporter] = reports.map { Reporters.named($0.format) ?? TextReporter() }
@@ -209,10 +240,15 @@ struct LintCommand {
             if next < sequence.count {
                 ReadAhead.start(sequence[next..<min(sequence.count, next + Self.chunkSize)].map { workPaths[$0] })
             }
+            // The desk's page patterns, compiled once per pattern.
+            var compiled: [String: [NSRegularExpression]] = ["": []]
+            for k in chunk { if let pattern = work[k].edition?.pagePattern, compiled[pattern] == nil { compiled[pattern] = work[k].edition?.patterns() } }
+            let pagePatterns = compiled
             let outcomes = ParallelMap.run(count: chunk.count) { i in
                 let plan = work[chunk[i]]
+                let patterns = editions[chunk[i]] == nil ? nil : pagePatterns[plan.edition?.pagePattern ?? ""] ?? []
                 var outcome = FileLinting.lintOne(path: plan.path, linter: plan.linter, encoding: plan.encoding,
-                                                  stdin: stdin, stdinName: stdinName, fix: fixMode, showDiff: showDiff)
+                                                  stdin: stdin, stdinName: stdinName, fix: fixMode, showDiff: showDiff, edition: patterns)
                 if streaming {
                     outcome.counts.add(outcome.diagnostics)
                     if outcome.diagnostics.count > Self.renderPiece {
@@ -227,7 +263,11 @@ struct LintCommand {
             // The last chunk's outcomes are not taken apart one diagnostic at a time on the way out
             // when the process is about to end: the system takes its memory back whole.
             if next >= sequence.count, Self.processEndsAfterRun { Self.keptUntilExit.append(outcomes) }
-            for outcome in outcomes {
+            for (k, outcome) in outcomes.enumerated() {
+                if let page = outcome.page, let key = editions[chunk[k]] {
+                    gathered.pages[key, default: []].append((chunk[k], page))
+                    if !outcome.diagnostics.isEmpty || outcome.counts.files > 0 { gathered.pagesWithFindings.insert(page.source.path) }
+                }
                 if !outcome.renderInPieces { gathered.diagnostics.append(contentsOf: outcome.diagnostics) }
                 if let e = outcome.error { gathered.errors.append(e) }
                 if let w = outcome.warning { stderr.write("copylint: warning: \(w)\n") }
@@ -261,6 +301,43 @@ struct LintCommand {
         return gathered
     }
 
+    /// The edition each plan's file is a page of, if any: a folder named with `--edition` (the files
+    /// under it), or the folder of a file whose configuration says `"edition": {…}`.
+    static func editions(_ plans: [FilePlan], named: [String]) -> [String?] {
+        // Paths as written, made absolute without following links: a folder of links to pages is an edition.
+        func absolute(_ path: String) -> String {
+            let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+            var parts: [Substring] = []
+            for part in joined.split(separator: "/") where part != "." {
+                if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+            }
+            return "/" + parts.joined(separator: "/")
+        }
+        let roots = named.map { absolute($0) + "/" }
+        return plans.map { plan in
+            guard plan.path != "-", !roots.isEmpty || plan.edition != nil else { return nil }
+            let absolute = absolute(plan.path)
+            if let root = roots.first(where: { absolute.hasPrefix($0) }) { return root }
+            return plan.edition == nil ? nil : (absolute as NSString).deletingLastPathComponent + "/"
+        }
+    }
+
+    /// The findings of the edition rules each edition's configuration switches on.
+    static func checkEditions(_ pages: [String: [(plan: Int, page: EditionPage)]], plans: [FilePlan]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for key in pages.keys.sorted() {
+            guard let members = pages[key], let first = members.first else { continue }
+            let edition = Edition(pages: members.map(\.page))
+            for active in plans[first.plan].linter.rules {
+                guard let rule = active.checker as? any EditionRule else { continue }
+                for (p, finding) in rule.check(edition: edition) {
+                    out.append(Diagnostic(ruleID: active.id, severity: active.severity, finding: finding, source: edition.pages[p].source))
+                }
+            }
+        }
+        return out
+    }
+
     /// Changed-lines mode keeps findings on changed lines (a duplicate counts when either copy changed).
     static func onChangedLines(_ diagnostics: [Diagnostic], _ changes: ChangedLines, cwd: String) -> [Diagnostic] {
         diagnostics.filter { d in
@@ -270,7 +347,7 @@ struct LintCommand {
             let first = lines.lineIndex(of: d.range.start) + 1
             let last = lines.lineIndex(of: max(d.range.start, d.range.end - 1)) + 1
             if (first...last).contains(where: { changes.contains(path: absolute, line: $0) }) { return true }
-            return d.related.contains { r in changes.contains(path: absolute, line: lines.lineIndex(of: r.range.start) + 1) }
+            return d.related.contains { r in r.file == nil && changes.contains(path: absolute, line: lines.lineIndex(of: r.range.start) + 1) }
         }
     }
 

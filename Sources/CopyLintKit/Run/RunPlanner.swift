@@ -23,6 +23,8 @@ struct FilePlan: Sendable {
     let path: String
     let linter: Linter
     let encoding: InputEncoding?
+    /// Its configuration's `"edition"` settings, when that makes its folder an edition.
+    var edition: EditionSettings? = nil
 }
 
 /// Works out each file's plan: its folder's configuration (found once per folder), and one linter per
@@ -43,11 +45,11 @@ struct RunPlanner {
         var errors: [CopyLintError] = []
         var rootConfig: Configuration?
         // Files of one folder come together: the folder's plan is made once for them.
-        var last: (directory: String, linter: Linter, encoding: InputEncoding?)?
+        var last: (directory: String, linter: Linter, encoding: InputEncoding?, edition: EditionSettings?)?
         for file in files {
             let directory = file == "-" ? "." : (file as NSString).deletingLastPathComponent
             if let last, last.directory == directory {
-                plans.append(FilePlan(path: file, linter: last.linter, encoding: last.encoding))
+                plans.append(FilePlan(path: file, linter: last.linter, encoding: last.encoding, edition: last.edition))
                 continue
             }
             do {
@@ -57,8 +59,9 @@ struct RunPlanner {
                 let linter = linters[key] ?? LintPlanner.linter(for: config, inlineConfig: inlineConfig, layout: layout)
                 linters[key] = linter
                 let encoding = self.encoding ?? config?.encoding
-                plans.append(FilePlan(path: file, linter: linter, encoding: encoding))
-                last = (directory, linter, encoding)
+                let edition = config?.edition.flatMap { $0.enabled ? $0 : nil }
+                plans.append(FilePlan(path: file, linter: linter, encoding: encoding, edition: edition))
+                last = (directory, linter, encoding, edition)
             } catch {
                 errors.append(error)
             }

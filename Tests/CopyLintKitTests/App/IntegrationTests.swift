@@ -97,6 +97,39 @@ final class IntegrationTests: TempFolderTestCase {
         }
     }
 
+    /// An edition's findings point into other files: SARIF relatedLocations with their own artifact,
+    /// rdjson related_locations with their own path, and both still validate.
+    func testEditionFindingsWithRelatedLocationsInOtherFilesValidate() throws {
+        let schemas = Self.shared.appendingPathComponent("schemas")
+        guard FileManager.default.fileExists(atPath: schemas.path) else {
+            if Self.toolsRequired { return XCTFail("../shared/schemas is required (COPYLINT_REQUIRE_TOOLS=1) but missing") }
+            throw XCTSkip("../shared/schemas is not beside the repository")
+        }
+        let sarif = dir.appendingPathComponent("edition.sarif"), rdjson = dir.appendingPathComponent("edition.rdjson")
+        let r = copylint(["-q", "--format", "sarif", "-o", sarif.path, "--format", "rdjson", "-o", rdjson.path,
+                          "--edition", "zh-diban-moved", "--edition", "en-a1-dups", "--edition", "en-p-broken"],
+                         in: EditionTests.fixtures)
+        XCTAssertEqual(r.code, 1, r.err)
+        try validate(sarif, schema: schemas.appendingPathComponent("sarif-2.1.0.json").path)
+        try validate(rdjson, schema: schemas.appendingPathComponent("rdjson/DiagnosticResult.json").path)
+        let log = try JSONSerialization.jsonObject(with: Data(contentsOf: sarif)) as? [String: Any]
+        let results = ((log?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+        func uri(_ location: [String: Any]?) -> String? {
+            ((location?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String
+        }
+        var crossFile = 0
+        for result in results where ["broken-jump", "duplicate-story"].contains(result["ruleId"] as? String ?? "") {
+            let own = uri((result["locations"] as? [[String: Any]])?.first)
+            for related in result["relatedLocations"] as? [[String: Any]] ?? [] {
+                let other = uri(related)
+                XCTAssertNotNil(other)
+                XCTAssertFalse(other?.hasPrefix("/") ?? true, "artifact paths are relative to the root: \(other ?? "")")
+                if other != own { crossFile += 1 }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(crossFile, 6)
+    }
+
     // MARK: - editors
 
     /// A Chinese line whose finding sits after wide and astral characters.

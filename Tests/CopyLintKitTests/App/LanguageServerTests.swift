@@ -320,6 +320,43 @@ final class LanguageServerTests: TempFolderTestCase {
         XCTAssertEqual(broken?.count, 1)
         XCTAssertTrue((broken?.first?["message"] as? String ?? "").contains(".lintrc:1:35: error:"), "\(String(describing: broken))")
     }
+
+    /// A page in a folder its .lintrc makes an edition: the edition's findings on it are published, with
+    /// the other end in the other file, and saving another page of the edition re-checks it.
+    func testAPageOfAnEditionIsCheckedAgainstItsOtherPages() throws {
+        try write("edition/.lintrc", #"{"edition": {}}"#)
+        let front = "# Council approves harbour dredging\n\nThe council voted on Monday to dredge the inner harbour, ending a long\n\nContinued on Page A6\n"
+        try write("edition/A01.txt", front)
+        try write("edition/A06.txt", "# Weather\n\nRain through Thursday, clearing on Friday with a cold wind from the north.\n")
+        let frontURI = dir.appendingPathComponent("edition/A01.txt").absoluteString
+        let insideURI = dir.appendingPathComponent("edition/A06.txt").absoluteString
+        let (server, out) = makeServer()
+        server.receive(Self.initialize())
+        open(server, frontURI, front)
+        server.settle()
+        let first = published(out).last { $0["uri"] as? String == frontURI }
+        XCTAssertEqual(diagnostics(first).map(\.code), ["broken-jump"])
+        XCTAssertEqual(diagnostics(first).first?.line, 4)
+        let related = ((first?["diagnostics"] as? [[String: Any]])?.first?["relatedInformation"] as? [[String: Any]])?.first
+        XCTAssertEqual((related?["location"] as? [String: Any])?["uri"] as? String, insideURI)
+
+        // The continuation is written on page A6 and saved: page A1 is checked again.
+        let inside = "Dredging, from Page A1\n\nContinued from Page A1\n\ndispute over the cost of the work.\n"
+        open(server, insideURI, inside)
+        try write("edition/A06.txt", inside)
+        server.receive(Self.notification("textDocument/didSave", ["textDocument": ["uri": insideURI]]))
+        server.settle()
+        let again = published(out).last { $0["uri"] as? String == frontURI }
+        XCTAssertEqual(diagnostics(again).map(\.code), [])
+        XCTAssertGreaterThan(published(out).filter { $0["uri"] as? String == frontURI }.count, 1)
+
+        // Without the .lintrc's "edition", the page is linted alone: a jump line is not reported.
+        try write("edition/.lintrc", #"{}"#)
+        try write("edition/A06.txt", "# Weather\n\nRain through Thursday, clearing on Friday with a cold wind from the north.\n")
+        server.receive(Self.notification("workspace/didChangeWatchedFiles", ["changes": [["uri": dir.appendingPathComponent("edition/.lintrc").absoluteString, "type": 2]]]))
+        server.settle()
+        XCTAssertEqual(diagnostics(published(out).last { $0["uri"] as? String == frontURI }).map(\.code), [])
+    }
 }
 
 /// A real client: headless Neovim (CI installs it) runs Editors/nvim-lsp.lua against `copylint lsp`.

@@ -22,8 +22,11 @@ final class RuleExampleTests: XCTestCase {
         }
     }
 
+    /// The rules that read one file at a time (edition rules' examples are editions: EditionExampleTests).
+    static var fileRules: [RuleEntry] { RuleRegistry.builtin.entries.filter { $0.description.scope == .file } }
+
     func testTriggeringExamplesFireAtMarkers() {
-        for entry in RuleRegistry.builtin.entries {
+        for entry in Self.fileRules {
             for (n, example) in entry.description.triggering.enumerated() {
                 for variant in Variant.allCases {
                     verify(entry, example, label: "\(entry.id) triggering #\(n + 1) [\(variant)]", variant: variant)
@@ -33,7 +36,7 @@ final class RuleExampleTests: XCTestCase {
     }
 
     func testNonTriggeringExamplesStaySilent() {
-        for entry in RuleRegistry.builtin.entries {
+        for entry in Self.fileRules {
             for (n, example) in entry.description.nonTriggering.enumerated() {
                 for variant in Variant.allCases {
                     let (text, markers) = example.textAndMarkers
@@ -50,7 +53,7 @@ final class RuleExampleTests: XCTestCase {
     /// engine masks every finding of a rule whose directive covers it. (A rule that reports on the
     /// directives themselves, unused-suppression, would report the directive: it is not masked.)
     func testTriggeringExamplesAreSilentBehindADisableDirective() {
-        for entry in RuleRegistry.builtin.entries {
+        for entry in Self.fileRules {
             guard !(entry.make(RuleOptions(specs: entry.description.options)) is any SuppressionAuditor) else { continue }
             for (n, example) in entry.description.triggering.enumerated() {
                 for directive in ["<!-- copylint-disable \(entry.id) -->\n", "%% copylint-disable \(entry.id)\n"] {
@@ -67,7 +70,7 @@ final class RuleExampleTests: XCTestCase {
     }
 
     func testFixedExamples() {
-        for entry in RuleRegistry.builtin.entries {
+        for entry in Self.fileRules {
             for (n, example) in entry.description.triggering.enumerated() {
                 guard let fixed = example.fixed else { continue }
                 let (text, _) = example.textAndMarkers
@@ -88,7 +91,7 @@ final class RuleExampleTests: XCTestCase {
         }
         let together = Linter(rules: everyRule)
         XCTAssertNotNil(together.wordListPass, "the pack rules share a pass")
-        for entry in RuleRegistry.builtin.entries where entry.description.triggering.contains(where: { $0.options.isEmpty }) {
+        for entry in Self.fileRules where entry.description.triggering.contains(where: { $0.options.isEmpty }) {
             for example in entry.description.triggering + entry.description.nonTriggering where example.options.isEmpty {
                 for variant in Variant.allCases {
                     let source = Self.make(example.textAndMarkers.text, variant).text

@@ -21,6 +21,8 @@ extension TruncatedSentenceRule {
                 continue
             }
             guard !ending.complete else { continue }
+            // The story goes on on another page: it may break off here.
+            if s.isJump(i + 1, .to) { continue }
             let next = i + 1 < blocks.count ? i + 1 : nil
             // (a) split across a break: the next block continues this sentence. Short lines among
             // lines like them (a title set in two lines: 中华人民共和国主席令 / 第三十九号) take strong evidence.

@@ -8,6 +8,8 @@ extension TruncatedSentenceRule {
         let facts = s.facts, bytes = s.bytes, blocks = s.blocks, texts = s.texts
         for i in blocks.indices where blocks[i].kind == .paragraph && i > 0 && !s.flaggedCut.contains(i - 1) {
             let prev = blocks[i - 1]
+            // A continuation from another page starts where the sentence broke off there.
+            if s.isJump(i - 1, .from) { continue }
             // A paragraph after a list intro or a label may start any way it likes.
             if prev.kind == .paragraph, let last = facts.lastSignificantScalar(of: i - 1),
                last == 0x3A || last == 0xFF1A || last == 0x2C || last == 0xFF0C {

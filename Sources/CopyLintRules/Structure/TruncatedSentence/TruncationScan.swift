@@ -86,6 +86,13 @@ final class TruncationScan {
         return bytes[cr] == 0x0D ? (cr + 1 < gap.end && bytes[cr + 1] == 0x0A ? "\r\n" : "\r") : "\n"
     }
 
+    /// Block `i` is a jump line the story takes on another page: `.to` (下转第2版, Continued on Page
+    /// A6), `.from` (上接第1版, Continued from Page A1). A sentence may break off at one.
+    func isJump(_ i: Int, _ direction: JumpLine.Direction) -> Bool {
+        guard i >= 0, i < blocks.count, blocks[i].kind == .jump else { return false }
+        return JumpLine.parse(UTF8Scalar.scalars(bytes, blocks[i].textRange))?.direction == direction
+    }
+
     /// No paragraph of block `i`'s story comes before it.
     func opensStory(_ i: Int) -> Bool {
         var k = i - 1
