@@ -64,9 +64,10 @@ struct LintCommand {
         let collected = FileCollector(resolver: resolver).collect(paths, allowEmpty: changes != nil)
         // (A file named twice, as a path and under an edition's folder, is linted once.)
         var files = collected.files
-        if !options.editions.isEmpty {
+        if !options.editions.isEmpty, !options.paths.isEmpty {
+            let cwd = FileManager.default.currentDirectoryPath
             var seen = Set<String>()
-            files = files.filter { seen.insert(ConfigResolver.absolute($0)).inserted || $0 == "-" }
+            files = files.filter { seen.insert(Self.lexicalPath($0, cwd: cwd)).inserted || $0 == "-" }
         }
         if let changes {
             files = files.filter { $0 != "-" && changes.lines[ConfigResolver.absolute($0)] != nil }
@@ -305,14 +306,8 @@ struct LintCommand {
     /// under it), or the folder of a file whose configuration says `"edition": {…}`.
     static func editions(_ plans: [FilePlan], named: [String]) -> [String?] {
         // Paths as written, made absolute without following links: a folder of links to pages is an edition.
-        func absolute(_ path: String) -> String {
-            let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-            var parts: [Substring] = []
-            for part in joined.split(separator: "/") where part != "." {
-                if part == ".." { _ = parts.popLast() } else { parts.append(part) }
-            }
-            return "/" + parts.joined(separator: "/")
-        }
+        let cwd = FileManager.default.currentDirectoryPath
+        func absolute(_ path: String) -> String { lexicalPath(path, cwd: cwd) }
         let roots = named.map { absolute($0) + "/" }
         return plans.map { plan in
             guard plan.path != "-", !roots.isEmpty || plan.edition != nil else { return nil }
@@ -320,6 +315,16 @@ struct LintCommand {
             if let root = roots.first(where: { absolute.hasPrefix($0) }) { return root }
             return plan.edition == nil ? nil : (absolute as NSString).deletingLastPathComponent + "/"
         }
+    }
+
+    /// A path made absolute by its letters alone (`.` and `..` taken out, no link followed, no system call).
+    static func lexicalPath(_ path: String, cwd: String) -> String {
+        let joined = path.hasPrefix("/") ? path : cwd + "/" + path
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// The findings of the edition rules each edition's configuration switches on.

@@ -102,13 +102,18 @@ public struct DuplicateStoryRule: Rule, EditionRule {
         var paragraphCount = 0, shingleCount = 0
         for page in pages { for story in page.stories { paragraphCount += story.paragraphs.count; shingleCount += story.shingles.count } }
         var firstPrinted = HashIndex(expected: paragraphCount)
-        var firstShingle = HashIndex(expected: shingleCount)
+        let nearHits = Self.nearHits(pages, shingles: shingleCount)
         var headlines: [[UInt32]: (page: Int, story: Int)] = [:]
         // A head over stories on three pages or more is a standing one (a masthead, a running head,
         // a column's name), not a story's own.
-        var pagesUnder: [[UInt32]: Set<Int>] = [:]
+        var pagesUnder: [[UInt32]: (last: Int, count: Int)] = [:]
         for (p, page) in pages.enumerated() {
-            for story in page.stories { for head in story.stack { pagesUnder[head, default: []].insert(p) } }
+            for story in page.stories {
+                for head in story.stack {
+                    let seen = pagesUnder[head] ?? (-1, 0)
+                    if seen.last != p { pagesUnder[head] = (p, seen.count + 1) }
+                }
+            }
         }
         var wholes: [UInt64: Int] = [:]
         for (p, page) in pages.enumerated() {
@@ -127,10 +132,12 @@ public struct DuplicateStoryRule: Rule, EditionRule {
                 if let copyOf, pages[copyOf].page?.number == 1 { continue }
                 // Earlier printings of this story's paragraphs, in other files: counts and the longest run.
                 var counts: [[Int]: (n: Int, run: Int, current: Int, last: Int, first: Int)] = [:]
+                var exact: [[Int]: Set<Int32>] = [:]
                 for (k, f) in story.paragraphs.enumerated() {
                     let g = firstPrinted.find(f)
                     guard g >= 0, storyAt[Int(g)].page != p else { continue }
                     let key = [storyAt[Int(g)].page, storyAt[Int(g)].story]
+                    exact[key, default: []].insert(Int32(k))
                     var c = counts[key] ?? (0, 0, 0, -2, k)
                     c.n += 1
                     c.current = c.last == k - 1 ? c.current + 1 : 1
@@ -147,21 +154,18 @@ public struct DuplicateStoryRule: Rule, EditionRule {
                                            related: [RelatedLocation(range: other.stories[key[1]].anchor, message: "first printed here", file: other.source)])))
                     continue
                 }
-                // Lightly edited: most of the story's sampled stretches, from two paragraphs or more,
-                // were printed in one other story.
-                var near: [[Int]: (n: Int, paragraphs: Int, last: Int32, first: Int32)] = [:]
-                // (One probe a stretch: the table keeps the first story that printed it, and is told
-                // about this one in passing.)
-                for sh in story.shingles {
-                    let g = firstShingle.insert(sh.hash, id)
-                    guard g >= 0, storyAt[Int(g)].page != p else { continue }
-                    let key = [storyAt[Int(g)].page, storyAt[Int(g)].story]
-                    var c = near[key] ?? (0, 0, -1, sh.paragraph)
+                // Lightly edited: most of the story's sampled stretches, from two paragraphs or more
+                // (a paragraph printed word for word counts too), were printed in one other story.
+                var near: [[Int]: (n: Int, paragraphs: Set<Int32>, first: Int32)] = [:]
+                for hit in nearHits[id] ?? [] {
+                    let key = [storyAt[Int(hit.other)].page, storyAt[Int(hit.other)].story]
+                    var c = near[key] ?? (0, exact[key] ?? [], hit.paragraph)
                     c.n += 1
-                    if c.last != sh.paragraph { c.paragraphs += 1; c.last = sh.paragraph }
+                    c.paragraphs.insert(hit.paragraph)
+                    c.first = min(c.first, hit.paragraph)
                     near[key] = c
                 }
-                if let (key, c) = near.max(by: { $0.value.n < $1.value.n }), c.n >= Self.minShared, c.paragraphs >= 2,
+                if let (key, c) = near.max(by: { $0.value.n < $1.value.n }), c.n >= Self.minShared, c.paragraphs.count >= 2,
                    c.n * 2 >= story.shingles.count, !joined.contains([p, s] + key) {
                     let other = pages[key[0]]
                     let share = c.n * 100 / max(1, story.shingles.count)
@@ -173,7 +177,7 @@ public struct DuplicateStoryRule: Rule, EditionRule {
                 // The same headline over another story. (A continuation under its story's headline is
                 // not one, even when its jump is broken: broken-jump reports that.)
                 let continues = page.jumps.contains { $0.story == s && $0.direction == .from }
-                if let head = story.heads.first(where: { headlines[$0.text].map { $0.page != p } ?? false && pagesUnder[$0.text, default: []].count < 3 }),
+                if let head = story.heads.first(where: { headlines[$0.text].map { $0.page != p } ?? false && (pagesUnder[$0.text]?.count ?? 0) < 3 }),
                    let first = headlines[head.text],
                    !joined.contains([p, s, first.page, first.story]),
                    !(continues && pages[first.page].jumps.contains { $0.story == first.story && $0.direction == .to }) {
@@ -187,6 +191,33 @@ public struct DuplicateStoryRule: Rule, EditionRule {
         return out
     }
 
+    /// For each story (numbered across the edition in page order), its sampled stretches first printed
+    /// by a story of another page: that story and the paragraph the stretch is in. The stretches are
+    /// split by hash among tables filled side by side, each reading the stories in order.
+    static func nearHits(_ pages: [EditionPage], shingles: Int) -> [Int32: [(other: Int32, paragraph: Int32)]] {
+        var storyPage: [Int32] = []
+        var storyShingles: [(page: Int, story: Int)] = []
+        for (p, page) in pages.enumerated() {
+            for s in page.stories.indices { storyPage.append(Int32(p)); storyShingles.append((p, s)) }
+        }
+        let shards = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+        let stories = storyShingles, pageOf = storyPage
+        let found = ParallelMap.run(count: shards) { shard -> [(story: Int32, other: Int32, paragraph: Int32)] in
+            var table = HashIndex(expected: shingles / shards + 1)
+            var hits: [(story: Int32, other: Int32, paragraph: Int32)] = []
+            for (id, at) in stories.enumerated() {
+                for sh in pages[at.page].stories[at.story].shingles where Int(sh.hash >> 56) % shards == shard {
+                    let g = table.insert(sh.hash, Int32(id))
+                    if g >= 0, pageOf[Int(g)] != pageOf[id] { hits.append((Int32(id), g, sh.paragraph)) }
+                }
+            }
+            return hits
+        }
+        var out: [Int32: [(other: Int32, paragraph: Int32)]] = [:]
+        for hits in found { for hit in hits { out[hit.story, default: []].append((hit.other, hit.paragraph)) } }
+        return out
+    }
+
     /// Where a repeat is reported: at the story's headline, or, for a story without one of its own
     /// (an item of a briefs column), at its first paragraph printed before.
     static func anchor(_ story: EditionPage.Story, firstMatched k: Int) -> SourceRange {
@@ -194,8 +225,8 @@ public struct DuplicateStoryRule: Rule, EditionRule {
     }
 
     /// Sampled stretches a lightly edited repeat must share with the first printing (about fifty
-    /// characters of text in common, at the least).
-    static let minShared = 12
+    /// characters of text in common, at the least, one stretch in eight being sampled).
+    static let minShared = 6
 
     static func name(_ page: EditionPage) -> String { (page.source.path as NSString).lastPathComponent }
 

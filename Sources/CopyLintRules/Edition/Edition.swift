@@ -51,6 +51,7 @@ public struct EditionPage: Sendable {
         let blocks = document.blocks
         var jumps: [Jump] = []
         var stories: [Story] = []
+        var buffer: [UInt32] = []
         for article in document.articles {
             var headline: [UInt32] = []
             var anchor: SourceRange?
@@ -79,19 +80,25 @@ public struct EditionPage: Sendable {
                 case .byline:
                     bylineSeen = true
                 case .paragraph:
-                    // A jump set at the paragraph's start or end.
-                    let scalars = UTF8Scalar.scalars(document.bytes, block.textRange)
-                    for (jump, at) in JumpLine.inline(scalars) {
+                    // A jump set at the paragraph's start or end (read only where a bracket stands there).
+                    if Self.mayHoldInlineJump(document.bytes, block.textRange) {
+                        let scalars = UTF8Scalar.scalars(document.bytes, block.textRange)
+                        for (jump, at) in JumpLine.inline(scalars) {
                         let from = block.textRange.start + scalars[..<at.lowerBound].reduce(0) { $0 + UTF8.width($1) }
                         let to = from + scalars[at].reduce(0) { $0 + UTF8.width($1) }
                         jumps.append(Jump(direction: jump.direction, target: PageID(printed: jump.page), slug: jump.slug,
                                           range: SourceRange(from, to), story: stories.count))
+                        }
                     }
-                    let folded = Self.folded(document.bytes, block.textRange)
-                    guard folded.count >= Self.minParagraph else { break }
+                    // (Folded into one buffer reused paragraph after paragraph.)
+                    let n = Self.fold(document.bytes, block.textRange, into: &buffer)
+                    guard n >= Self.minParagraph else { break }
                     let k = Int32(paragraphs.count)
-                    Shingles.sample(folded) { shingles.append(($0, k)) }
-                    paragraphs.append(Self.hash(folded))
+                    buffer.withUnsafeBufferPointer { folded in
+                        let text = UnsafeBufferPointer(rebasing: folded[..<n])
+                        Shingles.sample(text) { shingles.append(($0, k)) }
+                        paragraphs.append(Self.hash(text))
+                    }
                     paragraphRanges.append(block.textRange)
                 case .jump:
                     if let jump = JumpLine.parse(UTF8Scalar.scalars(document.bytes, block.textRange)) {
@@ -111,6 +118,20 @@ public struct EditionPage: Sendable {
         whole = document.bytes.withUnsafeBufferPointer { HashIndex.hashBytes($0, SourceRange(0, $0.count)) }
     }
 
+    /// Whether a paragraph opens (after its indent) or ends (before a full stop) with a bracket,
+    /// `(` or `（` / `)` or `）`: only such a paragraph can carry a jump in its own line.
+    static func mayHoldInlineJump(_ bytes: [UInt8], _ range: SourceRange) -> Bool {
+        var i = range.start
+        while i < range.end, bytes[i] == 0x20 || bytes[i] == 0x09 || (i + 2 < range.end && bytes[i] == 0xE3 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80) {
+            i += bytes[i] == 0xE3 ? 3 : 1
+        }
+        if i < range.end, bytes[i] == 0x28 || (i + 2 < range.end && bytes[i] == 0xEF && bytes[i + 1] == 0xBC && bytes[i + 2] == 0x88) { return true }
+        var e = range.end
+        while e > i, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x2E || bytes[e - 1] == 0x0D { e -= 1 }
+        if e - 3 >= i, bytes[e - 3] == 0xE3, bytes[e - 2] == 0x80, bytes[e - 1] == 0x82 { e -= 3 }   // 。
+        return e > i && (bytes[e - 1] == 0x29 || (e - 3 >= i && bytes[e - 3] == 0xEF && bytes[e - 2] == 0xBC && bytes[e - 1] == 0x89))
+    }
+
     /// Whether a folded heading is long enough to be one story's own: five Chinese characters
     /// (要闻, 图片新闻 and Weather are standing heads many pages share), or twelve letters and digits.
     static func isHeadline(_ folded: [UInt32]) -> Bool {
@@ -127,7 +148,26 @@ public struct EditionPage: Sendable {
         Normalizer.scalars(bytes, range).filter { !Normalizer.isPunctuation($0) }
     }
 
-    static func hash(_ s: [UInt32]) -> UInt64 {
+    /// Folds a range (as `folded`) into `buffer`, grown as needed: the count of scalars.
+    static func fold(_ bytes: [UInt8], _ range: SourceRange, into buffer: inout [UInt32]) -> Int {
+        if buffer.count < range.length { buffer = [UInt32](repeating: 0, count: max(range.length, 2 * buffer.count)) }
+        return buffer.withUnsafeMutableBufferPointer { out in
+            var sink = Unpunctuated(out: out.baseAddress!)
+            Normalizer.fold(bytes, range, into: &sink)
+            return sink.count
+        }
+    }
+
+    /// Keeps the folded scalars that are not punctuation.
+    struct Unpunctuated: Normalizer.Sink {
+        let out: UnsafeMutablePointer<UInt32>
+        var count = 0
+        @inline(__always) mutating func put(_ cp: UInt32) {
+            if !Normalizer.isPunctuation(cp) { out[count] = cp; count += 1 }
+        }
+    }
+
+    static func hash<C: Collection>(_ s: C) -> UInt64 where C.Element == UInt32 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for c in s { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3 }
         return h
@@ -135,14 +175,14 @@ public struct EditionPage: Sendable {
 }
 
 /// Stretches of a paragraph's folded text (`width` characters: 8 of Chinese, 16 letters of English
-/// with the spaces gone, about three words either way), hashed, and one in four of them kept by its
+/// with the spaces gone, about three words either way), hashed, and one in eight of them kept by its
 /// hash: the same stretch is kept in every story that prints it, so a story lightly edited (a word
 /// changed, a sentence cut, the paragraphs set another way) still shares most of its sample with the
 /// first printing, and two stories merely on one subject share little.
 enum Shingles {
     static func width(_ first: UInt32) -> Int { first >= 0x2E80 ? 8 : 16 }
 
-    static func sample(_ s: [UInt32], _ body: (UInt64) -> Void) {
+    static func sample(_ s: UnsafeBufferPointer<UInt32>, _ body: (UInt64) -> Void) {
         guard let first = s.first else { return }
         let k = width(first)
         guard s.count >= k else { return }
@@ -153,10 +193,10 @@ enum Shingles {
         for i in 0..<s.count {
             if i >= k { h = h &- UInt64(s[i - k]) &* top }
             h = h &* base &+ UInt64(s[i])
-            guard i >= k - 1 else { continue }
+            // One multiply picks the sampled eighth; only those are mixed into the stored hash.
+            guard i >= k - 1, (h &* 0x9E37_79B9_7F4A_7C15) >> 61 == 0 else { continue }
             let mixed = (h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9
-            let final = mixed ^ (mixed >> 32)
-            if final & 3 == 0 { body(final) }
+            body(mixed ^ (mixed >> 32))
         }
     }
 }
