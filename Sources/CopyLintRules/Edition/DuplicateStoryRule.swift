@@ -12,15 +12,18 @@ public struct DuplicateStoryRule: Rule, EditionRule {
         rationale: """
             A story placed on A2 and again, lightly edited, on B3 is one of the costliest errors in print, and it \
             lives only across pages. The rule reads the edition (`--edition DIR`, or `"edition"` in .lintrc) \
-            once: each paragraph of 20 characters or more is fingerprinted (spacing, punctuation and width \
-            folded), and a story most of whose paragraphs (two at least), or a run of three, were printed in \
-            another file's story is reported at its headline, with the first printing as related location; \
-            two stories under the same headline (five Chinese characters or twelve letters at least) are reported too. Short lines shared by stories (（记者 王某）, \
-            新华社发, AP Photo, a standing correction) never make a match. A continuation that repeats its \
-            story's headline after a jump that resolves is not a second story, and neither is a file \
-            that is a front-page file whole (an export prints a story continued from the front page whole on \
-            both its pages). \
-            Work is linear in the size of the edition: no pair of stories is compared.
+            once. Each paragraph of 20 characters or more is fingerprinted (spacing, punctuation and width \
+            folded), and a sample of its stretches of text (one in eight) is kept. A story most of whose \
+            paragraphs (two at least), or a run of three, were printed in another file's story, or most of \
+            whose sampled text was (a word changed here and there, a sentence cut, the paragraphs set \
+            another way), is reported at its headline, with the first printing as related location. Two \
+            stories under the same headline (five Chinese characters or twelve letters at least) are \
+            reported too; a head over stories on three pages or more (a masthead, a running head) is a \
+            standing one. Short lines shared by stories (（记者 王某）, 新华社发, AP Photo, a standing \
+            correction) never make a match. A continuation that repeats its story's headline under a jump \
+            line is not a second story, and neither is a file that is a front-page file whole (an export \
+            prints a story continued from the front page whole on both its pages). Work is linear in the \
+            size of the edition: no pair of stories is compared.
             """,
         defaultSeverity: .error,
         triggering: [
