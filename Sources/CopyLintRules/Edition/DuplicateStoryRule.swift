@@ -209,9 +209,9 @@ public struct DuplicateStoryRule: Rule, EditionRule {
             var table = HashIndex(expected: shingles / shards + 1)
             var hits: [(story: Int32, other: Int32, paragraph: Int32)] = []
             for (id, at) in stories.enumerated() {
-                for sh in pages[at.page].stories[at.story].shingles where Int(sh.hash >> 56) % shards == shard {
-                    let g = table.insert(sh.hash, Int32(id))
-                    if g >= 0, pageOf[Int(g)] != pageOf[id] { hits.append((Int32(id), g, sh.paragraph)) }
+                for sh in pages[at.page].stories[at.story].shingles where Int((sh >> 40) & 0xFF) % shards == shard {
+                    let g = table.insert(Shingles.hash(sh), Int32(id))
+                    if g >= 0, pageOf[Int(g)] != pageOf[id] { hits.append((Int32(id), g, Shingles.paragraph(sh))) }
                 }
             }
             return hits

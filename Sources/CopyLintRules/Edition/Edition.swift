@@ -32,9 +32,9 @@ public struct EditionPage: Sendable {
         /// One fingerprint per paragraph of 20 characters or more (folded as the headline is).
         public let paragraphs: [UInt64]
         public let paragraphRanges: [SourceRange]
-        /// A sample of the stretches of text in those paragraphs (`Shingles`), each with its paragraph
-        /// (index into `paragraphs`).
-        public let shingles: [(hash: UInt64, paragraph: Int32)]
+        /// A sample of the stretches of text in those paragraphs (`Shingles`), each a hash in the lower
+        /// 48 bits and its paragraph (index into `paragraphs`, up to 65,535) in the upper 16: eight bytes.
+        public let shingles: [UInt64]
     }
 
     public let source: SourceText
@@ -57,7 +57,7 @@ public struct EditionPage: Sendable {
             var anchor: SourceRange?
             var paragraphs: [UInt64] = []
             var paragraphRanges: [SourceRange] = []
-            var shingles: [(hash: UInt64, paragraph: Int32)] = []
+            var shingles: [UInt64] = []
             var heads: [(text: [UInt32], range: SourceRange)] = []
             var stack: [(text: [UInt32], range: SourceRange)] = []
             var bylineSeen = false
@@ -96,7 +96,7 @@ public struct EditionPage: Sendable {
                     let k = Int32(paragraphs.count)
                     buffer.withUnsafeBufferPointer { folded in
                         let text = UnsafeBufferPointer(rebasing: folded[..<n])
-                        Shingles.sample(text) { shingles.append(($0, k)) }
+                        Shingles.sample(text) { shingles.append(Shingles.pack($0, paragraph: k)) }
                         paragraphs.append(Self.hash(text))
                     }
                     paragraphRanges.append(block.textRange)
@@ -180,6 +180,10 @@ public struct EditionPage: Sendable {
 /// changed, a sentence cut, the paragraphs set another way) still shares most of its sample with the
 /// first printing, and two stories merely on one subject share little.
 enum Shingles {
+    static func pack(_ hash: UInt64, paragraph: Int32) -> UInt64 { hash & 0xFFFF_FFFF_FFFF | UInt64(min(Int(paragraph), 0xFFFF)) << 48 }
+    static func hash(_ packed: UInt64) -> UInt64 { packed & 0xFFFF_FFFF_FFFF }
+    static func paragraph(_ packed: UInt64) -> Int32 { Int32(packed >> 48) }
+
     static func width(_ first: UInt32) -> Int { first >= 0x2E80 ? 8 : 16 }
 
     static func sample(_ s: UnsafeBufferPointer<UInt32>, _ body: (UInt64) -> Void) {
