@@ -57,14 +57,19 @@ enum FileLinting {
                 let source = SourceText(path: name, bytes: bytes)
                 if Profile.enabled { Profile.report("line index", since: tLines) }
                 if let patterns = edition {
-                    // A page: parsed once, for its own checks and for the edition's.
-                    let (diagnostics, document) = linter.lintKeepingDocument(source)
+                    // A page: parsed once, for its own checks and for the edition's (when fixing, the
+                    // fixer lints on its own: the edition reads the page as it was).
+                    let document: Document
+                    if fix == .none {
+                        let linted = linter.lintKeepingDocument(source)
+                        outcome.diagnostics = linted.diagnostics
+                        document = linted.document
+                    } else {
+                        document = linter.parser.parse(source)
+                    }
                     outcome.page = EditionPage(document: document,
                                                page: PageNumbering.fromFileName(name, patterns: patterns) ?? PageNumbering.fromFolio(document))
-                    if fix == .none {
-                        outcome.diagnostics = diagnostics
-                        return outcome
-                    }
+                    if fix == .none { return outcome }
                 }
                 guard fix != .none else {
                     outcome.diagnostics = linter.lint(source)

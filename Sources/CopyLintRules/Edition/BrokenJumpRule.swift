@@ -97,29 +97,31 @@ public struct BrokenJumpRule: Rule, EditionRule {
         }
         func name(_ p: Int) -> String { (pages[p].source.path as NSString).lastPathComponent }
         func firstLine(_ p: Int) -> SourceRange { pages[p].stories.first?.anchor ?? SourceRange(0, 0) }
+        /// A finding at a jump line whose other end, `range` on page `p`, is its related location.
+        func finding(_ at: SourceRange, _ message: String, other p: Int, _ range: SourceRange, _ label: String) -> Finding {
+            Finding(range: at, message: message, related: [RelatedLocation(range: range, message: label, file: pages[p].source)])
+        }
 
         // Jumps forward: a line on the target page must come back from this page.
         for to in tos {
             guard let here = pages[to.page].page, let target = to.jump.target else { continue }
             let back = froms.filter { $0.jump.target == here && slugsAgree($0.jump.slug, to.jump.slug) }
             if back.contains(where: { pages[$0.page].page == target }) { continue }
-            let finding: Finding
+            let result: Finding
             // A continuation on another page that no jump of this page names is this jump's.
             let unclaimed = back.filter { from in
                 !tos.contains { $0.page == to.page && $0.jump.target == pages[from.page].page && slugsAgree($0.jump.slug, from.jump.slug) }
             }
             if let elsewhere = unclaimed.first, let page = pages[elsewhere.page].page {
-                finding = Finding(range: to.jump.range,
-                                  message: "jump to page \(target), but the story is taken up on page \(page) (\(name(elsewhere.page)))",
-                                  related: [RelatedLocation(range: elsewhere.jump.range, message: "the continuation", file: pages[elsewhere.page].source)])
+                result = finding(to.jump.range, "jump to page \(target), but the story is taken up on page \(page) (\(name(elsewhere.page)))",
+                                  other: elsewhere.page, elsewhere.jump.range, "the continuation")
             } else if let targetPages = byPage[target], let first = targetPages.first {
-                finding = Finding(range: to.jump.range,
-                                  message: "jump to page \(target), but page \(target) (\(name(first))) has no line continuing the story from page \(here)",
-                                  related: [RelatedLocation(range: firstLine(first), message: "page \(target)", file: pages[first].source)])
+                result = finding(to.jump.range, "jump to page \(target), but page \(target) (\(name(first))) has no line continuing the story from page \(here)",
+                                  other: first, firstLine(first), "page \(target)")
             } else {
-                finding = Finding(range: to.jump.range, message: "jump to page \(target), but the edition has no page \(target)")
+                result = Finding(range: to.jump.range, message: "jump to page \(target), but the edition has no page \(target)")
             }
-            out.append((to.page, finding))
+            out.append((to.page, result))
         }
         // Jumps back: a line on the page named must lead here.
         for from in froms {
@@ -131,19 +133,17 @@ public struct BrokenJumpRule: Rule, EditionRule {
                 pages[to.page].page == source && slugsAgree(to.jump.slug, from.jump.slug)
                     && !froms.contains { pages[$0.page].page == to.jump.target && $0.jump.target == source && slugsAgree($0.jump.slug, to.jump.slug) }
             }
-            let finding: Finding
+            let result: Finding
             if let astray, let target = astray.jump.target {
-                finding = Finding(range: from.jump.range,
-                                  message: "continued from page \(source), but the jump on page \(source) (\(name(astray.page))) leads to page \(target), not page \(here)",
-                                  related: [RelatedLocation(range: astray.jump.range, message: "the jump", file: pages[astray.page].source)])
+                result = finding(from.jump.range, "continued from page \(source), but the jump on page \(source) (\(name(astray.page))) leads to page \(target), not page \(here)",
+                                  other: astray.page, astray.jump.range, "the jump")
             } else if let sourcePages = byPage[source], let first = sourcePages.first {
-                finding = Finding(range: from.jump.range,
-                                  message: "continued from page \(source), but no jump on page \(source) (\(name(first))) leads to page \(here)",
-                                  related: [RelatedLocation(range: firstLine(first), message: "page \(source)", file: pages[first].source)])
+                result = finding(from.jump.range, "continued from page \(source), but no jump on page \(source) (\(name(first))) leads to page \(here)",
+                                  other: first, firstLine(first), "page \(source)")
             } else {
-                finding = Finding(range: from.jump.range, message: "continued from page \(source), but the edition has no page \(source)")
+                result = Finding(range: from.jump.range, message: "continued from page \(source), but the edition has no page \(source)")
             }
-            out.append((from.page, finding))
+            out.append((from.page, result))
         }
         return out
     }

@@ -206,11 +206,11 @@ public struct DuplicateStoryRule: Rule, EditionRule {
         let shards = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
         let stories = storyShingles, pageOf = storyPage
         let found = ParallelMap.run(count: shards) { shard -> [(story: Int32, other: Int32, paragraph: Int32)] in
-            var table = StretchTable(expected: shingles / shards + 1)
+            var table = HashIndex(expected: shingles / shards + 1, dense: true)   // stretch -> first story
             var hits: [(story: Int32, other: Int32, paragraph: Int32)] = []
             for (id, at) in stories.enumerated() {
                 for sh in pages[at.page].stories[at.story].shingles where Int((sh >> 40) & 0xFF) % shards == shard {
-                    let g = table.insert(UInt32(truncatingIfNeeded: sh), Int32(id))
+                    let g = table.insert(Shingles.hash(sh), Int32(id))
                     if g >= 0, pageOf[Int(g)] != pageOf[id] { hits.append((Int32(id), g, Shingles.paragraph(sh))) }
                 }
             }
@@ -234,45 +234,4 @@ public struct DuplicateStoryRule: Rule, EditionRule {
     static func name(_ page: EditionPage) -> String { (page.source.path as NSString).lastPathComponent }
 
     static func line(_ page: EditionPage, _ story: Int) -> Int { page.source.lines.lineIndex(of: page.stories[story].anchor.start) + 1 }
-}
-
-/// Stretch hash (its low 32 bits) -> the first story that printed it: open addressing, eight bytes a
-/// slot, filled to at most three quarters. (Two stretches of an edition share 32 bits by chance about
-/// once in four billion pairs: a stray count or two against a threshold of half a story.)
-struct StretchTable {
-    private var keys: [UInt32]
-    private var values: [Int32]
-    private var mask: Int
-    private var count = 0
-
-    init(expected: Int) {
-        var size = 1024
-        while size * 3 < expected * 4 { size <<= 1 }
-        keys = [UInt32](repeating: 0, count: size)
-        values = [Int32](repeating: -1, count: size)
-        mask = size - 1
-    }
-
-    /// Stores `value` for a new `key` and returns -1; for a known key, returns its value and keeps it.
-    mutating func insert(_ key: UInt32, _ value: Int32) -> Int32 {
-        if (count + 1) * 4 > keys.count * 3 { grow() }
-        var i = Int(key) & mask
-        while values[i] >= 0 {
-            if keys[i] == key { return values[i] }
-            i = (i + 1) & mask
-        }
-        keys[i] = key
-        values[i] = value
-        count += 1
-        return -1
-    }
-
-    private mutating func grow() {
-        let old = (keys, values)
-        keys = [UInt32](repeating: 0, count: old.0.count * 2)
-        values = [Int32](repeating: -1, count: old.0.count * 2)
-        mask = keys.count - 1
-        count = 0
-        for i in old.0.indices where old.1[i] >= 0 { _ = insert(old.0[i], old.1[i]) }
-    }
 }
