@@ -79,7 +79,9 @@ struct LintCommand {
 
         let planned = RunPlanner(resolver: resolver, inlineConfig: options.inlineConfig, encoding: options.encoding, layout: options.layout).plan(files)
         let plans = planned.plans, rootConfig = planned.rootConfig
+        let tPlan = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         let editionOf = Self.editions(plans, named: options.editions)
+        if Profile.enabled { Profile.report("edition membership", since: tPlan) }
         var errors = collected.errors + planned.errors
         if errors.contains(where: { $0.position != nil }) {
             // A broken .lintrc stops the run before anything is linted.
@@ -309,8 +311,19 @@ struct LintCommand {
         let cwd = FileManager.default.currentDirectoryPath
         func absolute(_ path: String) -> String { lexicalPath(path, cwd: cwd) }
         let roots = named.map { absolute($0) + "/" }
+        // A file found under the one folder named on the command line starts with the folder as
+        // written (the usual case: no path to take apart).
+        let written = named.map { name -> String in
+            var w = Substring(name)
+            while w.count > 1, w.hasSuffix("/") { w = w.dropLast() }
+            return w == "/" ? "/" : w + "/"
+        }
         return plans.map { plan in
             guard plan.path != "-", !roots.isEmpty || plan.edition != nil else { return nil }
+            if written.count == 1, written[0] != "/", plan.path.hasPrefix(written[0]),
+               !plan.path.contains("/../"), !plan.path.contains("/./") {
+                return roots[0]
+            }
             let absolute = absolute(plan.path)
             if let root = roots.first(where: { absolute.hasPrefix($0) }) { return root }
             return plan.edition == nil ? nil : (absolute as NSString).deletingLastPathComponent + "/"
@@ -335,6 +348,8 @@ struct LintCommand {
             let edition = Edition(pages: members.map(\.page))
             for active in plans[first.plan].linter.rules {
                 guard let rule = active.checker as? any EditionRule else { continue }
+                let tRule = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+                defer { if Profile.enabled { Profile.report("edition rule \(active.id)", since: tRule) } }
                 for (p, finding) in rule.check(edition: edition) {
                     out.append(Diagnostic(ruleID: active.id, severity: active.severity, finding: finding, source: edition.pages[p].source))
                 }

@@ -86,14 +86,14 @@ public struct DuplicateStoryRule: Rule, EditionRule {
         let pages = edition.pages
         // Which pages' stories a resolved jump joins: a story that jumps from page P to page Q, and a
         // story on Q that comes from P.
-        var joined = Set<[Int]>()
+        var joined = Set<Join>()
         for (p, page) in pages.enumerated() {
             for jump in page.jumps where jump.direction == .to {
                 guard let here = page.page, let target = jump.target else { continue }
                 for q in edition.pages(numbered: target) {
                     for back in pages[q].jumps where back.direction == .from && back.target == here {
-                        joined.insert([p, jump.story, q, back.story])
-                        joined.insert([q, back.story, p, jump.story])
+                        joined.insert(Join(p, jump.story, q, back.story))
+                        joined.insert(Join(q, back.story, p, jump.story))
                     }
                 }
             }
@@ -106,10 +106,10 @@ public struct DuplicateStoryRule: Rule, EditionRule {
         for page in pages { for story in page.stories { paragraphCount += story.paragraphs.count; shingleCount += story.shingles.count } }
         var firstPrinted = HashIndex(expected: paragraphCount)
         let nearHits = Self.nearHits(pages, shingles: shingleCount)
-        var headlines: [[UInt32]: (page: Int, story: Int)] = [:]
+        var headlines: [UInt64: (page: Int, story: Int)] = [:]
         // A head over stories on three pages or more is a standing one (a masthead, a running head,
         // a column's name), not a story's own.
-        var pagesUnder: [[UInt32]: (last: Int, count: Int)] = [:]
+        var pagesUnder: [UInt64: (last: Int, count: Int)] = [:]
         for (p, page) in pages.enumerated() {
             for story in page.stories {
                 for head in story.stack {
@@ -134,12 +134,12 @@ public struct DuplicateStoryRule: Rule, EditionRule {
                 // prints such a story whole on both pages, without the jump lines).
                 if let copyOf, pages[copyOf].page?.number == 1 { continue }
                 // Earlier printings of this story's paragraphs, in other files: counts and the longest run.
-                var counts: [[Int]: (n: Int, run: Int, current: Int, last: Int, first: Int)] = [:]
-                var exact: [[Int]: Set<Int32>] = [:]
+                // (Keyed by the other story's number across the edition.)
+                var counts: [Int32: (n: Int, run: Int, current: Int, last: Int, first: Int)] = [:]
+                var exact: [Int32: Set<Int32>] = [:]
                 for (k, f) in story.paragraphs.enumerated() {
-                    let g = firstPrinted.find(f)
-                    guard g >= 0, storyAt[Int(g)].page != p else { continue }
-                    let key = [storyAt[Int(g)].page, storyAt[Int(g)].story]
+                    let key = firstPrinted.find(f)
+                    guard key >= 0, storyAt[Int(key)].page != p else { continue }
                     exact[key, default: []].insert(Int32(k))
                     var c = counts[key] ?? (0, 0, 0, -2, k)
                     c.n += 1
@@ -149,32 +149,32 @@ public struct DuplicateStoryRule: Rule, EditionRule {
                     counts[key] = c
                 }
                 let total = story.paragraphs.count
-                if let (key, c) = counts.max(by: { $0.value.n < $1.value.n }), c.n >= 2, c.n * 2 >= total || c.run >= 3,
-                   !joined.contains([p, s] + key) {
-                    let other = pages[key[0]]
+                if let (key, c) = Self.most(counts, by: \.n), c.n >= 2, c.n * 2 >= total || c.run >= 3,
+                   case let (q, t) = storyAt[Int(key)], !joined.contains(Join(p, s, q, t)) {
+                    let other = pages[q]
                     out.append((p, Finding(range: Self.anchor(story, firstMatched: c.first),
-                                           message: "story printed again: \(c.n) of its \(total) paragraphs are in the story at \(Self.name(other)):\(Self.line(other, key[1]))",
-                                           related: [RelatedLocation(range: other.stories[key[1]].anchor, message: "first printed here", file: other.source)])))
+                                           message: "story printed again: \(c.n) of its \(total) paragraphs are in the story at \(Self.name(other)):\(Self.line(other, t))",
+                                           related: [RelatedLocation(range: other.stories[t].anchor, message: "first printed here", file: other.source)])))
                     continue
                 }
                 // Lightly edited: most of the story's sampled stretches, from two paragraphs or more
                 // (a paragraph printed word for word counts too), were printed in one other story.
-                var near: [[Int]: (n: Int, paragraphs: Set<Int32>, first: Int32)] = [:]
+                var near: [Int32: (n: Int, paragraphs: Set<Int32>, first: Int32)] = [:]
                 for hit in nearHits[id] ?? [] {
-                    let key = [storyAt[Int(hit.other)].page, storyAt[Int(hit.other)].story]
+                    let key = hit.other
                     var c = near[key] ?? (0, exact[key] ?? [], hit.paragraph)
                     c.n += 1
                     c.paragraphs.insert(hit.paragraph)
                     c.first = min(c.first, hit.paragraph)
                     near[key] = c
                 }
-                if let (key, c) = near.max(by: { $0.value.n < $1.value.n }), c.n >= Self.minShared, c.paragraphs.count >= 2,
-                   c.n * 2 >= story.shingles.count, !joined.contains([p, s] + key) {
-                    let other = pages[key[0]]
+                if let (key, c) = Self.most(near, by: \.n), c.n >= Self.minShared, c.paragraphs.count >= 2,
+                   c.n * 2 >= story.shingles.count, case let (q, t) = storyAt[Int(key)], !joined.contains(Join(p, s, q, t)) {
+                    let other = pages[q]
                     let share = c.n * 100 / max(1, story.shingles.count)
                     out.append((p, Finding(range: Self.anchor(story, firstMatched: Int(c.first)),
-                                           message: "story printed again, edited: \(share)% of its text is in the story at \(Self.name(other)):\(Self.line(other, key[1]))",
-                                           related: [RelatedLocation(range: other.stories[key[1]].anchor, message: "first printed here", file: other.source)])))
+                                           message: "story printed again, edited: \(share)% of its text is in the story at \(Self.name(other)):\(Self.line(other, t))",
+                                           related: [RelatedLocation(range: other.stories[t].anchor, message: "first printed here", file: other.source)])))
                     continue
                 }
                 // The same headline over another story. (A continuation under its story's headline is
@@ -182,7 +182,7 @@ public struct DuplicateStoryRule: Rule, EditionRule {
                 let continues = page.jumps.contains { $0.story == s && $0.direction == .from }
                 if let head = story.heads.first(where: { headlines[$0.text].map { $0.page != p } ?? false && (pagesUnder[$0.text]?.count ?? 0) < 3 }),
                    let first = headlines[head.text],
-                   !joined.contains([p, s, first.page, first.story]),
+                   !joined.contains(Join(p, s, first.page, first.story)),
                    !(continues && pages[first.page].jumps.contains { $0.story == first.story && $0.direction == .to }) {
                     let other = pages[first.page]
                     out.append((p, Finding(range: head.range,
@@ -196,22 +196,25 @@ public struct DuplicateStoryRule: Rule, EditionRule {
 
     /// For each story (numbered across the edition in page order), its sampled stretches first printed
     /// by a story of another page: that story and the paragraph the stretch is in. The stretches are
-    /// split by hash among tables filled side by side, each reading the stories in order.
+    /// split by hash among eight tables filled side by side (each small enough to stay in a core's
+    /// cache), each reading the stories in order.
     static func nearHits(_ pages: [EditionPage], shingles: Int) -> [Int32: [(other: Int32, paragraph: Int32)]] {
         var storyPage: [Int32] = []
-        var storyShingles: [(page: Int, story: Int)] = []
+        var lists: [[UInt64]] = []
         for (p, page) in pages.enumerated() {
-            for s in page.stories.indices { storyPage.append(Int32(p)); storyShingles.append((p, s)) }
+            for story in page.stories { storyPage.append(Int32(p)); lists.append(story.shingles) }
         }
-        let shards = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
-        let stories = storyShingles, pageOf = storyPage
+        let shards = 8
+        let all = lists, pageOf = storyPage
         let found = ParallelMap.run(count: shards) { shard -> [(story: Int32, other: Int32, paragraph: Int32)] in
-            var table = HashIndex(expected: shingles / shards + 1, dense: true)   // stretch -> first story
+            var table = StretchTable(expected: shingles / shards + 1)
             var hits: [(story: Int32, other: Int32, paragraph: Int32)] = []
-            for (id, at) in stories.enumerated() {
-                for sh in pages[at.page].stories[at.story].shingles where Int((sh >> 40) & 0xFF) % shards == shard {
-                    let g = table.insert(Shingles.hash(sh), Int32(id))
-                    if g >= 0, pageOf[Int(g)] != pageOf[id] { hits.append((Int32(id), g, Shingles.paragraph(sh))) }
+            for id in all.indices {
+                all[id].withUnsafeBufferPointer { list in
+                    for sh in list where Int(sh & 7) == shard {
+                        let g = table.insert(Shingles.hash(sh), Int32(id))
+                        if g >= 0, pageOf[Int(g)] != pageOf[id] { hits.append((Int32(id), g, Shingles.paragraph(sh))) }
+                    }
                 }
             }
             return hits
@@ -219,6 +222,65 @@ public struct DuplicateStoryRule: Rule, EditionRule {
         var out: [Int32: [(other: Int32, paragraph: Int32)]] = [:]
         for hits in found { for hit in hits { out[hit.story, default: []].append((hit.other, hit.paragraph)) } }
         return out
+    }
+
+    /// Stretch hash -> the first story that printed it, for one shard of the stretches (their hashes'
+    /// three low bits). One slot of eight bytes each, so a probe reads one cache line: the hash's
+    /// bits 8–47 (which also give the slot's place) over the story plus one in the low 24 bits; 0 is
+    /// a free slot.
+    struct StretchTable {
+        private var slots: [UInt64]
+        private var count = 0
+        /// Stories beyond this many are not told apart (an edition has thousands).
+        static let maxStories = 1 << 24 - 2
+
+        init(expected: Int) {
+            var size = 1024
+            while size * 3 < expected * 4 { size <<= 1 }
+            slots = [UInt64](repeating: 0, count: size)
+        }
+
+        /// Stores `story` for a new `hash` (48 bits) and returns -1; for a known one, returns its story.
+        mutating func insert(_ hash: UInt64, _ story: Int32) -> Int32 {
+            if (count + 1) * 4 > slots.count * 3 { grow() }
+            let stored = hash >> 8 & 0xFF_FFFF_FFFF
+            let found = slots.withUnsafeMutableBufferPointer { slots -> Int32 in
+                let mask = slots.count - 1
+                var i = Int(truncatingIfNeeded: stored) & mask
+                while slots[i] != 0 {
+                    if slots[i] >> 24 == stored { return Int32(truncatingIfNeeded: slots[i] & 0xFF_FFFF) - 1 }
+                    i = (i + 1) & mask
+                }
+                slots[i] = stored << 24 | UInt64(min(Int(story), Self.maxStories) + 1)
+                return -1
+            }
+            if found < 0 { count += 1 }
+            return found
+        }
+
+        /// Twice the room, for a shard the hashes favoured beyond the estimate.
+        private mutating func grow() {
+            let old = slots
+            slots = [UInt64](repeating: 0, count: old.count * 2)
+            count = 0
+            for slot in old where slot != 0 { _ = insert((slot >> 24) << 8, Int32(truncatingIfNeeded: slot & 0xFF_FFFF) - 1) }
+        }
+    }
+
+    /// Two stories (page and story on it, each) that a resolved jump joins.
+    struct Join: Hashable {
+        let a: Int, b: Int
+        init(_ p: Int, _ s: Int, _ q: Int, _ t: Int) { a = p << 32 | s; b = q << 32 | t }
+    }
+
+    /// The entry with the largest count; of equal ones, the earliest story (the same answer every run).
+    static func most<V>(_ table: [Int32: V], by count: (V) -> Int) -> (Int32, V)? {
+        var best: (Int32, V)?
+        for (key, value) in table {
+            if let b = best, count(b.1) > count(value) || (count(b.1) == count(value) && b.0 < key) { continue }
+            best = (key, value)
+        }
+        return best
     }
 
     /// Where a repeat is reported: at the story's headline, or, for a story without one of its own

@@ -18,15 +18,13 @@ public struct EditionPage: Sendable {
     }
 
     public struct Story: Sendable {
-        /// The headline, folded (spaces, punctuation and width dropped, letters in lower case); empty
-        /// when the story has none.
-        public let headline: [UInt32]
-        /// The lines of its heading stack long enough to be a story's own headline (folded), with
-        /// where they stand: the headline, and a kicker or subtitle that may be it.
-        public let heads: [(text: [UInt32], range: SourceRange)]
+        /// The lines of its heading stack long enough to be a story's own headline, each by a hash of
+        /// its folded text (spaces, punctuation and width dropped, letters in lower case), with where it
+        /// stands: the headline, or (where the story has none) a kicker or subtitle that may be it.
+        public let heads: [(text: UInt64, range: SourceRange)]
         /// Every line of its heading stack that could be a headline (a head over stories on many pages
         /// is a standing one: counted from these).
-        public let stack: [[UInt32]]
+        public let stack: [UInt64]
         /// Where a finding about the story goes: its headline, or its first block.
         public let anchor: SourceRange
         /// One fingerprint per paragraph of 20 characters or more (folded as the headline is).
@@ -51,15 +49,15 @@ public struct EditionPage: Sendable {
         let blocks = document.blocks
         var jumps: [Jump] = []
         var stories: [Story] = []
-        var buffer: [UInt32] = []
+        let ring = UnsafeMutablePointer<UInt32>.allocate(capacity: 16)
+        defer { ring.deallocate() }
         for article in document.articles {
-            var headline: [UInt32] = []
             var anchor: SourceRange?
             var paragraphs: [UInt64] = []
             var paragraphRanges: [SourceRange] = []
             var shingles: [UInt64] = []
-            var heads: [(text: [UInt32], range: SourceRange)] = []
-            var stack: [(text: [UInt32], range: SourceRange)] = []
+            var heads: [(text: UInt64, range: SourceRange)] = []
+            var stack: [(text: UInt64, range: SourceRange)] = []
             var bylineSeen = false
             for i in article.blocks {
                 let block = blocks[i]
@@ -73,9 +71,10 @@ public struct EditionPage: Sendable {
                     if Byline.matches(scalars) { bylineSeen = true }
                     guard !bylineSeen, JumpLine.parse(scalars) == nil, !scalars.contains("版") else { break }
                     let folded = Self.folded(document.bytes, block.textRange)
-                    if block.kind == .headline { headline = folded; anchor = block.textRange }
+                    if block.kind == .headline { anchor = block.textRange }
                     if Self.isHeadline(folded) {
-                        if block.kind == .headline { heads.append((folded, block.textRange)) } else { stack.append((folded, block.textRange)) }
+                        let text = Self.hash(folded)
+                        if block.kind == .headline { heads.append((text, block.textRange)) } else { stack.append((text, block.textRange)) }
                     }
                 case .byline:
                     bylineSeen = true
@@ -84,21 +83,23 @@ public struct EditionPage: Sendable {
                     if Self.mayHoldInlineJump(document.bytes, block.textRange) {
                         let scalars = UTF8Scalar.scalars(document.bytes, block.textRange)
                         for (jump, at) in JumpLine.inline(scalars) {
-                        let from = block.textRange.start + scalars[..<at.lowerBound].reduce(0) { $0 + UTF8.width($1) }
-                        let to = from + scalars[at].reduce(0) { $0 + UTF8.width($1) }
-                        jumps.append(Jump(direction: jump.direction, target: PageID(printed: jump.page), slug: jump.slug,
-                                          range: SourceRange(from, to), story: stories.count))
+                            let from = block.textRange.start + scalars[..<at.lowerBound].reduce(0) { $0 + UTF8.width($1) }
+                            let to = from + scalars[at].reduce(0) { $0 + UTF8.width($1) }
+                            jumps.append(Jump(direction: jump.direction, target: PageID(printed: jump.page), slug: jump.slug,
+                                              range: SourceRange(from, to), story: stories.count))
                         }
                     }
-                    // (Folded into one buffer reused paragraph after paragraph.)
-                    let n = Self.fold(document.bytes, block.textRange, into: &buffer)
-                    guard n >= Self.minParagraph else { break }
+                    // Folded, fingerprinted and sampled in one pass over the bytes.
                     let k = Int32(paragraphs.count)
-                    buffer.withUnsafeBufferPointer { folded in
-                        let text = UnsafeBufferPointer(rebasing: folded[..<n])
-                        Shingles.sample(text) { shingles.append(Shingles.pack($0, paragraph: k)) }
-                        paragraphs.append(Self.hash(text))
+                    var print = Fingerprint(paragraph: k, into: shingles, ring: ring)
+                    shingles = []
+                    Normalizer.fold(document.bytes, block.textRange, into: &print)
+                    shingles = print.shingles
+                    guard print.count >= Self.minParagraph else {
+                        shingles.removeLast(print.sampled)
+                        break
                     }
+                    paragraphs.append(print.hash)
                     paragraphRanges.append(block.textRange)
                 case .jump:
                     if let jump = JumpLine.parse(UTF8Scalar.scalars(document.bytes, block.textRange)) {
@@ -110,12 +111,19 @@ public struct EditionPage: Sendable {
                 }
             }
             // A kicker or subtitle stands for the headline only where the story has none of its own.
-            stories.append(Story(headline: headline, heads: heads.isEmpty ? stack : heads, stack: (heads + stack).map(\.text), anchor: anchor ?? SourceRange(0, 0), paragraphs: paragraphs,
+            stories.append(Story(heads: heads.isEmpty ? stack : heads, stack: (heads + stack).map(\.text), anchor: anchor ?? SourceRange(0, 0), paragraphs: paragraphs,
                                  paragraphRanges: paragraphRanges, shingles: shingles))
         }
         self.jumps = jumps
         self.stories = stories
         whole = document.bytes.withUnsafeBufferPointer { HashIndex.hashBytes($0, SourceRange(0, $0.count)) }
+    }
+
+    /// FNV-1a of folded scalars (as a paragraph's fingerprint is made).
+    static func hash(_ folded: [UInt32]) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for c in folded { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3 }
+        return HashIndex.mix(h)
     }
 
     /// Whether a paragraph opens (after its indent) or ends (before a full stop) with a bracket,
@@ -147,31 +155,6 @@ public struct EditionPage: Sendable {
     static func folded(_ bytes: [UInt8], _ range: SourceRange) -> [UInt32] {
         Normalizer.scalars(bytes, range).filter { !Normalizer.isPunctuation($0) }
     }
-
-    /// Folds a range (as `folded`) into `buffer`, grown as needed: the count of scalars.
-    static func fold(_ bytes: [UInt8], _ range: SourceRange, into buffer: inout [UInt32]) -> Int {
-        if buffer.count < range.length { buffer = [UInt32](repeating: 0, count: max(range.length, 2 * buffer.count)) }
-        return buffer.withUnsafeMutableBufferPointer { out in
-            var sink = Unpunctuated(out: out.baseAddress!)
-            Normalizer.fold(bytes, range, into: &sink)
-            return sink.count
-        }
-    }
-
-    /// Keeps the folded scalars that are not punctuation.
-    struct Unpunctuated: Normalizer.Sink {
-        let out: UnsafeMutablePointer<UInt32>
-        var count = 0
-        @inline(__always) mutating func put(_ cp: UInt32) {
-            if !Normalizer.isPunctuation(cp) { out[count] = cp; count += 1 }
-        }
-    }
-
-    static func hash<C: Collection>(_ s: C) -> UInt64 where C.Element == UInt32 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for c in s { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3 }
-        return h
-    }
 }
 
 /// Stretches of a paragraph's folded text (`width` characters: 8 of Chinese, 16 letters of English
@@ -186,21 +169,55 @@ enum Shingles {
 
     static func width(_ first: UInt32) -> Int { first >= 0x2E80 ? 8 : 16 }
 
-    static func sample(_ s: UnsafeBufferPointer<UInt32>, _ body: (UInt64) -> Void) {
-        guard let first = s.first else { return }
-        let k = width(first)
-        guard s.count >= k else { return }
-        let base: UInt64 = 0x100_0000_01B3
+    static let base: UInt64 = 0x100_0000_01B3
+
+    /// `base` to the power `width - 1`: what the scalar leaving the stretch weighs in its hash.
+    static func top(_ width: Int) -> UInt64 {
         var top: UInt64 = 1
-        for _ in 1..<k { top = top &* base }
-        var h: UInt64 = 0
-        for i in 0..<s.count {
-            if i >= k { h = h &- UInt64(s[i - k]) &* top }
-            h = h &* base &+ UInt64(s[i])
-            // One multiply picks the sampled eighth; only those are mixed into the stored hash.
-            guard i >= k - 1, (h &* 0x9E37_79B9_7F4A_7C15) >> 61 == 0 else { continue }
-            let mixed = (h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9
-            body(mixed ^ (mixed >> 32))
+        for _ in 1..<width { top = top &* base }
+        return top
+    }
+    static let top8 = top(8), top16 = top(16)
+
+    /// Whether a stretch's rolling hash is in the sampled eighth (one multiply), and the hash kept.
+    @inline(__always) static func sampled(_ h: UInt64) -> UInt64? {
+        guard (h &* 0x9E37_79B9_7F4A_7C15) >> 61 == 0 else { return nil }
+        let mixed = (h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9
+        return mixed ^ (mixed >> 32)
+    }
+}
+
+/// One paragraph's fingerprint and sampled stretches, taken as `Normalizer.fold` gives its folded
+/// scalars (punctuation dropped): a hash of the whole, a rolling hash of the last `width` scalars
+/// (kept in a ring of sixteen), and the sampled stretches appended, packed with the paragraph.
+struct Fingerprint: Normalizer.Sink {
+    let paragraph: Int32
+    var shingles: [UInt64]
+    /// Scalars kept, and stretches sampled.
+    var count = 0, sampled = 0
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    private var rolling: UInt64 = 0
+    private var width = 16, top = Shingles.top16
+    /// The last sixteen scalars (room the caller owns).
+    private let last: UnsafeMutablePointer<UInt32>
+
+    init(paragraph: Int32, into shingles: [UInt64], ring: UnsafeMutablePointer<UInt32>) {
+        self.paragraph = paragraph
+        last = ring
+        self.shingles = shingles
+    }
+
+    @inline(__always) mutating func put(_ cp: UInt32) {
+        if Normalizer.isPunctuation(cp) { return }
+        hash = (hash ^ UInt64(cp)) &* 0x0000_0100_0000_01B3
+        if count == 0, cp >= 0x2E80 { width = 8; top = Shingles.top8 }
+        if count >= width { rolling = rolling &- UInt64(last[(count - width) & 15]) &* top }
+        rolling = rolling &* Shingles.base &+ UInt64(cp)
+        last[count & 15] = cp
+        count += 1
+        if count >= width, let h = Shingles.sampled(rolling) {
+            shingles.append(Shingles.pack(h, paragraph: paragraph))
+            sampled += 1
         }
     }
 }
