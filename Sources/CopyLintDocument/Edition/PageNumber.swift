@@ -53,8 +53,10 @@ public enum PageNumbering {
     /// `rmrb-20200102-05-03` (date, page, article: several files a page; any prefix or none),
     /// `01版` / `第01版`, `p01` / `page-01` / `page_A6`, and `A01` / `A1` / `B03` / `01`.
     public static func fromFileName(_ path: String, patterns: [NSRegularExpression] = []) -> PageID? {
-        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let scalars = stem(path)
         if !patterns.isEmpty {
+            var stem = ""
+            stem.unicodeScalars.append(contentsOf: scalars)
             let range = NSRange(stem.startIndex..., in: stem)
             for regex in patterns {
                 guard let m = regex.firstMatch(in: stem, range: range) else { continue }
@@ -67,7 +69,17 @@ public enum PageNumbering {
                 return PageID(section: group("section") ?? "", number: n)
             }
         }
-        return conventional(Array(stem.unicodeScalars))
+        return conventional(scalars)
+    }
+
+    /// A path's file name without its extension (as `lastPathComponent` then `deletingPathExtension`
+    /// give it, without a trip through NSString: a name is read once per page of every run).
+    static func stem(_ path: String) -> [Unicode.Scalar] {
+        var s = Array(path.unicodeScalars)
+        while s.count > 1, s.last == "/" { s.removeLast() }
+        if let slash = s.lastIndex(of: "/") { s.removeFirst(slash + 1) }
+        if let dot = s.lastIndex(of: "."), dot > 0 { s.removeLast(s.count - dot) }
+        return s
     }
 
     /// The conventions, read by hand (a file name is read once per page of every run).

@@ -320,14 +320,30 @@ struct LintCommand {
         }
         return plans.map { plan in
             guard plan.path != "-", !roots.isEmpty || plan.edition != nil else { return nil }
-            if written.count == 1, written[0] != "/", plan.path.hasPrefix(written[0]),
-               !plan.path.contains("/../"), !plan.path.contains("/./") {
+            if written.count == 1, written[0] != "/", plan.path.hasPrefix(written[0]), !Self.hasDotSegment(plan.path) {
                 return roots[0]
             }
             let absolute = absolute(plan.path)
             if let root = roots.first(where: { absolute.hasPrefix($0) }) { return root }
             return plan.edition == nil ? nil : (absolute as NSString).deletingLastPathComponent + "/"
         }
+    }
+
+    /// Whether a path has a `.` or `..` segment after its first (`a/./b`, `a/../b`).
+    static func hasDotSegment(_ path: String) -> Bool {
+        var slash = false, dots = 0
+        for byte in path.utf8 {
+            if byte == 0x2F {
+                if slash, dots == 1 || dots == 2 { return true }
+                slash = true
+                dots = 0
+            } else if byte == 0x2E, dots >= 0 {
+                dots += 1
+            } else {
+                dots = -1
+            }
+        }
+        return slash && (dots == 1 || dots == 2)
     }
 
     /// A path made absolute by its letters alone (`.` and `..` taken out, no link followed, no system call).

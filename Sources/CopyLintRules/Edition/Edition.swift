@@ -49,8 +49,12 @@ public struct EditionPage: Sendable {
         let blocks = document.blocks
         var jumps: [Jump] = []
         var stories: [Story] = []
+        // Room the fingerprinting pass writes to: the last sixteen scalars, and the sampled stretches
+        // of a paragraph (at most one a byte).
         let ring = UnsafeMutablePointer<UInt32>.allocate(capacity: 16)
-        defer { ring.deallocate() }
+        var sampleRoom = 1024
+        var samples = UnsafeMutablePointer<UInt64>.allocate(capacity: sampleRoom)
+        defer { ring.deallocate(); samples.deallocate() }
         for article in document.articles {
             var anchor: SourceRange?
             var paragraphs: [UInt64] = []
@@ -91,14 +95,15 @@ public struct EditionPage: Sendable {
                     }
                     // Folded, fingerprinted and sampled in one pass over the bytes.
                     let k = Int32(paragraphs.count)
-                    var print = Fingerprint(paragraph: k, into: shingles, ring: ring)
-                    shingles = []
-                    Normalizer.fold(document.bytes, block.textRange, into: &print)
-                    shingles = print.shingles
-                    guard print.count >= Self.minParagraph else {
-                        shingles.removeLast(print.sampled)
-                        break
+                    if sampleRoom < block.textRange.length {
+                        sampleRoom = max(block.textRange.length, 2 * sampleRoom)
+                        samples.deallocate()
+                        samples = .allocate(capacity: sampleRoom)
                     }
+                    var print = Fingerprint(ring: ring, out: samples)
+                    Normalizer.fold(document.bytes, block.textRange, into: &print)
+                    guard print.count >= Self.minParagraph else { break }
+                    for j in 0..<print.sampled { shingles.append(Shingles.pack(samples[j], paragraph: k)) }
                     paragraphs.append(print.hash)
                     paragraphRanges.append(block.textRange)
                 case .jump:
@@ -188,23 +193,22 @@ enum Shingles {
 }
 
 /// One paragraph's fingerprint and sampled stretches, taken as `Normalizer.fold` gives its folded
-/// scalars (punctuation dropped): a hash of the whole, a rolling hash of the last `width` scalars
-/// (kept in a ring of sixteen), and the sampled stretches appended, packed with the paragraph.
+/// scalars (punctuation dropped): a hash of the whole, and a rolling hash of the last `width` scalars
+/// (kept in a ring of sixteen) whose sampled values are written out. (No call in the loop: its state
+/// stays in registers.)
 struct Fingerprint: Normalizer.Sink {
-    let paragraph: Int32
-    var shingles: [UInt64]
     /// Scalars kept, and stretches sampled.
     var count = 0, sampled = 0
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
     private var rolling: UInt64 = 0
     private var width = 16, top = Shingles.top16
-    /// The last sixteen scalars (room the caller owns).
     private let last: UnsafeMutablePointer<UInt32>
+    private let out: UnsafeMutablePointer<UInt64>
 
-    init(paragraph: Int32, into shingles: [UInt64], ring: UnsafeMutablePointer<UInt32>) {
-        self.paragraph = paragraph
+    /// `ring`: room for sixteen scalars; `out`: for a hash per byte of the paragraph.
+    init(ring: UnsafeMutablePointer<UInt32>, out: UnsafeMutablePointer<UInt64>) {
         last = ring
-        self.shingles = shingles
+        self.out = out
     }
 
     @inline(__always) mutating func put(_ cp: UInt32) {
@@ -216,7 +220,7 @@ struct Fingerprint: Normalizer.Sink {
         last[count & 15] = cp
         count += 1
         if count >= width, let h = Shingles.sampled(rolling) {
-            shingles.append(Shingles.pack(h, paragraph: paragraph))
+            out[sampled] = h
             sampled += 1
         }
     }

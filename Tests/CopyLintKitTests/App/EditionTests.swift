@@ -121,6 +121,25 @@ final class EditionTests: TempFolderTestCase {
 
     // MARK: - page numbers
 
+    func testFilesUnderTheNamedFolderBelongToItHoweverThePathIsWritten() {
+        XCTAssertTrue(LintCommand.hasDotSegment("eds/a/../b.txt"))
+        XCTAssertTrue(LintCommand.hasDotSegment("eds/./b.txt"))
+        XCTAssertTrue(LintCommand.hasDotSegment("eds/.."))
+        XCTAssertFalse(LintCommand.hasDotSegment("../eds/b.txt"))
+        XCTAssertFalse(LintCommand.hasDotSegment("eds/.hidden/b..txt"))
+        let linter = Linter(rules: [])
+        let paths = ["eds/A01.txt", "./eds/A02.txt", "eds/../eds/A03.txt", "eds/sub/../A04.txt", "other/A05.txt", "eds2/A06.txt", "-"]
+        let plans = paths.map { FilePlan(path: $0, linter: linter, encoding: nil) }
+        let cwd = FileManager.default.currentDirectoryPath
+        for named in ["eds", "eds/", "./eds", "eds//"] {
+            let got = LintCommand.editions(plans, named: [named])
+            // What taking every path apart gives.
+            let root = LintCommand.lexicalPath(named, cwd: cwd) + "/"
+            let expected = paths.map { $0 == "-" || !LintCommand.lexicalPath($0, cwd: cwd).hasPrefix(root) ? nil : root }
+            XCTAssertEqual(got, expected, named)
+        }
+    }
+
     func testPageNumbersFromTheCommonNames() {
         let cases: [(String, String?)] = [
             ("A01.txt", "A1"), ("A1.txt", "A1"), ("B03.md", "B3"), ("b3.txt", "B3"), ("01.txt", "1"), ("12.md", "12"),
@@ -134,6 +153,10 @@ final class EditionTests: TempFolderTestCase {
         }
         let custom = try! PageNumbering.pattern(#"_(?<section>[A-Z])(?<page>\d+)_"#)
         XCTAssertEqual(PageNumbering.fromFileName("2026-12-04_B07_crime.txt", patterns: [custom])?.description, "B7")
+        for (path, stem) in [("a/b.c/A03.txt", "A03"), ("A03", "A03"), ("pages/.A03", ".A03"), ("x/第3版.md", "第3版"), ("/A03.tar.gz", "A03.tar")] {
+            XCTAssertEqual(String(String.UnicodeScalarView(PageNumbering.stem(path))), stem, path)
+            XCTAssertEqual(stem, ((path as NSString).lastPathComponent as NSString).deletingPathExtension, path)
+        }
         XCTAssertThrowsError(try PageNumbering.pattern(#"_([A-Z])(\d+)_"#))
     }
 
