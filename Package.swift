@@ -22,7 +22,8 @@ let package = Package(
         .target(name: "CopyLintDocument", dependencies: ["CopyLintBase"]),
         .target(name: "CopyLintEngine", dependencies: ["CopyLintBase", "CopyLintDocument"]),
         .target(name: "CopyLintRules", dependencies: ["CopyLintBase", "CopyLintDocument", "CopyLintEngine"]),
-        .target(name: "CopyLintKit", dependencies: ["CopyLintBase", "CopyLintDocument", "CopyLintEngine", "CopyLintRules"]),
+        .target(name: "CopyLintKit", dependencies: ["CopyLintBase", "CopyLintDocument", "CopyLintEngine", "CopyLintRules"],
+                exclude: ["Localization/Catalogs"]),
         .target(name: "CopyLintFuzz", dependencies: ["CopyLintKit"]),
         // A release build links the Swift runtime and Foundation into the executable (what `swift build
         // --static-swift-stdlib` does): it starts in about half the time (no shared libraries to load

@@ -8,6 +8,7 @@ The output is a compact table of string literals (fast to compile, parsed once
 at run time):
   * scripts      -- ranges of the scripts copylint distinguishes (Scripts.txt)
   * wide         -- East Asian Wide/Fullwidth ranges (EastAsianWidth.txt)
+  * ambiguous    -- East Asian Ambiguous ranges (two columns in a CJK terminal)
   * zero width   -- nonspacing/enclosing marks and format characters (UnicodeData.txt)
   * variants     -- traditional-only -> simplified and simplified-only ->
                     traditional characters (Unihan kSimplifiedVariant /
@@ -64,6 +65,11 @@ def scripts():
 
 def wide():
     rs = [(a, b, 1) for a, b, v in ranges_file("EastAsianWidth.txt") if v in ("W", "F")]
+    return merge(rs)
+
+
+def ambiguous():
+    rs = [(a, b, 1) for a, b, v in ranges_file("EastAsianWidth.txt") if v == "A"]
     return merge(rs)
 
 
@@ -154,6 +160,7 @@ def main():
     for name, s in (("scripts", enc_ranges(scripts(), True)),
                     ("wide", enc_ranges(wide(), False)),
                     ("zeroWidth", enc_ranges(zero_width(), False)),
+                    ("ambiguous", enc_ranges(ambiguous(), False)),
                     ("traditionalToSimplified", enc_map(t2s)),
                     ("simplifiedToTraditional", enc_map(s2t))):
         body.append('    static let %s = """' % name)

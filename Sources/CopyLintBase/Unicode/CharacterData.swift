@@ -105,6 +105,14 @@ public enum CharacterData {
         return contains(cp, wideRanges) ? 2 : 1
     }
 
+    @usableFromInline static let ambiguousRanges: [(UInt32, UInt32)] = parseRanges(UnicodeTables.ambiguous, withValue: false).map { ($0.0, $0.1) }
+
+    /// East Asian Ambiguous width (“ ” ‘ ’ … · ×, Greek and Cyrillic letters): one column in a Western
+    /// terminal, two in a CJK one.
+    public static func isAmbiguousWidth(_ cp: UInt32) -> Bool {
+        cp >= 0xA1 && contains(cp, ambiguousRanges)
+    }
+
     /// Han ideographs (and CJK radicals): nothing below U+2E80 is, so most text skips the table.
     @inlinable @inline(__always)
     public static func isHan(_ cp: UInt32) -> Bool {

@@ -57,6 +57,10 @@ enum OptionTable {
             "display (East Asian wide = 2 columns; GCC, Emacs)"]) { o, v throws(CopyLintError) in
             o.columnUnit = try choice("--column-unit", v!, ColumnUnit.init(rawValue:), ColumnUnit.allCases.map(\.rawValue))
         },
+        OptionDefinition(["--ambiguous-wide"], help: [
+            "text output: draw “ ” … · two columns wide under the carets, as CJK terminals do",
+            "(the default in a Chinese locale)"]) { o, _ in o.ambiguousWide = true },
+        OptionDefinition(["--no-ambiguous-wide"], help: ["text output: draw them one column wide (the default in English)"]) { o, _ in o.ambiguousWide = false },
         OptionDefinition(["--fail-on"], value: "LEVEL", help: [
             "error (default), warning or info: the lowest severity that fails the run"]) { o, v throws(CopyLintError) in
             o.failOn = try choice("--fail-on", v!, Severity.init(rawValue:), Severity.allCases.map(\.rawValue))
@@ -71,6 +75,21 @@ enum OptionTable {
             "record the current findings in FILE and exit 0"]) { o, v in o.writeBaseline = v },
         OptionDefinition(["--fail-on-stale-baseline"], help: [
             "fail when findings recorded in the baseline are gone (the baseline must shrink)"]) { o, _ in o.failOnStaleBaseline = true },
+        OptionDefinition(["--select"], value: "RULES", help: [
+            "run only these rules: ids, packs (zh-hans-news) or id prefixes, comma-separated;",
+            "ALL for every rule (default-off ones too)"]) { o, v in o.selection.select = (o.selection.select ?? []) + RuleSelection.list(v!) },
+        OptionDefinition(["--extend-select"], value: "RULES", help: [
+            "run these rules as well as the configured ones"]) { o, v in o.selection.extendSelect += RuleSelection.list(v!) },
+        OptionDefinition(["--ignore"], value: "RULES", help: [
+            "do not run these rules (the more specific of --select and --ignore wins)"]) { o, v in o.selection.ignore += RuleSelection.list(v!) },
+        OptionDefinition(["--min-severity", "--severity"], value: "LEVEL", shown: ["--min-severity"], help: [
+            "error, warning or info: run only rules at or above LEVEL"]) { o, v throws(CopyLintError) in
+            o.selection.minSeverity = try choice("--min-severity", v!, Severity.init(rawValue:), Severity.allCases.map(\.rawValue))
+        },
+        OptionDefinition(["--statistics"], help: [
+            "print the number of findings of each rule (and how many have a fix), not the findings"]) { o, _ in o.statistics = true },
+        OptionDefinition(["-v", "--verbose"], help: [
+            "text output: every finding in full, none grouped or collapsed"]) { o, _ in o.verbose = true },
         OptionDefinition(["--edition"], value: "DIR", help: [
             "lint the folder DIR as one edition too: its pages' jump lines and",
             "repeated stories across pages (broken-jump, duplicate-story); repeatable"]) { o, v in o.editions.append(v!) },
@@ -100,6 +119,15 @@ enum OptionTable {
             o.color = try choice("--color", v!, Options.ColorChoice.init(rawValue:), ["auto", "always", "never"])
         },
         OptionDefinition(["--no-color", "--no-colour"], shown: ["--no-color"], help: ["same as --color never"]) { o, _ in o.color = .never },
+        OptionDefinition(["--locale"], value: "LANG", help: [
+            "zh-Hans, zh-Hant or en: the language of messages, help, notes and the summary",
+            "(default: .lintrc \"locale\", then LC_ALL, LC_MESSAGES, LANG)"]) { o, v throws(CopyLintError) in
+            guard let locale = MessageLocale(name: v!) else {
+                throw CopyLintError("invalid value '\(v!)' for --locale; expected one of \(MessageLocale.names.joined(separator: ", "))"
+                                    + didYouMean(v!, MessageLocale.names))
+            }
+            o.locale = locale
+        },
         OptionDefinition(["-q", "--quiet"], help: ["no summary on stderr"]) { o, _ in o.quiet = true },
         // Folders are always walked recursively: accepted for habit's sake, not shown.
         OptionDefinition(["-r", "--recursive"], help: nil) { _, _ in },

@@ -51,6 +51,16 @@ public struct Options: Sendable, Equatable {
     public var editions: [String] = []
     public var color: ColorChoice = .auto
     public var quiet = false
+    /// The language of messages, help and the summary (nil: .lintrc's, then the environment's).
+    public var locale: MessageLocale?
+    /// `--select`, `--ignore`, `--extend-select`, `--min-severity`.
+    public var selection = RuleSelection()
+    /// `--statistics`: counts by rule instead of the findings.
+    public var statistics = false
+    /// `--verbose`: every finding in text output, none grouped or collapsed.
+    public var verbose = false
+    /// `--ambiguous-wide` / `--no-ambiguous-wide` (nil: wide in a Chinese locale).
+    public var ambiguousWide: Bool?
 
     public init() {}
 

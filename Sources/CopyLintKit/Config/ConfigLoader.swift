@@ -75,6 +75,8 @@ public struct ConfigLoader: Sendable {
             case "columnUnit":
                 config.columnUnit = try enumValue(v, "columnUnit", ColumnUnit.allCases.map(\.rawValue), fail: fail)
                     .flatMap(ColumnUnit.init)
+            case "locale":
+                config.locale = try enumValue(v, "locale", MessageLocale.names, fail: fail).flatMap(MessageLocale.init(rawValue:))
             case "layout":
                 config.layout = try enumValue(v, "layout", LayoutChoice.allCases.map(\.rawValue), fail: fail).flatMap(LayoutChoice.init)
             case "encoding":

@@ -19,6 +19,8 @@ public struct Configuration: Sendable {
     public var layout: LayoutChoice?
     /// The folders this configuration governs are editions (`"edition": {…}`).
     public var edition: EditionSettings?
+    /// The language of messages, help and the summary (`"locale": "zh-Hans"`).
+    public var locale: MessageLocale?
     /// Rule packs loaded by this configuration (beyond copylint's own).
     public var packs: [PackLoader.Pack] = []
     /// The rules this configuration can switch: copylint's and its packs'.
@@ -31,7 +33,7 @@ public struct Configuration: Sendable {
     /// The folder holding the configuration file; globs are relative to it.
     public var directory: String? { path.map { ($0 as NSString).deletingLastPathComponent } }
 
-    static let topLevelKeys = ["rules", "include", "exclude", "failOn", "columnUnit", "encoding", "packs", "ruleTimeBudget", "layout", "edition"]
+    static let topLevelKeys = ["rules", "include", "exclude", "failOn", "columnUnit", "encoding", "packs", "ruleTimeBudget", "layout", "edition", "locale"]
     static let ruleKeys = ["enabled", "severity", "options"]
     static let editionKeys = ["enabled", "pagePattern"]
 }

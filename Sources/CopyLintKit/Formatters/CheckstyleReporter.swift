@@ -22,7 +22,7 @@ public struct CheckstyleReporter: Reporter {
             for d in ds {
                 let p = d.start(context.columnUnit)
                 out += "    <error line=\"\(p.line)\" column=\"\(p.column)\" severity=\"\(d.severity.rawValue)\" "
-                    + "message=\"\(XML.escape(d.message))\" source=\"copylint.\(XML.escape(d.ruleID))\"/>\n"
+                    + "message=\"\(XML.escape(context.localizer.message(d)))\" source=\"copylint.\(XML.escape(d.ruleID))\"/>\n"
             }
             out += "  </file>\n"
         }

@@ -17,6 +17,7 @@ public struct GCCReporter: Reporter {
 
     public func reportBytes(_ diagnostics: [Diagnostic], context: ReportContext) -> [[UInt8]] {
         let unit = context.columnUnit
+        let localizer = context.localizer
         return PerFinding.renderBytes(diagnostics) { d, source, path, out, line in
             let p = source.position(d.range.start, unit: unit, lineHint: &line)
             out.append(contentsOf: path)
@@ -29,7 +30,7 @@ public struct GCCReporter: Reporter {
             out.append(contentsOf: d.severity.gccName.utf8)
             out.append(0x3A)
             out.append(0x20)
-            PerFinding.appendSingleLine(d.message, to: &out)
+            PerFinding.appendSingleLine(localizer.message(d), to: &out)
             out.append(0x20)
             out.append(0x5B)   // [
             PerFinding.appendUTF8(d.ruleID, to: &out)

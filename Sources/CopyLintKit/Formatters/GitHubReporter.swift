@@ -26,7 +26,7 @@ public struct GitHubReporter: Reporter {
                 ("file", context.rootRelative(d.path)), ("line", String(start.line)), ("col", String(start.column)),
                 ("endLine", String(end.line)), ("endColumn", String(end.column)), ("title", "copylint (\(d.ruleID))"),
             ].map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
-            out += "::\(command) \(properties)::\(Self.escapeData(d.message))\n"
+            out += "::\(command) \(properties)::\(Self.escapeData(context.localizer.message(d)))\n"
         }
         return out
     }

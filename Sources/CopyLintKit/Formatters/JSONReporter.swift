@@ -37,7 +37,7 @@ public struct JSONReporter: Reporter {
         let items: [JSONOut] = diagnostics.map { d in
             counts[d.severity, default: 0] += 1
             let fix: JSONOut = d.fix.map { f in
-                .object([("title", .string(f.title)), ("applicability", .string(f.applicability.rawValue)),
+                .object([("title", .string(context.localizer.fixTitle(f.title))), ("applicability", .string(f.applicability.rawValue)),
                          ("edits", .array(f.edits.map { e in
                              .object([("range", Self.range(e.range, in: d.source, unit: unit)), ("replacement", .string(e.replacement))])
                          }))])
@@ -46,11 +46,11 @@ public struct JSONReporter: Reporter {
                 ("path", .string(d.path)),
                 ("ruleId", .string(d.ruleID)),
                 ("severity", .string(d.severity.rawValue)),
-                ("message", .string(d.message)),
+                ("message", .string(context.localizer.message(d))),
                 ("fingerprint", .string(Fingerprint.of(d))),
                 ("range", Self.range(d.range, in: d.source, unit: unit)),
                 ("related", .array(d.related.map { r in
-                    .object([("message", .string(r.message)), ("path", .string(r.source(d.source).path)),
+                    .object([("message", .string(context.localizer.note(r.message))), ("path", .string(r.source(d.source).path)),
                              ("range", Self.range(r.range, in: r.source(d.source), unit: unit))])
                 })),
                 ("fix", fix),

@@ -26,8 +26,8 @@ public struct JUnitReporter: Reporter {
                 let p = d.start(context.columnUnit)
                 let where_ = "\(file):\(p.line):\(p.column)"
                 out += "    <testcase classname=\"\(name)\" name=\"\(XML.escape("\(d.ruleID) at \(where_)"))\">\n"
-                out += "      <failure type=\"\(XML.escape(d.ruleID))\" message=\"\(XML.escape(d.message))\">"
-                out += XML.escape("\(where_): \(d.severity.gccName): \(d.message) [\(d.ruleID)]")
+                out += "      <failure type=\"\(XML.escape(d.ruleID))\" message=\"\(XML.escape(context.localizer.message(d)))\">"
+                out += XML.escape("\(where_): \(d.severity.gccName): \(context.localizer.message(d)) [\(d.ruleID)]")
                 out += "</failure>\n    </testcase>\n"
             }
             out += "  </testsuite>\n"

@@ -41,7 +41,7 @@ enum RDJSON {
     static func diagnostic(_ d: Diagnostic, context: ReportContext) -> JSONOut {
         let path = context.rootRelative(d.path)
         var members: [(String, JSONOut)] = [
-            ("message", .string(d.message)),
+            ("message", .string(context.localizer.message(d))),
             ("location", .object([("path", .string(path)), ("range", range(d.range, d.source))])),
             ("severity", .string(d.severity == .error ? "ERROR" : d.severity == .warning ? "WARNING" : "INFO")),
             ("source", .object([("name", .string("copylint"))])),
@@ -54,7 +54,7 @@ enum RDJSON {
         }
         if !d.related.isEmpty {
             members.append(("related_locations", .array(d.related.map { r in
-                .object([("message", .string(r.message)),
+                .object([("message", .string(context.localizer.note(r.message))),
                          ("location", .object([("path", .string(r.file.map { context.rootRelative($0.path) } ?? path)),
                                                ("range", range(r.range, r.source(d.source)))]))])
             })))

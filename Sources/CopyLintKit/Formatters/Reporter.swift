@@ -14,6 +14,12 @@ public struct ReportContext: Sendable {
     public var root: String
     /// Absolute path of the working folder, to resolve relative input paths.
     public var workingDirectory: String
+    /// The language messages, notes, fix titles and help are printed in.
+    public var localizer: Localizer = .english
+    /// Text output: every finding in full (`--verbose`), none grouped or collapsed.
+    public var verbose = false
+    /// Text output: ambiguous-width characters (“ ” … ·) take two columns, as in a CJK terminal.
+    public var ambiguousWide = false
 
     public init(columnUnit: ColumnUnit = .char, color: Bool = false, registry: RuleRegistry = .builtin,
                 files: [String] = [], root: String = "/", workingDirectory: String = "/") {

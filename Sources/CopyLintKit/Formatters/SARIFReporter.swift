@@ -21,14 +21,17 @@ public struct SARIFReporter: Reporter {
         for (i, e) in entries.enumerated() { ruleIndex[e.id] = i }
         let rules: [JSONOut] = entries.map { e in
             let d = e.description
-            var help = "\(d.summary).\n\n\(d.rationale)"
+            let l = context.localizer
+            let summary = l.summary(rule: d.id, d.summary), rationale = l.rationale(rule: d.id, d.rationale)
+            var help = "\(summary).\n\n\(rationale)"
+            if let todo = l.help(rule: d.id) { help += "\n\n" + todo }
             if let fix = d.fixSafety { help += "\n\nFixes: \(fix)" }
             return .object([
                 ("id", .string(d.id)),
                 ("name", .string(Self.pascalCase(d.id))),
-                ("shortDescription", .object([("text", .string(d.summary))])),
-                ("fullDescription", .object([("text", .string(d.rationale))])),
-                ("help", .object([("text", .string(help)), ("markdown", .string("**\(d.summary)**\n\n\(d.rationale)"))])),
+                ("shortDescription", .object([("text", .string(summary))])),
+                ("fullDescription", .object([("text", .string(rationale))])),
+                ("help", .object([("text", .string(help)), ("markdown", .string("**\(summary)**\n\n\(rationale)"))])),
                 ("defaultConfiguration", .object([("level", .string(Self.level(d.defaultSeverity))),
                                                   ("enabled", .bool(d.enabledByDefault))])),
                 ("properties", .object([("tags", .array([.string("copy-editing"), .string("newspaper")]))])),
@@ -44,7 +47,7 @@ public struct SARIFReporter: Reporter {
             var result: [(String, JSONOut)] = [
                 ("ruleId", .string(d.ruleID)),
                 ("level", .string(Self.level(d.severity))),
-                ("message", .object([("text", .string(d.message))])),
+                ("message", .object([("text", .string(context.localizer.message(d)))])),
                 ("locations", .array([Self.location(uri, d.range, d.source, unit, message: nil)])),
                 ("partialFingerprints", .object([("copylint/v1", .string("\(hash):\(n)"))])),
             ]
@@ -52,14 +55,14 @@ public struct SARIFReporter: Reporter {
             if !d.related.isEmpty {
                 result.append(("relatedLocations", .array(d.related.enumerated().map { k, r in
                     // A related place in another page of an edition is in that page's artifact.
-                    var loc = Self.location(r.file.map { context.rootRelative($0.path) } ?? uri, r.range, r.source(d.source), unit, message: r.message)
+                    var loc = Self.location(r.file.map { context.rootRelative($0.path) } ?? uri, r.range, r.source(d.source), unit, message: context.localizer.note(r.message))
                     if case .object(var members) = loc { members.append(("id", .int(k))); loc = .object(members) }
                     return loc
                 })))
             }
             if let fix = d.fix {
                 result.append(("fixes", .array([.object([
-                    ("description", .object([("text", .string(fix.title))])),
+                    ("description", .object([("text", .string(context.localizer.fixTitle(fix.title)))])),
                     ("artifactChanges", .array([.object([
                         ("artifactLocation", Self.artifact(uri)),
                         ("replacements", .array(fix.edits.map { e in
@@ -80,6 +83,8 @@ public struct SARIFReporter: Reporter {
                 ("informationUri", .string("https://github.com/copylint/copylint")),
                 ("rules", .array(rules)),
             ]))])),
+            // The language the messages are written in (SARIF §3.14.9: an RFC 5646 tag).
+            ("language", .string(context.localizer.locale == .en ? "en-US" : context.localizer.locale.rawValue)),
             ("columnKind", .string(unit == .utf16 ? "utf16CodeUnits" : "unicodeCodePoints")),
             ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(Self.percentEncode(rootURI)))]))])),
             ("results", .array(results)),

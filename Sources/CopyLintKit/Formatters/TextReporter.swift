@@ -13,34 +13,131 @@ public struct TextReporter: Reporter {
 
     public init() {}
 
+    /// A rule with more findings than this in a file (warnings and notes) is shown as one block
+    /// naming their lines, unless `--verbose`.
+    static let collapseAbove = 3
+
     public func report(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
+        var out = ""
+        var start = 0
+        // File by file (a run's findings come in path order), each file's blocks errors first.
+        while start < diagnostics.count {
+            var end = start + 1
+            while end < diagnostics.count, diagnostics[end].source === diagnostics[start].source { end += 1 }
+            for block in Self.blocks(Array(diagnostics[start..<end]), verbose: context.verbose) {
+                render(block, context: context, into: &out)
+            }
+            start = end
+        }
+        return out
+    }
+
+    /// Findings shown as one: a finding alone, findings alike (one rule, one message: a paragraph
+    /// printed many times), or all of a rule's many warnings in a file.
+    struct Block {
+        enum Kind { case single, alike, collapsed }
+        var kind: Kind
+        var members: [Diagnostic]
+        var first: Diagnostic { members[0] }
+    }
+
+    /// A file's findings as blocks: errors first, then warnings, then notes, each in order of place.
+    static func blocks(_ diagnostics: [Diagnostic], verbose: Bool) -> [Block] {
+        let sorted = diagnostics.enumerated().sorted { a, b in
+            a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
+        }.map(\.element)
+        guard !verbose else { return sorted.map { Block(kind: .single, members: [$0]) } }
+        var perRule: [String: Int] = [:]
+        for d in sorted where d.severity != .error { perRule[d.ruleID, default: 0] += 1 }
+        var blocks: [Block] = []
+        var at: [String: Int] = [:]   // group key -> index in blocks
+        for d in sorted {
+            if d.severity != .error, perRule[d.ruleID, default: 0] > collapseAbove {
+                let key = "r\u{1}\(d.ruleID)"
+                if let k = at[key] { blocks[k].members.append(d) } else {
+                    at[key] = blocks.count
+                    blocks.append(Block(kind: .collapsed, members: [d]))
+                }
+                continue
+            }
+            let key = "m\u{1}\(d.ruleID)\u{1}\(d.severity.rawValue)\u{1}\(d.message)"
+            if let k = at[key] {
+                blocks[k].kind = .alike
+                blocks[k].members.append(d)
+            } else {
+                at[key] = blocks.count
+                blocks.append(Block(kind: .single, members: [d]))
+            }
+        }
+        return blocks
+    }
+
+    func render(_ block: Block, context: ReportContext, into out: inout String) {
         let style = Style(enabled: context.color)
+        let l = context.localizer
         let unit = context.columnUnit
-        return PerFinding.render(diagnostics) { d, out in
-            let p = d.start(unit)
-            let sevColor = d.severity == .error ? style.red : d.severity == .warning ? style.yellow : style.cyan
-            out += style.bold("\(d.path):\(p.line):\(p.column): ") + sevColor(d.severity.gccName) + style.bold(": \(d.message.singleLine)")
-                + " " + style.dim("[\(d.ruleID)]") + "\n"
-            let (gutter, snippet, carets) = TextReporter.excerpt(d)
-            let pad = String(repeating: " ", count: gutter.count)
-            out += style.blue("\(pad) |") + "\n"
-            out += style.blue("\(gutter) |") + " \(snippet)\n"
-            out += style.blue("\(pad) |") + " " + sevColor(carets) + "\n"
+        let d = block.first
+        let n = block.members.count
+        let p = d.start(unit)
+        let sevColor = d.severity == .error ? style.red : d.severity == .warning ? style.yellow : style.cyan
+        let message: String
+        if block.kind == .collapsed {
+            let summary = context.registry[d.ruleID].map { l.summary(rule: d.ruleID, $0.description.summary) } ?? d.ruleID
+            message = l.ui("{n} in this file: {summary}", ["n": "\(n)", "summary": summary])
+        } else {
+            message = l.message(d)
+        }
+        out += style.bold("\(d.path):\(p.line):\(p.column): ") + sevColor(l.ui(d.severity.gccName)) + style.bold(": \(message.singleLine)")
+            + " " + style.dim("[\(d.ruleID)]") + "\n"
+        let (gutter, snippet, carets) = TextReporter.excerpt(d, ambiguousWide: context.ambiguousWide)
+        let pad = String(repeating: " ", count: gutter.count)
+        out += style.blue("\(pad) |") + "\n"
+        out += style.blue("\(gutter) |") + " \(snippet)\n"
+        out += style.blue("\(pad) |") + " " + sevColor(carets) + "\n"
+        let note = l.ui("note"), help = l.ui("help")
+        if block.kind == .single || block.kind == .alike {
             for r in d.related {
                 let other = r.source(d.source)
                 let rp = other.position(r.range.start, unit: unit)
-                out += style.blue("\(pad) = ") + "note: \(r.message): \(other.path):\(rp.line):\(rp.column)\n"
+                out += style.blue("\(pad) = ") + "\(note): \(l.note(r.message)): \(other.path):\(rp.line):\(rp.column)\n"
             }
-            if let fix = d.fix {
-                let how = fix.applicability == .safe ? "safe fix" : "unsafe fix"
-                out += style.blue("\(pad) = ") + style.green("help") + ": \(fix.title) (\(how))\n"
-            }
-            out += "\n"
         }
+        if n > 1 {
+            // Every error's line is named; a collapsed rule's lines are shortened in the middle.
+            var lines: [Int] = []
+            for m in block.members {
+                let line = m.source.lines.lineIndex(of: m.range.start) + 1
+                if lines.last != line { lines.append(line) }
+            }
+            let shown = d.severity == .error || lines.count <= 12
+                ? lines.map(String.init).joined(separator: ", ")
+                : (lines.prefix(10).map(String.init) + ["…", String(lines[lines.count - 1])]).joined(separator: ", ")
+            let template = block.kind == .alike ? "the same finding {n} times, at lines {lines}" : "at lines {lines}"
+            out += style.blue("\(pad) = ") + "\(note): " + l.ui(template, ["n": "\(n)", "lines": shown]) + "\n"
+        }
+        let fixes = block.members.filter { $0.fix != nil }
+        if block.kind != .collapsed, let fix = d.fix {
+            let how = fix.applicability == .safe ? l.ui("safe fix") : l.ui("unsafe fix")
+            var line = "\(l.fixTitle(fix.title)) (\(how))"
+            if fixes.count > 1 {
+                line += l.ui(fix.applicability == .safe ? "; --fix does it at all {n}" : "; --fix-unsafe does it at all {n}",
+                             ["n": "\(fixes.count)"])
+            }
+            out += style.blue("\(pad) = ") + style.green(help) + ": " + line + "\n"
+        } else {
+            var line = l.help(rule: d.ruleID) ?? l.ui("see copylint explain {rule}", ["rule": d.ruleID])
+            if !fixes.isEmpty {
+                let safe = fixes.filter(\.hasSafeFix).count
+                line += safe > 0 ? l.ui(" (--fix fixes {n} of them)", ["n": "\(safe)"])
+                    : l.ui(" (--fix-unsafe fixes {n} of them)", ["n": "\(fixes.count)"])
+            }
+            out += style.blue("\(pad) = ") + style.green(help) + ": " + line + "\n"
+        }
+        out += "\n"
     }
 
     /// The flagged line, clipped to a window around the range, and the caret line under it.
-    static func excerpt(_ d: Diagnostic) -> (gutter: String, snippet: String, carets: String) {
+    static func excerpt(_ d: Diagnostic, ambiguousWide: Bool = false) -> (gutter: String, snippet: String, carets: String) {
         let bytes = d.source.bytes
         let lines = d.source.lines
         let line = lines.lineIndex(of: d.range.start)
@@ -53,7 +150,8 @@ public struct TextReporter: Reporter {
         var col = 0
         while i < lineEnd {
             let (cp, len) = UTF8Scalar.decode(bytes, at: i)
-            let w = cp == 0x09 ? (col / 8 + 1) * 8 - col : CharacterData.displayWidth(cp)
+            let w = cp == 0x09 ? (col / 8 + 1) * 8 - col
+                : ambiguousWide && CharacterData.isAmbiguousWidth(cp) ? 2 : CharacterData.displayWidth(cp)
             cells.append((i, len, w))
             col += w
             i += len

@@ -14,11 +14,20 @@ public struct Counts: Sendable, Equatable {
     public var errors = 0, warnings = 0, infos = 0, safeFixes = 0
     /// Files with at least one finding.
     public var files = 0
+    /// Files passed over (binary files).
+    public var skipped = 0
+    /// Findings of each rule, and how many of them have a fix.
+    public struct RuleCount: Sendable, Equatable {
+        public var count = 0, fixable = 0
+        public var severity: Severity = .info
+    }
+    public var byRule: [String: RuleCount] = [:]
 
     public init() {}
 
     /// The counts of one file's diagnostics.
     public mutating func add(_ diagnostics: [Diagnostic]) {
+        var run: (id: String, count: RuleCount)?
         for d in diagnostics {
             switch d.severity {
             case .error: errors += 1
@@ -26,13 +35,28 @@ public struct Counts: Sendable, Equatable {
             case .info: infos += 1
             }
             if d.hasSafeFix { safeFixes += 1 }
+            // (A rule's findings come in runs: the table is touched once a run.)
+            if run?.id != d.ruleID {
+                if let r = run { byRule[r.id, default: RuleCount()].merge(r.count) }
+                run = (d.ruleID, RuleCount())
+            }
+            run!.count.count += 1
+            if d.fix != nil { run!.count.fixable += 1 }
+            run!.count.severity = max(run!.count.severity, d.severity)
         }
+        if let r = run { byRule[r.id, default: RuleCount()].merge(r.count) }
         if !diagnostics.isEmpty { files += 1 }
     }
 
     public mutating func add(_ other: Counts) {
         errors += other.errors; warnings += other.warnings; infos += other.infos
-        safeFixes += other.safeFixes; files += other.files
+        safeFixes += other.safeFixes; files += other.files; skipped += other.skipped
+        for (id, c) in other.byRule { byRule[id, default: RuleCount()].merge(c) }
+    }
+
+    /// The rules by count, most first (then by id).
+    public var rulesByCount: [(id: String, count: RuleCount)] {
+        byRule.map { ($0.key, $0.value) }.sorted { $0.count.count != $1.count.count ? $0.count.count > $1.count.count : $0.id < $1.id }
     }
 
     /// The counts of diagnostics of any number of files.
@@ -42,6 +66,14 @@ public struct Counts: Sendable, Equatable {
     }
 
     public var total: Int { errors + warnings + infos }
+}
+
+extension Counts.RuleCount {
+    mutating func merge(_ other: Counts.RuleCount) {
+        count += other.count
+        fixable += other.fixable
+        severity = max(severity, other.severity)
+    }
 }
 
 /// The one place a run's exit code is decided.

@@ -21,6 +21,8 @@ struct FileOutcome {
     var renderInPieces = false
     /// What the checks of its edition read of it, when the file is a page of one.
     var page: EditionPage?
+    /// Passed over (a binary file).
+    var skipped = false
 }
 
 enum FileLinting {
@@ -52,6 +54,7 @@ enum FileLinting {
             switch decoded {
             case .binary(let offset):
                 outcome.warning = "\(name): binary file (NUL byte at offset \(offset)), skipped"
+                outcome.skipped = true
             case .text(let bytes):
                 let tLines = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
                 let source = SourceText(path: name, bytes: bytes)

@@ -77,18 +77,24 @@ struct LintCommand {
             }
         }
 
-        let planned = RunPlanner(resolver: resolver, inlineConfig: options.inlineConfig, encoding: options.encoding, layout: options.layout).plan(files)
+        let planned = RunPlanner(resolver: resolver, inlineConfig: options.inlineConfig, encoding: options.encoding, layout: options.layout,
+                                selection: options.selection).plan(files)
         let plans = planned.plans, rootConfig = planned.rootConfig
         let tPlan = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         let editionOf = Self.editions(plans, named: options.editions)
         if Profile.enabled { Profile.report("edition membership", since: tPlan) }
         var errors = collected.errors + planned.errors
+        if let wrong = options.selection.check(against: rootConfig?.registry ?? .builtin) {
+            stderr.write("\(wrong)\n")
+            return ExitCode.usage
+        }
         if errors.contains(where: { $0.position != nil }) {
             // A broken .lintrc stops the run before anything is linted.
             for e in errors { stderr.write("\(e)\n") }
             return ExitCode.usage
         }
 
+        let localizer = Localizer(options.locale ?? rootConfig?.locale ?? MessageLocale.fromEnvironment(environment))
         let stdinName = options.stdinFilename ?? "<stdin>"
         let stdinBytes = plans.contains(where: { $0.path == "-" }) ? readStandardInput() : nil
         let columnUnit = options.columnUnit ?? rootConfig?.columnUnit ?? .char
@@ -99,12 +105,18 @@ struct LintCommand {
         case .auto: useColor = stdout.isTerminal && environment["NO_COLOR"].map(\.isEmpty) != false
         }
         // Only the formats that print repository-relative paths need git's view of the root.
-        let reports = options.reports.isEmpty ? [Options.Report(format: "text", output: nil)] : options.reports
+        var reports = options.reports.isEmpty ? [Options.Report(format: "text", output: nil)] : options.reports
+        // --statistics prints counts in place of the findings (as json with --format json).
+        let statisticsFormat = options.statistics ? (reports.contains { $0.format == "json" } ? "json" : "text") : nil
+        if options.statistics { reports = [] }
         let needsRoot = reports.contains { ["sarif", "github", "rdjson", "rdjsonl"].contains($0.format) }
             || options.baseline != nil || options.writeBaseline != nil
         let root = changes?.root ?? (needsRoot ? (try? GitDiff.root(of: cwd)) : nil) ?? cwd
-        let context = ReportContext(columnUnit: columnUnit, color: useColor, registry: rootConfig?.registry ?? .builtin,
+        var context = ReportContext(columnUnit: columnUnit, color: useColor, registry: rootConfig?.registry ?? .builtin,
                                     files: plans.map { $0.path == "-" ? stdinName : $0.path }, root: root, workingDirectory: cwd)
+        context.localizer = localizer
+        context.verbose = options.verbose
+        context.ambiguousWide = options.ambiguousWide ?? localizer.locale.ambiguousIsWide
         // Line formats are rendered file by file as they are linted, and the file's text is then let
         // go: memory stays flat however many files a run covers.
         let streaming = changes == nil && options.baseline == nil && options.writeBaseline == nil && !options.showDiff
@@ -134,9 +146,11 @@ struct LintCommand {
         }
 
         if options.fix != .none, !options.quiet {
-            let verb = options.showDiff ? "would fix" : "fixed"
             let n = gathered.fixed, f = gathered.fixedFiles
-            stderr.write("copylint: \(verb) \(n) problem\(n == 1 ? "" : "s") in \(f) file\(f == 1 ? "" : "s")\n")
+            let what = (n == 1 ? localizer.ui("1 problem") : localizer.ui("{n} problems", ["n": "\(n)"])) + " "
+                + (f == 1 ? localizer.ui("in 1 file") : localizer.ui("in {n} files", ["n": "\(f)"]))
+            stderr.write((options.showDiff ? localizer.ui("copylint: would fix {what}", ["what": what])
+                                           : localizer.ui("copylint: fixed {what}", ["what": what])) + "\n")
         }
         if options.showDiff {
             // The diff is the report: nothing else goes to stdout.
@@ -145,6 +159,9 @@ struct LintCommand {
             if !errors.isEmpty { return ExitCode.usage }
             return gathered.diff.isEmpty ? ExitCode.clean : ExitCode.findings
         }
+        let summaryReport = SummaryReport(statistics: statisticsFormat,
+                                          byRule: reports.contains { $0.format == "text" && $0.output == nil },
+                                          registry: rootConfig?.registry ?? .builtin, localizer: localizer)
         let policy = ExitPolicy(failOn: options.failOn ?? rootConfig?.failOn ?? .error, maxWarnings: options.maxWarnings,
                                 failOnStaleBaseline: options.failOnStaleBaseline)
 
@@ -153,7 +170,7 @@ struct LintCommand {
                 guard let output = report.output else { continue }
                 do { try AtomicFile.write(gathered.toFiles[r], to: output) } catch { errors.append(error) }
             }
-            return finish(gathered.counts, files: plans.count, errors: errors, policy: policy)
+            return finish(gathered.counts, files: plans.count, errors: errors, policy: policy, report: summaryReport)
         }
 
         var diagnostics = gathered.diagnostics
@@ -204,15 +221,33 @@ struct LintCommand {
                 stdout.write(text)
             }
         }
-        return finish(Counts(diagnostics), files: plans.count, errors: errors, policy: policy, staleBaseline: staleBaseline)
+        var counts = Counts(diagnostics)
+        counts.skipped = gathered.counts.skipped
+        return finish(counts, files: plans.count, errors: errors, policy: policy, staleBaseline: staleBaseline, report: summaryReport)
     }
 
-    /// Input errors, the summary, and the exit code.
-    private func finish(_ counts: Counts, files: Int, errors: [CopyLintError], policy: ExitPolicy, staleBaseline: Int = 0) -> Int32 {
+    /// What the end of a run prints besides the summary: `--statistics` (text or json, on stdout)
+    /// or the count by rule (text output, on stderr), in the run's language.
+    struct SummaryReport {
+        var statistics: String?
+        var byRule = false
+        var registry: RuleRegistry = .builtin
+        var localizer: Localizer = .english
+    }
+
+    /// Input errors, the statistics or the count by rule, the summary, and the exit code.
+    private func finish(_ counts: Counts, files: Int, errors: [CopyLintError], policy: ExitPolicy, staleBaseline: Int = 0,
+                        report: SummaryReport) -> Int32 {
         for e in errors { stderr.write("\(e)\n") }
+        switch report.statistics {
+        case "json": stdout.write(Summary.statisticsJSON(counts, registry: report.registry, report.localizer))
+        case .some: stdout.write(Summary.statistics(counts, registry: report.registry, report.localizer))
+        case nil: break
+        }
         // After an input error the error lines are the message; a summary would only be noise.
         if !options.quiet, errors.isEmpty || counts.total > 0 {
-            stderr.write(Summary.line(counts: counts, files: files))
+            if report.byRule, counts.byRule.count > 1 { stderr.write(Summary.byRule(counts, report.localizer)) }
+            stderr.write(Summary.line(counts: counts, files: files, report.localizer))
         }
         let (code, note) = policy.decide(counts, hadErrors: !errors.isEmpty, staleBaseline: staleBaseline)
         if let note { stderr.write(note) }
@@ -230,6 +265,8 @@ struct LintCommand {
             if r.output != nil { c.color = false }
             return c
         }
+        // Text output groups and collapses a file's findings: it takes them whole.
+        let groupsFiles = reports.contains { $0.format == "text" } && !context.verbose
         let sequence = streaming ? work.indices.sorted { work[$0].path < work[$1].path } : Array(work.indices)
         var gathered = Gathered(toFiles: [String](repeating: "", count: reports.count))
         var next = 0
@@ -254,7 +291,7 @@ struct LintCommand {
                                                   stdin: stdin, stdinName: stdinName, fix: fixMode, showDiff: showDiff, edition: patterns)
                 if streaming {
                     outcome.counts.add(outcome.diagnostics)
-                    if outcome.diagnostics.count > Self.renderPiece {
+                    if outcome.diagnostics.count > Self.renderPiece, !groupsFiles {
                         outcome.renderInPieces = true
                     } else {
                         outcome.rendered = zip(reporters, fileContexts).map { $0.report(outcome.diagnostics, context: $1) }
@@ -274,6 +311,7 @@ struct LintCommand {
                 if !outcome.renderInPieces { gathered.diagnostics.append(contentsOf: outcome.diagnostics) }
                 if let e = outcome.error { gathered.errors.append(e) }
                 if let w = outcome.warning { stderr.write("copylint: warning: \(w)\n") }
+                if outcome.skipped { gathered.counts.skipped += 1 }
                 gathered.fixed += outcome.fixed
                 if outcome.fixed > 0 { gathered.fixedFiles += 1 }
                 gathered.diff += outcome.diff

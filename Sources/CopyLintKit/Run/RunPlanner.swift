@@ -9,8 +9,11 @@ import CopyLintRules
 public enum LintPlanner {
     /// The linter for copy governed by `config` (nil: copylint's defaults).
     /// `layout`: `--layout`, over the configuration's.
-    public static func linter(for config: Configuration?, inlineConfig: Bool = true, layout: LayoutChoice? = nil) -> Linter {
-        var linter = Linter(registry: config?.registry ?? .builtin, settings: config?.rules ?? RuleSettings())
+    /// `selection`: `--select`, `--ignore` and the like, over the configuration's rule switches.
+    public static func linter(for config: Configuration?, inlineConfig: Bool = true, layout: LayoutChoice? = nil,
+                              selection: RuleSelection = RuleSelection()) -> Linter {
+        let registry = config?.registry ?? .builtin
+        var linter = Linter(registry: registry, settings: selection.apply(to: config?.rules ?? RuleSettings(), registry: registry))
         linter.parser = CopyParser(layout: layout ?? config?.layout ?? .auto)
         linter.inlineConfig = inlineConfig
         linter.timeBudget = config?.ruleTimeBudget ?? Linter.defaultTimeBudget
@@ -36,6 +39,8 @@ struct RunPlanner {
     let encoding: InputEncoding?
     /// `--layout`, over the configuration's.
     var layout: LayoutChoice? = nil
+    /// `--select` and the like.
+    var selection = RuleSelection()
 
     /// The plans, in the order of `files`; the configuration of the first file planned (the run's
     /// report settings come from it); and the configuration errors met.
@@ -56,7 +61,7 @@ struct RunPlanner {
                 let config = try resolver.configuration(forDirectory: directory.isEmpty ? "." : directory)
                 if rootConfig == nil { rootConfig = config }
                 let key = config?.path ?? ""
-                let linter = linters[key] ?? LintPlanner.linter(for: config, inlineConfig: inlineConfig, layout: layout)
+                let linter = linters[key] ?? LintPlanner.linter(for: config, inlineConfig: inlineConfig, layout: layout, selection: selection)
                 linters[key] = linter
                 let encoding = self.encoding ?? config?.encoding
                 let edition = config?.edition.flatMap { $0.enabled ? $0 : nil }

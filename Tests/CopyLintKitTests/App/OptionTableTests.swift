@@ -71,6 +71,8 @@ final class OptionTableTests: XCTestCase {
         case "--encoding": return "gb18030"
         case "--color": return "never"
         case "--layout": return "wrapped"
+        case "--min-severity": return "warning"
+        case "--locale": return "zh-Hant"
         default: return "x.txt"
         }
     }
