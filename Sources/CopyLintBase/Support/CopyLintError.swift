@@ -56,3 +56,21 @@ public func didYouMean(_ word: String, _ candidates: [String]) -> String {
     }
     return best.map { " (did you mean \"\($0.0)\"?)" } ?? ""
 }
+
+/// `didYouMean` for rule ids: a name without its pack (`half-width-punctuation`) is matched against
+/// the ids' last part, so every pack's rule of that name is suggested; otherwise the nearest id or
+/// nearest last part.
+public func didYouMeanRule(_ word: String, _ ids: [String]) -> String {
+    let short = word.split(separator: "/").last.map(String.init) ?? word
+    let exact = ids.filter { $0 != word && $0.split(separator: "/").last.map(String.init) == short }
+    if !exact.isEmpty {
+        return " (did you mean " + exact.map { "\"\($0)\"" }.joined(separator: " or ") + "?)"
+    }
+    let nearest = didYouMean(word, ids)
+    if !nearest.isEmpty { return nearest }
+    // The nearest last part, then its full id.
+    let lastParts = ids.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+    let suggestion = didYouMean(short, lastParts)
+    guard !suggestion.isEmpty, let k = lastParts.firstIndex(where: { suggestion.contains("\"\($0)\"") }) else { return "" }
+    return " (did you mean \"\(ids[k])\"?)"
+}

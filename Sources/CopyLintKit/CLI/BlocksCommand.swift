@@ -9,7 +9,14 @@ struct BlocksCommand {
     let stderr: TextSink
 
     func run() -> Int32 {
+        let json = options.format == "json"
+        guard json || options.format == "text" else {
+            stderr.write("\(CopyLintError("blocks prints text or json, not \(options.format)"))\n")
+            return ExitCode.usage
+        }
         var code = ExitCode.clean
+        var files: [JSONOut] = []
+        defer { if json { stdout.write(JSONOut.array(files).render(pretty: true, sortKeys: false) + "\n") } }
         for path in options.paths {
             switch FileReader.read(path) {
             case .failure(let error):
@@ -23,6 +30,10 @@ struct BlocksCommand {
                     }
                     let document = CopyParser(layout: try layout(for: path)).parse(SourceText(path: path, bytes: bytes))
                     let facts = DocumentFacts(document, computing: .scripts)
+                    if json {
+                        files.append(Self.json(document, facts))
+                        continue
+                    }
                     stdout.write("\(path): \(document.layout) layout, \(facts.language.rawValue), \(document.articles.count) article(s)\n")
                     for block in document.blocks {
                         var text = document.text(block)
@@ -41,6 +52,20 @@ struct BlocksCommand {
             }
         }
         return code
+    }
+
+    /// A file as `blocks --format json` gives it: its layout and language, and each block's lines
+    /// (from 1), article (from 1), kind, byte range and text.
+    static func json(_ document: Document, _ facts: DocumentFacts) -> JSONOut {
+        let blocks: [JSONOut] = document.blocks.map { block in
+            .object([("firstLine", .int(block.firstLine + 1)), ("lastLine", .int(block.lastLine + 1)),
+                      ("article", .int(block.article + 1)), ("kind", .string(block.kind.rawValue)),
+                      ("start", .int(block.textRange.start)), ("end", .int(block.textRange.end)),
+                      ("text", .string(document.text(block)))])
+        }
+        return .object([("path", .string(document.source.path)), ("layout", .string(document.layout.description)),
+                        ("language", .string(facts.language.rawValue)), ("articles", .int(document.articles.count)),
+                        ("blocks", .array(blocks))])
     }
 
     /// `--layout`, else the `layout` of the .lintrc that governs `path`, else auto.

@@ -147,10 +147,13 @@ enum OptionTable {
     static var names: [String] { all.map(\.longName) }
 
     /// The OPTIONS section of `--help`.
-    static var help: String {
+    static var help: String { help(.english) }
+
+    /// The OPTIONS section of `--help` in the language of `l` (each help line its own catalog entry).
+    static func help(_ l: Localizer) -> String {
         var lines: [String] = []
         for def in all {
-            guard let help = def.help else { continue }
+            guard let help = def.help?.map({ l.ui($0) }) else { continue }
             let synopsis = def.synopsis
             let head = "  " + synopsis + String(repeating: " ", count: max(1, 25 - synopsis.count))
             lines.append(head + help[0])

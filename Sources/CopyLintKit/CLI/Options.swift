@@ -132,28 +132,33 @@ public struct Options: Sendable, Equatable {
         return o
     }
 
-    public static var usage: String {
-        """
-        copylint — editorial QA linter for newspaper copy
+    public static var usage: String { usage(.english) }
 
-        USAGE
-          copylint [OPTIONS] [PATH…]      lint files and folders (folders recursively; "-" reads stdin)
-          copylint rules                  list the rules
-          copylint explain RULE           what a rule checks, why, its options and examples
-          copylint blocks PATH…           how copylint reads the copy: each block's line, kind and article
-          copylint lsp                    a Language Server Protocol server on stdin/stdout (see README)
+    /// `--help`, in the language of `l` (each line its own entry in the catalogs).
+    public static func usage(_ l: Localizer) -> String {
+        func t(_ line: String) -> String { l.ui(line) }
+        return """
+        \(t("copylint — editorial QA linter for newspaper copy"))
 
-        OPTIONS
-        \(OptionTable.help)
+        \(t("USAGE"))
+          copylint [OPTIONS] [PATH…]      \(t("lint files and folders (folders recursively; \"-\" reads stdin)"))
+          copylint rules                  \(t("list the rules"))
+          copylint explain RULE           \(t("what a rule checks, why, its options and examples"))
+          copylint blocks PATH…           \(t("how copylint reads the copy: each block's line, kind and article"))
+          copylint init [DIR]             \(t("write a commented .lintrc for the copy in DIR (--force to replace one)"))
+          copylint lsp                    \(t("a Language Server Protocol server on stdin/stdout (see README)"))
 
-        CONFIGURATION
-          A .lintrc (JSON with comments and trailing commas) is found by walking up from each input's
-          folder; see .lintrc.example for every key.
+        \(t("OPTIONS"))
+        \(OptionTable.help(l))
 
-        EXIT CODES
-          0  no finding at or above the --fail-on level
-          1  findings at or above the --fail-on level
-          2  usage, configuration or input error (missing or unreadable file, invalid UTF-8, …)
+        \(t("CONFIGURATION"))
+          \(t("A .lintrc (JSON with comments and trailing commas) is found by walking up from each input's"))
+          \(t("folder; see .lintrc.example for every key."))
+
+        \(t("EXIT CODES"))
+          0  \(t("no finding at or above the --fail-on level"))
+          1  \(t("findings at or above the --fail-on level"))
+          2  \(t("usage, configuration or input error (missing or unreadable file, invalid UTF-8, …)"))
         """
     }
 }

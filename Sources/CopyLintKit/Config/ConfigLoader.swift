@@ -122,7 +122,7 @@ public struct ConfigLoader: Sendable {
         var settings = RuleSettings()
         for member in members {
             guard let entry = registry[member.key] else {
-                throw fail("unknown rule \"\(member.key)\"" + didYouMean(member.key, registry.ids), member.keyOffset)
+                throw fail("unknown rule \"\(member.key)\"" + didYouMeanRule(member.key, registry.ids), member.keyOffset)
             }
             var setting = RuleSettings.Setting()
             let v = member.value
