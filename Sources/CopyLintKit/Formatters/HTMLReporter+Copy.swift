@@ -11,9 +11,11 @@ extension HTMLReporter {
         let diagnostics: [Diagnostic]
         /// The text, for a file with findings; a clean file is only listed in the summary.
         let source: SourceText?
-        /// The lines printed (0-based, half-open, in order, apart): every line, or for a long file only
-        /// those around its findings.
+        /// The lines printed (0-based, half-open, in order, apart): every line, or for a long file
+        /// only those around its findings.
         let shown: [Range<Int>]
+        /// Lines of copy: the empty one the line index has after a final line break is not one.
+        let lineCount: Int
         let counts: SeverityCounts
 
         init(index: Int, path: String, diagnostics: [Diagnostic]) {
@@ -29,19 +31,21 @@ extension HTMLReporter {
             source = diagnostics.first?.source
             guard let source else {
                 shown = []
+                lineCount = 0
                 return
             }
-            let lineCount = source.lines.lineStarts.count
+            let lineCount = FilePlan.lineCount(source)
+            self.lineCount = lineCount
             guard lineCount > HTMLReporter.wholeFileLines else {
                 shown = [0..<lineCount]
                 return
             }
-            // Both ends of each finding with their context, merged where they touch: a finding over many
-            // lines keeps its first and last lines (its note goes under the last).
+            // Both ends of each finding with their context, merged where they touch: a finding over
+            // many lines keeps its first and last lines (its note goes under the last).
             let c = HTMLReporter.contextLines
             var around: [Range<Int>] = []
             for d in self.diagnostics {
-                let span = FilePlan.span(d, in: source)
+                let span = FilePlan.span(d, in: source, lineCount: lineCount)
                 around.append(max(0, span.firstLine - c)..<min(lineCount, span.firstLine + c + 1))
                 around.append(max(0, span.lastLine - c)..<min(lineCount, span.lastLine + c + 1))
             }
@@ -57,13 +61,20 @@ extension HTMLReporter {
             shown = merged
         }
 
+        static func lineCount(_ source: SourceText) -> Int {
+            let n = source.lines.lineStarts.count
+            return n > 1 && source.lines.lineStarts[n - 1] == source.bytes.count ? n - 1 : n
+        }
+
         /// A finding's byte range kept inside the text, and the lines it is on (an empty range is on
-        /// the line of its offset; a range ending just after a line break does not reach the next line).
-        static func span(_ d: Diagnostic, in source: SourceText) -> (start: Int, end: Int, firstLine: Int, lastLine: Int) {
+        /// the line of its offset; a range ending just after a line break does not reach the next
+        /// line; the end of the text is at the end of its last line).
+        static func span(_ d: Diagnostic, in source: SourceText, lineCount: Int)
+            -> (start: Int, end: Int, firstLine: Int, lastLine: Int) {
             let n = source.bytes.count
             let s = min(d.range.start, n), e = min(max(d.range.end, s), n)
-            let first = source.lines.lineIndex(of: s)
-            return (s, e, first, e > s ? source.lines.lineIndex(of: e - 1) : first)
+            let first = min(source.lines.lineIndex(of: s), lineCount - 1)
+            return (s, e, first, e > s ? min(source.lines.lineIndex(of: e - 1), lineCount - 1) : first)
         }
 
         /// The first printed stretch that does not end before `line`.
@@ -99,7 +110,7 @@ extension HTMLReporter {
         var notes: [(line: Int, finding: Int)] = []
         notes.reserveCapacity(plan.diagnostics.count)
         for (k, d) in plan.diagnostics.enumerated() {
-            let span = FilePlan.span(d, in: source)
+            let span = FilePlan.span(d, in: source, lineCount: plan.lineCount)
             var r = plan.firstShown(from: span.firstLine)
             while r < plan.shown.count, plan.shown[r].lowerBound <= span.lastLine {
                 for line in max(plan.shown[r].lowerBound, span.firstLine)...min(plan.shown[r].upperBound - 1, span.lastLine) {
@@ -134,9 +145,6 @@ extension HTMLReporter {
                     while p < pieces.count, pieces[p].line < line { p += 1 }
                     var q = p
                     while q < pieces.count, pieces[q].line == line { q += 1 }
-                    // The empty "line" after a final line break is not a line of the copy (unless a
-                    // finding is there: then it is its only place).
-                    if line > 0, line == lines.lineStarts.count - 1, lines.lineStarts[line] == bytes.count, p == q { continue }
                     out += "<div class=\"line\" id=\"L\(fi)-\(line + 1)\"><span class=\"ln\">\(line + 1)</span><span class=\"tx\">"
                     Self.marked(buf, lines.lineStarts[line], lines.contentEnds[line], pieces[p..<q], plan, rules, into: &out)
                     out += "</span></div>\n"
@@ -149,7 +157,7 @@ extension HTMLReporter {
                 printedTo = stretch.upperBound
             }
         }
-        if printedTo < lines.lineStarts.count { Self.gap(lines.lineStarts.count - printedTo, into: &out) }
+        if printedTo < plan.lineCount { Self.gap(plan.lineCount - printedTo, into: &out) }
         out += "</div>\n</section>\n"
     }
 

@@ -119,7 +119,7 @@ public struct HTMLReporter: Reporter {
 
     /// The bytes of copy a file's section prints, to size the page before writing it.
     static func shownBytes(_ source: SourceText, _ plan: FilePlan) -> Int {
-        guard plan.shown.count != 1 || plan.shown[0].count != source.lines.lineStarts.count else { return source.bytes.count }
+        guard plan.shown.count != 1 || plan.shown[0].count != plan.lineCount else { return source.bytes.count }
         return plan.shown.reduce(0) { sum, r in
             sum + source.lines.contentEnds[r.upperBound - 1] - source.lines.lineStarts[r.lowerBound]
         }
