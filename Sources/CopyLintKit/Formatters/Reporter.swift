@@ -163,7 +163,7 @@ extension Reporter {
 public enum Reporters {
     public static let all: [any Reporter.Type] = [
         TextReporter.self, GCCReporter.self, JSONReporter.self, SARIFReporter.self, GitHubReporter.self,
-        CheckstyleReporter.self, JUnitReporter.self, RDJSONReporter.self, RDJSONLReporter.self,
+        CheckstyleReporter.self, JUnitReporter.self, RDJSONReporter.self, RDJSONLReporter.self, HTMLReporter.self,
     ]
 
     public static func named(_ name: String) -> (any Reporter)? {
