@@ -34,9 +34,11 @@ public struct CommandLineTool {
             stderr.write("\(error)\n")
             return ExitCode.usage
         }
+        // --locale, else the environment's (a .lintrc's "locale" is read where one is loaded).
+        let localizer = Localizer(options.locale ?? MessageLocale.fromEnvironment(environment))
         switch options.command {
         case .help:
-            stdout.write(Options.usage + "\n")
+            stdout.write(Options.usage(localizer) + "\n")
             return ExitCode.clean
         case .version:
             stdout.write("copylint \(ToolInfo.version)\n")
@@ -44,23 +46,28 @@ public struct CommandLineTool {
         case .rules, .explain:
             // The rules the configuration here can use: copylint's and its packs'.
             let registry: RuleRegistry
+            var l = localizer
             do {
                 let resolver = try ConfigResolver(loader: ConfigLoader(), explicitPath: options.configPath)
-                registry = try resolver.configuration(forDirectory: ".")?.registry ?? .builtin
+                let config = try resolver.configuration(forDirectory: ".")
+                registry = config?.registry ?? .builtin
+                if options.locale == nil, let locale = config?.locale { l = Localizer(locale) }
             } catch {
                 stderr.write("\(error)\n")
                 return ExitCode.usage
             }
             guard case .explain(let id) = options.command else {
-                stdout.write(RuleDocs.list(registry))
+                stdout.write(RuleDocs.list(registry, l))
                 return ExitCode.clean
             }
             guard let entry = registry[id] else {
-                stderr.write("\(CopyLintError("unknown rule '\(id)'" + didYouMean(id, registry.ids) + "; copylint rules lists them"))\n")
+                stderr.write("\(CopyLintError("unknown rule '\(id)'" + didYouMeanRule(id, registry.ids) + "; copylint rules lists them"))\n")
                 return ExitCode.usage
             }
-            stdout.write(RuleDocs.explain(entry.description))
+            stdout.write(RuleDocs.explain(entry.description, l))
             return ExitCode.clean
+        case .initialize(let folder):
+            return InitCommand(folder: folder, force: options.force, stdout: stdout, stderr: stderr).run()
         case .blocks:
             return BlocksCommand(options: options, stdout: stdout, stderr: stderr).run()
         case .lsp:

@@ -128,6 +128,7 @@ enum OptionTable {
             }
             o.locale = locale
         },
+        OptionDefinition(["--force"], help: ["init: replace an existing .lintrc"]) { o, _ in o.force = true },
         OptionDefinition(["-q", "--quiet"], help: ["no summary on stderr"]) { o, _ in o.quiet = true },
         // Folders are always walked recursively: accepted for habit's sake, not shown.
         OptionDefinition(["-r", "--recursive"], help: nil) { _, _ in },

@@ -10,6 +10,8 @@ public struct Options: Sendable, Equatable {
         case rules
         case explain(String)
         case blocks
+        /// `copylint init [DIR]`: a commented .lintrc for the copy found there.
+        case initialize(String)
         case lsp
         case help
         case version
@@ -59,6 +61,8 @@ public struct Options: Sendable, Equatable {
     public var statistics = false
     /// `--verbose`: every finding in text output, none grouped or collapsed.
     public var verbose = false
+    /// `init --force`: replace an existing .lintrc.
+    public var force = false
     /// `--ambiguous-wide` / `--no-ambiguous-wide` (nil: wide in a Chinese locale).
     public var ambiguousWide: Bool?
 
@@ -104,6 +108,11 @@ public struct Options: Sendable, Equatable {
         }
         if o.command == .lint, positional == ["lsp"] {
             o.command = .lsp
+            return o
+        }
+        if o.command == .lint, positional.first == "init" {
+            guard positional.count <= 2 else { throw CopyLintError("init takes one folder: copylint init [DIR]") }
+            o.command = .initialize(positional.count == 2 ? positional[1] : ".")
             return o
         }
         if o.command == .lint, let first = positional.first, ["rules", "explain", "blocks"].contains(first) {

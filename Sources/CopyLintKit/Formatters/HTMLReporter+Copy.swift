@@ -132,15 +132,17 @@ extension HTMLReporter {
         let rules = plan.diagnostics.map { HTML.escape($0.ruleID) }
 
         let c = plan.counts
-        out += "<section class=\"file\" id=\"file-\(fi)\" lang=\"en\">\n<h2>\(HTML.escape(plan.path))</h2>\n"
-        out += "<p class=\"counts\"><span data-severity=\"error\">\(Self.plural(c.errors, "error"))</span>, "
-            + "<span data-severity=\"warning\">\(Self.plural(c.warnings, "warning"))</span>, "
-            + "<span data-severity=\"info\">\(Self.plural(c.infos, "info"))</span></p>\n"
+        let l = context.localizer
+        func count(_ n: Int, _ one: String, _ many: String) -> String { HTML.escape(l.ui(n == 1 ? one : many, ["n": "\(n)"])) }
+        out += "<section class=\"file\" id=\"file-\(fi)\" lang=\"\(l.locale.rawValue)\">\n<h2>\(HTML.escape(plan.path))</h2>\n"
+        out += "<p class=\"counts\"><span data-severity=\"error\">\(count(c.errors, "{n} error", "{n} errors"))</span>\(HTML.escape(l.ui(", ")))"
+            + "<span data-severity=\"warning\">\(count(c.warnings, "{n} warning", "{n} warnings"))</span>\(HTML.escape(l.ui(", ")))"
+            + "<span data-severity=\"info\">\(count(c.infos, "{n} info", "{n} infos"))</span></p>\n"
         out += "<div class=\"copy\" lang=\"\(Self.language(bytes))\">\n"
         var p = 0, nk = 0, printedTo = 0
         bytes.withUnsafeBufferPointer { buf in
             for stretch in plan.shown {
-                if stretch.lowerBound > printedTo { Self.gap(stretch.lowerBound - printedTo, into: &out) }
+                if stretch.lowerBound > printedTo { Self.gap(stretch.lowerBound - printedTo, l, into: &out) }
                 for line in stretch {
                     while p < pieces.count, pieces[p].line < line { p += 1 }
                     var q = p
@@ -157,12 +159,12 @@ extension HTMLReporter {
                 printedTo = stretch.upperBound
             }
         }
-        if printedTo < plan.lineCount { Self.gap(plan.lineCount - printedTo, into: &out) }
+        if printedTo < plan.lineCount { Self.gap(plan.lineCount - printedTo, l, into: &out) }
         out += "</div>\n</section>\n"
     }
 
-    static func gap(_ lines: Int, into out: inout String) {
-        out += "<div class=\"gap\">… \(plural(lines, "line")) not shown …</div>\n"
+    static func gap(_ lines: Int, _ l: Localizer, into out: inout String) {
+        out += "<div class=\"gap\">… " + HTML.escape(l.ui(lines == 1 ? "1 line not shown" : "{n} lines not shown", ["n": "\(lines)"])) + " …</div>\n"
     }
 
     /// One line's text with its pieces as `<mark>` elements. Marks must nest: when a piece ends
@@ -208,14 +210,15 @@ extension HTMLReporter {
         let id = "f-\(plan.index)-\(k)", severity = d.severity.rawValue
         let p = d.start(context.columnUnit)
         out += "<aside class=\"note\" id=\"\(id)\" data-rule=\"\(rule)\" data-severity=\"\(severity)\">"
-        out += "<div class=\"nh\"><span class=\"sev\">\(severity)</span> <code class=\"rule\">\(rule)</code> "
+        let l = context.localizer
+        out += "<div class=\"nh\"><span class=\"sev\">\(HTML.escape(l.ui(severity)))</span> <code class=\"rule\">\(rule)</code> "
             + "<a class=\"at\" href=\"#m-\(id)\">\(HTML.escape(plan.path)):\(p.line):\(p.column)</a></div>"
         out += "<div class=\"msg\">"
         HTML.appendEscaped(messageText(d, context), to: &out)
         out += "</div>"
         let help = helpText(d, context)
         if !help.isEmpty {
-            out += "<div class=\"help\"><span class=\"label\">help:</span> "
+            out += "<div class=\"help\"><span class=\"label\">\(HTML.escape(l.ui("help"))):</span> "
             HTML.appendEscaped(help, to: &out)
             out += "</div>"
         }
@@ -226,7 +229,7 @@ extension HTMLReporter {
                 let line = other.lines.lineIndex(of: min(r.range.start, other.bytes.count))
                 let place = "\(HTML.escape(other.path)):\(line + 1)"
                 out += "<li>"
-                HTML.appendEscaped(r.message, to: &out)
+                HTML.appendEscaped(l.note(r.message), to: &out)
                 // A link only where that line is printed on the page.
                 if let j = planOf[other.path], plans[j].source != nil, plans[j].isShown(line) {
                     out += ": <a href=\"#L\(j)-\(line + 1)\">\(place)</a></li>"
@@ -237,7 +240,7 @@ extension HTMLReporter {
             out += "</ul>"
         }
         if let fix = d.fix {
-            out += "<div class=\"fix\"><span class=\"kind\">\(fix.applicability == .safe ? "safe fix" : "unsafe fix")</span>"
+            out += "<div class=\"fix\"><span class=\"kind\">\(HTML.escape(l.ui(fix.applicability == .safe ? "safe fix" : "unsafe fix")))</span>"
             let edits = fix.edits.sorted { $0.range < $1.range }
             for edit in edits.prefix(4) {
                 let n = d.source.bytes.count
@@ -248,7 +251,7 @@ extension HTMLReporter {
                 if !edit.replacement.isEmpty { out += "<ins>+ \(HTML.escape(Self.preview(edit.replacement)))</ins>" }
                 out += "</span>"
             }
-            if edits.count > 4 { out += " <span class=\"more\">and \(edits.count - 4) more</span>" }
+            if edits.count > 4 { out += " <span class=\"more\">\(HTML.escape(l.ui("and {n} more", ["n": "\(edits.count - 4)"])))</span>" }
             out += "</div>"
         }
         out += "</aside>\n"

@@ -23,12 +23,13 @@ public struct HTMLReporter: Reporter {
 
     /// The message of a finding as the page prints it. Every note's message comes through here, so a
     /// translation of the messages can be plugged in at this one place.
-    func messageText(_ d: Diagnostic, _ context: ReportContext) -> String { d.message }
+    func messageText(_ d: Diagnostic, _ context: ReportContext) -> String { context.localizer.message(d) }
 
     /// The help line of a note: what the fix does when there is one, otherwise what the rule checks.
     func helpText(_ d: Diagnostic, _ context: ReportContext) -> String {
-        if let fix = d.fix { return fix.title }
-        return context.registry[d.ruleID]?.description.summary ?? ""
+        let l = context.localizer
+        if let fix = d.fix { return l.fixTitle(fix.title) }
+        return l.help(rule: d.ruleID) ?? context.registry[d.ruleID].map { l.summary(rule: d.ruleID, $0.description.summary) } ?? ""
     }
 
     // MARK: - the page
@@ -51,17 +52,20 @@ public struct HTMLReporter: Reporter {
         for d in diagnostics { totals.add(d.severity) }
         let withFindings = plans.filter { !$0.diagnostics.isEmpty }.count
         let n = diagnostics.count
-        out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        let l = context.localizer
+        func count(_ n: Int, _ one: String, _ many: String) -> String { l.ui(n == 1 ? one : many, ["n": "\(n)"]) }
+        let findings = count(n, "1 finding", "{n} findings"), fileCount = count(files.count, "1 file", "{n} files")
+        out += "<!DOCTYPE html>\n<html lang=\"\(l.locale.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<meta name=\"generator\" content=\"copylint \(ToolInfo.version)\">\n"
-        out += "<title>copylint: \(Self.plural(n, "finding")) in \(Self.plural(files.count, "file"))</title>\n"
+        out += "<title>copylint: " + HTML.escape(l.ui("{findings} in {files}", ["findings": findings, "files": fileCount])) + "</title>\n"
         out += "<style>\n\(Self.style)</style>\n</head>\n"
-        out += "<body data-findings=\"\(n)\">\n<header class=\"top\">\n<h1>copylint report</h1>\n"
-        out += "<p class=\"totals\">\(Self.plural(n, "finding")) (\(totals.phrase)) in \(withFindings) of "
-            + "\(Self.plural(files.count, "file")) · copylint \(ToolInfo.version)</p>\n</header>\n"
-        summary(plans, totals: totals, into: &out)
+        out += "<body data-findings=\"\(n)\">\n<header class=\"top\">\n<h1>\(HTML.escape(l.ui("copylint report")))</h1>\n"
+        out += "<p class=\"totals\">" + HTML.escape(l.ui("{findings} ({counts}) in {m} of {files}", [
+            "findings": findings, "counts": totals.phrase(l), "m": "\(withFindings)", "files": fileCount])) + " · copylint \(ToolInfo.version)</p>\n</header>\n"
+        summary(plans, totals: totals, l, into: &out)
         out += "<main>\n"
-        if n == 0 { out += "<p class=\"none\">No findings.</p>\n" }
+        if n == 0 { out += "<p class=\"none\">\(HTML.escape(l.ui("No findings.")))</p>\n" }
         for plan in plans where plan.source != nil {
             section(plan, plans: plans, planOf: planOf, context: context, into: &out)
         }
@@ -72,9 +76,10 @@ public struct HTMLReporter: Reporter {
 
     /// The summary: a row per file, a row per rule (most findings first) with its filter, and the
     /// severity filters.
-    func summary(_ plans: [FilePlan], totals: SeverityCounts, into out: inout String) {
-        out += "<nav class=\"summary\" id=\"summary\">\n<h2>Files</h2>\n<table class=\"files\">\n"
-        out += "<thead><tr><th>file</th><th>errors</th><th>warnings</th><th>infos</th></tr></thead>\n<tbody>\n"
+    func summary(_ plans: [FilePlan], totals: SeverityCounts, _ l: Localizer, into out: inout String) {
+        func t(_ s: String) -> String { HTML.escape(l.ui(s)) }
+        out += "<nav class=\"summary\" id=\"summary\">\n<h2>\(t("Files"))</h2>\n<table class=\"files\">\n"
+        out += "<thead><tr><th>\(t("file"))</th><th>\(t("errors"))</th><th>\(t("warnings"))</th><th>\(t("infos"))</th></tr></thead>\n<tbody>\n"
         for plan in plans {
             let c = plan.counts
             let path = HTML.escape(plan.path)
@@ -88,12 +93,12 @@ public struct HTMLReporter: Reporter {
             return
         }
 
-        out += "<h2>Rules</h2>\n<div class=\"filters\">show:"
+        out += "<h2>\(t("Rules"))</h2>\n<div class=\"filters\">\(t("show:"))"
         for severity in Severity.allCases.reversed() {
             out += " <label data-severity=\"\(severity.rawValue)\"><input type=\"checkbox\" data-filter=\"severity\" "
-                + "value=\"\(severity.rawValue)\" checked> \(severity.rawValue) (\(totals[severity]))</label>"
+                + "value=\"\(severity.rawValue)\" checked> \(t(severity.rawValue)) (\(totals[severity]))</label>"
         }
-        out += " <label class=\"group\"><input type=\"checkbox\" id=\"group-by-rule\"> group by rule</label></div>\n"
+        out += " <label class=\"group\"><input type=\"checkbox\" id=\"group-by-rule\"> \(t("group by rule"))</label></div>\n"
         // A rule's severity is set by configuration, which may differ from folder to folder: every
         // severity a rule was reported at is listed, the highest first.
         var rules: [String: (count: Int, severities: Set<Severity>)] = [:]
@@ -104,7 +109,7 @@ public struct HTMLReporter: Reporter {
             }
         }
         let ordered = rules.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
-        out += "<table class=\"rules\">\n<thead><tr><th>rule</th><th>severity</th><th>findings</th></tr></thead>\n<tbody>\n"
+        out += "<table class=\"rules\">\n<thead><tr><th>\(t("rule"))</th><th>\(t("severity"))</th><th>\(t("findings"))</th></tr></thead>\n<tbody>\n"
         for (rule, info) in ordered {
             let id = HTML.escape(rule)
             let severities = info.severities.sorted(by: >).map(\.rawValue)
@@ -114,8 +119,6 @@ public struct HTMLReporter: Reporter {
         }
         out += "</tbody>\n</table>\n</nav>\n"
     }
-
-    static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
     /// The bytes of copy a file's section prints, to size the page before writing it.
     static func shownBytes(_ source: SourceText, _ plan: FilePlan) -> Int {
@@ -142,8 +145,10 @@ struct SeverityCounts {
 
     subscript(s: Severity) -> Int { s == .error ? errors : s == .warning ? warnings : infos }
 
-    var phrase: String {
-        "\(HTMLReporter.plural(errors, "error")), \(HTMLReporter.plural(warnings, "warning")), \(HTMLReporter.plural(infos, "info"))"
+    func phrase(_ l: Localizer) -> String {
+        func count(_ n: Int, _ one: String, _ many: String) -> String { l.ui(n == 1 ? one : many, ["n": "\(n)"]) }
+        return [count(errors, "{n} error", "{n} errors"), count(warnings, "{n} warning", "{n} warnings"),
+                count(infos, "{n} info", "{n} infos")].joined(separator: l.ui(", "))
     }
 }
 

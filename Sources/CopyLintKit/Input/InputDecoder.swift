@@ -175,9 +175,29 @@ public enum InputDecoder {
         return out
     }
 
-    private static func iconv(_ raw: [UInt8], from encoding: String, path: String) throws(CopyLintError) -> [UInt8] {
+    /// UTF-8 text (no BOM) in the encoding a file was read in, `raw` being the file as it was read
+    /// (UTF-16 keeps its byte order and BOM): what `--fix` writes back to a legacy-encoded file.
+    public static func encode(_ text: [UInt8], like raw: [UInt8], encoding: InputEncoding, path: String) throws(CopyLintError) -> [UInt8] {
+        let bigEndian = raw.count >= 2 && raw[0] == 0xFE && raw[1] == 0xFF
+        let bom = raw.count >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) || bigEndian)
+        if bom || encoding == .utf16 {
+            var out: [UInt8] = bom ? (bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) : []
+            for unit in String(decoding: text, as: UTF8.self).utf16 {
+                let hi = UInt8(unit >> 8), lo = UInt8(unit & 0xFF)
+                out += bigEndian ? [hi, lo] : [lo, hi]
+            }
+            return out
+        }
+        switch encoding {
+        case .utf8, .utf16: return text
+        case .gb18030: return try iconv(text, from: "UTF-8", to: "GB18030", path: path)
+        case .big5: return try iconv(text, from: "UTF-8", to: "BIG5-HKSCS", path: path)
+        }
+    }
+
+    private static func iconv(_ raw: [UInt8], from encoding: String, to target: String = "UTF-8", path: String) throws(CopyLintError) -> [UInt8] {
         #if canImport(Glibc)
-        let cd = iconv_open("UTF-8", encoding)
+        let cd = iconv_open(target, encoding)
         if cd == iconv_t(bitPattern: -1) { throw CopyLintError("this system cannot decode \(encoding)", path: path) }
         defer { iconv_close(cd) }
         if raw.isEmpty { return [] }
@@ -197,7 +217,8 @@ public enum InputDecoder {
             }
         }
         if let failedAt {
-            throw CopyLintError("invalid \(encoding) byte sequence at byte offset \(failedAt)", path: path)
+            throw CopyLintError(target == "UTF-8" ? "invalid \(encoding) byte sequence at byte offset \(failedAt)"
+                                : "a character at byte offset \(failedAt) of the fixed text has no form in \(target)", path: path)
         }
         return Array(output[..<produced])
         #else

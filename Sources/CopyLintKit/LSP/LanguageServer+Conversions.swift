@@ -42,19 +42,20 @@ extension LanguageServer {
             "range": lspRange(d.range, text: text, lines: lines),
             "severity": d.severity == .error ? 1 : d.severity == .warning ? 2 : 3,
             "code": d.ruleID,
-            "codeDescription": ["href": Self.documentationURL],
             "source": "copylint",
-            "message": d.message,
+            "message": localizer.message(d),
         ]
+        if let href = Self.documentation(rule: d.ruleID) { out["codeDescription"] = ["href": href] }
         if !d.related.isEmpty {
             out["relatedInformation"] = d.related.map { r in
                 // A place in another page of an edition: its own file, read as its text has it (no BOM).
                 if let other = r.file {
                     let otherURI = URL(fileURLWithPath: other.path).absoluteString
                     return ["location": ["uri": otherURI, "range": lspRange(r.range, text: other.bytes, lines: other.lines)],
-                            "message": r.message] as [String: Any]
+                            "message": localizer.note(r.message)] as [String: Any]
                 }
-                return ["location": ["uri": uri, "range": lspRange(r.range, text: text, lines: lines)], "message": r.message] as [String: Any]
+                return ["location": ["uri": uri, "range": lspRange(r.range, text: text, lines: lines)],
+                        "message": localizer.note(r.message)] as [String: Any]
             }
         }
         return out
@@ -82,7 +83,7 @@ extension LanguageServer {
             let diagnostic = lspDiagnostic(d, uri: uri, text: text, lines: lines)
             if let fix = d.fix {
                 let edits = fix.edits.map { ["range": lspRange($0.range, text: text, lines: lines), "newText": $0.replacement] as [String: Any] }
-                actions.append(["title": fix.title, "kind": "quickfix", "diagnostics": [diagnostic],
+                actions.append(["title": localizer.fixTitle(fix.title), "kind": "quickfix", "diagnostics": [diagnostic],
                                 "isPreferred": fix.applicability == .safe, "edit": ["changes": [uri: edits]]])
             }
             // "Disable RULE for this line": a directive on its own line above the flagged one.

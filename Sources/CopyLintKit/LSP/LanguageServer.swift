@@ -13,6 +13,15 @@ public final class LanguageServer: @unchecked Sendable {
 
     public static let documentationURL = "https://github.com/copylint/copylint/blob/main/README.md#rules"
 
+    /// Where a rule is documented: copylint's own rules at their row of README's table, the rules
+    /// of its packs at their JSON file; a desk's own pack rule has no page (nil).
+    static func documentation(rule id: String) -> String? {
+        guard let entry = RuleRegistry.builtin[id] else { return nil }
+        let parts = entry.id.split(separator: "/")
+        if parts.count == 2 { return "https://github.com/copylint/copylint/blob/main/rules/\(parts[0])/\(parts[1]).json" }
+        return documentationURL.replacingOccurrences(of: "#rules", with: "#rule-\(entry.id)")
+    }
+
     enum ErrorCode {
         static let parseError = -32700
         static let invalidRequest = -32600
@@ -51,6 +60,8 @@ public final class LanguageServer: @unchecked Sendable {
     private var initialized = false
     private var shutDown = false
     var unit: ColumnUnit = .utf16
+    /// The language of messages: the client's `locale` (LSP 3.16), else the environment's.
+    var localizer = Localizer(MessageLocale.fromEnvironment(ProcessInfo.processInfo.environment))
     private var configCache: [String: (stamp: String, linter: Linter?, edition: EditionSettings?, error: String?)] = [:]
     /// Pages of editions read from disk, by path, with the size and time they were read at. Touched
     /// only on the lint queue.
@@ -241,6 +252,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     private func initialize(_ params: [String: Any]) -> [String: Any] {
         initialized = true
+        if let name = params["locale"] as? String, let locale = MessageLocale(name: name) { localizer = Localizer(locale) }
         let capabilities = params["capabilities"] as? [String: Any] ?? [:]
         let offered = (capabilities["general"] as? [String: Any])?["positionEncodings"] as? [String] ?? []
         // The client lists encodings in its order of preference; UTF-16 when it names none we speak.

@@ -82,21 +82,22 @@ enum FileLinting {
                 outcome.diagnostics = result.remaining
                 outcome.fixed = result.applied
                 guard result.changed else { return outcome }
+                let legacy = bytes != raw
                 let written = (source.hadByteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + result.bytes
-                if showDiff {
-                    outcome.diff = UnifiedDiff.render(old: raw, new: written, path: name)
-                } else if bytes != raw {
-                    outcome.error = CopyLintError("not fixed: --fix writes UTF-8, and this file was read as \((encoding ?? .utf16).rawValue); convert it first", path: name)
+                do {
+                    // A file read in a legacy encoding (or UTF-16) is written back in it: the diff shows
+                    // the change decoded, and only when it can be written so.
+                    let encoded = legacy ? try InputDecoder.encode(result.bytes, like: raw, encoding: encoding ?? .utf16, path: name) : written
+                    if showDiff {
+                        outcome.diff = UnifiedDiff.render(old: legacy ? bytes : raw, new: written, path: name)
+                    } else {
+                        try FileReader.writeBack(encoded, over: raw, path: path)
+                    }
+                } catch {
+                    outcome.error = error
                     outcome.diagnostics = linter.lint(source)
                     outcome.fixed = 0
-                } else {
-                    do {
-                        try FileReader.writeBack(written, over: raw, path: path)
-                    } catch {
-                        outcome.error = error
-                        outcome.diagnostics = linter.lint(source)
-                        outcome.fixed = 0
-                    }
+                    outcome.diff = ""
                 }
             }
         } catch {

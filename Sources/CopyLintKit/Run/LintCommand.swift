@@ -147,10 +147,10 @@ struct LintCommand {
 
         if options.fix != .none, !options.quiet {
             let n = gathered.fixed, f = gathered.fixedFiles
-            let what = (n == 1 ? localizer.ui("1 problem") : localizer.ui("{n} problems", ["n": "\(n)"])) + " "
-                + (f == 1 ? localizer.ui("in 1 file") : localizer.ui("in {n} files", ["n": "\(f)"]))
-            stderr.write((options.showDiff ? localizer.ui("copylint: would fix {what}", ["what": what])
-                                           : localizer.ui("copylint: fixed {what}", ["what": what])) + "\n")
+            let values = ["problems": n == 1 ? localizer.ui("1 problem") : localizer.ui("{n} problems", ["n": "\(n)"]),
+                          "files": f == 1 ? localizer.ui("1 file") : localizer.ui("{n} files", ["n": "\(f)"])]
+            stderr.write(localizer.ui(options.showDiff ? "copylint: would fix {problems} in {files}" : "copylint: fixed {problems} in {files}",
+                                      values) + "\n")
         }
         if options.showDiff {
             // The diff is the report: nothing else goes to stdout.

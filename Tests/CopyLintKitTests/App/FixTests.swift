@@ -87,14 +87,37 @@ final class FixTests: TempFolderTestCase {
         XCTAssertTrue(String(decoding: try read("page.md"), as: UTF8.self).hasSuffix("编辑刚刚加了一段。\n"))
     }
 
-    func testLegacyEncodedFilesAreNotRewritten() throws {
+    /// A file read as UTF-16 or GB18030 is fixed in its own encoding; `--diff` shows the changed lines
+    /// decoded, and they are the change `--fix` makes (the same as for the page in UTF-8).
+    func testLegacyEncodedFilesAreFixedInTheirEncodingAndTheDiffIsDecoded() throws {
+        try write("utf8.txt", Self.page)
+        XCTAssertEqual(copylint(["--fix", "-q", "utf8.txt"]).code, 0)
+        let fixed = try read("utf8.txt")
+
         var utf16: [UInt8] = [0xFF, 0xFE]
         for u in Self.page.utf16 { utf16 += [UInt8(u & 0xFF), UInt8(u >> 8)] }
-        try write("page.txt", utf16)
-        let r = copylint(["--fix", "page.txt"])
-        XCTAssertEqual(r.code, 2)
-        XCTAssertTrue(r.err.contains("page.txt: not fixed: --fix writes UTF-8"), r.err)
-        XCTAssertEqual(try read("page.txt"), utf16)
+        try write("page16.txt", utf16)
+        let gb = try InputDecoder.encode(Array(Self.page.utf8), like: [], encoding: .gb18030, path: "gb.txt")
+        XCTAssertNotEqual(gb, Array(Self.page.utf8))
+        try write("gb.txt", gb)
+
+        for (name, args) in [("page16.txt", [String]()), ("gb.txt", ["--encoding", "gb18030"])] {
+            let diff = copylint(["--diff"] + args + [name])
+            XCTAssertEqual(diff.code, 1, diff.err)
+            // Every line of the diff is UTF-8, and the removed lines are the page's own.
+            XCTAssertNotNil(String(validatingUTF8: diff.out), name)
+            let removed = diff.out.split(separator: "\n").filter { $0.hasPrefix("-") && !$0.hasPrefix("---") }.map { String($0.dropFirst()) }
+            XCTAssertFalse(removed.isEmpty, diff.out)
+            for line in removed where !line.isEmpty { XCTAssertTrue(Self.page.contains(line), line) }
+            let r = copylint(["--fix", "-q"] + args + [name])
+            XCTAssertEqual(r.code, 0, r.err)
+            let raw = try read(name)
+            let decoded = try InputDecoder.decode(raw, encoding: args.isEmpty ? nil : .gb18030, path: name)
+            guard case .text(let text) = decoded else { return XCTFail("not text") }
+            XCTAssertEqual(text, fixed, name)
+            // Written back in its own encoding (UTF-16 keeps its byte-order mark).
+            if name == "page16.txt" { XCTAssertEqual(Array(raw.prefix(2)), [0xFF, 0xFE]) } else { XCTAssertNotEqual(raw, text) }
+        }
         XCTAssertEqual(copylint(["--fix", "-"]).code, 2, "stdin cannot be fixed in place")
     }
 
