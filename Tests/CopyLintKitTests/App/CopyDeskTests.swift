@@ -135,4 +135,91 @@ final class CopyDeskTests: TempFolderTestCase {
         XCTAssertEqual(caretColumn(["--locale", "zh-Hans"]), wide)
         XCTAssertEqual(caretColumn(["--locale", "en"]), narrow)
     }
+
+    func testEveryRuleLinksToItsOwnDocumentation() throws {
+        let readme = try String(contentsOf: TestPaths.repoRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        var links = Set<String>()
+        for entry in RuleRegistry.builtin.entries {
+            let href = try XCTUnwrap(LanguageServer.documentation(rule: entry.id), entry.id)
+            links.insert(href)
+            if entry.id.contains("/") {
+                let path = String(href.dropFirst("https://github.com/copylint/copylint/blob/main/".count))
+                XCTAssertTrue(FileManager.default.fileExists(atPath: TestPaths.repoRoot.appendingPathComponent(path).path), href)
+            } else {
+                XCTAssertTrue(readme.contains("<a id=\"rule-\(entry.id)\"></a>"), "README has no anchor for \(entry.id)")
+            }
+        }
+        XCTAssertEqual(links.count, RuleRegistry.builtin.entries.count)
+        XCTAssertNil(LanguageServer.documentation(rule: "house/our-style"))
+    }
+
+    /// `blocks --format json` gives the blocks as data (a two-line byline's line break inside its
+    /// string); the text table shows it as ⏎ on one line; another format is refused.
+    func testBlocksAsJSONAndAsAnUnbrokenTable() throws {
+        let file = try write("b.md", "# 城北热电厂完成扩容改造\n\n本报记者 王小明\n通讯员 李𠮷\n\n城北热电厂扩容改造工程昨日通过验收，全市新增集中供热面积三百万平方米。\n")
+        let json = copylint(["blocks", "--layout", "markdown", "--format", "json", file])
+        XCTAssertEqual(json.code, 0, json.err)
+        let files = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
+        let blocks = try XCTUnwrap(files.first?["blocks"] as? [[String: Any]])
+        XCTAssertEqual(files.first?["path"] as? String, file)
+        let byline = blocks.first { ($0["text"] as? String)?.contains("王小明") == true }
+        XCTAssertEqual(byline?["text"] as? String, "本报记者 王小明\n通讯员 李𠮷")
+        XCTAssertEqual(byline?["firstLine"] as? Int, 3)
+        XCTAssertEqual(byline?["lastLine"] as? Int, 4)
+        let text = copylint(["blocks", "--layout", "markdown", file])
+        XCTAssertTrue(text.out.contains("本报记者 王小明⏎通讯员 李𠮷"), text.out)
+        XCTAssertEqual(text.out.split(separator: "\n").count, blocks.count + 1, "one line a block, under the file's line")
+        let gcc = copylint(["blocks", "--format", "gcc", file])
+        XCTAssertEqual(gcc.code, 2)
+        XCTAssertTrue(gcc.err.contains("blocks prints text or json"), gcc.err)
+    }
+
+    func testExplainSuggestsTheRuleUnderItsPack() {
+        let r = copylint(["explain", "half-width-punctuation"])
+        XCTAssertEqual(r.code, 2)
+        XCTAssertTrue(r.err.contains("did you mean \"zh-hans-news/half-width-punctuation\" or \"zh-hant-news/half-width-punctuation\"?"), r.err)
+        let near = copylint(["explain", "elipsis"])
+        XCTAssertTrue(near.err.contains("zh-hans-news/ellipsis"), near.err)
+        XCTAssertTrue(copylint(["explain", "duplicate-paragrph"]).err.contains("did you mean \"duplicate-paragraph\"?"))
+    }
+
+    /// `init` writes a .lintrc for the copy it reads (language and variant, packs, the layout when
+    /// the files share one, an edition when they are numbered as pages), which copylint then loads;
+    /// it never replaces one without --force.
+    func testInitWritesALintrcThatLoads() throws {
+        let wrapped = String(repeating: "城北热电厂扩容改造工程昨日通过验收，全市新增集中供热面积三百万平方米，", count: 3)
+        var lines: [String] = []
+        var line = ""
+        for ch in wrapped { line.append(ch); if line.count == 24 { lines.append(line); line = "" } }
+        lines.append(line + "。")
+        let page = "城北热电厂完成扩容改造\n\n" + lines.joined(separator: "\n") + "\n"
+        try write("desk/A01.txt", page)
+        try write("desk/A02.txt", page.replacingOccurrences(of: "城北", with: "城南"))
+        let r = copylint(["init", "desk"])
+        XCTAssertEqual(r.code, 0, r.err)
+        let lintrc = try String(contentsOf: dir.appendingPathComponent("desk/.lintrc"), encoding: .utf8)
+        XCTAssertTrue(lintrc.contains("\"locale\": \"zh-Hans\""), lintrc)
+        XCTAssertTrue(lintrc.contains("\"edition\": { \"enabled\": true }"), lintrc)
+        XCTAssertTrue(lintrc.contains("\"zh-hans-news/half-width-punctuation\": \"warning\""), lintrc)
+        XCTAssertFalse(lintrc.contains("zh-hant-news/"), lintrc)
+        XCTAssertTrue(r.err.contains("desk/.lintrc"), r.err)
+        // copylint loads it (and lints the folder as an edition, in Chinese).
+        let run = copylint(["desk"])
+        XCTAssertNotEqual(run.code, 2, run.err)
+        XCTAssertTrue(run.err.contains("copylint："), run.err)
+        // Not replaced without --force; replaced with it.
+        try write("desk/.lintrc", "{ \"failOn\": \"warning\" }\n")
+        let again = copylint(["init", "desk"])
+        XCTAssertEqual(again.code, 2)
+        XCTAssertTrue(again.err.contains("--force replaces it"), again.err)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("desk/.lintrc"), encoding: .utf8), "{ \"failOn\": \"warning\" }\n")
+        XCTAssertEqual(copylint(["init", "--force", "desk"]).code, 0)
+        XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("desk/.lintrc"), encoding: .utf8).contains("\"locale\""))
+        // An English folder of Markdown.
+        try write("en/story.md", "# Council extends night buses\n\nThe city council voted on Tuesday to extend the night bus service.\n")
+        XCTAssertEqual(copylint(["init", "en"]).code, 0)
+        let english = try String(contentsOf: dir.appendingPathComponent("en/.lintrc"), encoding: .utf8)
+        XCTAssertTrue(english.contains("\"locale\": \"en\"") && english.contains("\"en-news/doubled-word\""), english)
+        XCTAssertEqual(copylint(["init", "missing"]).code, 2)
+    }
 }

@@ -113,11 +113,11 @@ final class HTMLReportTests: TempFolderTestCase {
         XCTAssertEqual(page.elements.filter { $0.name == "mark" && $0.classes.contains("empty") }.count, 1)
         let notes = page.elements.filter { $0.name == "aside" }
         XCTAssertEqual(notes.count, diagnostics.count)
-        // The help line: the fix's title, else the rule's summary; the fix previewed; related places linked.
+        // The help line: the fix's title, else what the rule's help says to do; the fix previewed; related places linked.
         let noteA = try XCTUnwrap(notes.first { $0.attributes["data-rule"] == "a" })
         XCTAssertTrue(noteA.text.contains("help: keep one") && noteA.text.contains("safe fix − 乙丙 → + 乙"), noteA.text)
         let noteDup = try XCTUnwrap(notes.first { $0.attributes["data-rule"] == "duplicate-paragraph" })
-        XCTAssertTrue(noteDup.text.contains("help: " + RuleRegistry.builtin["duplicate-paragraph"]!.description.summary), noteDup.text)
+        XCTAssertTrue(noteDup.text.contains("help: " + Localizer.english.help(rule: "duplicate-paragraph")!), noteDup.text)
         XCTAssertFalse(try XCTUnwrap(notes.first { $0.attributes["data-rule"] == "b" }).text.contains("help:"))
         XCTAssertTrue(html.contains("see: <a href=\"#L1-1\">t.txt:1</a>"))
         // The note of a finding over two lines comes under the second.

@@ -183,11 +183,41 @@ final class LanguageServerTests: TempFolderTestCase {
             XCTAssertEqual(found.first.map { [$0.line, $0.start, $0.end] }, [4, column, column + (chosen == "utf-8" ? 3 : 1)], chosen)
             XCTAssertEqual(found.last.map { [$0.line, $0.start] }, [6, 0])
             let duplicate = (published(out).last?["diagnostics"] as? [[String: Any]])?.last
-            XCTAssertEqual((duplicate?["codeDescription"] as? [String: Any])?["href"] as? String, LanguageServer.documentationURL)
+            // Each rule links to its own documentation.
+            XCTAssertEqual((duplicate?["codeDescription"] as? [String: Any])?["href"] as? String,
+                           "https://github.com/copylint/copylint/blob/main/README.md#rule-duplicate-paragraph")
+            let mixed = (published(out).last?["diagnostics"] as? [[String: Any]])?.first
+            XCTAssertEqual((mixed?["codeDescription"] as? [String: Any])?["href"] as? String,
+                           "https://github.com/copylint/copylint/blob/main/README.md#rule-mixed-script")
             XCTAssertEqual(duplicate?["severity"] as? Int, 1)
             let related = (duplicate?["relatedInformation"] as? [[String: Any]])?.first
             XCTAssertEqual(((related?["location"] as? [String: Any])?["range"] as? [String: Any]).flatMap { ($0["start"] as? [String: Any])?["line"] as? Int }, 2)
         }
+    }
+
+    /// The client's `locale` sets the language of messages, notes and quick-fix titles; pack rules
+    /// link to their rule file.
+    func testMessagesFollowTheClientsLocale() throws {
+        let uri = dir.appendingPathComponent("page.md").absoluteString
+        let (server, out) = makeServer()
+        server.receive(Self.request(1, "initialize", ["capabilities": [:] as [String: Any], "locale": "zh-TW"]))
+        server.receive(Self.notification("initialized"))
+        open(server, uri, Self.page + "\n今天的气温比昨天低低五度,傍晚还有小雨。\n")
+        server.settle()
+        let found = published(out).last?["diagnostics"] as? [[String: Any]] ?? []
+        let duplicate = found.first { $0["code"] as? String == "duplicate-paragraph" }
+        XCTAssertEqual(duplicate?["message"] as? String, "本段與第 3 行重複")
+        XCTAssertEqual(((duplicate?["relatedInformation"] as? [[String: Any]])?.first?["message"]) as? String, "首次刊登於此")
+        let pack = found.first { ($0["code"] as? String)?.hasPrefix("zh-hans-news/") == true }
+        let href = (pack?["codeDescription"] as? [String: Any])?["href"] as? String
+        XCTAssertTrue(href?.hasPrefix("https://github.com/copylint/copylint/blob/main/rules/zh-hans-news/") == true, "\(String(describing: href))")
+        XCTAssertTrue(href.map { FileManager.default.fileExists(atPath: TestPaths.repoRoot.appendingPathComponent(
+            String($0.dropFirst("https://github.com/copylint/copylint/blob/main/".count))).path) } ?? false, "the rule file exists")
+        server.receive(Self.request(2, "textDocument/codeAction", ["textDocument": ["uri": uri],
+            "range": ["start": ["line": 6, "character": 0], "end": ["line": 6, "character": 1]]]))
+        server.settle()
+        let actions = response(2, in: out.messages)?["result"] as? [[String: Any]] ?? []
+        XCTAssertTrue(actions.contains { $0["title"] as? String == "刪除重複段落" }, "\(actions.map { $0["title"] ?? "" })")
     }
 
     func testIncrementalEditsClearTheDuplicateAndCodeActionsFix() throws {
