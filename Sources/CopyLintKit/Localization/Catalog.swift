@@ -62,15 +62,21 @@ struct Catalog: Sendable {
         options = object["options"] as? [String: [String]] ?? [:]
     }
 
-    /// The built-in catalogs, read once.
-    static let builtin: [MessageLocale: Catalog] = {
-        var out: [MessageLocale: Catalog] = [:]
-        for (name, json) in EmbeddedCatalogs.all {
-            guard let locale = MessageLocale(rawValue: name) else { continue }
-            // The catalogs are the repository's own, and the tests load each: one that did not load
-            // would leave its language in English, not stop the run.
-            if let catalog = try? Catalog(json: json, name: "\(name).json") { out[locale] = catalog }
+    /// The built-in catalogs, each read the first time its language is asked for (an English run
+    /// reads only the English one, and only to give help lines).
+    static func builtin(_ locale: MessageLocale) -> Catalog? {
+        switch locale {
+        case .en: return english
+        case .zhHans: return simplified
+        case .zhHant: return traditional
         }
-        return out
-    }()
+    }
+    private static let english = load(.en), simplified = load(.zhHans), traditional = load(.zhHant)
+
+    /// The catalogs are the repository's own, and the tests load each: one that did not load would
+    /// leave its language in English, not stop the run.
+    private static func load(_ locale: MessageLocale) -> Catalog? {
+        guard let json = EmbeddedCatalogs.all.first(where: { $0.0 == locale.rawValue })?.1 else { return nil }
+        return try? Catalog(json: json, name: "\(locale.rawValue).json")
+    }
 }

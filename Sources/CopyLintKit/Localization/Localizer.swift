@@ -9,15 +9,15 @@ import CopyLintEngine
 public final class Localizer: @unchecked Sendable {
     public let locale: MessageLocale
     private let catalog: Catalog?
-    private let english: Catalog?
+    /// The English catalog (its help lines), read when first asked for.
+    private var english: Catalog? { Catalog.builtin(.en) }
     /// Messages already said (a page repeats a message many times): guarded by `lock`.
     private var said: [String: String] = [:]
     private let lock = NSLock()
 
     public init(_ locale: MessageLocale) {
         self.locale = locale
-        english = Catalog.builtin[.en]
-        catalog = locale == .en ? nil : Catalog.builtin[locale]
+        catalog = locale == .en ? nil : Catalog.builtin(locale)
     }
 
     public static let english = Localizer(.en)

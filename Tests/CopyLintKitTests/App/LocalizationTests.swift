@@ -13,7 +13,7 @@ final class LocalizationTests: TempFolderTestCase {
     static let chinese: [MessageLocale] = [.zhHans, .zhHant]
 
     func catalog(_ locale: MessageLocale) throws -> Catalog {
-        try XCTUnwrap(Catalog.builtin[locale], "the \(locale.rawValue) catalog did not load")
+        try XCTUnwrap(Catalog.builtin(locale), "the \(locale.rawValue) catalog did not load")
     }
 
     func testTheEmbeddedCatalogsAreTheFilesAndLoad() throws {
