@@ -70,7 +70,8 @@ public struct EditionPage: Sendable {
                 // The heading stack above the story's text. The headline nearest the text is the story's
                 // (a masthead or a page's flag above it is not); without one, a kicker or subtitle may be
                 // the headline a layout did not see. Bylines, folios and page flags (…第6版…) are not.
-                case .headline, .kicker, .subtitle where paragraphs.isEmpty && !bylineSeen:
+                case .headline where paragraphs.isEmpty && !bylineSeen, .kicker where paragraphs.isEmpty && !bylineSeen,
+                     .subtitle where paragraphs.isEmpty && !bylineSeen:
                     let scalars = UTF8Scalar.scalars(document.bytes, block.textRange)
                     if Byline.matches(scalars) { bylineSeen = true }
                     guard !bylineSeen, JumpLine.parse(scalars) == nil, !scalars.contains("版") else { break }
