@@ -5,13 +5,14 @@ import CopyLintDocument
 /// `copylint blocks FILE…`: how copylint reads the copy, one block a line.
 struct BlocksCommand {
     let options: Options
+    var localizer: Localizer = .english
     let stdout: TextSink
     let stderr: TextSink
 
     func run() -> Int32 {
         let json = options.format == "json"
         guard json || options.format == "text" else {
-            stderr.write("\(CopyLintError("blocks prints text or json, not \(options.format)"))\n")
+            stderr.write(localizer.error(CopyLintError("blocks prints text or json, not \(options.format)")) + "\n")
             return ExitCode.usage
         }
         var code = ExitCode.clean
@@ -20,12 +21,12 @@ struct BlocksCommand {
         for path in options.paths {
             switch FileReader.read(path) {
             case .failure(let error):
-                stderr.write("\(error)\n")
+                stderr.write(localizer.error(error) + "\n")
                 code = ExitCode.usage
             case .success(let raw):
                 do {
                     guard case .text(let bytes) = try InputDecoder.decode(raw, encoding: options.encoding, path: path) else {
-                        stderr.write("copylint: warning: \(path): binary file, skipped\n")
+                        stderr.write(localizer.warning("\(path): binary file, skipped") + "\n")
                         continue
                     }
                     let document = CopyParser(layout: try layout(for: path)).parse(SourceText(path: path, bytes: bytes))
@@ -46,7 +47,7 @@ struct BlocksCommand {
                                      + "\(block.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(text)\n")
                     }
                 } catch {
-                    stderr.write("\(error)\n")
+                    stderr.write(localizer.error(error) + "\n")
                     code = ExitCode.usage
                 }
             }

@@ -31,7 +31,8 @@ public struct CommandLineTool {
         do {
             options = try Options.parse(arguments)
         } catch {
-            stderr.write("\(error)\n")
+            // The options did not parse: --locale is looked for among the arguments as they are.
+            stderr.write(Localizer(Options.localeNamed(in: arguments) ?? MessageLocale.fromEnvironment(environment)).error(error) + "\n")
             return ExitCode.usage
         }
         // --locale, else the environment's (a .lintrc's "locale" is read where one is loaded).
@@ -53,7 +54,7 @@ public struct CommandLineTool {
                 registry = config?.registry ?? .builtin
                 if options.locale == nil, let locale = config?.locale { l = Localizer(locale) }
             } catch {
-                stderr.write("\(error)\n")
+                stderr.write(l.error(error) + "\n")
                 return ExitCode.usage
             }
             guard case .explain(let id) = options.command else {
@@ -61,15 +62,15 @@ public struct CommandLineTool {
                 return ExitCode.clean
             }
             guard let entry = registry[id] else {
-                stderr.write("\(CopyLintError("unknown rule '\(id)'" + didYouMeanRule(id, registry.ids) + "; copylint rules lists them"))\n")
+                stderr.write(l.error(CopyLintError("unknown rule '\(id)'" + didYouMeanRule(id, registry.ids) + "; copylint rules lists them")) + "\n")
                 return ExitCode.usage
             }
             stdout.write(RuleDocs.explain(entry.description, l))
             return ExitCode.clean
         case .initialize(let folder):
-            return InitCommand(folder: folder, force: options.force, stdout: stdout, stderr: stderr).run()
+            return InitCommand(folder: folder, force: options.force, localizer: localizer, stdout: stdout, stderr: stderr).run()
         case .blocks:
-            return BlocksCommand(options: options, stdout: stdout, stderr: stderr).run()
+            return BlocksCommand(options: options, localizer: localizer, stdout: stdout, stderr: stderr).run()
         case .lsp:
             stdout.flush()
             return LanguageServer.runStdio()

@@ -12,6 +12,7 @@ import CopyLintRules
 struct InitCommand {
     let folder: String
     let force: Bool
+    var localizer: Localizer = .english
     let stdout: TextSink
     let stderr: TextSink
 
@@ -54,11 +55,11 @@ struct InitCommand {
         let target = (folder as NSString).appendingPathComponent(".lintrc")
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            stderr.write("\(CopyLintError("init: no such folder", path: folder))\n")
+            stderr.write(localizer.error(CopyLintError("init: no such folder", path: folder)) + "\n")
             return ExitCode.usage
         }
         if FileManager.default.fileExists(atPath: target), !force {
-            stderr.write("\(CopyLintError("init: a .lintrc is already there; --force replaces it", path: target))\n")
+            stderr.write(localizer.error(CopyLintError("init: a .lintrc is already there; --force replaces it", path: target)) + "\n")
             return ExitCode.usage
         }
         let findings = Self.survey(folder)
@@ -66,10 +67,10 @@ struct InitCommand {
         do {
             try AtomicFile.write(text, to: target)
         } catch {
-            stderr.write("\(error)\n")
+            stderr.write(localizer.error(error) + "\n")
             return ExitCode.usage
         }
-        let l = Localizer(findings.locale)
+        let l = localizer
         var what = Self.describe(findings).map { l.ui($0) }
         if findings.layout != .auto { what.append(l.ui("layout {layout}", ["layout": findings.layout.rawValue])) }
         if findings.edition { what.append(l.ui("an edition")) }

@@ -143,6 +143,15 @@ public struct Options: Sendable, Equatable {
 
     public static var usage: String { usage(.english) }
 
+    /// The language `--locale LANG` or `--locale=LANG` names among arguments that may not parse.
+    static func localeNamed(in arguments: [String]) -> MessageLocale? {
+        for (k, arg) in arguments.enumerated() {
+            if arg == "--locale", k + 1 < arguments.count { return MessageLocale(name: arguments[k + 1]) }
+            if arg.hasPrefix("--locale=") { return MessageLocale(name: String(arg.dropFirst("--locale=".count))) }
+        }
+        return nil
+    }
+
     /// `--help`, in the language of `l` (each line its own entry in the catalogs).
     public static func usage(_ l: Localizer) -> String {
         func t(_ line: String) -> String { l.ui(line) }

@@ -26,6 +26,10 @@ struct Catalog: Sendable {
     let ui: [String: String]
     /// `--help`'s lines of each option, by the option's long name.
     let options: [String: [String]]
+    /// What the run's errors and warnings say (their message, after `error:`), the most specific first.
+    let errors: [(template: Template, text: String)]
+    /// English words that fill an error's placeholders (JSON type names: object, array, …).
+    let errorPhrases: [String: String]
 
     init(json text: String, name: String) throws(CopyLintError) {
         let object: [String: Any]
@@ -60,6 +64,8 @@ struct Catalog: Sendable {
         self.rules = rules
         ui = table("ui")
         options = object["options"] as? [String: [String]] ?? [:]
+        errors = templates(table("errors"))
+        errorPhrases = table("errorPhrases")
     }
 
     /// The built-in catalogs, each read the first time its language is asked for (an English run

@@ -42,6 +42,24 @@ public final class Localizer: @unchecked Sendable {
         return remembered("f\u{1}\(text)") { translate(text, catalog.fixes, catalog) }
     }
 
+    /// An error as the run prints it (`FILE:LINE:COL: error: …`, `copylint: error: FILE: …`), its
+    /// message in this language; the shape, paths and positions as they are.
+    public func error(_ error: any Error) -> String {
+        guard let e = error as? CopyLintError else { return "\(error)" }
+        guard let catalog else { return e.description }
+        let message = remembered("e\u{1}\(e.message)") {
+            translate(e.message, catalog.errors, catalog, phrases: catalog.errorPhrases.merging(catalog.phrases) { a, _ in a })
+        }
+        return CopyLintError(message, path: e.path, position: e.position).description
+    }
+
+    /// A warning line: `copylint: warning: ` and the message in this language.
+    public func warning(_ text: String) -> String {
+        guard let catalog else { return "copylint: warning: \(text)" }
+        let said = remembered("w\u{1}\(text)") { translate(text, catalog.errors, catalog, phrases: catalog.errorPhrases) }
+        return "copylint: warning: \(said)"
+    }
+
     /// What to do about a finding of the rule (nil for a rule without help, such as a desk's own pack rule).
     public func help(rule: String) -> String? {
         catalog?.help[rule] ?? english?.help[rule]
@@ -73,11 +91,13 @@ public final class Localizer: @unchecked Sendable {
     }
 
     /// The first template that fits, with its placeholders' values said in this language too.
-    private func translate(_ text: String, _ templates: [(template: Template, text: String)], _ catalog: Catalog) -> String {
+    private func translate(_ text: String, _ templates: [(template: Template, text: String)], _ catalog: Catalog,
+                           phrases: [String: String]? = nil) -> String {
+        let phrases = phrases ?? catalog.phrases
         for (template, local) in templates {
             guard let values = template.match(text) else { continue }
             var said: [String: String] = [:]
-            for (name, value) in values { said[name] = catalog.phrases[value] ?? value }
+            for (name, value) in values { said[name] = phrases[value] ?? value }
             return Template.fill(local, said)
         }
         return text

@@ -94,16 +94,19 @@ public struct ExitPolicy: Sendable {
     /// 2 when the run could not do what was asked; else 1 when a finding reaches `failOn`, when there
     /// are too many warnings or when baselined findings are gone (`failOnStaleBaseline`); else 0. The
     /// note says why, when the reason is not a finding the report shows.
-    public func decide(_ counts: Counts, hadErrors: Bool, staleBaseline: Int = 0) -> (code: Int32, note: String?) {
+    public func decide(_ counts: Counts, hadErrors: Bool, staleBaseline: Int = 0, _ l: Localizer = .english) -> (code: Int32, note: String?) {
         if hadErrors { return (ExitCode.usage, nil) }
         let reached = (failOn <= .error && counts.errors > 0) || (failOn <= .warning && counts.warnings > 0)
             || (failOn == .info && counts.infos > 0)
         if reached { return (ExitCode.findings, nil) }
         if let maxWarnings, counts.warnings > maxWarnings {
-            return (ExitCode.findings, "copylint: \(counts.warnings) warnings, more than --max-warnings \(maxWarnings)\n")
+            return (ExitCode.findings, l.ui("copylint: {n} warnings, more than --max-warnings {max}",
+                                            ["n": "\(counts.warnings)", "max": "\(maxWarnings)"]) + "\n")
         }
         if failOnStaleBaseline, staleBaseline > 0 {
-            return (ExitCode.findings, "copylint: \(staleBaseline) baselined finding\(staleBaseline == 1 ? " is" : "s are") gone; shrink the baseline with --write-baseline\n")
+            return (ExitCode.findings, l.ui(staleBaseline == 1 ? "copylint: 1 baselined finding is gone; shrink the baseline with --write-baseline"
+                                            : "copylint: {n} baselined findings are gone; shrink the baseline with --write-baseline",
+                                            ["n": "\(staleBaseline)"]) + "\n")
         }
         return (ExitCode.clean, nil)
     }

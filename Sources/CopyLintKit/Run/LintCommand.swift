@@ -41,11 +41,13 @@ struct LintCommand {
 
     func run() -> Int32 {
         let cwd = FileManager.default.currentDirectoryPath
+        // The run's language: --locale, else the .lintrc's (once it is read), else the environment's.
+        var localizer = Localizer(options.locale ?? MessageLocale.fromEnvironment(environment))
         let resolver: ConfigResolver
         do {
             resolver = try ConfigResolver(loader: ConfigLoader(registry: .builtin), explicitPath: options.configPath)
         } catch {
-            stderr.write("\(error)\n")
+            stderr.write(localizer.error(error) + "\n")
             return ExitCode.usage
         }
 
@@ -55,7 +57,7 @@ struct LintCommand {
             do {
                 changes = try GitDiff.changes(since: base, in: cwd)
             } catch {
-                stderr.write("\(error)\n")
+                stderr.write(localizer.error(error) + "\n")
                 return ExitCode.usage
             }
         }
@@ -83,18 +85,18 @@ struct LintCommand {
         let tPlan = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         let editionOf = Self.editions(plans, named: options.editions)
         if Profile.enabled { Profile.report("edition membership", since: tPlan) }
+        if options.locale == nil, let locale = rootConfig?.locale { localizer = Localizer(locale) }
         var errors = collected.errors + planned.errors
         if let wrong = options.selection.check(against: rootConfig?.registry ?? .builtin) {
-            stderr.write("\(wrong)\n")
+            stderr.write(localizer.error(wrong) + "\n")
             return ExitCode.usage
         }
         if errors.contains(where: { $0.position != nil }) {
             // A broken .lintrc stops the run before anything is linted.
-            for e in errors { stderr.write("\(e)\n") }
+            for e in errors { stderr.write(localizer.error(e) + "\n") }
             return ExitCode.usage
         }
 
-        let localizer = Localizer(options.locale ?? rootConfig?.locale ?? MessageLocale.fromEnvironment(environment))
         let stdinName = options.stdinFilename ?? "<stdin>"
         let stdinBytes = plans.contains(where: { $0.path == "-" }) ? readStandardInput() : nil
         let columnUnit = options.columnUnit ?? rootConfig?.columnUnit ?? .char
@@ -155,7 +157,7 @@ struct LintCommand {
         if options.showDiff {
             // The diff is the report: nothing else goes to stdout.
             stdout.write(gathered.diff)
-            for e in errors { stderr.write("\(e)\n") }
+            for e in errors { stderr.write(localizer.error(e) + "\n") }
             if !errors.isEmpty { return ExitCode.usage }
             return gathered.diff.isEmpty ? ExitCode.clean : ExitCode.findings
         }
@@ -180,16 +182,18 @@ struct LintCommand {
 
         if let path = options.writeBaseline {
             guard errors.isEmpty else {
-                for e in errors { stderr.write("\(e)\n") }
+                for e in errors { stderr.write(localizer.error(e) + "\n") }
                 return ExitCode.usage
             }
             do {
                 try AtomicFile.write(Baseline.render(diagnostics, context: context), to: path)
             } catch {
-                stderr.write("\(error)\n")
+                stderr.write(localizer.error(error) + "\n")
                 return ExitCode.usage
             }
-            stderr.write("copylint: wrote \(diagnostics.count) finding\(diagnostics.count == 1 ? "" : "s") to the baseline \(path)\n")
+            let n = diagnostics.count
+            stderr.write(localizer.ui(n == 1 ? "copylint: wrote 1 finding to the baseline {path}" : "copylint: wrote {n} findings to the baseline {path}",
+                                      ["n": "\(n)", "path": path]) + "\n")
             return ExitCode.clean
         }
 
@@ -201,11 +205,14 @@ struct LintCommand {
                 diagnostics = split.new
                 staleBaseline = split.gone
                 if !options.quiet {
-                    stderr.write("copylint: \(split.baselined) finding\(split.baselined == 1 ? "" : "s") in the baseline \(path) not reported"
-                                 + (split.gone > 0 ? "; \(split.gone) baselined finding\(split.gone == 1 ? " is" : "s are") gone" : "") + "\n")
+                    let n = split.baselined, gone = split.gone
+                    stderr.write(localizer.ui(n == 1 ? "copylint: 1 finding in the baseline {path} not reported"
+                                                     : "copylint: {n} findings in the baseline {path} not reported", ["n": "\(n)", "path": path])
+                                 + (gone == 0 ? "" : localizer.ui(gone == 1 ? "; 1 baselined finding is gone" : "; {n} baselined findings are gone",
+                                                                  ["n": "\(gone)"])) + "\n")
                 }
             } catch {
-                stderr.write("\(error)\n")
+                stderr.write(localizer.error(error) + "\n")
                 return ExitCode.usage
             }
         }
@@ -238,7 +245,7 @@ struct LintCommand {
     /// Input errors, the statistics or the count by rule, the summary, and the exit code.
     private func finish(_ counts: Counts, files: Int, errors: [CopyLintError], policy: ExitPolicy, staleBaseline: Int = 0,
                         report: SummaryReport) -> Int32 {
-        for e in errors { stderr.write("\(e)\n") }
+        for e in errors { stderr.write(report.localizer.error(e) + "\n") }
         switch report.statistics {
         case "json": stdout.write(Summary.statisticsJSON(counts, registry: report.registry, report.localizer))
         case .some: stdout.write(Summary.statistics(counts, registry: report.registry, report.localizer))
@@ -249,7 +256,7 @@ struct LintCommand {
             if report.byRule, counts.byRule.count > 1 { stderr.write(Summary.byRule(counts, report.localizer)) }
             stderr.write(Summary.line(counts: counts, files: files, report.localizer))
         }
-        let (code, note) = policy.decide(counts, hadErrors: !errors.isEmpty, staleBaseline: staleBaseline)
+        let (code, note) = policy.decide(counts, hadErrors: !errors.isEmpty, staleBaseline: staleBaseline, report.localizer)
         if let note { stderr.write(note) }
         return code
     }
@@ -310,7 +317,7 @@ struct LintCommand {
                 }
                 if !outcome.renderInPieces { gathered.diagnostics.append(contentsOf: outcome.diagnostics) }
                 if let e = outcome.error { gathered.errors.append(e) }
-                if let w = outcome.warning { stderr.write("copylint: warning: \(w)\n") }
+                if let w = outcome.warning { stderr.write(context.localizer.warning(w) + "\n") }
                 if outcome.skipped { gathered.counts.skipped += 1 }
                 gathered.fixed += outcome.fixed
                 if outcome.fixed > 0 { gathered.fixedFiles += 1 }
