@@ -118,7 +118,7 @@ public struct TextReporter: Reporter {
         let fixes = block.members.filter { $0.fix != nil }
         if block.kind != .collapsed, let fix = d.fix {
             let how = fix.applicability == .safe ? l.ui("safe fix") : l.ui("unsafe fix")
-            var line = "\(l.fixTitle(fix.title)) (\(how))"
+            var line = l.ui("{fix} ({how})", ["fix": l.fixTitle(fix.title), "how": how])
             if fixes.count > 1 {
                 line += l.ui(fix.applicability == .safe ? "; --fix does it at all {n}" : "; --fix-unsafe does it at all {n}",
                              ["n": "\(fixes.count)"])

@@ -48,7 +48,8 @@ public final class Localizer: @unchecked Sendable {
         guard let e = error as? CopyLintError else { return "\(error)" }
         guard let catalog else { return e.description }
         let message = remembered("e\u{1}\(e.message)") {
-            translate(e.message, catalog.errors, catalog, phrases: catalog.errorPhrases.merging(catalog.phrases) { a, _ in a })
+            // Only a JSON type or a system's reason is said again; a key or value the user wrote is quoted as it is.
+            translate(e.message, catalog.errors, catalog, phrases: catalog.errorPhrases, slots: ["type", "reason"])
         }
         return CopyLintError(message, path: e.path, position: e.position).description
     }
@@ -56,7 +57,7 @@ public final class Localizer: @unchecked Sendable {
     /// A warning line: `copylint: warning: ` and the message in this language.
     public func warning(_ text: String) -> String {
         guard let catalog else { return "copylint: warning: \(text)" }
-        let said = remembered("w\u{1}\(text)") { translate(text, catalog.errors, catalog, phrases: catalog.errorPhrases) }
+        let said = remembered("w\u{1}\(text)") { translate(text, catalog.errors, catalog, phrases: [:]) }
         return "copylint: warning: \(said)"
     }
 
@@ -91,13 +92,14 @@ public final class Localizer: @unchecked Sendable {
     }
 
     /// The first template that fits, with its placeholders' values said in this language too.
+    /// `slots`: the placeholders whose values are said again from `phrases` (nil: all of them).
     private func translate(_ text: String, _ templates: [(template: Template, text: String)], _ catalog: Catalog,
-                           phrases: [String: String]? = nil) -> String {
+                           phrases: [String: String]? = nil, slots: Set<String>? = nil) -> String {
         let phrases = phrases ?? catalog.phrases
         for (template, local) in templates {
             guard let values = template.match(text) else { continue }
             var said: [String: String] = [:]
-            for (name, value) in values { said[name] = phrases[value] ?? value }
+            for (name, value) in values { said[name] = slots.map { $0.contains(name) } ?? true ? phrases[value] ?? value : value }
             return Template.fill(local, said)
         }
         return text

@@ -46,7 +46,9 @@ final class LocalizationTests: TempFolderTestCase {
             XCTAssertEqual(Set(c.help.keys), Set(en.help.keys), locale.rawValue)
             XCTAssertEqual(Set(c.ui.keys), Set(en.ui.keys), locale.rawValue)
             XCTAssertEqual(Set(c.rules.keys), Set(en.rules.keys), locale.rawValue)
-            let translated = c.messages.values.flatMap { $0 } + c.notes + c.fixes
+            XCTAssertEqual(keys(c.errors), keys(en.errors), locale.rawValue)
+            XCTAssertEqual(Set(c.errorPhrases.keys), Set(en.errorPhrases.keys), locale.rawValue)
+            let translated = c.messages.values.flatMap { $0 } + c.notes + c.fixes + c.errors
             for (template, text) in translated {
                 XCTAssertEqual(Self.slots(text), Self.slots(template.source), "\(locale.rawValue): \(template.source) -> \(text)")
                 XCTAssertTrue(text.unicodeScalars.contains { CharacterData.isHan($0.value) }, "\(locale.rawValue) leaves \(template.source) English")
@@ -215,5 +217,34 @@ final class LocalizationTests: TempFolderTestCase {
         let summary = copylint(["--locale", "zh-Hans", "page.txt"])
         XCTAssertTrue(summary.err.contains("copylint：共 1 个问题（1 个警告），涉及 1 个文件中的 1 个"), summary.err)
         XCTAssertTrue(summary.out.contains(": 警告: "), summary.out)
+    }
+
+    /// Errors and warnings keep their shape (`FILE:LINE:COL: error:`, `copylint: error: FILE:`) and
+    /// say their message in the run's language.
+    func testErrorsAndWarningsInChinese() throws {
+        try write("bad.lintrc", "{\n  \"failOn\": \"sometimes\",\n}\n")
+        try write("latin1.txt", [0x63, 0x61, 0x66, 0xE9, 0x0A])
+        try write("copy/a.txt", "The council met on Tuesday.\n")
+        try write("copy/b.txt", [0x50, 0x4B, 0x00, 0x01])
+        let runs: [(args: [String], shape: String)] = [
+            (["--formt", "gcc", "copy"], "copylint: error: "),
+            (["--config", "bad.lintrc", "copy"], "bad.lintrc:2:13: error: "),
+            (["missing.txt"], "copylint: error: missing.txt: "),
+            (["latin1.txt"], "copylint: error: latin1.txt: "),
+            (["--select", "duplicate-paragrph", "copy"], "copylint: error: "),
+            (["--max-warnings", "many", "copy"], "copylint: error: "),
+            (["explain", "elipsis"], "copylint: error: "),
+            (["copy"], "copylint: warning: copy/b.txt"),
+        ]
+        for (args, shape) in runs {
+            let english = copylint(args)
+            for locale in ["zh-Hans", "zh-Hant"] {
+                let r = copylint(args + ["--locale", locale])
+                XCTAssertEqual(r.code, english.code, "\(args)")
+                let line = try XCTUnwrap(r.err.split(separator: "\n").first { $0.hasPrefix(shape) }, "\(locale) \(args): \(r.err)")
+                XCTAssertTrue(line.unicodeScalars.contains { CharacterData.isHan($0.value) }, "\(locale) \(args): \(line)")
+                XCTAssertTrue(english.err.contains(shape), english.err)
+            }
+        }
     }
 }
