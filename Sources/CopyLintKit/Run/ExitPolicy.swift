@@ -27,7 +27,10 @@ public struct Counts: Sendable, Equatable {
 
     /// The counts of one file's diagnostics.
     public mutating func add(_ diagnostics: [Diagnostic]) {
-        var run: (id: String, count: RuleCount)?
+        // A file's rules are few: counted in a short list (an id is one string shared by the rule's
+        // findings, so comparing it is cheap), then added to the table once each.
+        var rules: [(id: String, count: RuleCount)] = []
+        var last = -1
         for d in diagnostics {
             switch d.severity {
             case .error: errors += 1
@@ -35,16 +38,18 @@ public struct Counts: Sendable, Equatable {
             case .info: infos += 1
             }
             if d.hasSafeFix { safeFixes += 1 }
-            // (A rule's findings come in runs: the table is touched once a run.)
-            if run?.id != d.ruleID {
-                if let r = run { byRule[r.id, default: RuleCount()].merge(r.count) }
-                run = (d.ruleID, RuleCount())
+            if last < 0 || rules[last].id != d.ruleID {
+                last = rules.firstIndex { $0.id == d.ruleID } ?? -1
+                if last < 0 {
+                    last = rules.count
+                    rules.append((d.ruleID, RuleCount()))
+                }
             }
-            run!.count.count += 1
-            if d.fix != nil { run!.count.fixable += 1 }
-            run!.count.severity = max(run!.count.severity, d.severity)
+            rules[last].count.count += 1
+            if d.fix != nil { rules[last].count.fixable += 1 }
+            if d.severity > rules[last].count.severity { rules[last].count.severity = d.severity }
         }
-        if let r = run { byRule[r.id, default: RuleCount()].merge(r.count) }
+        for (id, count) in rules { byRule[id, default: RuleCount()].merge(count) }
         if !diagnostics.isEmpty { files += 1 }
     }
 
