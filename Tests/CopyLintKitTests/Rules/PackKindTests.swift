@@ -33,6 +33,26 @@ final class PackKindTests: XCTestCase {
         XCTAssertEqual(found.first?.fixed, "请输入账号和密码，帐号不能为空。\n")
     }
 
+    /// A house style is told by counting the right forms only up to the tenth it allows: the count
+    /// stops there, and the forms gathered without a limit are every one, in order, as a scan of each
+    /// form alone finds them.
+    func testTheRightFormsOfAHouseStyleAreCountedOnlyAsFarAsNeeded() {
+        let text = Array("ＧＤＰ增长5%，１２月达到3.2万亿𠮷元，A股上涨（ＡＢ）".utf8)
+        let rights = ["0", "1", "2", "3", "5", "A", "B", "%"].map { Array($0.utf8) }
+        let all = SubstitutionCheck.rightForms(rights, in: [SourceRange(0, text.count)], text, upTo: .max)
+        var alone: [(Int, String)] = []
+        for needle in rights {
+            var k = 0
+            while k + needle.count <= text.count {
+                if text[k..<(k + needle.count)].elementsEqual(needle) { alone.append((k, String(decoding: needle, as: UTF8.self))); k += needle.count } else { k += 1 }
+            }
+        }
+        XCTAssertEqual(all.map { "\($0.0.start):\($0.1)" }, alone.sorted { $0.0 < $1.0 }.map { "\($0.0):\($0.1)" })
+        XCTAssertEqual(all.count, 5)
+        XCTAssertEqual(SubstitutionCheck.rightForms(rights, in: [SourceRange(0, text.count)], text, upTo: 2).map(\.1), ["5", "%"])
+        XCTAssertTrue(SubstitutionCheck.rightForms(rights, in: [SourceRange(0, text.count)], text, upTo: 0).isEmpty)
+    }
+
     func testRepetitionOfWordsOnlyTheTokensAndOnlyAcrossSpace() throws {
         let json = #"{"id": "r", "kind": "repetition", "unit": "word", "summary": "s", "message": "'{match}' twice", "tokens": ["the", "a"]}"#
         let found = try run(json, "The the plan, a a vote, that that idea, the, the end.\n")

@@ -43,26 +43,15 @@ struct SubstitutionCheck: PackKindCheck {
             }
             let mine = found.indices.filter { owner[$0] < blocks.count && blocks[owner[$0]].kind.isHeading == headings }
             let inClass = scan.inScope.filter { blocks[$0].kind.isHeading == headings }
-            var rightHits: [(SourceRange, String)] = []
-            for i in inClass {
-                let r = blocks[i].textRange
-                for needle in rights {
-                    var k = r.start
-                    while k + needle.count <= r.end {
-                        if bytes[k] == needle[0], bytes[k..<(k + needle.count)].elementsEqual(needle) {
-                            rightHits.append((SourceRange(k, k + needle.count), String(decoding: needle, as: UTF8.self)))
-                            k += needle.count
-                        } else {
-                            k += 1
-                        }
-                    }
-                }
-            }
             // A style, not a slip: two wrong forms at least in the headings (a pair of brackets), three in
-            // the rest, and the right ones all but absent (at most one in ten).
-            if mine.count >= (headings ? 2 : 3), rightHits.count * 10 <= mine.count {
+            // the rest, and the right ones all but absent (at most one in ten). The right forms are
+            // counted only up to that tenth (ordinary copy, full of half-width digits, stops at once),
+            // and gathered only for a house that has the style.
+            let allowed = mine.count / 10
+            if mine.count >= (headings ? 2 : 3),
+               Self.rightForms(rights, in: inClass.map { blocks[$0].textRange }, bytes, upTo: allowed + 1).count <= allowed {
                 // The house writes the wrong forms: its right forms are the outliers.
-                for (range, right) in rightHits.sorted(by: { $0.0.start < $1.0.start }) {
+                for (range, right) in Self.rightForms(rights, in: inClass.map { blocks[$0].textRange }, bytes, upTo: .max) {
                     guard let wrong = back[right] else { continue }
                     out.append(Finding(range: range, message: "'\(right)' where this file writes '\(wrong)' (its house style)",
                                        fix: Fix(title: "replace '\(right)' with '\(wrong)'", edits: [TextEdit(range: range, replacement: wrong)],
@@ -73,6 +62,32 @@ struct SubstitutionCheck: PackKindCheck {
             }
         }
         return out.sorted { $0.range.start < $1.range.start }
+    }
+
+    /// The right forms in `ranges`, in order, at most `limit` of them: one pass over the bytes, each
+    /// byte looked up among the forms that start with it.
+    static func rightForms(_ rights: [[UInt8]], in ranges: [SourceRange], _ bytes: [UInt8], upTo limit: Int) -> [(SourceRange, String)] {
+        var byFirst = [[Int]](repeating: [], count: 256)
+        for (k, needle) in rights.enumerated() { byFirst[Int(needle[0])].append(k) }
+        var out: [(SourceRange, String)] = []
+        guard limit > 0 else { return out }
+        bytes.withUnsafeBufferPointer { buf in
+            for r in ranges {
+                var k = r.start
+                scan: while k < r.end {
+                    for n in byFirst[Int(buf[k])] {
+                        let needle = rights[n]
+                        guard k + needle.count <= r.end, buf[k..<(k + needle.count)].elementsEqual(needle) else { continue }
+                        out.append((SourceRange(k, k + needle.count), String(decoding: needle, as: UTF8.self)))
+                        if out.count >= limit { return }
+                        k += needle.count
+                        continue scan
+                    }
+                    k += 1
+                }
+            }
+        }
+        return out
     }
 
     private func block(_ block: Block, _ scan: PackScan) -> [Finding] {

@@ -76,7 +76,8 @@ extension MisplacedHeadlineRule {
         if Self.isCapitalsHeading(ta), Self.isCapitalsHeading(tb) { return true }
         guard s.groups[n].members.count == 2, Self.parallelHeadings(ta, tb) else { return false }
         var single = 0
-        for (m, g) in s.groups.enumerated() where m != n && s.blocks[g.first].article == a.article && s.blocks[g.first].kind == .subhead {
+        for m in s.groupsOfArticle[a.article] ?? [] where m != n && s.blocks[s.groups[m].first].kind == .subhead {
+            let g = s.groups[m]
             guard s.bodyBefore(g) != nil, s.bodyAfter(m) != nil else { continue }
             if g.members.count > 1 { return false }
             single += 1

@@ -30,6 +30,14 @@ final class HeadlineScan {
     /// byline, a dateline or a lede: that one opens a story of its own).
     private var midBodyCounts: [Int: Int] = [:]
 
+    /// The heading groups of each story (indices into `groups`, in order), made when first asked for:
+    /// a check that looks at a story's other groups reads its own, not the page's.
+    private(set) lazy var groupsOfArticle: [Int: [Int]] = {
+        var out: [Int: [Int]] = [:]
+        for (m, g) in groups.enumerated() { out[blocks[g.first].article, default: []].append(m) }
+        return out
+    }()
+
     init(_ context: RuleContext) {
         self.context = context
         document = context.document
