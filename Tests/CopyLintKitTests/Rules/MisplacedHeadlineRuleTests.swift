@@ -44,4 +44,12 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
             XCTAssertLessThanOrEqual(share, 1)
         }
     }
+
+    /// The shortcut for Alphabetic agrees with Unicode's property for every scalar.
+    func testTheAlphabeticShortcutIsUnicodesProperty() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(value) else { continue }
+            if Affinity.isAlphabetic(s) != s.properties.isAlphabetic { return XCTFail(String(value, radix: 16)) }
+        }
+    }
 }

@@ -32,10 +32,20 @@ enum Affinity {
             word = ""
         }
         for s in t {
-            if s.properties.isAlphabetic { word.unicodeScalars.append(s) } else { flush() }
+            if isAlphabetic(s) { word.unicodeScalars.append(s) } else { flush() }
         }
         flush()
         return out
+    }
+
+    /// Unicode's Alphabetic property, without the property lookup for ASCII (letters only) and the
+    /// CJK Unified Ideographs and Extension A (all letters), the characters of nearly all copy.
+    @inline(__always)
+    static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+        let c = s.value
+        if c < 0x80 { return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        if (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) { return true }
+        return s.properties.isAlphabetic
     }
 
     /// The share of `own` (a heading's features) found in the text of `ranges`, by one pass over

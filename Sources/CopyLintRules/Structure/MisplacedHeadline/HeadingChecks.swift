@@ -117,7 +117,7 @@ extension MisplacedHeadlineRule {
 
     /// A short heading in capitals: letters, none of them lower case, one to four words.
     static func isCapitalsHeading(_ t: [Unicode.Scalar]) -> Bool {
-        let letters = t.filter { $0.properties.isAlphabetic }
+        let letters = t.filter { Affinity.isAlphabetic($0) }
         return letters.count >= 3 && TextTraits.hanCount(t) == 0 && letters.allSatisfy({ $0.properties.isUppercase })
             && TextTraits.wordCount(t) <= 4 && TextTraits.looksLikeHeadline(t, maxChinese: 40, maxWords: 4)
     }
