@@ -215,7 +215,7 @@ struct Fingerprint: Normalizer.Sink {
     @inline(__always) mutating func put(_ cp: UInt32) {
         if Normalizer.isPunctuation(cp) { return }
         hash = (hash ^ UInt64(cp)) &* 0x0000_0100_0000_01B3
-        if count == 0, cp >= 0x2E80 { width = 8; top = Shingles.top8 }
+        if count == 0, Shingles.width(cp) == 8 { width = 8; top = Shingles.top8 }
         if count >= width { rolling = rolling &- UInt64(last[(count - width) & 15]) &* top }
         rolling = rolling &* Shingles.base &+ UInt64(cp)
         last[count & 15] = cp
