@@ -42,6 +42,11 @@ public struct CopyLintError: Error, Sendable, CustomStringConvertible {
 
 /// ` (did you mean "x"?)` for the closest candidate, or an empty string.
 public func didYouMean(_ word: String, _ candidates: [String]) -> String {
+    nearest(word, candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
+}
+
+/// The candidate closest to `word` (a few edits away, or one a prefix of the other), if any.
+func nearest(_ word: String, _ candidates: [String]) -> String? {
     let w = Array(word.lowercased().unicodeScalars.map(\.value))
     var best: (String, Int)?
     for c in candidates {
@@ -54,7 +59,7 @@ public func didYouMean(_ word: String, _ candidates: [String]) -> String {
     if best == nil, let prefix = candidates.first(where: { $0.hasPrefix(word) || word.hasPrefix($0) }), !word.isEmpty {
         best = (prefix, 0)
     }
-    return best.map { " (did you mean \"\($0.0)\"?)" } ?? ""
+    return best?.0
 }
 
 /// `didYouMean` for rule ids: a name without its pack (`half-width-punctuation`) is matched against
@@ -66,11 +71,8 @@ public func didYouMeanRule(_ word: String, _ ids: [String]) -> String {
     if !exact.isEmpty {
         return " (did you mean " + exact.map { "\"\($0)\"" }.joined(separator: " or ") + "?)"
     }
-    let nearest = didYouMean(word, ids)
-    if !nearest.isEmpty { return nearest }
-    // The nearest last part, then its full id.
+    // The nearest id, else the id of the nearest last part.
     let lastParts = ids.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
-    let suggestion = didYouMean(short, lastParts)
-    guard !suggestion.isEmpty, let k = lastParts.firstIndex(where: { suggestion.contains("\"\($0)\"") }) else { return "" }
-    return " (did you mean \"\(ids[k])\"?)"
+    let id = nearest(word, ids) ?? nearest(short, lastParts).flatMap { part in lastParts.firstIndex(of: part).map { ids[$0] } }
+    return id.map { " (did you mean \"\($0)\"?)" } ?? ""
 }

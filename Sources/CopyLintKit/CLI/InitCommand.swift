@@ -79,18 +79,12 @@ struct InitCommand {
         return ExitCode.clean
     }
 
-    /// Reads up to `sample` copy files under `folder` (the default include globs).
+    /// Reads up to `sample` copy files under `folder`, found as a run finds them with the default
+    /// settings (a .lintrc already there, even a broken one, is not read: it is what init replaces).
     static func survey(_ folder: String) -> Findings {
         var findings = Findings()
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return findings }
-        var paths: [String] = []
-        while let item = walker.nextObject() as? String, paths.count < sample {
-            let name = (item as NSString).lastPathComponent
-            if name.hasPrefix(".") { if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { walker.skipDescendants() }; continue }
-            guard name.hasSuffix(".txt") || name.hasSuffix(".md") else { continue }
-            paths.append((folder as NSString).appendingPathComponent(item))
-        }
-        for path in paths.sorted() {
+        let paths = FileCollector(resolver: ConfigResolver(fixed: Configuration())).collect([folder], allowEmpty: true).files
+        for path in paths.prefix(sample) {
             guard case .success(let raw) = FileReader.read(path),
                   let decoded = try? InputDecoder.decode(raw, encoding: nil, path: path), case .text(let bytes) = decoded else { continue }
             let document = CopyParser().parse(SourceText(path: path, bytes: bytes))

@@ -17,10 +17,9 @@ public struct RuleSelection: Sendable, Equatable {
 
     public var isEmpty: Bool { select == nil && extendSelect.isEmpty && ignore.isEmpty && minSeverity == nil }
 
-    /// Whether `selector` names `id`.
+    /// Whether `selector` names `id`: the id itself, its pack or any other prefix, or ALL.
     static func names(_ selector: String, _ id: String) -> Bool {
-        selector == "ALL" || id == selector || id.hasPrefix(selector.hasSuffix("/") ? selector : selector + "/")
-            || (!selector.contains("/") && id.hasPrefix(selector))
+        selector == "ALL" || id.hasPrefix(selector)
     }
 
     /// How specific a selector is (ALL the least).

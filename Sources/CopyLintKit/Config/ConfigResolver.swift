@@ -14,6 +14,12 @@ public final class ConfigResolver: @unchecked Sendable {
         explicit = try explicitPath.map { (p: String) throws(CopyLintError) in try loader.load(path: p) }
     }
 
+    /// Every folder governed by `configuration`; no .lintrc is looked for.
+    public init(fixed configuration: Configuration) {
+        loader = ConfigLoader()
+        explicit = configuration
+    }
+
     /// The configuration for files in `directory` (nil: none found, defaults apply).
     public func configuration(forDirectory directory: String) throws(CopyLintError) -> Configuration? {
         if let explicit { return explicit }

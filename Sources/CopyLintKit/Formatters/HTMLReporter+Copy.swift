@@ -16,7 +16,7 @@ extension HTMLReporter {
         let shown: [Range<Int>]
         /// Lines of copy: the empty one the line index has after a final line break is not one.
         let lineCount: Int
-        let counts: SeverityCounts
+        let counts: Counts
 
         init(index: Int, path: String, diagnostics: [Diagnostic]) {
             self.index = index
@@ -25,9 +25,7 @@ extension HTMLReporter {
             self.diagnostics = diagnostics.sorted {
                 ($0.range.start, $0.range.end, $0.ruleID, $0.message) < ($1.range.start, $1.range.end, $1.ruleID, $1.message)
             }
-            var counts = SeverityCounts()
-            for d in diagnostics { counts.add(d.severity) }
-            self.counts = counts
+            counts = Counts(diagnostics)
             source = diagnostics.first?.source
             guard let source else {
                 shown = []
@@ -137,7 +135,7 @@ extension HTMLReporter {
         out += "<section class=\"file\" id=\"file-\(fi)\" lang=\"\(l.locale.rawValue)\">\n<h2>\(HTML.escape(plan.path))</h2>\n"
         out += "<p class=\"counts\"><span data-severity=\"error\">\(count(c.errors, "{n} error", "{n} errors"))</span>\(HTML.escape(l.ui(", ")))"
             + "<span data-severity=\"warning\">\(count(c.warnings, "{n} warning", "{n} warnings"))</span>\(HTML.escape(l.ui(", ")))"
-            + "<span data-severity=\"info\">\(count(c.infos, "{n} info", "{n} infos"))</span></p>\n"
+            + "<span data-severity=\"info\">\(count(c.infos, "{n} note", "{n} notes"))</span></p>\n"
         out += "<div class=\"copy\" lang=\"\(Self.language(bytes))\">\n"
         var p = 0, nk = 0, printedTo = 0
         bytes.withUnsafeBufferPointer { buf in

@@ -48,8 +48,7 @@ public struct HTMLReporter: Reporter {
         var out = ""
         out.reserveCapacity(copyBytes * 2 + diagnostics.count * 700 + files.count * 200 + 16_384)
 
-        var totals = SeverityCounts()
-        for d in diagnostics { totals.add(d.severity) }
+        let totals = Counts(diagnostics)
         let withFindings = plans.filter { !$0.diagnostics.isEmpty }.count
         let n = diagnostics.count
         let l = context.localizer
@@ -62,7 +61,7 @@ public struct HTMLReporter: Reporter {
         out += "<style>\n\(Self.style)</style>\n</head>\n"
         out += "<body data-findings=\"\(n)\">\n<header class=\"top\">\n<h1>\(HTML.escape(l.ui("copylint report")))</h1>\n"
         out += "<p class=\"totals\">" + HTML.escape(l.ui("{findings} ({counts}) in {m} of {files}", [
-            "findings": findings, "counts": totals.phrase(l), "m": "\(withFindings)", "files": fileCount])) + " · copylint \(ToolInfo.version)</p>\n</header>\n"
+            "findings": findings, "counts": Summary.severities(totals, l, zeros: true), "m": "\(withFindings)", "files": fileCount])) + " · copylint \(ToolInfo.version)</p>\n</header>\n"
         summary(plans, totals: totals, l, into: &out)
         out += "<main>\n"
         if n == 0 { out += "<p class=\"none\">\(HTML.escape(l.ui("No findings.")))</p>\n" }
@@ -76,7 +75,7 @@ public struct HTMLReporter: Reporter {
 
     /// The summary: a row per file, a row per rule (most findings first) with its filter, and the
     /// severity filters.
-    func summary(_ plans: [FilePlan], totals: SeverityCounts, _ l: Localizer, into out: inout String) {
+    func summary(_ plans: [FilePlan], totals: Counts, _ l: Localizer, into out: inout String) {
         func t(_ s: String) -> String { HTML.escape(l.ui(s)) }
         out += "<nav class=\"summary\" id=\"summary\">\n<h2>\(t("Files"))</h2>\n<table class=\"files\">\n"
         out += "<thead><tr><th>\(t("file"))</th><th>\(t("errors"))</th><th>\(t("warnings"))</th><th>\(t("infos"))</th></tr></thead>\n<tbody>\n"
@@ -126,29 +125,6 @@ public struct HTMLReporter: Reporter {
         return plan.shown.reduce(0) { sum, r in
             sum + source.lines.contentEnds[r.upperBound - 1] - source.lines.lineStarts[r.lowerBound]
         }
-    }
-}
-
-/// Findings of a file or a page by severity.
-struct SeverityCounts {
-    var errors = 0, warnings = 0, infos = 0
-
-    var total: Int { errors + warnings + infos }
-
-    mutating func add(_ s: Severity) {
-        switch s {
-        case .error: errors += 1
-        case .warning: warnings += 1
-        case .info: infos += 1
-        }
-    }
-
-    subscript(s: Severity) -> Int { s == .error ? errors : s == .warning ? warnings : infos }
-
-    func phrase(_ l: Localizer) -> String {
-        func count(_ n: Int, _ one: String, _ many: String) -> String { l.ui(n == 1 ? one : many, ["n": "\(n)"]) }
-        return [count(errors, "{n} error", "{n} errors"), count(warnings, "{n} warning", "{n} warnings"),
-                count(infos, "{n} info", "{n} infos")].joined(separator: l.ui(", "))
     }
 }
 

@@ -23,9 +23,9 @@ public struct SARIFReporter: Reporter {
             let d = e.description
             let l = context.localizer
             let summary = l.summary(rule: d.id, d.summary), rationale = l.rationale(rule: d.id, d.rationale)
-            var help = "\(summary).\n\n\(rationale)"
+            var help = "\(summary)\(l.ui("."))\n\n\(rationale)"
             if let todo = l.help(rule: d.id) { help += "\n\n" + todo }
-            if let fix = d.fixSafety { help += "\n\nFixes: \(fix)" }
+            if let fix = d.fixSafety { help += "\n\n\(l.ui("Fixes")): \(l.ui(fix))" }
             return .object([
                 ("id", .string(d.id)),
                 ("name", .string(Self.pascalCase(d.id))),

@@ -71,6 +71,14 @@ public struct Counts: Sendable, Equatable {
     }
 
     public var total: Int { errors + warnings + infos }
+
+    public subscript(severity: Severity) -> Int {
+        switch severity {
+        case .error: return errors
+        case .warning: return warnings
+        case .info: return infos
+        }
+    }
 }
 
 extension Counts.RuleCount {

@@ -10,16 +10,20 @@ enum Summary {
             : counts.skipped == 1 ? l.ui(", 1 skipped (binary)") : l.ui(", {n} skipped (binary)", ["n": "\(counts.skipped)"])
         let total = counts.total
         if total == 0 { return l.ui("copylint: {checked}{skipped}, no problems found", ["checked": checked, "skipped": skipped]) + "\n" }
-        let parts = [(counts.errors, "{n} error", "{n} errors"), (counts.warnings, "{n} warning", "{n} warnings"),
-                     (counts.infos, "{n} note", "{n} notes")].compactMap { n, one, many -> String? in
-            n == 0 ? nil : l.ui(n == 1 ? one : many, ["n": "\(n)"])
-        }
         var s = l.ui(total == 1 ? "copylint: 1 problem ({parts}) in {m} of {files}" : "copylint: {n} problems ({parts}) in {m} of {files}",
-                     ["n": "\(total)", "parts": parts.joined(separator: l.ui(", ")), "m": "\(counts.files)",
+                     ["n": "\(total)", "parts": severities(counts, l), "m": "\(counts.files)",
                       "files": files == 1 ? l.ui("1 file") : l.ui("{n} files", ["n": "\(files)"])])
         s += skipped
         if counts.safeFixes > 0 { s += l.ui("; {n} with a safe fix", ["n": "\(counts.safeFixes)"]) }
         return s + "\n"
+    }
+
+    /// `2 errors, 1 warning`: the findings by severity, those with none left out (unless `zeros`).
+    static func severities(_ counts: Counts, _ l: Localizer, zeros: Bool = false) -> String {
+        [(counts.errors, "{n} error", "{n} errors"), (counts.warnings, "{n} warning", "{n} warnings"),
+         (counts.infos, "{n} note", "{n} notes")].compactMap { n, one, many -> String? in
+            n == 0 && !zeros ? nil : l.ui(n == 1 ? one : many, ["n": "\(n)"])
+        }.joined(separator: l.ui(", "))
     }
 
     /// Findings by rule, most first: `  317  zh-hans-news/half-width-punctuation  (317 fixable)`.

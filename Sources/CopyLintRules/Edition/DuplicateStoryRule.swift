@@ -227,7 +227,8 @@ public struct DuplicateStoryRule: Rule, EditionRule {
     /// Stretch hash -> the first story that printed it, for one shard of the stretches (their hashes'
     /// three low bits). One slot of eight bytes each, so a probe reads one cache line: the hash's
     /// bits 8–47 (which also give the slot's place) over the story plus one in the low 24 bits; 0 is
-    /// a free slot.
+    /// a free slot. (HashIndex keeps keys and values apart, twelve bytes and two lines a probe: on an
+    /// edition of 2,000 pages its tables made the check 2–4 ms slower of some 15.)
     struct StretchTable {
         private var slots: [UInt64]
         private var count = 0

@@ -85,6 +85,7 @@ final class CopyDeskTests: TempFolderTestCase {
                        ["duplicate-paragraph", "zh-hans-news/half-width-punctuation"])
         // A prefix of ids, and ALL.
         XCTAssertEqual(rules(["--select", "duplicate-"]), ["duplicate-paragraph"])
+        XCTAssertEqual(rules(["--select", "zh-hans-news/half"]), ["zh-hans-news/half-width-punctuation"])
         XCTAssertTrue(rules(["--select", "ALL"]).contains("zh-hans-news/cjk-latin-spacing"))
         XCTAssertEqual(rules(["--min-severity", "error"]), ["duplicate-paragraph"])
         let wrong = copylint(["--select", "zh-hans-newz", file])
