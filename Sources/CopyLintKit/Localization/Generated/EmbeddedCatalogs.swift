@@ -59,6 +59,7 @@ enum EmbeddedCatalogs {
       "byline with no story after it: the story was cut at a page break": "byline with no story after it: the story was cut at a page break",
       "paragraph starts mid-sentence ({why}); its beginning is missing": "paragraph starts mid-sentence ({why}); its beginning is missing",
       "paragraph starts mid-sentence ('{char}' cannot open a sentence); its beginning is missing": "paragraph starts mid-sentence ('{char}' cannot open a sentence); its beginning is missing",
+      "paragraph starts mid-sentence (it starts inside a word ('{char}')); its beginning is missing": "paragraph starts mid-sentence (it starts inside a word ('{char}')); its beginning is missing",
       "paragraph starts mid-sentence ('{char}' closes a quote or bracket opened before it); its beginning is missing": "paragraph starts mid-sentence ('{char}' closes a quote or bracket opened before it); its beginning is missing",
       "paragraph starts mid-sentence: it follows a cut paragraph at line {line} and its pronoun refers to lost text": "paragraph starts mid-sentence: it follows a cut paragraph at line {line} and its pronoun refers to lost text"
     },
@@ -152,6 +153,7 @@ enum EmbeddedCatalogs {
     "it stops in the middle of a clause": "it stops in the middle of a clause",
     "it starts in lower case": "it starts in lower case",
     "it starts with punctuation": "it starts with punctuation",
+    "it opens on who said a quotation that is not there": "it opens on who said a quotation that is not there",
     "any rule": "any rule"
   },
   "notes": {
@@ -255,6 +257,8 @@ enum EmbeddedCatalogs {
         "ends on 的: the sentence cannot stop there": "ends on 的: the sentence cannot stop there",
         "cut with the rest lost": "cut with the rest lost",
         "an orphan: 们 cannot open a sentence": "an orphan: 们 cannot open a sentence",
+        "an orphan that opens with the second half of 基础": "an orphan that opens with the second half of 基础",
+        "an orphan: who said it is left, what was said is lost": "an orphan: who said it is left, what was said is lost",
         "a dateline stranded at the end": "a dateline stranded at the end"
       }
     },
@@ -333,7 +337,7 @@ enum EmbeddedCatalogs {
     },
     "zh-hans-news/doubled-character": {
       "summary": "A character printed twice by mistake",
-      "rationale": "A doubled character (比昨天低低五度) is a common slip when copy is retyped or OCR stutters. Chinese reduplicates many words legitimately (常常, 谢谢, 人人, 天天, 看看, 干干净净): doubled forms in the Chinese word list, AABB/ABB patterns, a doubling across a word boundary (比赛|赛程), and the reduplications the grammar allows by the character's class in the word list are accepted: a verb tried out (瞅瞅, 买买菜), an adjective's vivid form (凉凉的), a measure word or numeral distributed (座座军营, 一颗颗), a sound (呦呦), a doubled given name after a surname (罗珊珊), a short name in quotes (“钉钉”). A function word doubled (的的, 在在) or a word doubled right before a figure (低低五度) is reported.",
+      "rationale": "A doubled character (比昨天低低五度) is a common slip when copy is retyped or OCR stutters. Chinese reduplicates many words legitimately (常常, 谢谢, 人人, 天天, 看看, 干干净净): doubled forms in the Chinese word list, AABB/ABB patterns, a doubling across a word boundary (比赛|赛程), and the reduplications the grammar allows by the character's word class (from jieba's part-of-speech model) are accepted: a verb tried out (瞅瞅, 买买菜), an adjective's vivid form (凉凉的), a measure word or numeral distributed (座座军营, 一颗颗), a sound (呦呦), a doubled given name after a surname (罗珊珊), a short name in quotes (“钉钉”). A function word doubled (的的, 在在) or a word doubled right before a figure (低低五度) is reported.",
       "options": {},
       "examples": {}
     },
@@ -857,6 +861,7 @@ enum EmbeddedCatalogs {
       "byline with no story after it: the story was cut at a page break": "署名后面没有稿件：稿件在分页处被截掉了",
       "paragraph starts mid-sentence ({why}); its beginning is missing": "段落从句子中间开始（{why}），前文缺失",
       "paragraph starts mid-sentence ('{char}' cannot open a sentence); its beginning is missing": "段落从句子中间开始（“{char}”不能用于句首），前文缺失",
+      "paragraph starts mid-sentence (it starts inside a word ('{char}')); its beginning is missing": "段落从句子中间开始（从词语中间开始：“{char}”），前文缺失",
       "paragraph starts mid-sentence ('{char}' closes a quote or bracket opened before it); its beginning is missing": "段落从句子中间开始（开头的{char}与前文的引号或括号配对），前文缺失",
       "paragraph starts mid-sentence: it follows a cut paragraph at line {line} and its pronoun refers to lost text": "段落从句子中间开始：它紧接第 {line} 行被截断的段落，其中代词所指的内容已缺失"
     },
@@ -950,6 +955,7 @@ enum EmbeddedCatalogs {
     "it stops in the middle of a clause": "停在分句中间",
     "it starts in lower case": "以小写字母开头",
     "it starts with punctuation": "以标点符号开头",
+    "it opens on who said a quotation that is not there": "开头是说话人，所引的话却不见了",
     "any rule": "任何规则"
   },
   "notes": {
@@ -1053,6 +1059,8 @@ enum EmbeddedCatalogs {
         "ends on 的: the sentence cannot stop there": "以“的”结尾：句子不可能在此结束",
         "cut with the rest lost": "句子被截断，后文丢失",
         "an orphan: 们 cannot open a sentence": "孤立的残段：“们”不能用于句首",
+        "an orphan that opens with the second half of 基础": "孤立的残段：开头是“基础”的后一半",
+        "an orphan: who said it is left, what was said is lost": "孤立的残段：只剩下说话人，所说的话丢了",
         "a dateline stranded at the end": "电头孤零零地留在末尾"
       }
     },
@@ -1131,7 +1139,7 @@ enum EmbeddedCatalogs {
     },
     "zh-hans-news/doubled-character": {
       "summary": "误将一个字印了两次",
-      "rationale": "重打稿件或 OCR 出错时，常会把一个字印两次（比昨天低低五度）。汉语中有许多正当的重叠（常常、谢谢、人人、天天、看看、干干净净）：中文词表中收录的重叠形式、AABB/ABB 格式、跨越词界的重复（比赛|赛程），以及按词表中该字的词类在语法上允许的重叠，都不会报告：动词的尝试态（瞅瞅、买买菜）、形容词的生动形式（凉凉的）、表示逐一的量词或数词（座座军营、一颗颗）、拟声词（呦呦）、姓氏后重叠的名字（罗珊珊）、引号中的短名称（“钉钉”）。虚词重复（的的、在在）或紧挨数字之前的重复（低低五度）会报告。",
+      "rationale": "重打稿件或 OCR 出错时，常会把一个字印两次（比昨天低低五度）。汉语中有许多正当的重叠（常常、谢谢、人人、天天、看看、干干净净）：中文词表中收录的重叠形式、AABB/ABB 格式、跨越词界的重复（比赛|赛程），以及按该字的词类（取自 jieba 的词性模型）在语法上允许的重叠，都不会报告：动词的尝试态（瞅瞅、买买菜）、形容词的生动形式（凉凉的）、表示逐一的量词或数词（座座军营、一颗颗）、拟声词（呦呦）、姓氏后重叠的名字（罗珊珊）、引号中的短名称（“钉钉”）。虚词重复（的的、在在）或紧挨数字之前的重复（低低五度）会报告。",
       "options": {},
       "examples": {}
     },
@@ -1655,6 +1663,7 @@ enum EmbeddedCatalogs {
       "byline with no story after it: the story was cut at a page break": "署名後面沒有稿件：稿件在分頁處被截掉了",
       "paragraph starts mid-sentence ({why}); its beginning is missing": "段落從句子中間開始（{why}），前文遺失",
       "paragraph starts mid-sentence ('{char}' cannot open a sentence); its beginning is missing": "段落從句子中間開始（「{char}」不能放在句首），前文遺失",
+      "paragraph starts mid-sentence (it starts inside a word ('{char}')); its beginning is missing": "段落從句子中間開始（從詞語中間開始：「{char}」），前文遺失",
       "paragraph starts mid-sentence ('{char}' closes a quote or bracket opened before it); its beginning is missing": "段落從句子中間開始（開頭的{char}與前文的引號或括號配對），前文遺失",
       "paragraph starts mid-sentence: it follows a cut paragraph at line {line} and its pronoun refers to lost text": "段落從句子中間開始：緊接第 {line} 行被截斷的段落，其中代名詞所指的內容已遺失"
     },
@@ -1748,6 +1757,7 @@ enum EmbeddedCatalogs {
     "it stops in the middle of a clause": "停在子句中間",
     "it starts in lower case": "以小寫字母開頭",
     "it starts with punctuation": "以標點符號開頭",
+    "it opens on who said a quotation that is not there": "開頭是說話的人，所引的話卻不見了",
     "any rule": "任何規則"
   },
   "notes": {
@@ -1851,6 +1861,8 @@ enum EmbeddedCatalogs {
         "ends on 的: the sentence cannot stop there": "以「的」結尾：句子不可能在此結束",
         "cut with the rest lost": "句子被截斷，後文遺失",
         "an orphan: 们 cannot open a sentence": "孤立的殘段：「们」不能放在句首",
+        "an orphan that opens with the second half of 基础": "孤立的殘段：開頭是「基础」的後一半",
+        "an orphan: who said it is left, what was said is lost": "孤立的殘段：只剩下說話的人，所說的話不見了",
         "a dateline stranded at the end": "電頭孤零零地留在末尾"
       }
     },
@@ -1929,7 +1941,7 @@ enum EmbeddedCatalogs {
     },
     "zh-hans-news/doubled-character": {
       "summary": "誤將一個字印了兩次",
-      "rationale": "重新打字或 OCR 出錯時，常會把一個字印兩次（比昨天低低五度）。漢語有許多合理的疊字（常常、謝謝、人人、天天、看看、乾乾淨淨）：中文詞表收錄的疊字、AABB/ABB 格式、跨越詞界的重複（比賽|賽程），以及依詞表中該字的詞類在語法上允許的重疊，都不會回報：動詞的嘗試貌（瞅瞅、買買菜）、形容詞的生動形式（涼涼的）、表示逐一的量詞或數詞（座座軍營、一顆顆）、擬聲詞（呦呦）、姓氏後重疊的名字（羅珊珊）、引號中的短名稱（「釘釘」）。虛詞重複（的的、在在）或緊貼數字之前的重複（低低五度）會回報。",
+      "rationale": "重新打字或 OCR 出錯時，常會把一個字印兩次（比昨天低低五度）。漢語有許多合理的疊字（常常、謝謝、人人、天天、看看、乾乾淨淨）：中文詞表收錄的疊字、AABB/ABB 格式、跨越詞界的重複（比賽|賽程），以及依該字的詞類（取自 jieba 的詞性模型）在語法上允許的重疊，都不會回報：動詞的嘗試貌（瞅瞅、買買菜）、形容詞的生動形式（涼涼的）、表示逐一的量詞或數詞（座座軍營、一顆顆）、擬聲詞（呦呦）、姓氏後重疊的名字（羅珊珊）、引號中的短名稱（「釘釘」）。虛詞重複（的的、在在）或緊貼數字之前的重複（低低五度）會回報。",
       "options": {},
       "examples": {}
     },

@@ -77,7 +77,7 @@ enum DoubledCharacters {
         return found
     }
 
-    /// A reduplication the grammar allows, told by the character's class in the word list (scripts/
+    /// A reduplication the grammar allows, told by the character's word class (jieba's part-of-speech HMM, scripts/
     /// gen-zh-chars.py): a verb tried out (瞅瞅, 买买菜), an adjective's vivid form (凉凉的, 直直), a
     /// measure word or numeral distributed (座座军营, 岁岁), a sound (呦呦, 啾啾), a noun doubled at a
     /// clause's head (瓣瓣不同), a given name doubled after a surname (罗珊珊, 颜飞飞), a short name in

@@ -16,9 +16,17 @@ extension TruncatedSentenceRule {
                 continue
             }
             // Most paragraphs open in a way that needs no closer look: read from the bytes.
-            guard mayBeOrphan(facts, i) else { continue }
+            let attribution = Self.opensWithBareAttribution(bytes, blocks[i].textRange)
+            guard attribution || mayBeOrphan(facts, i) else { continue }
             let head = ScalarText.head(bytes, blocks[i].textRange, maxScalars: 40)
-            if let why = orphanEvidence(head) {
+            var evidence = orphanEvidence(head)
+            // “……”护士长说。 with the quotation gone: the paragraph opens on who said it, and the
+            // paragraph before does not end on a quotation it could belong to.
+            if evidence == nil, attribution, prev.kind == .paragraph, let last = facts.lastSignificantScalar(of: i - 1),
+               !Self.closesQuotation(last), Self.bareAttribution(head) {
+                evidence = "it opens on who said a quotation that is not there"
+            }
+            if let why = evidence {
                 s.orphaned.insert(i)
                 s.findings.append(Finding(range: head.range(0, min(1, head.count)),
                                           message: "paragraph starts mid-sentence (\(why)); its beginning is missing"))
@@ -46,8 +54,42 @@ extension TruncatedSentenceRule {
     func mayBeOrphan(_ facts: DocumentFacts, _ i: Int) -> Bool {
         let opening = facts.opening(of: i)
         guard let c = opening.first else { return false }
-        return CharClass.isASCIILower(c) || Self.neverOpensChinese.contains(c) || Self.isOpeningPunctuationSlip(c) || opening.earlyCloser
+        return CharClass.isASCIILower(c) || Self.neverOpensChinese.contains(c) || ChineseChars.rarelyOpensClause(c)
+            || Self.isOpeningPunctuationSlip(c) || opening.earlyCloser
     }
+
+    /// The paragraph's first sentence ends on a verb of saying (…说。, …表示。) within its first 18
+    /// characters: read from the bytes, before anything is decoded.
+    static func opensWithBareAttribution(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
+        let end = min(r.end, r.start + 3 * 18 + 3)
+        var k = r.start
+        while k + 3 <= end {
+            if bytes[k] == 0xE3, bytes[k + 1] == 0x80, bytes[k + 2] == 0x82 {   // 。
+                return attributionVerbBytes.contains { v in
+                    k - r.start >= v.count && bytes[(k - v.count)..<k].elementsEqual(v)
+                }
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// Verbs of saying that a sentence cannot end on without what was said (介绍 can: 忘了介绍。).
+    static let attributionVerbs: [[UInt32]] = ["说", "表示", "指出", "强调", "透露", "坦言", "认为", "告诉记者"].map { $0.unicodeScalars.map(\.value) }
+    static let attributionVerbBytes: [[UInt8]] = ["说", "表示", "指出", "强调", "透露", "坦言", "认为", "告诉记者"].map { Array($0.utf8) }
+
+    /// The first sentence is only a speaker and a verb of saying (协和医院某科室护士长说。): no quote,
+    /// colon or comma in it, and not 所说 (正如他所说。 names what was said).
+    static func bareAttribution(_ t: ScalarText) -> Bool {
+        let s = t.scalars
+        guard let stop = s.firstIndex(of: 0x3002), stop <= 18 else { return false }
+        for c in s[..<stop] where !CharClass.isHan(c) { return false }
+        guard let verb = attributionVerbs.first(where: { v in stop >= v.count + 1 && Array(s[(stop - v.count)..<stop]) == v }) else { return false }
+        return s[stop - verb.count - 1] != 0x6240   // 所
+    }
+
+    /// A closing quotation mark: ” 」 』 ’.
+    static func closesQuotation(_ c: UInt32) -> Bool { c == 0x201D || c == 0x300D || c == 0x300F || c == 0x2019 }
 
     /// ，。、；：！？ cannot open a paragraph.
     static func isOpeningPunctuationSlip(_ c: UInt32) -> Bool {
@@ -66,6 +108,13 @@ extension TruncatedSentenceRule {
             let head = hanHead(t)
             if let token = ChineseLexicon.segment(head).first, token.length == 1 || head.count == 1 {
                 return "'\(t.string(0, 1))' cannot open a sentence"
+            }
+        }
+        // The second half of a word (础 of 基础, 萄 of 葡萄), standing alone: the word's first half is lost.
+        if ChineseChars.rarelyOpensClause(first), !Self.neverOpensChinese.contains(first) {
+            let head = hanHead(t)
+            if head.count >= 2, let token = ChineseLexicon.segment(head).first, token.length == 1 {
+                return "it starts inside a word ('\(t.string(0, 1))')"
             }
         }
         if Self.isOpeningPunctuationSlip(first) { return "it starts with punctuation" }

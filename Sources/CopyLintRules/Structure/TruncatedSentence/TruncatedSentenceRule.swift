@@ -73,6 +73,20 @@ public struct TruncatedSentenceRule: Rule {
             Example("""
                 # 标题
 
+                展馆门前排起长队，观众冒雨入场。
+
+                ↓础设施建设仍在加快推进，新馆预计明年开放。
+                """, note: "an orphan that opens with the second half of 基础"),
+            Example("""
+                # 标题
+
+                送到医院门口时，饭菜还是热的。
+
+                ↓值班的护士长说。她请骑手们把外卖放在门口的推车上。
+                """, note: "an orphan: who said it is left, what was said is lost"),
+            Example("""
+                # 标题
+
                 会上，各区负责人汇报了进展。
 
                 ↓新华社南京3月5日电
@@ -105,6 +119,15 @@ public struct TruncatedSentenceRule: Rule {
                 　　今年前十个月，港口货物吞吐量同比增长百分之八。
 
                 　　（执笔：周文）
+                """),
+            Example("""
+                # 标题
+
+                　　“谢谢你们，饭菜还是热的！”
+
+                　　值班的护士长说。她请骑手们把外卖放在门口的推车上。
+
+                　　正如老站长所说。车站的变化，旅客看得见。
                 """),
         ],
         fixSafety: "Joining a sentence split across a break is safe; joining across a split hyphen is unsafe (the hyphen may belong)."
