@@ -181,7 +181,7 @@ enum BuiltinPacks {
   "kind": "repetition",
   "unit": "char",
   "summary": "A character printed twice by mistake",
-  "rationale": "A doubled character (比昨天低低五度) is a common slip when copy is retyped or OCR stutters. Chinese reduplicates many words legitimately (常常, 谢谢, 人人, 天天, 看看, 干干净净): doubled forms in the Chinese word list, AABB/ABB patterns, a doubling across a word boundary (比赛|赛程), and the reduplications the grammar allows by the character's word class (from jieba's part-of-speech model) are accepted: a verb tried out (瞅瞅, 买买菜), an adjective's vivid form (凉凉的), a measure word or numeral distributed (座座军营, 一颗颗), a sound (呦呦), a doubled given name after a surname (罗珊珊), a short name in quotes (“钉钉”). A function word doubled (的的, 在在) or a word doubled right before a figure (低低五度) is reported.",
+  "rationale": "A doubled character (比昨天低低五度) is a common slip when copy is retyped or OCR stutters. Chinese reduplicates many words legitimately (常常, 谢谢, 人人, 天天, 看看, 干干净净): doubled forms in the Chinese word list, AABB/ABB patterns, a doubling across a word boundary (比赛|赛程), and the reduplications the grammar allows by the character's word class (from jieba's part-of-speech model) are accepted: a verb tried out (瞅瞅, 买买菜), an adjective's vivid form (凉凉的), a measure word or numeral distributed (座座军营, 一颗颗), a sound (呦呦), a doubled given name after a surname (罗珊珊), a short name in quotes (“钉钉”), a doubling the file writes again in other words around it (庙庙湖村 … 庙庙湖的). A function word doubled (的的, 在在) or a word doubled right before a figure (低低五度) is reported.",
   "message": "'{match}': the character is doubled",
   "severity": "warning",
   "scope": "text",
@@ -260,7 +260,8 @@ enum BuiltinPacks {
       "市商务局局长在中国国际进口博览会上致辞，会场外摆着一盆盆鲜花。",
       "周末陪父母遛遛弯儿、买买菜，花瓣摸上去凉凉的。",
       "本报记者罗珊珊报道：学校推荐了“钉钉”平台，座座军营都在练兵。",
-      "他在田埂上拔拔茅草，踩踩井坎，又凑近嗅嗅花香。"
+      "他在田埂上拔拔茅草，踩踩井坎，又凑近嗅嗅花香。",
+      "十年前，庙庙湖村还是一片荒滩。如今，庙庙湖的枸杞远销各地。"
     ]
   }
 }

@@ -337,7 +337,7 @@ enum EmbeddedCatalogs {
     },
     "zh-hans-news/doubled-character": {
       "summary": "A character printed twice by mistake",
-      "rationale": "A doubled character (比昨天低低五度) is a common slip when copy is retyped or OCR stutters. Chinese reduplicates many words legitimately (常常, 谢谢, 人人, 天天, 看看, 干干净净): doubled forms in the Chinese word list, AABB/ABB patterns, a doubling across a word boundary (比赛|赛程), and the reduplications the grammar allows by the character's word class (from jieba's part-of-speech model) are accepted: a verb tried out (瞅瞅, 买买菜), an adjective's vivid form (凉凉的), a measure word or numeral distributed (座座军营, 一颗颗), a sound (呦呦), a doubled given name after a surname (罗珊珊), a short name in quotes (“钉钉”). A function word doubled (的的, 在在) or a word doubled right before a figure (低低五度) is reported.",
+      "rationale": "A doubled character (比昨天低低五度) is a common slip when copy is retyped or OCR stutters. Chinese reduplicates many words legitimately (常常, 谢谢, 人人, 天天, 看看, 干干净净): doubled forms in the Chinese word list, AABB/ABB patterns, a doubling across a word boundary (比赛|赛程), and the reduplications the grammar allows by the character's word class (from jieba's part-of-speech model) are accepted: a verb tried out (瞅瞅, 买买菜), an adjective's vivid form (凉凉的), a measure word or numeral distributed (座座军营, 一颗颗), a sound (呦呦), a doubled given name after a surname (罗珊珊), a short name in quotes (“钉钉”), a doubling the file writes again in other words around it (庙庙湖村 … 庙庙湖的). A function word doubled (的的, 在在) or a word doubled right before a figure (低低五度) is reported.",
       "options": {},
       "examples": {}
     },
@@ -1139,7 +1139,7 @@ enum EmbeddedCatalogs {
     },
     "zh-hans-news/doubled-character": {
       "summary": "误将一个字印了两次",
-      "rationale": "重打稿件或 OCR 出错时，常会把一个字印两次（比昨天低低五度）。汉语中有许多正当的重叠（常常、谢谢、人人、天天、看看、干干净净）：中文词表中收录的重叠形式、AABB/ABB 格式、跨越词界的重复（比赛|赛程），以及按该字的词类（取自 jieba 的词性模型）在语法上允许的重叠，都不会报告：动词的尝试态（瞅瞅、买买菜）、形容词的生动形式（凉凉的）、表示逐一的量词或数词（座座军营、一颗颗）、拟声词（呦呦）、姓氏后重叠的名字（罗珊珊）、引号中的短名称（“钉钉”）。虚词重复（的的、在在）或紧挨数字之前的重复（低低五度）会报告。",
+      "rationale": "重打稿件或 OCR 出错时，常会把一个字印两次（比昨天低低五度）。汉语中有许多正当的重叠（常常、谢谢、人人、天天、看看、干干净净）：中文词表中收录的重叠形式、AABB/ABB 格式、跨越词界的重复（比赛|赛程），以及按该字的词类（取自 jieba 的词性模型）在语法上允许的重叠，都不会报告：动词的尝试态（瞅瞅、买买菜）、形容词的生动形式（凉凉的）、表示逐一的量词或数词（座座军营、一颗颗）、拟声词（呦呦）、姓氏后重叠的名字（罗珊珊）、引号中的短名称（“钉钉”）、同一文件在不同上下文中再次写到的重叠（庙庙湖村……庙庙湖的）。虚词重复（的的、在在）或紧挨数字之前的重复（低低五度）会报告。",
       "options": {},
       "examples": {}
     },
@@ -1941,7 +1941,7 @@ enum EmbeddedCatalogs {
     },
     "zh-hans-news/doubled-character": {
       "summary": "誤將一個字印了兩次",
-      "rationale": "重新打字或 OCR 出錯時，常會把一個字印兩次（比昨天低低五度）。漢語有許多合理的疊字（常常、謝謝、人人、天天、看看、乾乾淨淨）：中文詞表收錄的疊字、AABB/ABB 格式、跨越詞界的重複（比賽|賽程），以及依該字的詞類（取自 jieba 的詞性模型）在語法上允許的重疊，都不會回報：動詞的嘗試貌（瞅瞅、買買菜）、形容詞的生動形式（涼涼的）、表示逐一的量詞或數詞（座座軍營、一顆顆）、擬聲詞（呦呦）、姓氏後重疊的名字（羅珊珊）、引號中的短名稱（「釘釘」）。虛詞重複（的的、在在）或緊貼數字之前的重複（低低五度）會回報。",
+      "rationale": "重新打字或 OCR 出錯時，常會把一個字印兩次（比昨天低低五度）。漢語有許多合理的疊字（常常、謝謝、人人、天天、看看、乾乾淨淨）：中文詞表收錄的疊字、AABB/ABB 格式、跨越詞界的重複（比賽|賽程），以及依該字的詞類（取自 jieba 的詞性模型）在語法上允許的重疊，都不會回報：動詞的嘗試貌（瞅瞅、買買菜）、形容詞的生動形式（涼涼的）、表示逐一的量詞或數詞（座座軍營、一顆顆）、擬聲詞（呦呦）、姓氏後重疊的名字（羅珊珊）、引號中的短名稱（「釘釘」）、同一檔案在不同上下文中再次寫到的重疊（庙庙湖村……庙庙湖的）。虛詞重複（的的、在在）或緊貼數字之前的重複（低低五度）會回報。",
       "options": {},
       "examples": {}
     },

@@ -21,6 +21,7 @@ enum DoubledCharacters {
         let doubled = t.string(i - 1, i + 1)
         if scan.matcher.exceptionSet.contains(doubled) { return nil }
         if scan.spec.allowLexiconWords, isNatural(s, at: i) || reduplicates(s, at: i) { return nil }
+        if recursElsewhere(t, at: i, scan.bytes) { return nil }
         return Finding(range: t.range(i - 1, i + 1), message: scan.matcher.message(["match": doubled]),
                        fix: Fix(title: "delete the second '\(t.string(i, i + 1))'",
                                 edits: [TextEdit(range: t.range(i, i + 1), replacement: "")], applicability: scan.spec.fixSafety))
@@ -99,6 +100,38 @@ enum DoubledCharacters {
         case .measure, .numeral, .sound, .modal: return true
         case .noun: return (before == 0 || !CharClass.isHan(before)) && !figureAfter
         default: return false
+        }
+    }
+
+    /// The file writes the same doubling with the same character next to it again, somewhere the text
+    /// around it differs (庙庙湖村人迹罕至 … 离开庙庙湖，): a name or a term the writer means. A slip
+    /// does not recur word for word, except where a paragraph is printed twice, and there the text
+    /// around it is the same.
+    static func recursElsewhere(_ t: ScalarText, at i: Int, _ bytes: [UInt8]) -> Bool {
+        let s = t.scalars
+        // The pair with its Chinese neighbour: 庙庙湖 (the one after, else the one before).
+        let lo: Int, hi: Int
+        if i + 1 < s.count, CharClass.isHan(s[i + 1]) { (lo, hi) = (i - 1, i + 2) } else if i >= 2, CharClass.isHan(s[i - 2]) {
+            (lo, hi) = (i - 2, i + 1)
+        } else { return false }
+        let start = Int(t.offsets[lo]), end = Int(t.offsets[hi])
+        let width = 9   // about three Chinese characters either side
+        return bytes.withUnsafeBufferPointer { b -> Bool in
+            let needle = UnsafeBufferPointer(rebasing: b[start..<end])
+            func around(_ a: Int, _ z: Int) -> (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) {
+                (UnsafeBufferPointer(rebasing: b[max(0, a - width)..<a]), UnsafeBufferPointer(rebasing: b[z..<min(b.count, z + width)]))
+            }
+            let here = around(start, end)
+            var k = 0
+            let first = needle[0], n = needle.count
+            while k + n <= b.count {
+                if b[k] == first, k != start, UnsafeBufferPointer(rebasing: b[k..<(k + n)]).elementsEqual(needle) {
+                    let there = around(k, k + n)
+                    if !there.0.elementsEqual(here.0) || !there.1.elementsEqual(here.1) { return true }
+                }
+                k += 1
+            }
+            return false
         }
     }
 
