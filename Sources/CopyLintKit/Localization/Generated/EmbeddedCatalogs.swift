@@ -270,6 +270,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "the story's headline printed after it",
+        "a headline and its subtitle with no story, stacked over the next story's kicker and headline": "a story's headline group moved below another story, over the next story's kicker and headline",
         "another story's headline in the middle of a body": "another story's headline in the middle of a body",
         "a section heading with no text under it": "a section heading with no text under it",
         "plain copy: the headline at the end": "plain copy: the headline at the end",
@@ -1072,6 +1073,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的标题排在了稿件之后",
+        "a headline and its subtitle with no story, stacked over the next story's kicker and headline": "没有正文的主标题和副标题，叠在下一篇的眉题和主标题之上",
         "another story's headline in the middle of a body": "别的稿件的标题夹在正文中间",
         "a section heading with no text under it": "小标题下没有正文",
         "plain copy: the headline at the end": "纯文本稿件：标题在末尾",
@@ -1874,6 +1876,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的標題排在稿件之後",
+        "a headline and its subtitle with no story, stacked over the next story's kicker and headline": "沒有正文的主標題和副標題，疊在下一篇的眉題和主標題之上",
         "another story's headline in the middle of a body": "別篇稿件的標題夾在內文中間",
         "a section heading with no text under it": "小標題下沒有內文",
         "plain copy: the headline at the end": "純文字稿件：標題在末尾",

@@ -39,8 +39,9 @@ extension MisplacedHeadlineRule {
     }
 
     /// (c) Headings stacked with nothing between them: a section heading whose text was cut, or two
-    /// headlines in a row.
-    func stackedHeadings(_ s: HeadlineScan, _ n: Int) {
+    /// headlines in a row. True when it reported one (the group is then not also another story's).
+    func stackedHeadings(_ s: HeadlineScan, _ n: Int) -> Bool {
+        let reported = s.findings.count
         let g = s.groups[n]
         let blocks = s.blocks
         let bodyBefore = s.bodyBefore(g)
@@ -50,15 +51,19 @@ extension MisplacedHeadlineRule {
                 s.findings.append(Finding(range: blocks[i].textRange,
                                           message: "section heading has no text under it: the next heading follows at line \(s.line(next))"))
             }
-            // Two headlines in a row: the first heads nothing.
-            if s.isHeadlineLevel(i), s.isHeadlineLevel(next), blocks[next].kind == .headline, blocks[i].kind == .headline,
-               let before = bodyBefore {
+            // Two headlines in one stack, with at most the next story's kicker or the first one's
+            // subtitle between them (# A / ## its subtitle / ### kicker / # B): the first heads nothing.
+            if blocks[i].kind == .headline, let before = bodyBefore,
+               let second = g.members[(k + 1)...].first(where: { blocks[$0].kind != .kicker && blocks[$0].kind != .subtitle }),
+               blocks[second].kind == .headline {
+                let next = second
                 let message = s.hasOwnHeadline(before)
                     ? "headline has no story: another headline follows at line \(s.line(next))"
                     : "headline comes after its own story (the story it heads ends at line \(s.line(before)))"
                 s.findings.append(Finding(range: blocks[i].textRange, message: message))
             }
         }
+        return s.findings.count > reported
     }
 
     /// `i` is a section heading immediately followed by another of the same rank (Markdown levels).

@@ -38,6 +38,23 @@ public struct MisplacedHeadlineRule: Rule {
                 # ↓首批智慧停车场投入使用
                 """, note: "the story's headline printed after it"),
             Example("""
+                ### 城市观察
+
+                # 首批智慧停车场投入使用
+
+                本报讯 记者林晓 全市首批智慧停车场昨日投入使用，市民可通过手机查询空余车位。
+
+                # ↓新建口袋公园十二个
+
+                ## 市民出门三百米见绿
+
+                ### 民生实事
+
+                # 老旧小区加装电梯提速
+
+                今年全市还将为老旧小区加装电梯三百部，并在𠮷安路试点共享电梯。
+                """, note: "a headline and its subtitle with no story, stacked over the next story's kicker and headline"),
+            Example("""
                 # 城北热电厂完成扩容改造
 
                 城北热电厂扩容改造工程昨日通过验收，全市新增集中供热面积三百万平方米。
@@ -104,8 +121,7 @@ public struct MisplacedHeadlineRule: Rule {
         let scan = HeadlineScan(context)
         guard !scan.groups.isEmpty else { return [] }
         for n in scan.groups.indices {
-            if headlineAfterStory(scan, n) { continue }
-            stackedHeadings(scan, n)
+            if headlineAfterStory(scan, n) || stackedHeadings(scan, n) { continue }
             foreignHeadline(scan, n)
         }
         return scan.findings
