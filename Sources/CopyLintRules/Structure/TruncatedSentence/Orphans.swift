@@ -22,8 +22,8 @@ extension TruncatedSentenceRule {
             var evidence = orphanEvidence(head)
             // “……”护士长说。 with the quotation gone: the paragraph opens on who said it, and the
             // paragraph before does not end on a quotation it could belong to.
-            if evidence == nil, attribution, prev.kind == .paragraph, let last = facts.lastSignificantScalar(of: i - 1),
-               !Self.closesQuotation(last), Self.bareAttribution(head) {
+            if evidence == nil, attribution, prev.kind == .paragraph, !Self.endsOnQuotation(bytes, prev.textRange),
+               Self.bareAttribution(head) {
                 evidence = "it opens on who said a quotation that is not there"
             }
             if let why = evidence {
@@ -88,8 +88,18 @@ extension TruncatedSentenceRule {
         return s[stop - verb.count - 1] != 0x6240   // 所
     }
 
-    /// A closing quotation mark: ” 」 』 ’.
-    static func closesQuotation(_ c: UInt32) -> Bool { c == 0x201D || c == 0x300D || c == 0x300F || c == 0x2019 }
+    /// The last character of `r` other than spaces is a closing quotation mark (” 」 』 ’).
+    static func endsOnQuotation(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
+        var k = r.end
+        while k > r.start {
+            k -= 1
+            while k > r.start, bytes[k] & 0xC0 == 0x80 { k -= 1 }
+            let c = UTF8Scalar.decode(bytes, at: k).scalar
+            if CharClass.isSpace(c) || c == 0x0A || c == 0x0D { continue }
+            return c == 0x201D || c == 0x300D || c == 0x300F || c == 0x2019
+        }
+        return false
+    }
 
     /// ，。、；：！？ cannot open a paragraph.
     static func isOpeningPunctuationSlip(_ c: UInt32) -> Bool {

@@ -123,7 +123,7 @@ public struct TruncatedSentenceRule: Rule {
             Example("""
                 # 标题
 
-                　　“谢谢你们，饭菜还是热的！”
+                　　“谢谢你们，饭菜还是热的。”
 
                 　　值班的护士长说。她请骑手们把外卖放在门口的推车上。
 
