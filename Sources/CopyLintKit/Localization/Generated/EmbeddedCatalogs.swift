@@ -270,7 +270,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "the story's headline printed after it",
-        "a headline and its subtitle with no story, stacked over the next story's kicker and headline": "a story's headline group moved below another story, over the next story's kicker and headline",
+        "a headline and its subtitle with no story, stacked over the next story's kicker and headline": "a headline and its subtitle with no story, stacked over the next story's kicker and headline",
         "another story's headline in the middle of a body": "another story's headline in the middle of a body",
         "a section heading with no text under it": "a section heading with no text under it",
         "plain copy: the headline at the end": "plain copy: the headline at the end",

@@ -75,8 +75,9 @@ extension TruncatedSentenceRule {
     }
 
     /// Verbs of saying that a sentence cannot end on without what was said (介绍 can: 忘了介绍。).
-    static let attributionVerbs: [[UInt32]] = ["说", "表示", "指出", "强调", "透露", "坦言", "认为", "告诉记者"].map { $0.unicodeScalars.map(\.value) }
-    static let attributionVerbBytes: [[UInt8]] = ["说", "表示", "指出", "强调", "透露", "坦言", "认为", "告诉记者"].map { Array($0.utf8) }
+    static let attributionWords = ["说", "表示", "指出", "强调", "透露", "坦言", "认为", "告诉记者"]
+    static let attributionVerbs: [[UInt32]] = attributionWords.map { $0.unicodeScalars.map(\.value) }
+    static let attributionVerbBytes: [[UInt8]] = attributionWords.map { Array($0.utf8) }
 
     /// The first sentence is only a speaker and a verb of saying (协和医院某科室护士长说。): no quote,
     /// colon or comma in it, and not 所说 (正如他所说。 names what was said).
