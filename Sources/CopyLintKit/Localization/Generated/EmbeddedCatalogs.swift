@@ -270,6 +270,9 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "the story's headline printed after it",
+        "two subheads built alike in a row: the first section lost its text": "two subheads built alike in a row: the first section lost its text",
+        "another story's headline, two phrases set apart as only headlines are, at the end of a story it shares no words with": "another story's headline, two phrases set apart as only headlines are, at the end of a story it shares no words with",
+        "another story's headline under a subhead of this one": "another story's headline under a subhead of this one",
         "a headline and its subtitle with no story, stacked over the next story's kicker and headline": "a headline and its subtitle with no story, stacked over the next story's kicker and headline",
         "another story's headline in the middle of a body": "another story's headline in the middle of a body",
         "a section heading with no text under it": "a section heading with no text under it",
@@ -1073,6 +1076,9 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的标题排在了稿件之后",
+        "two subheads built alike in a row: the first section lost its text": "两个句式相同的小标题相连：前一节的正文丢了",
+        "another story's headline, two phrases set apart as only headlines are, at the end of a story it shares no words with": "另一篇稿件的标题：两个短语用空格隔开，只有标题这样写；它在一篇与它毫无共同词语的稿件末尾",
+        "another story's headline under a subhead of this one": "另一篇稿件的标题，出现在本文的小标题之下",
         "a headline and its subtitle with no story, stacked over the next story's kicker and headline": "没有正文的主标题和副标题，叠在下一篇的眉题和主标题之上",
         "another story's headline in the middle of a body": "别的稿件的标题夹在正文中间",
         "a section heading with no text under it": "小标题下没有正文",
@@ -1876,6 +1882,9 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的標題排在稿件之後",
+        "two subheads built alike in a row: the first section lost its text": "兩個句式相同的小標題相連：前一節的正文遺失了",
+        "another story's headline, two phrases set apart as only headlines are, at the end of a story it shares no words with": "另一篇稿件的標題：兩個短語以空格隔開，只有標題這樣寫；它在一篇與它毫無共同詞語的稿件末尾",
+        "another story's headline under a subhead of this one": "另一篇稿件的標題，出現在本文的小標題之下",
         "a headline and its subtitle with no story, stacked over the next story's kicker and headline": "沒有正文的主標題和副標題，疊在下一篇的眉題和主標題之上",
         "another story's headline in the middle of a body": "別篇稿件的標題夾在內文中間",
         "a section heading with no text under it": "小標題下沒有內文",

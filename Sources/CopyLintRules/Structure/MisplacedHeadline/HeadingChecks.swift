@@ -25,7 +25,17 @@ extension MisplacedHeadlineRule {
             if s.isEnglish(target), TextTraits.hasFiniteBe(words) || TextTraits.articleCount(words) >= 2 { return true }
             let limit = s.isEnglish(target) ? 0.4 : 0.3
             guard let share = s.share(of: target, in: s.bodyWindow(from: before, forward: false), stoppingAbove: limit),
-                  share > limit else { return true }
+                  share > limit else {
+                // Shaped as only a headline is (旅游过大年　渐成新风尚（经济聚焦）) and sharing almost no
+                // words with the story: another story's headline, dropped at this one's end.
+                let text = s.texts.scalars(target)
+                if TextTraits.hanCount(text) > 0, Self.headlineShaped(text) || Affinity.hasColumnTag(text),
+                   let share = s.share(of: target, in: s.bodyWindow(from: before, forward: false), stoppingAbove: maxAffinity),
+                   share <= maxAffinity {
+                    s.findings.append(Finding(range: blocks[target].textRange, message: Self.foreignMessage))
+                }
+                return true
+            }
         }
         if !headlines.isEmpty, !storyHasHeadline || blocks[target].kind == .paragraph {
             s.findings.append(Finding(range: blocks[target].textRange,
@@ -80,6 +90,15 @@ extension MisplacedHeadlineRule {
         // Two section names in capitals in a row (ICE HOCKEY / BASKETBALL): one rank, the first empty.
         if Self.isCapitalsHeading(ta), Self.isCapitalsHeading(tb) { return true }
         guard s.groups[n].members.count == 2, Self.parallelHeadings(ta, tb) else { return false }
+        // Two subheads built alike, each two phrases about a comma (近十几年来，“量子”一词热度明显提升 /
+        // 科研应用不断突破，公众科普任重道远): one series, not a heading and its gloss.
+        // (Unless the copy just above is a third such line: a list of points, 要点 set as lines.)
+        if Self.commaPair(ta), Self.commaPair(tb) {
+            let above = s.groups[n].first - 1
+            guard above >= 0, s.blocks[above].kind == .paragraph else { return true }
+            let t = s.texts.scalars(above)
+            return !(Self.commaPair(t) && !t.contains(where: { "。！？".unicodeScalars.contains($0) }))
+        }
         var single = 0
         for m in s.groupsOfArticle[a.article] ?? [] where m != n && s.blocks[s.groups[m].first].kind == .subhead {
             let g = s.groups[m]
@@ -88,6 +107,13 @@ extension MisplacedHeadlineRule {
             single += 1
         }
         return single >= 1
+    }
+
+    /// A Chinese line of two phrases about one comma, neither under four characters.
+    static func commaPair(_ t: [Unicode.Scalar]) -> Bool {
+        let commas = t.indices.filter { t[$0] == "，" }
+        guard commas.count == 1, let k = commas.first else { return false }
+        return TextTraits.hanCount(Array(t[..<k])) >= 4 && TextTraits.hanCount(Array(t[(k + 1)...])) >= 4
     }
 
     /// Two stretches of one English story share at least this share of their content words.
@@ -135,8 +161,11 @@ extension MisplacedHeadlineRule {
         let blocks = s.blocks
         guard let before = s.bodyBefore(g), let after = s.bodyAfter(n), !s.opensStory(after) else { return }
         let candidates = g.members.filter { blocks[$0].kind != .subhead || blocks[$0].headingLevel <= 2 }
-        guard let head = candidates.first(where: s.isHeadlineLevel) ?? candidates.first else { return }
+        // The headline, else a line shaped as only a headline is (聚焦脱贫攻坚　展示奋进中国), else the first.
+        guard let head = candidates.first(where: s.isHeadlineLevel)
+                ?? candidates.first(where: { Self.headlineShaped(s.texts.scalars($0)) }) ?? candidates.first else { return }
         let text = s.texts.scalars(head)
+        let shaped = TextTraits.hanCount(text) > 0 && Self.headlineShaped(text)
         let marked = blocks[head].headingLevel > 0 && blocks[head].headingLevel <= 2
         let capitals = text.contains { CharClass.isASCIIUpper($0.value) } && !text.contains { CharClass.isASCIILower($0.value) }
         let tagged = Affinity.hasColumnTag(text)
@@ -149,18 +178,19 @@ extension MisplacedHeadlineRule {
         // A headline's sentence (five words or more in headlinese) is no crosshead of a story: among
         // crossheads too it is foreign when it shares nothing with the copy.
         let sentence = TextTraits.wordCount(text) >= 5 && TruncatedSentenceRule.isHeadlinese(text)
-        guard marked || capitals || tagged || interrupts || sentence || s.midBodyGroups(inStoryOf: head) == 1 else { return }
+        guard marked || capitals || tagged || interrupts || sentence || shaped || s.midBodyGroups(inStoryOf: head) == 1 else { return }
         let limit = s.isEnglish(head) ? max(maxAffinity, 0.34) : maxAffinity
         // The stories it sits between, nearest copy first (the scan stops once enough is shared).
         guard let share = s.share(of: head, in: s.storyText(around: before, after), stoppingAbove: limit), share <= limit else { return }
-        if sentence, !(marked || capitals || tagged || interrupts || s.midBodyGroups(inStoryOf: head) == 1), share > 0 { return }
+        if sentence, !(marked || capitals || tagged || interrupts || shaped || s.midBodyGroups(inStoryOf: head) == 1), share > 0 { return }
         // A headline whose words recur in the copy under it, not in the copy above it, between two
         // stretches of copy that share few words, opens a new story (on a page whose stories follow one
         // another with only their headlines between them). English words only: Chinese character pairs
         // recur by chance.
         if share > 0, s.isEnglish(head), s.share(of: head, in: s.bodyWindow(from: before, forward: false), stoppingAbove: 0) == 0,
            s.sharedVocabulary(before: before, after: after) < Self.sameStoryOverlap { return }
-        s.findings.append(Finding(range: blocks[head].textRange,
-                                  message: "headline does not belong to the story around it (it shares almost no words with it): another story's headline?"))
+        s.findings.append(Finding(range: blocks[head].textRange, message: Self.foreignMessage))
     }
+
+    static let foreignMessage = "headline does not belong to the story around it (it shares almost no words with it): another story's headline?"
 }

@@ -55,6 +55,39 @@ public struct MisplacedHeadlineRule: Rule {
                 今年全市还将为老旧小区加装电梯三百部，并在𠮷安路试点共享电梯。
                 """, note: "a headline and its subtitle with no story, stacked over the next story's kicker and headline"),
             Example("""
+                港口吞吐量创新高
+
+                　　今年前十个月，港口货物吞吐量同比增长百分之八，集装箱吞吐量增长百分之十二。
+
+                　　港口方面表示，将继续扩建𠮷安码头的泊位，明年新增泊位四个。
+
+                ↓春节返乡迎高峰　铁路加开夜间列车
+
+                　　（本报记者周文）
+                """, note: "another story's headline, two phrases set apart as only headlines are, at the end of a story it shares no words with"),
+            Example("""
+                港口吞吐量创新高
+
+                今年前十个月，港口货物吞吐量同比增长百分之八，集装箱吞吐量增长百分之十二。
+
+                集装箱航线越开越多
+
+                ↓春节返乡迎高峰 铁路加开夜间列车
+
+                码头工人介绍，新泊位投用后，集装箱船靠泊时间缩短了三成，港口吞吐能力明显提升。
+                """, note: "another story's headline under a subhead of this one"),
+            Example("""
+                量子科普进行时
+
+                　　量子信息技术正在走出实验室，走进寻常百姓的生活。
+
+                　　↓近十几年来，“量子”热度明显提升
+
+                　　科研应用不断突破，科普任重道远
+
+                　　由于量子信息在通信、金融等方面用途广泛，𠮷安等地的科研机构纷纷投入研究。
+                """, note: "two subheads built alike in a row: the first section lost its text"),
+            Example("""
                 # 城北热电厂完成扩容改造
 
                 城北热电厂扩容改造工程昨日通过验收，全市新增集中供热面积三百万平方米。
@@ -83,6 +116,26 @@ public struct MisplacedHeadlineRule: Rule {
                 """, note: "plain copy: the headline at the end"),
         ],
         nonTriggering: [
+            Example("""
+
+                在团圆中传承好家风（评论员观察）
+                ——新春之际话新风
+                　　重新认识家风家教，在传承好家风中建构属于新时代的春节文化
+                　　春节的价值内核经久不变，那就是对亲情团聚的依依眷恋
+                　　春节期间是考验风气的重要节点，也是正家风、正家教的节点
+                　　
+                　　一句“回家过年”，牵动着亿万人对亲情团聚的眷恋。从𠮷安到北京，春节归乡的路再远也挡不住团圆的脚步。
+                　　家风家教是春节文化的内核，正家风是社会风气的重要节点。
+                """),
+            Example("""
+                港口吞吐量创新高
+
+                今年前十个月，港口货物吞吐量同比增长百分之八，集装箱吞吐量增长百分之十二。
+
+                集装箱航线越开越多 港口吞吐能力提升
+
+                码头工人介绍，新泊位投用后，集装箱船靠泊时间缩短了三成，港口吞吐能力明显提升。
+                """),
             Example("""
                 ### 冬季供暖季前瞻
 
