@@ -68,14 +68,15 @@ package enum CharClass {
     }
 
     /// The last scalar of `r` that is not white space or a closing quote or bracket (how a block ends),
-    /// walked back a character at a time.
-    package static func lastSignificantScalar(_ buf: UnsafeBufferPointer<UInt8>, _ r: SourceRange) -> UInt32? {
+    /// walked back a character at a time; with `skippingClosers` false, the last that is not white space.
+    package static func lastSignificantScalar(_ buf: UnsafeBufferPointer<UInt8>, _ r: SourceRange,
+                                              skippingClosers: Bool = true) -> UInt32? {
         var k = r.end
         while k > r.start {
             k -= 1
             while k > 0, buf[k] & 0xC0 == 0x80 { k -= 1 }
             let c = UTF8Scalar.decode(buf, at: k).scalar
-            if isSpace(c) || isClosingMark(c) { continue }
+            if isSpace(c) || (skippingClosers && isClosingMark(c)) { continue }
             return c
         }
         return nil

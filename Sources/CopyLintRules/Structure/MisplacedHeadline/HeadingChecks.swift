@@ -24,14 +24,13 @@ extension MisplacedHeadlineRule {
             let words = s.texts.scalars(target)
             if s.isEnglish(target), TextTraits.hasFiniteBe(words) || TextTraits.articleCount(words) >= 2 { return true }
             let limit = s.isEnglish(target) ? 0.4 : 0.3
-            guard let share = s.share(of: target, in: s.bodyWindow(from: before, forward: false), stoppingAbove: limit),
-                  share > limit else {
+            let share = s.share(of: target, in: s.bodyWindow(from: before, forward: false), stoppingAbove: limit)
+            guard let share, share > limit else {
                 // Shaped as only a headline is (旅游过大年　渐成新风尚（经济聚焦）) and sharing almost no
-                // words with the story: another story's headline, dropped at this one's end.
-                let text = s.texts.scalars(target)
-                if TextTraits.hanCount(text) > 0, Self.headlineShaped(text) || Affinity.hasColumnTag(text),
-                   let share = s.share(of: target, in: s.bodyWindow(from: before, forward: false), stoppingAbove: maxAffinity),
-                   share <= maxAffinity {
+                // words with the story: another story's headline, dropped at this one's end. (A share at
+                // or under the limit is the whole share: the scan stops only above it.)
+                if let share, share <= maxAffinity, TextTraits.hanCount(words) > 0,
+                   Self.headlineShaped(words) || Affinity.hasColumnTag(words) {
                     s.findings.append(Finding(range: blocks[target].textRange, message: Self.foreignMessage))
                 }
                 return true

@@ -91,15 +91,8 @@ extension TruncatedSentenceRule {
 
     /// The last character of `r` other than spaces is a closing quotation mark (” 」 』 ’).
     static func endsOnQuotation(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
-        var k = r.end
-        while k > r.start {
-            k -= 1
-            while k > r.start, bytes[k] & 0xC0 == 0x80 { k -= 1 }
-            let c = UTF8Scalar.decode(bytes, at: k).scalar
-            if CharClass.isSpace(c) || c == 0x0A || c == 0x0D { continue }
-            return c == 0x201D || c == 0x300D || c == 0x300F || c == 0x2019
-        }
-        return false
+        let c = bytes.withUnsafeBufferPointer { CharClass.lastSignificantScalar($0, r, skippingClosers: false) }
+        return c == 0x201D || c == 0x300D || c == 0x300F || c == 0x2019
     }
 
     /// ，。、；：！？ cannot open a paragraph.
