@@ -87,7 +87,10 @@ enum LayoutRecognizer {
                     for p in inRegion.reversed() where !(indentStarts && p.nextIndented) {
                         // A line after a sentence's end that stops short without a stop of its own, and
                         // does not run on, stands alone (a headline or a note among paragraphs).
+                        // Not where blank lines mark paragraphs and the line above is full: the wrapper ran
+                        // it on, and a heading there would stand after a blank line like every paragraph.
                         let standsAlone = p.endsSentence && !p.nextEndsSentence && !joins[p.k + 1]
+                            && !(marked && !indentStarts && isFull(p, wrap))
                         // Two lines with no punctuation at their ends, alone between blank lines, are a
                         // headline over its deck, not a paragraph.
                         let stack = !p.previousAdjacent && !joins[p.k + 1] && p.endsOpen && p.nextEndsOpen && !p.hyphen

@@ -258,6 +258,8 @@ enum EmbeddedCatalogs {
         "cut with the rest lost": "cut with the rest lost",
         "an orphan: 们 cannot open a sentence": "an orphan: 们 cannot open a sentence",
         "an orphan that opens with the second half of 基础": "an orphan that opens with the second half of 基础",
+        "a wrapped paragraph loses its end: its short last line is no heading": "a wrapped paragraph loses its end: its short last line is no heading",
+        "a paragraph's first line split off by a break: the rest goes on in lower case": "a paragraph's first line split off by a break: the rest goes on in lower case",
         "an orphan: who said it is left, what was said is lost": "an orphan: who said it is left, what was said is lost",
         "a dateline stranded at the end": "a dateline stranded at the end"
       }
@@ -1064,6 +1066,8 @@ enum EmbeddedCatalogs {
         "cut with the rest lost": "句子被截断，后文丢失",
         "an orphan: 们 cannot open a sentence": "孤立的残段：“们”不能用于句首",
         "an orphan that opens with the second half of 基础": "孤立的残段：开头是“基础”的后一半",
+        "a wrapped paragraph loses its end: its short last line is no heading": "换行排版的段落丢了结尾：末行很短，但不是标题",
+        "a paragraph's first line split off by a break: the rest goes on in lower case": "段落首行被分隔打断：其余部分以小写字母接续",
         "an orphan: who said it is left, what was said is lost": "孤立的残段：只剩下说话人，所说的话丢了",
         "a dateline stranded at the end": "电头孤零零地留在末尾"
       }
@@ -1870,6 +1874,8 @@ enum EmbeddedCatalogs {
         "cut with the rest lost": "句子被截斷，後文遺失",
         "an orphan: 们 cannot open a sentence": "孤立的殘段：「们」不能放在句首",
         "an orphan that opens with the second half of 基础": "孤立的殘段：開頭是「基础」的後一半",
+        "a wrapped paragraph loses its end: its short last line is no heading": "換行排版的段落丟了結尾：末行很短，但不是標題",
+        "a paragraph's first line split off by a break: the rest goes on in lower case": "段落首行被分隔打斷：其餘部分以小寫字母接續",
         "an orphan: who said it is left, what was said is lost": "孤立的殘段：只剩下說話的人，所說的話不見了",
         "a dateline stranded at the end": "電頭孤零零地留在末尾"
       }

@@ -26,11 +26,15 @@ extension TruncatedSentenceRule {
             let next = i + 1 < blocks.count ? i + 1 : nil
             // (a) split across a break: the next block continues this sentence. Short lines among
             // lines like them (a title set in two lines: 中华人民共和国主席令 / 第三十九号) take strong evidence.
+            // A subhead is followed by a sentence, which starts in upper case: a short line read as a
+            // subhead whose next block goes on in lower case, and that reads as running prose (a finite
+            // "is" or "was", a comma), is the head of a split paragraph. In headlinese it is a headline
+            // dropped into a sentence: misplaced-headline's, with the rest of the sentence an orphan.
             let verse = s.isVerseOrListLine(i)
             if let n = next, blocks[n].kind == .paragraph || blocks[n].kind == .subhead || blocks[n].kind == .label,
                let how = continuation(from: text, to: texts[n], ending: ending), !verse || how.isStrong,
                block.kind == .paragraph || how.isStrong || truncationEvidence(text, ending: ending) != nil
-                || blocks[n].blankLinesBefore >= 2 {
+                || blocks[n].blankLinesBefore >= 2 || (how.isLowercase && block.kind == .subhead && Self.readsAsProse(text)) {
                 s.flaggedCut.insert(i)
                 s.continued.insert(n)
                 let gap = SourceRange(block.textRange.end, blocks[n].textRange.start)
@@ -101,5 +105,10 @@ extension TruncatedSentenceRule {
             s.findings.append(Finding(range: breakRange(text), message: message))
         }
 
+    }
+
+    /// Running prose rather than headlinese: a finite form of "be", or a comma.
+    static func readsAsProse(_ t: ScalarText) -> Bool {
+        t.scalars.contains(0x2C) || TextTraits.hasFiniteBe(t.scalars.compactMap(Unicode.Scalar.init))
     }
 }

@@ -85,6 +85,34 @@ public struct TruncatedSentenceRule: Rule {
                 ↓值班的护士长说。她请骑手们把外卖放在门口的推车上。
                 """, note: "an orphan: who said it is left, what was said is lost"),
             Example("""
+                Port talks stall
+
+                Dockers at the city's container port stayed away for a third day
+                on Tuesday, leaving ships waiting at anchor off the harbour wall.
+
+                The dockers' union and the port authority met for six hours on
+                Monday without reaching a deal on pay or on the new cranes, and
+                both sides blamed each other for the delay in the talks so far.
+                Among the sticking points are the ↓cranes
+
+                Talks are due to resume on Thursday, a spokeswoman for the port
+                said, and neither side expects a quick settlement of the dispute.
+                """, note: "a wrapped paragraph loses its end: its short last line is no heading"),
+            Example("""
+                Port talks stall
+
+                   Dockers at the city's container port stayed away for a third day
+                on Tuesday, leaving ships waiting at anchor off the harbour wall.
+                   The dockers' union and the port authority met for six hours on
+                Monday without reaching a deal on pay or on the new cranes.
+                   It was the third ↓round
+
+                of talks this month, and neither side expects a quick settlement
+                of the dispute before the holiday weekend, a spokeswoman said.
+                   Talks are due to resume on Thursday at the port authority's
+                offices, she added.
+                """, note: "a paragraph's first line split off by a break: the rest goes on in lower case"),
+            Example("""
                 # 标题
 
                 会上，各区负责人汇报了进展。
