@@ -60,6 +60,49 @@ final class PackTests: TempFolderTestCase {
         }
     }
 
+    /// Whether a doubling recurs elsewhere in the file is told from the file's index of doublings: the
+    /// same answer as reading the whole file for the three characters, on random texts with names
+    /// written twice, paragraphs printed twice, four-byte characters and doublings at either end.
+    func testRecurringDoublingFoundFromIndexAsFromWholeFile() {
+        let pieces = ["庙庙湖", "庙庙", "湖", "村", "离开", "𠮷𠮷", "𠮷", "低低", "五度", "，", "。", "a", "\n\n", "村村", "湖湖"]
+        var generator = SystemRandomNumberGenerator()
+        var recurring = 0, tested = 0
+        for _ in 0..<300 {
+            var text = (0..<Int.random(in: 2...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            if Bool.random(using: &generator) { text += "\n\n" + text }   // a paragraph printed twice
+            let bytes = Array(text.utf8)
+            let t = ScalarText(bytes, SourceRange(0, bytes.count))
+            let index = DoubledCharacters.Index(bytes)
+            for i in t.scalars.indices.dropFirst() where t.scalars[i] == t.scalars[i - 1] && CharClass.isHan(t.scalars[i]) {
+                let found = DoubledCharacters.recursElsewhere(t, at: i, bytes, index)
+                XCTAssertEqual(found, Self.recursByReadingEverything(t, at: i, bytes), "\(text) at \(i)")
+                tested += 1
+                if found { recurring += 1 }
+            }
+        }
+        XCTAssertGreaterThan(recurring, 20, "the random texts must hold recurring doublings")
+        XCTAssertGreaterThan(tested - recurring, 20, "and doublings that do not recur")
+    }
+
+    /// The reference: every place in the file where the doubling and its neighbour recur, with other
+    /// text around them.
+    static func recursByReadingEverything(_ t: ScalarText, at i: Int, _ bytes: [UInt8]) -> Bool {
+        let s = t.scalars
+        let lo: Int, hi: Int
+        if i + 1 < s.count, CharClass.isHan(s[i + 1]) { (lo, hi) = (i - 1, i + 2) } else if i >= 2, CharClass.isHan(s[i - 2]) {
+            (lo, hi) = (i - 2, i + 1)
+        } else { return false }
+        let start = Int(t.offsets[lo]), end = Int(t.offsets[hi])
+        let needle = Array(bytes[start..<end])
+        func around(_ a: Int, _ z: Int) -> [UInt8] { Array(bytes[max(0, a - 9)..<a]) + [0xFF] + Array(bytes[z..<min(bytes.count, z + 9)]) }
+        var k = 0
+        while k + needle.count <= bytes.count {
+            if k != start, Array(bytes[k..<(k + needle.count)]) == needle, around(k, k + needle.count) != around(start, end) { return true }
+            k += 1
+        }
+        return false
+    }
+
     /// doubled-word compares ASCII words in place and makes strings only of a matching pair: it finds
     /// what comparing every word as a lower-cased string finds, across case, apostrophes (straight
     /// and curly), accented letters and the Kelvin sign (which lower-cases to k).

@@ -11,7 +11,7 @@ enum DoubledCharacters {
 
     /// The doubled character whose second half is scalar `i` of `t` (the same character as `i - 1`,
     /// and Han), unless the doubling is a natural one.
-    static func finding(_ t: ScalarText, at i: Int, _ scan: PackScan) -> Finding? {
+    static func finding(_ t: ScalarText, at i: Int, _ scan: PackScan, _ index: Index) -> Finding? {
         let s = t.scalars
         // AABB (干干净净, 三三两两) and ABB (绿油油) forms are reduplication, not a slip.
         let pairBefore = i >= 3 && s[i - 2] == s[i - 3] && CharClass.isHan(s[i - 2])
@@ -21,7 +21,7 @@ enum DoubledCharacters {
         let doubled = t.string(i - 1, i + 1)
         if scan.matcher.exceptionSet.contains(doubled) { return nil }
         if scan.spec.allowLexiconWords, isNatural(s, at: i) || reduplicates(s, at: i) { return nil }
-        if recursElsewhere(t, at: i, scan.bytes) { return nil }
+        if recursElsewhere(t, at: i, scan.bytes, index) { return nil }
         return Finding(range: t.range(i - 1, i + 1), message: scan.matcher.message(["match": doubled]),
                        fix: Fix(title: "delete the second '\(t.string(i, i + 1))'",
                                 edits: [TextEdit(range: t.range(i, i + 1), replacement: "")], applicability: scan.spec.fixSafety))
@@ -103,11 +103,34 @@ enum DoubledCharacters {
         }
     }
 
+    /// Every doubled Han character of a file, by character: where the file's bytes show one (the
+    /// offset of its first half). Built the first time a doubling is tested for recurring, by one pass
+    /// of `offsets` over the file, so that each test reads only the other doublings of its character,
+    /// not the file: a page of fragments with thousands of doublings costs one pass, not thousands.
+    final class Index {
+        private let bytes: [UInt8]
+        private var byCharacter: [UInt32: [Int]]?
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        func places(of c: UInt32) -> [Int] {
+            if byCharacter == nil {
+                var all: [UInt32: [Int]] = [:]
+                for k in DoubledCharacters.offsets(bytes, SourceRange(0, bytes.count)) {
+                    all[UTF8Scalar.decode(bytes, at: k).scalar, default: []].append(k)
+                }
+                byCharacter = all
+            }
+            return byCharacter![c] ?? []
+        }
+    }
+
     /// The file writes the same doubling with the same character next to it again, somewhere the text
     /// around it differs (庙庙湖村人迹罕至 … 离开庙庙湖，): a name or a term the writer means. A slip
     /// does not recur word for word, except where a paragraph is printed twice, and there the text
-    /// around it is the same.
-    static func recursElsewhere(_ t: ScalarText, at i: Int, _ bytes: [UInt8]) -> Bool {
+    /// around it is the same. Every place the three characters recur holds the doubling, so only the
+    /// file's other doublings of the character are read (`index`).
+    static func recursElsewhere(_ t: ScalarText, at i: Int, _ bytes: [UInt8], _ index: Index) -> Bool {
         let s = t.scalars
         // The pair with its Chinese neighbour: 庙庙湖 (the one after, else the one before).
         let lo: Int, hi: Int
@@ -115,6 +138,8 @@ enum DoubledCharacters {
             (lo, hi) = (i - 2, i + 1)
         } else { return false }
         let start = Int(t.offsets[lo]), end = Int(t.offsets[hi])
+        // Where the doubling sits in the three characters: first, or after the neighbour.
+        let pairAt = Int(t.offsets[i - 1]) - start
         let width = 9   // about three Chinese characters either side
         return bytes.withUnsafeBufferPointer { b -> Bool in
             let needle = UnsafeBufferPointer(rebasing: b[start..<end])
@@ -122,14 +147,13 @@ enum DoubledCharacters {
                 (UnsafeBufferPointer(rebasing: b[max(0, a - width)..<a]), UnsafeBufferPointer(rebasing: b[z..<min(b.count, z + width)]))
             }
             let here = around(start, end)
-            var k = 0
-            let first = needle[0], n = needle.count
-            while k + n <= b.count {
-                if b[k] == first, k != start, UnsafeBufferPointer(rebasing: b[k..<(k + n)]).elementsEqual(needle) {
-                    let there = around(k, k + n)
-                    if !there.0.elementsEqual(here.0) || !there.1.elementsEqual(here.1) { return true }
-                }
-                k += 1
+            let n = needle.count
+            for p in index.places(of: s[i]) {
+                let k = p - pairAt
+                guard k >= 0, k != start, k + n <= b.count,
+                      UnsafeBufferPointer(rebasing: b[k..<(k + n)]).elementsEqual(needle) else { continue }
+                let there = around(k, k + n)
+                if !there.0.elementsEqual(here.0) || !there.1.elementsEqual(here.1) { return true }
             }
             return false
         }

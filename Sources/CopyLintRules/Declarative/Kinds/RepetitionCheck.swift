@@ -11,19 +11,20 @@ struct RepetitionCheck: PackKindCheck {
         // A doubled character needs two Han characters: blocks with fewer are skipped.
         let bytes = scan.bytes, blocks = scan.document.blocks
         var found: [Finding] = []
+        let doublings = DoubledCharacters.Index(bytes)
         for k in scan.inScope {
             if scan.spec.unit == "char", scan.context.facts.block(k).han < 2 { continue }
             let block = blocks[k]
             if block.textRange.length <= TextWindows.giant {
-                found += window(block, block.textRange, scan)
+                found += window(block, block.textRange, scan, doublings)
             } else {
-                for range in TextWindows.split(bytes, block.textRange) { found += window(block, range, scan) }
+                for range in TextWindows.split(bytes, block.textRange) { found += window(block, range, scan, doublings) }
             }
         }
         return found
     }
 
-    private func window(_ block: Block, _ window: SourceRange, _ scan: PackScan) -> [Finding] {
+    private func window(_ block: Block, _ window: SourceRange, _ scan: PackScan, _ doublings: DoubledCharacters.Index) -> [Finding] {
         let bytes = scan.bytes
         if scan.spec.unit == "char" {
             // Only the places where the bytes show a doubled Han character are decoded, each with a few
@@ -40,7 +41,7 @@ struct RepetitionCheck: PackKindCheck {
                     hi += UTF8Scalar.decode(bytes, at: hi).length
                     after += 1
                 }
-                return DoubledCharacters.finding(ScalarText(bytes, SourceRange(lo, min(hi, window.end))), at: before + 1, scan)
+                return DoubledCharacters.finding(ScalarText(bytes, SourceRange(lo, min(hi, window.end))), at: before + 1, scan, doublings)
             }
         }
         let t = ScalarText(bytes, window)
