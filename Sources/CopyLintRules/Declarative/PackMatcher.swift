@@ -11,9 +11,10 @@ final class PackMatcher: @unchecked Sendable {
     /// shared pass, never.
     let literalPatterns: [[UInt8]]
     private let literals: Lazy<AhoCorasick>?
-    /// Compiled on first use: a rule that never meets copy in its language never pays for ICU.
-    private let lazyRegexes: Lazy<[(regex: NSRegularExpression, risky: Bool)]>
-    var regexes: [(regex: NSRegularExpression, risky: Bool)] { lazyRegexes.value }
+    /// Compiled on first use: a rule that never meets copy in its language never pays for ICU. Each
+    /// with the bytes a match needs, when the pattern says (`RegexPrefilter`).
+    private let lazyRegexes: Lazy<[(regex: NSRegularExpression, risky: Bool, prefilter: RegexPrefilter?)]>
+    var regexes: [(regex: NSRegularExpression, risky: Bool, prefilter: RegexPrefilter?)] { lazyRegexes.value }
     let exceptionSet: Set<String>
     private let exceptionMatcher: AhoCorasick?
     /// The only words a repetition rule checks, lower-cased (empty: every word).
@@ -35,7 +36,9 @@ final class PackMatcher: @unchecked Sendable {
         let options: NSRegularExpression.Options = spec.ignoreCase ? [.caseInsensitive] : []
         lazyRegexes = Lazy {
             spec.patterns.compactMap { p in
-                (try? NSRegularExpression(pattern: p, options: options)).map { ($0, RegexRisk.canBacktrackBadly(p)) }
+                (try? NSRegularExpression(pattern: p, options: options)).map {
+                    ($0, RegexRisk.canBacktrackBadly(p), RegexPrefilter(p, ignoreCase: spec.ignoreCase))
+                }
             }
         }
         exceptionSet = Set(spec.exceptions.map { spec.ignoreCase ? $0.lowercased() : $0 })

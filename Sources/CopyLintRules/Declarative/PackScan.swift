@@ -88,6 +88,11 @@ struct PackScan {
     func regexMatchesWithReplacement(_ block: Block) -> [(SourceRange, String?)] {
         guard !spec.patterns.isEmpty else { return [] }
         let bytes = self.bytes
+        // The patterns whose needed bytes are in the block (most blocks hold none for any).
+        let regexes = bytes.withUnsafeBufferPointer { b in
+            matcher.regexes.filter { $0.prefilter?.mayMatch(b, block.textRange) ?? true }
+        }
+        guard !regexes.isEmpty else { return [] }
         let string = text(block.textRange)
         let ns = string as NSString
         // UTF-16 offset -> byte offset, built once for the block.
@@ -104,7 +109,7 @@ struct PackScan {
         var out: [(SourceRange, String?)] = []
         let budget = context.budget
         if budget.stoppedBecause != nil { return [] }
-        for (regex, risky) in matcher.regexes {
+        for (regex, risky, _) in regexes {
             if budget.expired {
                 budget.stop("the pattern /\(regex.pattern)/ took too long", at: block.textRange.start)
                 return []

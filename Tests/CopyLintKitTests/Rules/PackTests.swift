@@ -103,6 +103,39 @@ final class PackTests: TempFolderTestCase {
         return false
     }
 
+    /// A pattern's prefilter never says no where ICU finds a match: on random texts, for the built-in
+    /// packs' patterns and for patterns with groups, alternations, repeats, classes, ranges and
+    /// escapes. Patterns it cannot read have none, and the built-in ones do have one (else the test
+    /// would pass by running every pattern everywhere).
+    func testRegexPrefilterNeverRejectsWhatThePatternMatches() throws {
+        let builtIn = BuiltinRules.packs.flatMap(\.rules).flatMap(\.patterns)
+        XCTAssertFalse(builtIn.isEmpty)
+        for p in builtIn { XCTAssertNotNil(RegexPrefilter(p, ignoreCase: false), p) }
+        let own = ["[ab]+b", "x(?:yz|w)+q?", "\\bfoo\\b", "a{2,}[.,]", "(?<=\\w)[ \\t]+([,;:!?]|\\.(?![.\\w]))",
+                   "[A-Za-z0-9]+(?=\\p{Han})", "(?<name>b|c)\\s*,", "^a*b", "a?b+c", "[-,]x", "\\.\\.", "ab|cd", "a\\d+b",
+                   "(a)\\1b", "[^a]b", "(?i)ab", "[a-c&&b]x", "\\Qa.b\\E"]
+        for p in ["ab|cd", "(?i)ab", "[^a]", "."] { XCTAssertNil(RegexPrefilter(p, ignoreCase: false), p) }
+        XCTAssertEqual(RegexPrefilter("[^a]b", ignoreCase: false), RegexPrefilter("b", ignoreCase: false), "the first element it can read")
+        XCTAssertNil(RegexPrefilter("ab", ignoreCase: true), "a letter without case: ICU folds it beyond ASCII")
+        let pieces = ["a", "b", "c", "x", "y", "z", "w", "q", "foo", " ", "\t", ",", ".", "..", "!", "-", "1", "漢", "𠮷", "K", "\n", "é", "yz"]
+        var generator = SystemRandomNumberGenerator()
+        var rejected = 0, matched = 0
+        for p in builtIn + own {
+            let regex = try NSRegularExpression(pattern: p)
+            let filter = RegexPrefilter(p, ignoreCase: false)
+            for _ in 0..<300 {
+                let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                let bytes = Array(text.utf8)
+                let found = regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
+                let may = bytes.withUnsafeBufferPointer { filter?.mayMatch($0, SourceRange(0, bytes.count)) ?? true }
+                if found { matched += 1; XCTAssertTrue(may, "/\(p)/ on \(text.debugDescription)") }
+                if !may { rejected += 1 }
+            }
+        }
+        XCTAssertGreaterThan(matched, 200)
+        XCTAssertGreaterThan(rejected, 500, "the prefilters must turn texts away")
+    }
+
     /// doubled-word compares ASCII words in place and makes strings only of a matching pair: it finds
     /// what comparing every word as a lower-cased string finds, across case, apostrophes (straight
     /// and curly), accented letters and the Kelvin sign (which lower-cases to k).
