@@ -25,6 +25,24 @@ final class MixedScriptRuleTests: XCTestCase {
         return rule.check(RuleContext(document: document)).map { document.source.string($0.range) }
     }
 
+    /// Whether the file writes a character anywhere is read from one pass over its bytes: the same
+    /// answer as a search of the bytes for the character, for one-, two-, three- and four-byte ones.
+    func testCharactersPresentAgreesWithASearchOfTheBytes() {
+        let pieces = ["王濛", "濛", "蒙", "a", "é", "𠮷", "傑", "杰", "，", "\r\n", "Ж", "😀"]
+        let probes: [UInt32] = [0x6FDB, 0x8499, 0x61, 0xE9, 0x20BB7, 0x5091, 0x6770, 0xFF0C, 0x416, 0x1F600, 0x4E00, 0x62]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(text.utf8)
+            let present = MixedScriptRule.CharactersPresent(bytes)
+            for c in probes {
+                let needle = Array(String(Character(Unicode.Scalar(c)!)).utf8)
+                let searched = bytes.count >= needle.count && (0...(bytes.count - needle.count)).contains { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
+                XCTAssertEqual(present.contains(c), searched, "\(text.debugDescription) U+\(String(c, radix: 16))")
+            }
+        }
+    }
+
     /// A traditional form in a proper name the file writes that way is the name's: after a surname,
     /// or in a title in 《》, where the file nowhere uses the simplified form. The same form where the
     /// file uses the simplified one too is a slip.

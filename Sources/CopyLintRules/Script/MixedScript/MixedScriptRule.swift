@@ -94,9 +94,10 @@ public struct MixedScriptRule: Rule {
         let bytes = document.bytes
         var findings: [Finding] = []
         let expected = checkVariants ? expectedVariant(document, facts) : nil
+        let present = Lazy { CharactersPresent(bytes) }
         for (i, block) in document.blocks.enumerated() {
             guard block.textRange.length > TextWindows.giant else {
-                checkRange(block, block.textRange, facts.block(i), bytes, expected: expected, into: &findings)
+                checkRange(block, block.textRange, facts.block(i), bytes, expected: expected, present: present, into: &findings)
                 continue
             }
             // A giant block (a file without line breaks) is read in windows that end at sentence stops,
@@ -105,7 +106,7 @@ public struct MixedScriptRule: Rule {
             let known = facts.windows(of: i) ?? []
             let parts = ParallelMap.run(count: windows.count) { w -> [Finding] in
                 var found: [Finding] = []
-                checkRange(block, windows[w], known[w], bytes, expected: expected, into: &found)
+                checkRange(block, windows[w], known[w], bytes, expected: expected, present: present, into: &found)
                 return found
             }
             for part in parts { findings += part }
@@ -116,18 +117,18 @@ public struct MixedScriptRule: Rule {
     /// A block (or a giant block's window) whose script summary says whether it needs a closer look:
     /// most paragraphs of Chinese copy have no letters and no character of the other variant.
     private func checkRange(_ block: Block, _ range: SourceRange, _ summary: BlockFacts, _ bytes: [UInt8],
-                            expected: Variant?, into findings: inout [Finding]) {
+                            expected: Variant?, present: Lazy<CharactersPresent>, into findings: inout [Finding]) {
         let wrong = (expected == .simplified && summary.hasTraditionalOnly) || (expected == .traditional && summary.hasSimplifiedOnly)
         guard summary.letters > 0 || (wrong && !summary.hasKana) else { return }
         // Plain ASCII words with no Han character around: no look-alike, no full-width letter, no
         // Chinese inside a word and no Chinese context to stray into (English copy, as a rule).
         guard summary.han > 0 || summary.hasNonASCIILetter else { return }
         check(block, ScalarText(bytes, range), bytes, han: Int(summary.han), latin: Int(summary.letters),
-              nonASCIILetters: summary.hasNonASCIILetter, variantCheck: wrong && !summary.hasKana ? expected : nil, into: &findings)
+              nonASCIILetters: summary.hasNonASCIILetter, variantCheck: wrong && !summary.hasKana ? expected : nil, present: present, into: &findings)
     }
 
     private func check(_ block: Block, _ text: ScalarText, _ bytes: [UInt8], han: Int, latin: Int, nonASCIILetters: Bool, variantCheck: Variant?,
-                       into findings: inout [Finding]) {
+                       present: Lazy<CharactersPresent>, into findings: inout [Finding]) {
         let chineseContext = han >= 4 && han * 3 >= latin
         // Words of ASCII letters alone can only hold a Chinese character, and only outside Chinese
         // context: in Chinese copy without other letters the word check finds nothing.
@@ -138,7 +139,7 @@ public struct MixedScriptRule: Rule {
             checkEnglishInChinese(text, into: &findings)
         }
         if let variantCheck {
-            checkVariant(text, expected: variantCheck, fileBytes: bytes, into: &findings)
+            checkVariant(text, expected: variantCheck, present: present, into: &findings)
         }
     }
 

@@ -25,7 +25,7 @@ extension MixedScriptRule {
     /// surname (刘龑珑, 李仕傑, 王濛) or a title in 《》 (《情深深雨濛濛》), and the file nowhere
     /// writes the other form of the character (a slip of the keyboard or the OCR leaves the usual
     /// form elsewhere in the copy).
-    func isNameForm(_ s: [UInt32], _ i: Int, _ j: Int, _ table: [UInt32: [UInt32]], _ bytes: [UInt8]) -> Bool {
+    func isNameForm(_ s: [UInt32], _ i: Int, _ j: Int, _ table: [UInt32: [UInt32]], _ present: Lazy<CharactersPresent>) -> Bool {
         let afterSurname = (i >= 1 && ChineseChars.isSurname(s[i - 1]))
             || (j - i == 1 && i >= 2 && ChineseChars.isSurname(s[i - 2]) && CharClass.isHan(s[i - 1]))
         var inTitle = false
@@ -36,27 +36,32 @@ extension MixedScriptRule {
         }
         guard afterSurname || inTitle else { return false }
         for k in i..<j {
-            for form in table[s[k]] ?? [] {
-                guard let scalar = Unicode.Scalar(form) else { continue }
-                let utf8 = Array(String(Character(scalar)).utf8)
-                if Self.contains(bytes, utf8) { return false }
-            }
+            for form in table[s[k]] ?? [] where present.value.contains(form) { return false }
         }
         return true
     }
 
-    /// `needle` occurs in `bytes`.
-    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= bytes.count else { return false }
-        var i = 0
-        while i + needle.count <= bytes.count {
-            if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
+    /// Which characters a file holds: a bit for each code point, set by one pass over the file's
+    /// bytes when a name form is first looked into (each look is then a bit test, not a search of
+    /// the file: a page with many names costs one pass).
+    struct CharactersPresent {
+        private var bits = [UInt64](repeating: 0, count: 0x110000 / 64)
+
+        init(_ bytes: [UInt8]) {
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                if bytes[i] < 0x80 { bits[Int(bytes[i] >> 6)] |= 1 << UInt64(bytes[i] & 63); i += 1; continue }
+                let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
+                if scalar < 0x110000 { bits[Int(scalar >> 6)] |= 1 << UInt64(scalar & 63) }
+                i += max(1, length)
+            }
         }
-        return false
+
+        func contains(_ c: UInt32) -> Bool { c < 0x110000 && bits[Int(c >> 6)] & (1 << UInt64(c & 63)) != 0 }
     }
 
-    func checkVariant(_ t: ScalarText, expected: Variant, fileBytes: [UInt8], into findings: inout [Finding]) {
+    func checkVariant(_ t: ScalarText, expected: Variant, present: Lazy<CharactersPresent>, into findings: inout [Finding]) {
         let table = expected == .simplified ? CharacterData.traditionalToSimplified : CharacterData.simplifiedToTraditional
         // A bit test per character; the map is read only for the few that are flagged.
         let wrong = expected == .simplified ? CharacterData.isTraditionalOnly : CharacterData.isSimplifiedOnly
@@ -73,7 +78,7 @@ extension MixedScriptRule {
                 if forms.count != 1 { unique = false }
                 replacement.unicodeScalars.append(Unicode.Scalar(forms[0])!)
             }
-            if isNameForm(s, i, j, table, fileBytes) { i = j; continue }
+            if isNameForm(s, i, j, table, present) { i = j; continue }
             let found = t.string(i, j)
             let (wrong, right) = expected == .simplified ? ("traditional", "simplified") : ("simplified", "traditional")
             let plural = j - i > 1 ? "characters" : "character"
