@@ -110,6 +110,9 @@ public struct DuplicateParagraphRule: Rule {
 
     /// Byte-for-byte repeats settled by a hash of the bytes (off only to test that it changes nothing).
     var byteRepeats = true
+    /// A large file's blocks prepared on all cores, and candidates whose pairs of characters differ too
+    /// much passed over unread (off only to test that they change nothing).
+    var prepares = true, filtersBySignature = true
 
     /// A hash of a byte range, eight bytes at a time (collisions are checked for by comparing the bytes).
     static func byteHash(_ bytes: [UInt8], _ r: SourceRange) -> UInt64 {
@@ -135,6 +138,8 @@ public struct DuplicateParagraphRule: Rule {
         var scratch: [UInt32] = []
         var sketch: [UInt64] = []
         var tried: [Int32] = []
+        // Each sketched block's pairs of characters (`signature`), `signatureWords` words a block.
+        var signatures: [UInt64] = []
         var lengths = [Int32](repeating: 0, count: blocks.count)   // normalised length of each block checked
         // Repeats of one paragraph share its message and related location (one string, not thousands).
         var shared: [Int: (message: String, related: [RelatedLocation])] = [:]
@@ -148,6 +153,11 @@ public struct DuplicateParagraphRule: Rule {
         // equals none of them: it is not read at all.
         let giants = blocks.indices.filter { Self.checked(blocks[$0].kind) && blocks[$0].textRange.length > TextWindows.giant }
         let alone = giants.count == 1 && Self.surelyLonger(bytes, blocks[giants[0]].textRange, than: TextWindows.giant) ? giants[0] : -1
+
+        // A large file's blocks are normalised, hashed and sketched on all cores first (the work that
+        // grows with the copy); the walk below then only looks them up, in order. A block whose bytes
+        // were met before is left out: the walk settles it by its bytes.
+        let prepared = prepares && bytes.count >= ParallelMap.parallelThreshold ? prepare(context) : nil
 
         for index in blocks.indices where Self.checked(blocks[index].kind) {
             if blocks[index].textRange.length > TextWindows.giant {
@@ -177,14 +187,23 @@ public struct DuplicateParagraphRule: Rule {
                     continue
                 }
             }
-            // Normalised into a buffer kept from block to block, hashed as it is written.
-            if scratch.count < range.length { scratch = [UInt32](repeating: 0, count: max(range.length, scratch.count * 2)) }
-            let (n, h, bareHash) = scratch.withUnsafeMutableBufferPointer { buffer -> (Int, UInt64, UInt64) in
-                var sink = Storing(out: buffer.baseAddress!)
-                Normalizer.fold(bytes, range, into: &sink)
-                return (sink.count, sink.hash, HashIndex.mix(sink.bare))
+            // Normalised into a buffer kept from block to block, hashed as it is written (or taken
+            // from the preparation, the text then normalised again only where it is compared).
+            let n: Int, h: UInt64, bareHash: UInt64
+            var stored = false
+            if let prepared, let k = prepared.slot(index) {
+                (n, h, bareHash) = (Int(prepared.count[k]), prepared.hash[k], prepared.bare[k])
+            } else {
+                if scratch.count < range.length { scratch = [UInt32](repeating: 0, count: max(range.length, scratch.count * 2)) }
+                (n, h, bareHash) = scratch.withUnsafeMutableBufferPointer { buffer -> (Int, UInt64, UInt64) in
+                    var sink = Storing(out: buffer.baseAddress!)
+                    Normalizer.fold(bytes, range, into: &sink)
+                    return (sink.count, sink.hash, HashIndex.mix(sink.bare))
+                }
+                stored = true
             }
             guard n >= minLength else { continue }
+            func normalised() -> [UInt32] { stored ? Array(scratch[0..<n]) : Normalizer.scalars(bytes, range) }
             lengths[index] = Int32(truncatingIfNeeded: n)
             // (Different bytes under the same hash keep the entry that was there.)
             if byteRepeats { _ = raw.insert(rawHash, Int32(index)) }
@@ -194,7 +213,7 @@ public struct DuplicateParagraphRule: Rule {
                 let first = Int(known)
                 // A byte-for-byte repeat (the usual case) needs no second normalisation.
                 if Self.sameBytes(bytes, blocks[first].textRange, range)
-                    || Normalizer.scalars(bytes, blocks[first].textRange).elementsEqual(scratch[0..<n]) {
+                    || Normalizer.scalars(bytes, blocks[first].textRange) == normalised() {
                     if byteRepeats { outcome[index] = Int32(first) }
                     if let f = report(document, repeat: index, of: first, edits: 0, shared: &shared) { findings.append(f) }
                 }
@@ -202,13 +221,13 @@ public struct DuplicateParagraphRule: Rule {
             }
             if byteRepeats { outcome[index] = Int32(index) }   // the first of its text
             guard near else { continue }
-            let text = Array(scratch[0..<n])
 
             // Differing only by punctuation (a lost 。 or an added comma) is a near repeat at any length.
             let sameLetters = bare.insert(bareHash, Int32(index))
             if sameLetters >= 0 {
                 let first = Int(sameLetters)
                 let other = Normalizer.scalars(bytes, blocks[first].textRange)
+                let text = normalised()
                 if other.filter({ !Normalizer.isPunctuation($0) }) == text.filter({ !Normalizer.isPunctuation($0) }) {
                     let edits = BoundedEditDistance.distance(other, text, limit: 8) ?? abs(other.count - text.count)
                     if let f = report(document, repeat: index, of: first, edits: max(1, edits), shared: &shared) { findings.append(f) }
@@ -216,9 +235,22 @@ public struct DuplicateParagraphRule: Rule {
                 continue
             }
 
-            guard text.count >= nearMinLength else { continue }
-            let limit = max(2, Int(Double(text.count) * maxEditRatio))
-            Self.sketch(text, into: &sketch)
+            guard n >= nearMinLength else { continue }
+            let limit = max(2, Int(Double(n) * maxEditRatio))
+            let words = Self.signatureWords
+            if signatures.isEmpty { signatures = [UInt64](repeating: 0, count: blocks.count * words) }
+            if let prepared, let k = prepared.slot(index) {
+                sketch.removeAll(keepingCapacity: true)
+                sketch.append(contentsOf: prepared.sketches[(k * Self.sketchSize)..<(k * Self.sketchSize + Int(prepared.sketchCount[k]))])
+                for w in 0..<words { signatures[index * words + w] = prepared.signatures[k * words + w] }
+            } else {
+                scratch.withUnsafeBufferPointer {
+                    let t = UnsafeBufferPointer(rebasing: $0[0..<n])
+                    Self.sketch(t, into: &sketch)
+                    signatures.withUnsafeMutableBufferPointer { Self.signature(t, into: UnsafeMutableBufferPointer(rebasing: $0[(index * words)..<((index + 1) * words)])) }
+                }
+            }
+            var text: [UInt32]?
             var best: (index: Int, edits: Int)?
             tried.removeAll(keepingCapacity: true)
             for key in sketch {
@@ -229,9 +261,14 @@ public struct DuplicateParagraphRule: Rule {
                     guard candidate >= 0, !tried.contains(candidate) else { continue }
                     tried.append(candidate)
                     // Lengths further apart than the limit cannot be within it: no need to read the text.
-                    guard abs(Int(lengths[Int(candidate)]) - text.count) <= limit else { continue }
+                    guard abs(Int(lengths[Int(candidate)]) - n) <= limit else { continue }
+                    // Nor can texts whose pairs of characters differ by more than four for each edit allowed.
+                    let c = Int(candidate), w = Self.signatureWords
+                    let apart = (0..<w).reduce(0) { $0 + (signatures[c * w + $1] ^ signatures[index * w + $1]).nonzeroBitCount }
+                    guard apart <= 4 * limit || !filtersBySignature else { continue }
                     let other = Normalizer.scalars(bytes, blocks[Int(candidate)].textRange)
-                    if let d = BoundedEditDistance.distance(other, text, limit: limit),
+                    if text == nil { text = normalised() }
+                    if let d = BoundedEditDistance.distance(other, text!, limit: limit),
                        best == nil || Int(candidate) < best!.index {
                         best = (Int(candidate), d)
                     }
@@ -255,6 +292,78 @@ public struct DuplicateParagraphRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Each block's normalised length, its two hashes and its sketch, made ahead of the walk.
+    private struct Prepared {
+        /// Block index -> slot in the arrays below (-1: not prepared).
+        let slots: [Int32]
+        let count: [Int32]
+        let hash: [UInt64], bare: [UInt64]
+        /// `sketchSize` values a slot, of which `sketchCount` are the sketch.
+        let sketches: [UInt64]
+        let sketchCount: [UInt8]
+        /// `signatureWords` words a slot: the text's `signature`.
+        let signatures: [UInt64]
+
+        func slot(_ index: Int) -> Int? { slots[index] >= 0 ? Int(slots[index]) : nil }
+    }
+
+    /// Normalises, hashes and sketches the blocks the walk will read, in slices on all cores: every
+    /// checked block that is not a giant and (where byte repeats are settled by their bytes) the
+    /// first block of its bytes' hash. The walk reads the same values it would have made itself.
+    private func prepare(_ context: RuleContext) -> Prepared {
+        let document = context.document
+        let bytes = document.bytes, blocks = document.blocks
+        var slots = [Int32](repeating: -1, count: blocks.count)
+        var chosen: [Int] = []
+        var seen = HashIndex()
+        for i in blocks.indices where Self.checked(blocks[i].kind) && blocks[i].textRange.length <= TextWindows.giant {
+            if byteRepeats, seen.insert(context.facts.byteHash(of: i), Int32(i)) >= 0 { continue }
+            slots[i] = Int32(chosen.count)
+            chosen.append(i)
+        }
+        let pieces = ParallelMap.slices(parallel: true)
+        let order = chosen
+        let size = (order.count + pieces - 1) / pieces
+        let sketching = near, shortest = max(minLength, nearMinLength), k = Self.sketchSize
+        let parts = ParallelMap.run(count: pieces) { p -> (count: [Int32], hash: [UInt64], bare: [UInt64], sketches: [UInt64], sketchCount: [UInt8],
+                                                         signatures: [UInt64]) in
+            let lo = min(order.count, p * size), hi = min(order.count, lo + size)
+            var counts: [Int32] = [], hashes: [UInt64] = [], bares: [UInt64] = [], sketches: [UInt64] = [], sketchCounts: [UInt8] = []
+            counts.reserveCapacity(hi - lo); hashes.reserveCapacity(hi - lo); bares.reserveCapacity(hi - lo)
+            sketches.reserveCapacity((hi - lo) * k); sketchCounts.reserveCapacity(hi - lo)
+            let words = Self.signatureWords
+            var signatures = [UInt64](repeating: 0, count: (hi - lo) * words)
+            var scratch: [UInt32] = []
+            var sketch: [UInt64] = []
+            for j in lo..<hi {
+                let range = blocks[order[j]].textRange
+                if scratch.count < range.length { scratch = [UInt32](repeating: 0, count: max(range.length, scratch.count * 2)) }
+                let (n, h, b) = scratch.withUnsafeMutableBufferPointer { buffer -> (Int, UInt64, UInt64) in
+                    var sink = Storing(out: buffer.baseAddress!)
+                    Normalizer.fold(bytes, range, into: &sink)
+                    return (sink.count, sink.hash, HashIndex.mix(sink.bare))
+                }
+                counts.append(Int32(truncatingIfNeeded: n)); hashes.append(h); bares.append(b)
+                sketch.removeAll(keepingCapacity: true)
+                if sketching, n >= shortest {
+                    scratch.withUnsafeBufferPointer {
+                        let t = UnsafeBufferPointer(rebasing: $0[0..<n])
+                        Self.sketch(t, into: &sketch)
+                        let at = (j - lo) * words
+                        signatures.withUnsafeMutableBufferPointer { Self.signature(t, into: UnsafeMutableBufferPointer(rebasing: $0[at..<(at + words)])) }
+                    }
+                }
+                sketchCounts.append(UInt8(sketch.count))
+                sketches.append(contentsOf: sketch)
+                sketches.append(contentsOf: repeatElement(0, count: k - sketch.count))
+            }
+            return (counts, hashes, bares, sketches, sketchCounts, signatures)
+        }
+        return Prepared(slots: slots, count: parts.flatMap { $0.count }, hash: parts.flatMap { $0.hash }, bare: parts.flatMap { $0.bare },
+                        sketches: parts.flatMap { $0.sketches }, sketchCount: parts.flatMap { $0.sketchCount },
+                        signatures: parts.flatMap { $0.signatures })
     }
 
     /// Stores the folded scalars and hashes them as they are given (FNV-1a): all of them, and those
@@ -390,12 +499,28 @@ public struct DuplicateParagraphRule: Rule {
     @inline(__always)
     fileprivate static func fnv(_ h: UInt64, _ cp: UInt32) -> UInt64 { (h ^ UInt64(cp)) &* fnvPrime }
 
+    /// Words of a block's `signature`.
+    static let signatureWords = 8
+
+    /// The text's pairs of neighbouring characters as bits of a 512-bit word (eight UInt64), one bit
+    /// for each pair by a hash. An edit takes away at most two pairs and makes at most two, so two
+    /// texts `d` edits apart differ in at most `4d` pairs and at most `4d` bits: a pair of texts
+    /// further apart need not be compared.
+    static func signature(_ t: UnsafeBufferPointer<UInt32>, into out: UnsafeMutableBufferPointer<UInt64>) {
+        for w in 0..<signatureWords { out[w] = 0 }
+        guard t.count >= 2 else { return }
+        for i in 1..<t.count {
+            let bit = ((t[i - 1] &* 0x9E37_79B1) ^ (t[i] &* 0x85EB_CA77)) >> 23
+            out[Int(bit >> 6)] |= 1 << UInt64(bit & 63)
+        }
+    }
+
     /// A bottom-k sketch: the k smallest distinct shingle hashes of the text. Two texts a few edits
     /// apart share most of them, so sharing one makes them candidates. One hash per character.
-    private static func sketch(_ text: [UInt32], into smallest: inout [UInt64]) {
+    private static func sketch(_ t: UnsafeBufferPointer<UInt32>, into smallest: inout [UInt64]) {
         let k = sketchSize
         smallest.removeAll(keepingCapacity: true)
-        let q = min(shingle, text.count)
+        let q = min(shingle, t.count)
         // A polynomial rolling hash of the last q scalars (mod 2^64).
         let base: UInt64 = 0x100_0000_01B3
         var top: UInt64 = 1
@@ -403,8 +528,7 @@ public struct DuplicateParagraphRule: Rule {
         var h: UInt64 = 0
         // Hashes at or above `cut` cannot enter the sketch (it is full and they are larger).
         var cut = UInt64.max, full = false
-        text.withUnsafeBufferPointer { t in
-          for i in 0..<t.count {
+        for i in 0..<t.count {
             h = h &* base &+ UInt64(t[i])
             if i >= q { h = h &- UInt64(t[i - q]) &* top }
             guard i + 1 >= q else { continue }
@@ -416,7 +540,6 @@ public struct DuplicateParagraphRule: Rule {
             smallest.insert(v, at: at)
             if smallest.count > k { smallest.removeLast() }
             if smallest.count == k { cut = smallest[k - 1]; full = true }
-          }
         }
     }
 }

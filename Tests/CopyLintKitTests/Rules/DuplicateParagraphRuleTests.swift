@@ -28,6 +28,75 @@ final class DuplicateParagraphRuleTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(found.count, 8)
     }
 
+    /// A large file (over the parallel threshold) has its blocks normalised, hashed and sketched on all
+    /// cores before the walk, and near-repeat candidates whose signatures differ by more than the edits
+    /// allow are not compared: the findings are those of the plain walk that compares every candidate,
+    /// on random copy full of exact, normalised, punctuation-only and near repeats and of paragraphs
+    /// that share sentences but are no repeats.
+    func testPreparedWalkAndSignatureFilterChangeNoFinding() {
+        let sentences = ["连日来，志愿者在𠮷祥社区开展垃圾分类宣传活动。", "入户发放宣传册三千余份。", "居民纷纷表示支持。",
+                         "The council raised parking fees in March. ", "Traders said trade fell. ", "Ｔhe mayor disagreed. ",
+                         "市政府昨日公布了新的公交线路调整方案，涉及十二条线路。", "调整后全市公交线网覆盖率将提高。"]
+        var rng = SystemRandomNumberGenerator()
+        var paragraphs: [String] = []
+        var size = 0
+        while size < ParallelMap.parallelThreshold + 50_000 {
+            var p = (0..<Int.random(in: 2...5, using: &rng)).map { _ in sentences.randomElement(using: &rng)! }.joined()
+            if !paragraphs.isEmpty, Int.random(in: 0..<4, using: &rng) == 0 {
+                // A repeat of an earlier paragraph, as it is or with a few characters changed.
+                var scalars = Array(paragraphs.randomElement(using: &rng)!.unicodeScalars)
+                for _ in 0..<Int.random(in: 0...3, using: &rng) where !scalars.isEmpty {
+                    let at = Int.random(in: 0..<scalars.count, using: &rng)
+                    switch Int.random(in: 0..<3, using: &rng) {
+                    case 0: scalars.remove(at: at)
+                    case 1: scalars.insert("，", at: at)
+                    default: scalars[at] = "好"
+                    }
+                }
+                p = String(String.UnicodeScalarView(scalars))
+            }
+            paragraphs.append(p)
+            size += p.utf8.count + 2
+        }
+        let text = "\u{FEFF}# 标题\r\n\r\n" + paragraphs.joined(separator: "\r\n\r\n") + "\r\n"
+        let document = CopyParser().parse(SourceText(path: "t", bytes: Array(text.utf8)))
+        XCTAssertGreaterThanOrEqual(document.bytes.count, ParallelMap.parallelThreshold)
+        let options = RuleOptions(specs: DuplicateParagraphRule.description.options)
+        let fast = DuplicateParagraphRule(options: options)
+        var plain = fast
+        plain.prepares = false
+        plain.filtersBySignature = false
+        let context = RuleContext(document: document)
+        let found = fast.check(context)
+        XCTAssertEqual(found, plain.check(context))
+        XCTAssertTrue(found.contains { $0.message.contains("nearly") }, "near repeats must be among them")
+    }
+
+    /// Texts `d` edits apart differ in at most `4d` bits of their signatures (what lets the walk pass
+    /// over a candidate unread), on random texts and random edits.
+    func testSignaturesOfTextsEditsApartDifferByAtMostFourBitsAnEdit() {
+        let alphabet: [UInt32] = [0x4E2D, 0x6587, 0x20BB7, 0x61, 0x62, 0xFF0C, 0x3002, 0x597D]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let a = (0..<Int.random(in: 0...60, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            var b = a
+            let edits = Int.random(in: 0...4, using: &rng)
+            for _ in 0..<edits {
+                let at = Int.random(in: 0...b.count, using: &rng)
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0 where at < b.count: b.remove(at: at)
+                case 1: b.insert(alphabet.randomElement(using: &rng)!, at: at)
+                default: if at < b.count { b[at] = alphabet.randomElement(using: &rng)! }
+                }
+            }
+            var sa = [UInt64](repeating: 0, count: DuplicateParagraphRule.signatureWords), sb = sa
+            a.withUnsafeBufferPointer { t in sa.withUnsafeMutableBufferPointer { DuplicateParagraphRule.signature(t, into: $0) } }
+            b.withUnsafeBufferPointer { t in sb.withUnsafeMutableBufferPointer { DuplicateParagraphRule.signature(t, into: $0) } }
+            let apart = zip(sa, sb).reduce(0) { $0 + ($1.0 ^ $1.1).nonzeroBitCount }
+            XCTAssertLessThanOrEqual(apart, 4 * edits, "\(a) / \(b)")
+        }
+    }
+
     /// duplicate-paragraph does not read a giant block alone in its file when a lower bound of its
     /// normalised length rules out every other block: the bound never exceeds the true length.
     func testGiantBlockLengthBoundNeverExceedsTheNormalisedLength() {
