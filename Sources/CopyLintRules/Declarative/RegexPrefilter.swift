@@ -33,7 +33,14 @@ struct RegexPrefilter: Equatable {
     }
 
     init?(_ pattern: String, ignoreCase: Bool) {
-        guard let elements = Self.elements(Array(pattern.unicodeScalars), ignoreCase: ignoreCase) else { return nil }
+        let p = Array(pattern.unicodeScalars)
+        // Quoted runs (\Q…\E) and inline flags anywhere ((?x) makes # a comment, (?i) folds case) change
+        // what the characters after them mean: such a pattern is not read at all.
+        for k in p.indices.dropLast() {
+            if p[k] == "\\", p[k + 1] == "Q" { return nil }
+            if p[k] == "(", p[k + 1] == "?", k + 2 < p.count, !":=!<".unicodeScalars.contains(p[k + 2]) { return nil }
+        }
+        guard let elements = Self.elements(p, ignoreCase: ignoreCase) else { return nil }
         let consuming = elements.filter { !$0.zeroWidth }
         guard let k = consuming.firstIndex(where: { $0.min >= 1 && $0.set != nil && !$0.set!.isEmpty }) else { return nil }
         let a = consuming[k]
@@ -103,9 +110,10 @@ struct RegexPrefilter: Equatable {
                 default:
                     if d.isASCII, !CharClass.isASCIILetter(d.value), !CharClass.isDigit(d.value) {
                         e.set = single(UInt8(d.value))   // an escaped mark: itself
-                    } else if CharClass.isDigit(d.value) || "QEuxNpPkc".unicodeScalars.contains(d) {
-                        // A back reference, \p{…}, \x{…}, \Q…\E: their own syntax runs on. Stop
-                        // reading here, with what is known so far.
+                    } else if CharClass.isDigit(d.value) || "QEuUxNpPkc".unicodeScalars.contains(d) {
+                        // A back reference, \p{…}, \x{…}, \u…, \U…: their own syntax runs on. Stop
+                        // reading here, with what is known so far (nothing, if an alternation may follow).
+                        if p[(i + 2)...].contains("|") { return nil }
                         return out + [Element(set: nil)]
                     } else {
                         e.set = nil   // \w, \d, \s, \h, \X …: not a set of ASCII bytes
@@ -188,6 +196,8 @@ struct RegexPrefilter: Equatable {
         var set = ByteSet()
         var known = true
         if i < p.count, p[i] == "^" { known = false; i += 1 }
+        // [:digit:] is a POSIX class: not read.
+        if i < p.count, p[i] == ":" { return nil }
         var members: [UInt8] = []
         var first = true
         while i < p.count {
@@ -218,8 +228,13 @@ struct RegexPrefilter: Equatable {
             // A range a-z.
             if let lo = value, i + 1 < p.count, p[i] == "-", p[i + 1] != "]" {
                 let h = p[i + 1]
-                if h.isASCII, h != "\\", !(ignoreCase && CharClass.isASCIILetter(h.value)), UInt8(h.value) >= lo {
-                    for b in lo...UInt8(h.value) { members.append(b) }
+                // A range ending on an escape or a set: where the class ends is not followed here.
+                if h == "\\" || h == "[" { return nil }
+                if h.isASCII, UInt8(h.value) >= lo {
+                    let range = lo...UInt8(h.value)
+                    // Without case, a range over letters takes in what ICU folds to them (K, ſ).
+                    if ignoreCase, range.contains(where: { CharClass.isASCIILetter(UInt32($0)) }) { known = false }
+                    for b in range { members.append(b) }
                 } else { known = false }
                 i += 2
                 continue

@@ -113,16 +113,20 @@ final class PackTests: TempFolderTestCase {
         for p in builtIn { XCTAssertNotNil(RegexPrefilter(p, ignoreCase: false), p) }
         let own = ["[ab]+b", "x(?:yz|w)+q?", "\\bfoo\\b", "a{2,}[.,]", "(?<=\\w)[ \\t]+([,;:!?]|\\.(?![.\\w]))",
                    "[A-Za-z0-9]+(?=\\p{Han})", "(?<name>b|c)\\s*,", "^a*b", "a?b+c", "[-,]x", "\\.\\.", "ab|cd", "a\\d+b",
-                   "(a)\\1b", "[^a]b", "(?i)ab", "[a-c&&b]x", "\\Qa.b\\E"]
+                   "(a)\\1b", "[^a]b", "(?i)ab", "[a-c&&b]x", "\\Qa.b\\E",
+                   // Shapes a first reading got wrong: an alternation after an escape it stops at, \U
+                   // with eight figures, a POSIX class, a range ending on an escaped ], \Q…\E in a group.
+                   ",\\p{L}|;", "\\U0000002C", "[:digit:]", "[!-\\]]", "(\\Q),\\E)?;", "(?x)a # b"]
         for p in ["ab|cd", "(?i)ab", "[^a]", "."] { XCTAssertNil(RegexPrefilter(p, ignoreCase: false), p) }
         XCTAssertEqual(RegexPrefilter("[^a]b", ignoreCase: false), RegexPrefilter("b", ignoreCase: false), "the first element it can read")
         XCTAssertNil(RegexPrefilter("ab", ignoreCase: true), "a letter without case: ICU folds it beyond ASCII")
-        let pieces = ["a", "b", "c", "x", "y", "z", "w", "q", "foo", " ", "\t", ",", ".", "..", "!", "-", "1", "漢", "𠮷", "K", "\n", "é", "yz"]
+        let pieces = ["a", "b", "c", "x", "y", "z", "w", "q", "foo", " ", "\t", ",", ".", "..", "!", "-", "1", "漢", "𠮷", "K", "\n", "é", "yz",
+                      ";", "]", "5", ":", "\u{212A}", "\u{17F}", "),"]
         var generator = SystemRandomNumberGenerator()
         var rejected = 0, matched = 0
-        for p in builtIn + own {
-            let regex = try NSRegularExpression(pattern: p)
-            let filter = RegexPrefilter(p, ignoreCase: false)
+        for (p, ignoreCase) in (builtIn + own).map({ ($0, false) }) + ["[ -~]x", "[ -~]", "k,", "[a-z]+;", ",[ks]"].map({ ($0, true) }) {
+            let regex = try NSRegularExpression(pattern: p, options: ignoreCase ? [.caseInsensitive] : [])
+            let filter = RegexPrefilter(p, ignoreCase: ignoreCase)
             for _ in 0..<300 {
                 let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
                 let bytes = Array(text.utf8)
@@ -134,6 +138,24 @@ final class PackTests: TempFolderTestCase {
         }
         XCTAssertGreaterThan(matched, 200)
         XCTAssertGreaterThan(rejected, 500, "the prefilters must turn texts away")
+    }
+
+    /// A pack rule's message is filled in one pass over its template: the same text as replacing each
+    /// `{key}` in turn, for every built-in rule's message and for templates with braces that hold no
+    /// key, keys with no value and several keys.
+    func testMessageTemplateFillsAsSearchAndReplaceDoes() {
+        var templates = BuiltinRules.packs.flatMap(\.rules).map(\.message)
+        templates += ["{match} then {match}", "{", "}", "{}", "a{b", "{a{match}}", "x {other} y {match}", "", "{match}", "全角“{match}”，应为{expected}。"]
+        for template in templates {
+            var spec = BuiltinRules.packs[0].rules[0]
+            spec.message = template
+            let matcher = PackMatcher(spec)
+            for values in [["match": "低低"], ["match": "“", "expected": "”"], [:], ["other": "𠮷", "match": "x"]] {
+                var expected = template
+                for (k, v) in values { expected = expected.replacingOccurrences(of: "{\(k)}", with: v) }
+                XCTAssertEqual(matcher.message(values), expected, "\(template) \(values)")
+            }
+        }
     }
 
     /// doubled-word compares ASCII words in place and makes strings only of a matching pair: it finds
