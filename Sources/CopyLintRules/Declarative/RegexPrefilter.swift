@@ -16,12 +16,13 @@ struct RegexPrefilter: Equatable {
     /// First bytes of the element right after it, when that one is required.
     let next: ByteSet?
 
+    /// A set of bytes.
     struct ByteSet: Equatable {
-        var bits = [UInt64](repeating: 0, count: 4)
-        mutating func insert(_ b: UInt8) { bits[Int(b >> 6)] |= 1 << UInt64(b & 63) }
-        mutating func formUnion(_ o: ByteSet) { for k in 0..<4 { bits[k] |= o.bits[k] } }
-        @inline(__always) func contains(_ b: UInt8) -> Bool { bits[Int(b >> 6)] & (1 << UInt64(b & 63)) != 0 }
-        var isEmpty: Bool { bits.allSatisfy { $0 == 0 } }
+        var bits = BitSet(capacity: 256)
+        mutating func insert(_ b: UInt8) { bits.insert(Int(b)) }
+        mutating func formUnion(_ o: ByteSet) { bits.formUnion(o.bits) }
+        @inline(__always) func contains(_ b: UInt8) -> Bool { bits.contains(Int(b)) }
+        var isEmpty: Bool { bits.isEmpty }
     }
 
     /// One element of a pattern: what it consumes (its first bytes, when it is a group), how often.

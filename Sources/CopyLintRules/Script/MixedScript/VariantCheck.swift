@@ -45,20 +45,20 @@ extension MixedScriptRule {
     /// bytes when a name form is first looked into (each look is then a bit test, not a search of
     /// the file: a page with many names costs one pass).
     struct CharactersPresent {
-        private var bits = [UInt64](repeating: 0, count: 0x110000 / 64)
+        private var bits = BitSet(capacity: 0x110000)
 
         init(_ bytes: [UInt8]) {
             var i = 0
             let n = bytes.count
             while i < n {
-                if bytes[i] < 0x80 { bits[Int(bytes[i] >> 6)] |= 1 << UInt64(bytes[i] & 63); i += 1; continue }
+                if bytes[i] < 0x80 { bits.insert(Int(bytes[i])); i += 1; continue }
                 let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
-                if scalar < 0x110000 { bits[Int(scalar >> 6)] |= 1 << UInt64(scalar & 63) }
+                if scalar < 0x110000 { bits.insert(Int(scalar)) }
                 i += max(1, length)
             }
         }
 
-        func contains(_ c: UInt32) -> Bool { c < 0x110000 && bits[Int(c >> 6)] & (1 << UInt64(c & 63)) != 0 }
+        func contains(_ c: UInt32) -> Bool { bits.contains(Int(c)) }
     }
 
     func checkVariant(_ t: ScalarText, expected: Variant, present: Lazy<CharactersPresent>, into findings: inout [Finding]) {
