@@ -53,12 +53,7 @@ public struct Fixer: Sendable {
         var out: [Fix] = []
         /// First index whose range starts after `offset`.
         func after(_ offset: Int) -> Int {
-            var lo = 0, hi = taken.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if taken[mid].start <= offset { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
+            taken.partitioningIndex { $0.start > offset }
         }
         func clashes(_ e: SourceRange) -> Bool {
             var j = after(e.end) - 1

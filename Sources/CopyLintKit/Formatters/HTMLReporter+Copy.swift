@@ -77,12 +77,7 @@ extension HTMLReporter {
 
         /// The first printed stretch that does not end before `line`.
         func firstShown(from line: Int) -> Int {
-            var lo = 0, hi = shown.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if shown[mid].upperBound <= line { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
+            shown.partitioningIndex { $0.upperBound > line }
         }
 
         func isShown(_ line: Int) -> Bool {

@@ -66,13 +66,8 @@ struct PackScan {
 
     /// The matches inside `range`, from matches in order of their ends (a binary search, then a short walk).
     static func within(_ range: SourceRange, _ matches: [AhoCorasick.Match]) -> [AhoCorasick.Match] {
-        var lo = 0, hi = matches.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if matches[mid].end <= range.start { lo = mid + 1 } else { hi = mid }
-        }
         var out: [AhoCorasick.Match] = []
-        var k = lo
+        var k = matches.partitioningIndex { $0.end > range.start }
         while k < matches.count, matches[k].end <= range.end {
             if matches[k].start >= range.start { out.append(matches[k]) }
             k += 1
