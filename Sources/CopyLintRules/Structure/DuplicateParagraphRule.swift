@@ -194,12 +194,7 @@ public struct DuplicateParagraphRule: Rule {
             if let prepared, let k = prepared.slot(index) {
                 (n, h, bareHash) = (Int(prepared.count[k]), prepared.hash[k], prepared.bare[k])
             } else {
-                if scratch.count < range.length { scratch = [UInt32](repeating: 0, count: max(range.length, scratch.count * 2)) }
-                (n, h, bareHash) = scratch.withUnsafeMutableBufferPointer { buffer -> (Int, UInt64, UInt64) in
-                    var sink = Storing(out: buffer.baseAddress!)
-                    Normalizer.fold(bytes, range, into: &sink)
-                    return (sink.count, sink.hash, HashIndex.mix(sink.bare))
-                }
+                (n, h, bareHash) = Self.normalise(bytes, range, into: &scratch)
                 stored = true
             }
             guard n >= minLength else { continue }
@@ -244,11 +239,7 @@ public struct DuplicateParagraphRule: Rule {
                 sketch.append(contentsOf: prepared.sketches[(k * Self.sketchSize)..<(k * Self.sketchSize + Int(prepared.sketchCount[k]))])
                 for w in 0..<words { signatures[index * words + w] = prepared.signatures[k * words + w] }
             } else {
-                scratch.withUnsafeBufferPointer {
-                    let t = UnsafeBufferPointer(rebasing: $0[0..<n])
-                    Self.sketch(t, into: &sketch)
-                    signatures.withUnsafeMutableBufferPointer { Self.signature(t, into: UnsafeMutableBufferPointer(rebasing: $0[(index * words)..<((index + 1) * words)])) }
-                }
+                Self.sketchAndSign(scratch, n, sketch: &sketch, signatures: &signatures, at: index * words)
             }
             var text: [UInt32]?
             var best: (index: Int, edits: Int)?
@@ -338,22 +329,11 @@ public struct DuplicateParagraphRule: Rule {
             var scratch: [UInt32] = []
             var sketch: [UInt64] = []
             for j in lo..<hi {
-                let range = blocks[order[j]].textRange
-                if scratch.count < range.length { scratch = [UInt32](repeating: 0, count: max(range.length, scratch.count * 2)) }
-                let (n, h, b) = scratch.withUnsafeMutableBufferPointer { buffer -> (Int, UInt64, UInt64) in
-                    var sink = Storing(out: buffer.baseAddress!)
-                    Normalizer.fold(bytes, range, into: &sink)
-                    return (sink.count, sink.hash, HashIndex.mix(sink.bare))
-                }
+                let (n, h, b) = Self.normalise(bytes, blocks[order[j]].textRange, into: &scratch)
                 counts.append(Int32(truncatingIfNeeded: n)); hashes.append(h); bares.append(b)
                 sketch.removeAll(keepingCapacity: true)
                 if sketching, n >= shortest {
-                    scratch.withUnsafeBufferPointer {
-                        let t = UnsafeBufferPointer(rebasing: $0[0..<n])
-                        Self.sketch(t, into: &sketch)
-                        let at = (j - lo) * words
-                        signatures.withUnsafeMutableBufferPointer { Self.signature(t, into: UnsafeMutableBufferPointer(rebasing: $0[at..<(at + words)])) }
-                    }
+                    Self.sketchAndSign(scratch, n, sketch: &sketch, signatures: &signatures, at: (j - lo) * words)
                 }
                 sketchCounts.append(UInt8(sketch.count))
                 sketches.append(contentsOf: sketch)
@@ -364,6 +344,26 @@ public struct DuplicateParagraphRule: Rule {
         return Prepared(slots: slots, count: parts.flatMap { $0.count }, hash: parts.flatMap { $0.hash }, bare: parts.flatMap { $0.bare },
                         sketches: parts.flatMap { $0.sketches }, sketchCount: parts.flatMap { $0.sketchCount },
                         signatures: parts.flatMap { $0.signatures })
+    }
+
+    /// Normalises `range` into `scratch` (grown as needed): its length, its hash and the hash of its
+    /// letters (punctuation left out).
+    private static func normalise(_ bytes: [UInt8], _ range: SourceRange, into scratch: inout [UInt32]) -> (Int, UInt64, UInt64) {
+        if scratch.count < range.length { scratch = [UInt32](repeating: 0, count: max(range.length, scratch.count * 2)) }
+        return scratch.withUnsafeMutableBufferPointer { buffer -> (Int, UInt64, UInt64) in
+            var sink = Storing(out: buffer.baseAddress!)
+            Normalizer.fold(bytes, range, into: &sink)
+            return (sink.count, sink.hash, HashIndex.mix(sink.bare))
+        }
+    }
+
+    /// The sketch of the first `n` scalars of `scratch`, and their signature written at `at`.
+    private static func sketchAndSign(_ scratch: [UInt32], _ n: Int, sketch: inout [UInt64], signatures: inout [UInt64], at: Int) {
+        scratch.withUnsafeBufferPointer {
+            let t = UnsafeBufferPointer(rebasing: $0[0..<n])
+            Self.sketch(t, into: &sketch)
+            signatures.withUnsafeMutableBufferPointer { Self.signature(t, into: UnsafeMutableBufferPointer(rebasing: $0[at..<(at + signatureWords)])) }
+        }
     }
 
     /// Stores the folded scalars and hashes them as they are given (FNV-1a): all of them, and those

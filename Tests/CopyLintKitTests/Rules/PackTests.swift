@@ -87,12 +87,7 @@ final class PackTests: TempFolderTestCase {
     /// The reference: every place in the file where the doubling and its neighbour recur, with other
     /// text around them.
     static func recursByReadingEverything(_ t: ScalarText, at i: Int, _ bytes: [UInt8]) -> Bool {
-        let s = t.scalars
-        let lo: Int, hi: Int
-        if i + 1 < s.count, CharClass.isHan(s[i + 1]) { (lo, hi) = (i - 1, i + 2) } else if i >= 2, CharClass.isHan(s[i - 2]) {
-            (lo, hi) = (i - 2, i + 1)
-        } else { return false }
-        let start = Int(t.offsets[lo]), end = Int(t.offsets[hi])
+        guard let (start, end) = DoubledCharacters.withNeighbour(t, at: i) else { return false }
         let needle = Array(bytes[start..<end])
         func around(_ a: Int, _ z: Int) -> [UInt8] { Array(bytes[max(0, a - 9)..<a]) + [0xFF] + Array(bytes[z..<min(bytes.count, z + 9)]) }
         var k = 0

@@ -125,6 +125,17 @@ enum DoubledCharacters {
         }
     }
 
+    /// The bytes of the doubling whose second half is scalar `i`, with its Chinese neighbour: 庙庙湖
+    /// (the one after, else the one before); nil when it has none.
+    static func withNeighbour(_ t: ScalarText, at i: Int) -> (start: Int, end: Int)? {
+        let s = t.scalars
+        let lo: Int, hi: Int
+        if i + 1 < s.count, CharClass.isHan(s[i + 1]) { (lo, hi) = (i - 1, i + 2) } else if i >= 2, CharClass.isHan(s[i - 2]) {
+            (lo, hi) = (i - 2, i + 1)
+        } else { return nil }
+        return (Int(t.offsets[lo]), Int(t.offsets[hi]))
+    }
+
     /// The file writes the same doubling with the same character next to it again, somewhere the text
     /// around it differs (庙庙湖村人迹罕至 … 离开庙庙湖，): a name or a term the writer means. A slip
     /// does not recur word for word, except where a paragraph is printed twice, and there the text
@@ -132,12 +143,7 @@ enum DoubledCharacters {
     /// file's other doublings of the character are read (`index`).
     static func recursElsewhere(_ t: ScalarText, at i: Int, _ bytes: [UInt8], _ index: Index) -> Bool {
         let s = t.scalars
-        // The pair with its Chinese neighbour: 庙庙湖 (the one after, else the one before).
-        let lo: Int, hi: Int
-        if i + 1 < s.count, CharClass.isHan(s[i + 1]) { (lo, hi) = (i - 1, i + 2) } else if i >= 2, CharClass.isHan(s[i - 2]) {
-            (lo, hi) = (i - 2, i + 1)
-        } else { return false }
-        let start = Int(t.offsets[lo]), end = Int(t.offsets[hi])
+        guard let (start, end) = withNeighbour(t, at: i) else { return false }
         // Where the doubling sits in the three characters: first, or after the neighbour.
         let pairAt = Int(t.offsets[i - 1]) - start
         let width = 9   // about three Chinese characters either side
