@@ -261,6 +261,7 @@ enum EmbeddedCatalogs {
         "a wrapped paragraph loses its end: its short last line is no heading": "a wrapped paragraph loses its end: its short last line is no heading",
         "a paragraph's first line split off by a break: the rest goes on in lower case": "a paragraph's first line split off by a break: the rest goes on in lower case",
         "an orphan: who said it is left, what was said is lost": "an orphan: who said it is left, what was said is lost",
+        "set flush among indented paragraphs: the line that opened it, with its indent, is gone": "set flush among indented paragraphs: the line that opened it, with its indent, is gone",
         "a dateline stranded at the end": "a dateline stranded at the end"
       }
     },
@@ -1069,6 +1070,7 @@ enum EmbeddedCatalogs {
         "a wrapped paragraph loses its end: its short last line is no heading": "换行排版的段落丢了结尾：末行很短，但不是标题",
         "a paragraph's first line split off by a break: the rest goes on in lower case": "段落首行被分隔打断：其余部分以小写字母接续",
         "an orphan: who said it is left, what was said is lost": "孤立的残段：只剩下说话人，所说的话丢了",
+        "set flush among indented paragraphs: the line that opened it, with its indent, is gone": "在首行缩进的段落中顶格排：开头那一行连同缩进已经丢失",
         "a dateline stranded at the end": "电头孤零零地留在末尾"
       }
     },
@@ -1877,6 +1879,7 @@ enum EmbeddedCatalogs {
         "a wrapped paragraph loses its end: its short last line is no heading": "換行排版的段落丟了結尾：末行很短，但不是標題",
         "a paragraph's first line split off by a break: the rest goes on in lower case": "段落首行被分隔打斷：其餘部分以小寫字母接續",
         "an orphan: who said it is left, what was said is lost": "孤立的殘段：只剩下說話的人，所說的話不見了",
+        "set flush among indented paragraphs: the line that opened it, with its indent, is gone": "在首行縮排的段落中頂格排：開頭那一行連同縮排已經遺失",
         "a dateline stranded at the end": "電頭孤零零地留在末尾"
       }
     },

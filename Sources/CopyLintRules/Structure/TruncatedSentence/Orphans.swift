@@ -15,6 +15,15 @@ extension TruncatedSentenceRule {
                last == 0x3A || last == 0xFF1A || last == 0x2C || last == 0xFF0C {
                 continue
             }
+            // Where every paragraph of the story opens with an indent, one set flush is the rest of a
+            // paragraph whose first line, with its indent, is gone.
+            if s.setFlushAmidIndented(i) {
+                s.orphaned.insert(i)
+                let head = ScalarText.head(bytes, blocks[i].textRange, maxScalars: 1)
+                s.findings.append(Finding(range: head.range(0, min(1, head.count)),
+                                          message: "paragraph starts mid-sentence (it has no indent, unlike the other paragraphs of its story); its beginning is missing"))
+                continue
+            }
             // Most paragraphs open in a way that needs no closer look: read from the bytes.
             let attribution = Self.opensWithBareAttribution(bytes, blocks[i].textRange)
             guard attribution || mayBeOrphan(facts, i) else { continue }
@@ -127,5 +136,18 @@ extension TruncatedSentenceRule {
             return "'\(String(Character(Unicode.Scalar(c)!)))' closes a quote or bracket opened before it"
         }
         return nil
+    }
+}
+
+extension TruncatedSentenceRule {
+    /// A line that opens with a dash, a bracket or a bullet is a deck, a note or an item, not copy
+    /// run on from a lost line.
+    static func isOpeningMark(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x2014, 0x2015, 0x2013, 0x2D, 0xFF08, 0x28, 0x3010, 0x5B, 0x3014, 0x25CF, 0x25A0, 0x25C6, 0x203B, 0x2A, 0xB7, 0x2022, 0x2605, 0x2606:
+            return true
+        default:
+            return false
+        }
     }
 }

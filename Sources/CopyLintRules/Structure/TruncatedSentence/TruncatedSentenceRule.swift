@@ -85,6 +85,17 @@ public struct TruncatedSentenceRule: Rule {
                 ↓值班的护士长说。她请骑手们把外卖放在门口的推车上。
                 """, note: "an orphan: who said it is left, what was said is lost"),
             Example("""
+                港口吞吐量创新高
+
+                　　今年前十个月，港口货物吞吐量同比增长百分之八。
+
+                　　码头新建的两个泊位已经投入使用，每天可靠泊大型集装箱船四艘。
+
+                ↓市民李女士，近日专门到港务局表示感谢，她开的餐馆生意比去年好了许多。
+
+                　　港务局表示，明年还将开通三条新航线。
+                """, note: "set flush among indented paragraphs: the line that opened it, with its indent, is gone"),
+            Example("""
                 Port talks stall
 
                 Dockers at the city's container port stayed away for a third day
@@ -147,6 +158,19 @@ public struct TruncatedSentenceRule: Rule {
                 　　今年前十个月，港口货物吞吐量同比增长百分之八。
 
                 　　（执笔：周文）
+                """),
+            Example("""
+                港口吞吐量创新高
+
+                　　今年前十个月，港口货物吞吐量同比增长百分之八。
+
+                　　码头新建的两个泊位已经投入使用，每天可靠泊大型集装箱船四艘。
+
+                新航线明年开通
+
+                　　港务局表示，明年还将开通三条新航线。
+
+                ——记者手记
                 """),
             Example("""
                 # 标题

@@ -103,6 +103,37 @@ final class TruncationScan {
         return true
     }
 
+    /// Per article: how many of its paragraphs open with an indent, and how many set flush read as
+    /// copy (`flushProse`).
+    private lazy var indentCounts: [(indented: Int, flush: Int)] = {
+        var counts = [(indented: Int, flush: Int)](repeating: (0, 0), count: document.articles.count)
+        guard document.layout.indentedParagraphs else { return counts }
+        for (i, b) in blocks.enumerated() where b.kind == .paragraph {
+            if b.isIndented { counts[b.article].indented += 1 } else if flushProse(i) { counts[b.article].flush += 1 }
+        }
+        return counts
+    }()
+
+    /// Block `i` is a paragraph set flush that reads as copy, not as a heading, a deck or a note.
+    private func flushProse(_ i: Int) -> Bool {
+        guard blocks[i].kind == .paragraph, !blocks[i].isIndented,
+              case .lines = document.layout.flow(atLine: blocks[i].firstLine) else { return false }
+        let t = texts[i]
+        guard t.count >= 12, let first = t.scalars.first, !TruncatedSentenceRule.isOpeningMark(first) else { return false }
+        return !TextTraits.looksLikeHeadline(t.scalars.compactMap(Unicode.Scalar.init))
+    }
+
+    /// Block `i` is copy set flush in a story whose paragraphs open with an indent, a line each: an
+    /// indented paragraph comes before it, and at least three indented ones for each flush one.
+    func setFlushAmidIndented(_ i: Int) -> Bool {
+        guard document.layout.indentedParagraphs, flushProse(i) else { return false }
+        let c = indentCounts[blocks[i].article]
+        guard c.indented >= 3, c.flush * 3 <= c.indented else { return false }
+        var k = i - 1
+        while k >= 0, blocks[k].kind != .paragraph { k -= 1 }
+        return k >= 0 && blocks[k].article == blocks[i].article && blocks[k].isIndented
+    }
+
     /// Block `i` is a short line next to another short line of about its length, with no blank line
     /// between them: a line of verse (实施综合治理， / 建设平安校园。), an item of a list, a table's row.
     func isVerseOrListLine(_ i: Int) -> Bool {
