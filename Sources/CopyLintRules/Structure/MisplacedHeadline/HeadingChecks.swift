@@ -29,9 +29,11 @@ extension MisplacedHeadlineRule {
                 // Shaped as only a headline is (旅游过大年　渐成新风尚（经济聚焦）) and sharing almost no
                 // words with the story: another story's headline, dropped at this one's end. (A share at
                 // or under the limit is the whole share: the scan stops only above it.)
-                if let share, share <= maxAffinity, TextTraits.hanCount(words) > 0,
-                   Self.headlineShaped(words) || Affinity.hasColumnTag(words) {
-                    s.findings.append(Finding(range: blocks[target].textRange, message: Self.foreignMessage))
+                // Shaped so and sharing some words, it is no cut sentence either: a headline with no
+                // story under it (消费券精准发放　拉动市场回暖 after a story on the vouchers).
+                if let share, TextTraits.hanCount(words) > 0, Self.headlineShaped(words) || Affinity.hasColumnTag(words) {
+                    s.findings.append(Finding(range: blocks[target].textRange,
+                                              message: share <= maxAffinity ? Self.foreignMessage : "headline has no text after it"))
                 }
                 return true
             }

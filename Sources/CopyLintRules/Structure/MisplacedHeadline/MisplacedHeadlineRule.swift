@@ -66,6 +66,15 @@ public struct MisplacedHeadlineRule: Rule {
                 　　（本报记者周文）
                 """, note: "another story's headline, two phrases set apart as only headlines are, at the end of a story it shares no words with"),
             Example("""
+                # 今年首批消费券本周六发放
+
+                本报讯　南江市今年首批消费券将于本周六上午起发放，市民可通过政务服务平台领取。
+
+                参与活动的商户超过六千家，覆盖全市各区县。
+
+                ↓消费券精准发放　拉动市场回暖
+                """, note: "a headline set as only headlines are, at the end of a story it shares some words with: a headline with no story under it"),
+            Example("""
                 港口吞吐量创新高
 
                 今年前十个月，港口货物吞吐量同比增长百分之八，集装箱吞吐量增长百分之十二。
