@@ -137,6 +137,21 @@ public enum ChineseLexicon {
         return bestScore(s, boundary: nil) - bestScore(s, boundary: left.count)
     }
 
+    /// `s` reads nearly as well with its last character closing a word as with it standing alone
+    /// (体育场地: 体育场|地 or 体育|场地): within `margin` (natural log) of the best reading that
+    /// leaves it alone.
+    public static func mayCloseWord(_ s: [UInt32], margin: Double = 5) -> Bool {
+        guard s.count >= 2 else { return false }
+        let alone = bestScore(s, boundary: s.count - 1)
+        var closing = -Double.infinity
+        for len in 2...min(4, s.count) {
+            guard let p = logProbability(s[(s.count - len)...]) else { continue }
+            let rest = s.count - len == 0 ? 0 : bestScore(Array(s[..<(s.count - len)]), boundary: nil)
+            closing = max(closing, rest + p)
+        }
+        return closing > alone - margin
+    }
+
     /// The word that spans the join, if the best segmentation has one.
     public static func wordAcross(left: [UInt32], right: [UInt32]) -> String? {
         let s = left + right

@@ -20,6 +20,7 @@ struct BlockClassifier {
         }
         let tp = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         // Subheads without heading markup occur in both layouts.
+        shortSubheads(&blocks)
         assignUnmarkedSubheads(&blocks, judged)
         extendListings(&blocks)
         if layout.markup == .plain {
@@ -158,8 +159,39 @@ struct BlockClassifier {
         guard judged[i].crosshead, !judged[i].sentenceLike else { return false }
         // A subhead introduces copy: running text follows it, directly or after a second subhead line.
         var k = i + 1
-        if k < blocks.count, blocks[k].kind == .paragraph, Self.couldBeHeading(blocks[k]), judged[k].headingLine { k += 1 }
+        if k < blocks.count, blocks[k].kind == .subhead || (blocks[k].kind == .paragraph && Self.couldBeHeading(blocks[k]) && judged[k].headingLine) { k += 1 }
         return k < blocks.count && blocks[k].kind == .paragraph && (!Self.couldBeHeading(blocks[k]) || !judged[k].headingLine)
+    }
+
+    /// A line of five or six Chinese characters alone is read as a label (编者的话, 内容提要); set
+    /// between paragraphs two or more times in one story, such lines are its subheads (守住手艺根脉 …
+    /// 推动跨界融合), the story's own convention. (A story runs from a headline or a rule to the next.)
+    private func shortSubheads(_ blocks: inout [Block]) {
+        var stretch: [Int] = [], seenCopy = false
+        func settle(_ blocks: inout [Block]) {
+            if stretch.count >= 2 { for k in stretch { blocks[k].kind = .subhead } }
+            stretch.removeAll()
+            seenCopy = false
+        }
+        for i in blocks.indices {
+            switch blocks[i].kind {
+            case .headline, .kicker, .separator, .marker:
+                settle(&blocks)
+            case .paragraph:
+                seenCopy = true
+            case .label:
+                guard seenCopy, blocks[i].textRange.length <= 18 else { continue }
+                let text = scalars(blocks[i])
+                guard (5...6).contains(text.count), TextTraits.hanCount(text) == text.count else { continue }
+                // Copy follows it, directly or under one more such line.
+                var k = i + 1
+                while k < blocks.count, blocks[k].kind == .label, k - i < 2 { k += 1 }
+                if k < blocks.count, blocks[k].kind == .paragraph { stretch.append(i) }
+            default:
+                break
+            }
+        }
+        settle(&blocks)
     }
 
     /// A short line with figures set directly under a listing row is another row (`Full moon March 25`

@@ -26,6 +26,18 @@ final class LexiconTests: XCTestCase {
         XCTAssertNil(ChineseLexicon.logProbability(Array("的的的的".unicodeScalars.map(\.value))))
     }
 
+    /// A last character that may close a word of the list (场地 of 体育场地) is not read as standing
+    /// alone; one that closes no word (不 of 很多人不, 地 of 认真地) is.
+    func testMayCloseWord() {
+        func closes(_ s: String) -> Bool { ChineseLexicon.mayCloseWord(s.unicodeScalars.map(\.value)) }
+        XCTAssertTrue(closes("体育场地"))
+        XCTAssertTrue(closes("各地"))
+        XCTAssertFalse(closes("多人不"))
+        XCTAssertFalse(closes("认真地"))
+        XCTAssertFalse(closes("的"))
+        XCTAssertFalse(closes("𠮷的"))
+    }
+
     /// The classes and surnames generated from the word list (scripts/gen-zh-chars.py).
     func testCharacterClassesAndSurnamesComeFromTheWordList() {
         func cls(_ c: Character) -> ChineseChars.WordClass { ChineseChars.wordClass(c.unicodeScalars.first!.value) }

@@ -103,6 +103,35 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(kinds(d), [.headline, .paragraph, .paragraph])
     }
 
+    /// A line of five or six Chinese characters alone is a label (内容提要, 编者的话) unless the story
+    /// sets two or more of them between its paragraphs: then they are its subheads.
+    func testShortLinesSetAsSubheadsInOneStory() {
+        let story = """
+            老字号的新味道
+
+            内容提要
+
+            走进南门老街，百年酱园的门店里顾客不断。
+
+            坚持传统工艺
+
+            酱园至今坚持日晒夜露，一缸酱要晒足一百八十天。
+
+            守住手艺根脉
+
+            过去，酱园的产品主要靠门店销售。
+
+            编者的话
+            """
+        XCTAssertEqual(kinds(parse(story + "\n")), [.headline, .label, .paragraph, .subhead, .paragraph, .subhead, .paragraph, .label])
+        // One such line between paragraphs is a label still.
+        let one = story.replacingOccurrences(of: "守住手艺根脉\n\n", with: "")
+        XCTAssertEqual(kinds(parse(one + "\n")), [.headline, .label, .paragraph, .label, .paragraph, .paragraph, .label])
+        // A story is bounded by the next headline: one line in each of two stories stays a label.
+        let two = story.replacingOccurrences(of: "守住手艺根脉", with: "# 新春庙会开幕").replacingOccurrences(of: "老字号的新味道", with: "# 老字号的新味道")
+        XCTAssertEqual(kinds(parse(two + "\n")).filter { $0 == .subhead }, [])
+    }
+
     /// Every block is judged on its own text; a short block repeated in its slice takes the first copy's
     /// judgement (its lede moved): the result is judging every block on its own, on the shipped examples,
     /// on copy with every kind of block, and on a file large enough to be judged in slices.

@@ -274,6 +274,7 @@ enum EmbeddedCatalogs {
       "examples": {
         "the story's headline printed after it": "the story's headline printed after it",
         "two subheads built alike in a row: the first section lost its text": "two subheads built alike in a row: the first section lost its text",
+        "plain copy with short subheads: two in a row, where the story's others stand alone, leave the first section empty": "plain copy with short subheads: two in a row, where the story's others stand alone, leave the first section empty",
         "another story's headline, two phrases set apart as only headlines are, at the end of a story it shares no words with": "another story's headline, two phrases set apart as only headlines are, at the end of a story it shares no words with",
         "a headline set as only headlines are, at the end of a story it shares some words with: a headline with no story under it": "a headline set as only headlines are, at the end of a story it shares some words with: a headline with no story under it",
         "another story's headline under a subhead of this one": "another story's headline under a subhead of this one",
@@ -1084,6 +1085,7 @@ enum EmbeddedCatalogs {
       "examples": {
         "the story's headline printed after it": "稿件的标题排在了稿件之后",
         "two subheads built alike in a row: the first section lost its text": "两个句式相同的小标题相连：前一节的正文丢了",
+        "plain copy with short subheads: two in a row, where the story's others stand alone, leave the first section empty": "无标记的短小标题：本篇其他小标题都单独成行，这里两个相连，前一节的正文丢了",
         "another story's headline, two phrases set apart as only headlines are, at the end of a story it shares no words with": "另一篇稿件的标题：两个短语用空格隔开，只有标题这样写；它在一篇与它毫无共同词语的稿件末尾",
         "a headline set as only headlines are, at the end of a story it shares some words with: a headline with no story under it": "只有标题才这样排（两个短语以空格隔开），放在一篇与它有些共同词语的稿子末尾：这个标题下面没有稿子",
         "another story's headline under a subhead of this one": "另一篇稿件的标题，出现在本文的小标题之下",
@@ -1894,6 +1896,7 @@ enum EmbeddedCatalogs {
       "examples": {
         "the story's headline printed after it": "稿件的標題排在稿件之後",
         "two subheads built alike in a row: the first section lost its text": "兩個句式相同的小標題相連：前一節的正文遺失了",
+        "plain copy with short subheads: two in a row, where the story's others stand alone, leave the first section empty": "無標記的短小標題：本篇其他小標題都單獨成行，這裡兩個相連，前一節的正文丟了",
         "another story's headline, two phrases set apart as only headlines are, at the end of a story it shares no words with": "另一篇稿件的標題：兩個短語以空格隔開，只有標題這樣寫；它在一篇與它毫無共同詞語的稿件末尾",
         "a headline set as only headlines are, at the end of a story it shares some words with: a headline with no story under it": "只有標題才這樣排（兩個短語以空格隔開），放在一篇與它有些共同詞語的稿子末尾：這個標題下面沒有稿子",
         "another story's headline under a subhead of this one": "另一篇稿件的標題，出現在本文的小標題之下",

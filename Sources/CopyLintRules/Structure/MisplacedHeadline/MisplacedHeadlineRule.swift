@@ -97,6 +97,21 @@ public struct MisplacedHeadlineRule: Rule {
                 　　由于量子信息在通信、金融等方面用途广泛，𠮷安等地的科研机构纷纷投入研究。
                 """, note: "two subheads built alike in a row: the first section lost its text"),
             Example("""
+                老字号的新味道
+
+                走进南门老街，百年酱园的门店里顾客不断，酱菜和腐乳摆满了货架。
+
+                坚持传统工艺
+
+                酱园至今坚持日晒夜露，一缸酱要晒足一百八十天。
+
+                ↓守住手艺根脉
+
+                拓宽销售渠道
+
+                过去，酱园的产品主要靠门店销售，如今网上旗舰店的销售额已占四成。
+                """, note: "plain copy with short subheads: two in a row, where the story's others stand alone, leave the first section empty"),
+            Example("""
                 # 城北热电厂完成扩容改造
 
                 城北热电厂扩容改造工程昨日通过验收，全市新增集中供热面积三百万平方米。

@@ -68,7 +68,8 @@ extension TruncatedSentenceRule {
     func danglingChineseEnd(_ t: ScalarText, ending: Ending) -> Bool {
         guard TextTraits.danglingChinese.contains(ending.last) else { return false }
         let tail = hanTail(t, before: ending.index + 1)
-        guard let token = ChineseLexicon.segment(tail).last, token.length == 1 else { return false }
+        guard let token = ChineseLexicon.segment(tail).last, token.length == 1,
+              !ChineseLexicon.mayCloseWord(tail) else { return false }
         if ending.last == 0x7684 {   // 的
             var k = ending.index
             while k >= 0, t.scalars[k] != 0xFF0C, t.scalars[k] != 0x2C, t.scalars[k] != 0x3002 { k -= 1 }
