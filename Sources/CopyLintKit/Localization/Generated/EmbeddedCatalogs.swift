@@ -32,6 +32,7 @@ enum EmbeddedCatalogs {
       "word '{word}' mixes Latin with Greek: '{letter1}' (U+{code1}, Greek), '{letter2}' (U+{code2}, Greek), '{letter3}' (U+{code3}, Greek)": "word '{word}' mixes Latin with Greek: '{letter1}' (U+{code1}, Greek), '{letter2}' (U+{code2}, Greek), '{letter3}' (U+{code3}, Greek)",
       "word '{word}' mixes Latin with full-width Latin: '{letter1}' (U+{code1}, full-width Latin), '{letter2}' (U+{code2}, full-width Latin), '{letter3}' (U+{code3}, full-width Latin)": "word '{word}' mixes Latin with full-width Latin: '{letter1}' (U+{code1}, full-width Latin), '{letter2}' (U+{code2}, full-width Latin), '{letter3}' (U+{code3}, full-width Latin)",
       "English word '{word}' inside Chinese running text": "English word '{word}' inside Chinese running text",
+      "English words '{words}' inside Chinese running text": "English words '{words}' inside Chinese running text",
       "traditional character '{match}' in simplified copy (simplified: '{replacement}')": "traditional character '{match}' in simplified copy (simplified: '{replacement}')",
       "traditional characters '{match}' in simplified copy (simplified: '{replacement}')": "traditional characters '{match}' in simplified copy (simplified: '{replacement}')",
       "traditional character '{match}' in simplified copy (simplified: {options})": "traditional character '{match}' in simplified copy (simplified: {options})",
@@ -233,6 +234,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "an English word attached to Chinese": "an English word attached to Chinese",
+        "two English words set off by spaces: one finding": "two English words set off by spaces: one finding",
         "a run of traditional characters is one finding": "a run of traditional characters is one finding",
         "simplified 这 in traditional copy": "simplified 这 in traditional copy",
         "Cyrillic е (U+0435) inside an English word": "Cyrillic е (U+0435) inside an English word",
@@ -843,6 +845,7 @@ enum EmbeddedCatalogs {
       "word '{word}' mixes Latin with Greek: '{letter1}' (U+{code1}, Greek), '{letter2}' (U+{code2}, Greek), '{letter3}' (U+{code3}, Greek)": "单词“{word}”的拉丁字母中混入了希腊字母：“{letter1}”（U+{code1}，希腊字母）、“{letter2}”（U+{code2}，希腊字母）、“{letter3}”（U+{code3}，希腊字母）",
       "word '{word}' mixes Latin with full-width Latin: '{letter1}' (U+{code1}, full-width Latin), '{letter2}' (U+{code2}, full-width Latin), '{letter3}' (U+{code3}, full-width Latin)": "单词“{word}”中混入了全角拉丁字母：“{letter1}”（U+{code1}，全角拉丁字母）、“{letter2}”（U+{code2}，全角拉丁字母）、“{letter3}”（U+{code3}，全角拉丁字母）",
       "English word '{word}' inside Chinese running text": "中文正文中夹杂英文单词“{word}”",
+      "English words '{words}' inside Chinese running text": "中文正文中夹杂英文词语“{words}”",
       "traditional character '{match}' in simplified copy (simplified: '{replacement}')": "简体稿件中出现繁体字“{match}”（简体作“{replacement}”）",
       "traditional characters '{match}' in simplified copy (simplified: '{replacement}')": "简体稿件中出现繁体字“{match}”（简体作“{replacement}”）",
       "traditional character '{match}' in simplified copy (simplified: {options})": "简体稿件中出现繁体字“{match}”（简体可作：{options}）",
@@ -1044,6 +1047,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "an English word attached to Chinese": "英文单词紧贴着汉字",
+        "two English words set off by spaces: one finding": "两个以空格隔开的英文单词：合为一条",
         "a run of traditional characters is one finding": "连续的几个繁体字算作一处",
         "simplified 这 in traditional copy": "繁体稿件中的简体“这”",
         "Cyrillic е (U+0435) inside an English word": "英文单词中的西里尔字母 е（U+0435）",
@@ -1654,6 +1658,7 @@ enum EmbeddedCatalogs {
       "word '{word}' mixes Latin with Greek: '{letter1}' (U+{code1}, Greek), '{letter2}' (U+{code2}, Greek), '{letter3}' (U+{code3}, Greek)": "單字「{word}」的拉丁字母中混入了希臘字母：「{letter1}」（U+{code1}，希臘字母）、「{letter2}」（U+{code2}，希臘字母）、「{letter3}」（U+{code3}，希臘字母）",
       "word '{word}' mixes Latin with full-width Latin: '{letter1}' (U+{code1}, full-width Latin), '{letter2}' (U+{code2}, full-width Latin), '{letter3}' (U+{code3}, full-width Latin)": "單字「{word}」中混入了全形拉丁字母：「{letter1}」（U+{code1}，全形拉丁字母）、「{letter2}」（U+{code2}，全形拉丁字母）、「{letter3}」（U+{code3}，全形拉丁字母）",
       "English word '{word}' inside Chinese running text": "中文內文中夾雜英文單字「{word}」",
+      "English words '{words}' inside Chinese running text": "中文內文中夾雜英文詞語「{words}」",
       "traditional character '{match}' in simplified copy (simplified: '{replacement}')": "簡體稿件中出現繁體字「{match}」（簡體作「{replacement}」）",
       "traditional characters '{match}' in simplified copy (simplified: '{replacement}')": "簡體稿件中出現繁體字「{match}」（簡體作「{replacement}」）",
       "traditional character '{match}' in simplified copy (simplified: {options})": "簡體稿件中出現繁體字「{match}」（簡體可作：{options}）",
@@ -1855,6 +1860,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "an English word attached to Chinese": "英文單字緊貼著漢字",
+        "two English words set off by spaces: one finding": "兩個以空格隔開的英文單字：合為一條",
         "a run of traditional characters is one finding": "連續幾個繁體字算作一處",
         "simplified 这 in traditional copy": "繁體稿件中的簡體「这」",
         "Cyrillic е (U+0435) inside an English word": "英文單字中的西里爾字母 е（U+0435）",

@@ -11,6 +11,9 @@ extension MixedScriptRule {
     func checkEnglishInChinese(_ t: ScalarText, _ s: UnsafeBufferPointer<UInt32>, into findings: inout [Finding]) {
         // Which letters stand inside brackets or quotes: worked out once, when a word first needs it.
         var enclosed: [Bool]?
+        // The last word reported here (letters w..<e, and its finding's index): a word right after it,
+        // a space between, joins its finding (在 rush hour 自驾: one phrase, one finding).
+        var last: (w: Int, e: Int, finding: Int)?
         var i = 0
         while i < s.count {
             guard CharClass.isASCIILetter(s[i]) else { i += 1; continue }
@@ -48,6 +51,13 @@ extension MixedScriptRule {
             if allowWords.contains(word.lowercased()) { continue }
             // Only a word that sits in Chinese running text: Chinese on at least one side.
             guard Self.hanNear(s, before: w) || Self.hanNear(s, after: e) else { continue }
+            if let l = last, w > l.e, (l.e..<w).allSatisfy({ s[$0] == 0x20 }) {
+                findings[l.finding] = Finding(range: t.range(l.w, e),
+                                              message: "English words '\(t.string(l.w, e))' inside Chinese running text")
+                last = (l.w, e, l.finding)
+                continue
+            }
+            last = (w, e, findings.count)
             findings.append(Finding(range: t.range(w, e),
                                     message: "English word '\(word)' inside Chinese running text"))
         }

@@ -46,6 +46,7 @@ public struct MixedScriptRule: Rule {
         triggering: [
             Example("这家工厂的新生产线提升了整体的↓works效率，订单交付更快。"),
             Example("这项改革为全面建成小康↓society社会目标打下基础。", note: "an English word attached to Chinese"),
+            Example("受降雨影响，请市民尽量避免在 ↓rush hour 自驾出行，𠮷安路段尤其拥堵。", note: "two English words set off by spaces: one finding"),
             Example("公司下属的二↓級单位已完成整改。", fixed: "公司下属的二级单位已完成整改。"),
             Example("消防员第一↓時間赶到现场，疏散了楼内居民。", fixed: "消防员第一时间赶到现场，疏散了楼内居民。",
                     note: "a run of traditional characters is one finding"),
