@@ -62,10 +62,25 @@ final class HeadlineScan {
                 onlyHeadings = false
             }
         }
+        // On a page of several stories, a story also ends where the next one's headline begins. Lines
+        // stacked there with no blank line between them, where the story's paragraphs are set apart by
+        // blank lines, are a heading stack closing it (its headline and deck, printed after it): a
+        // group of its own, not the next story's.
+        var closesStack = Set<Int>()
+        for b in blocks.indices.dropFirst() where blocks[b].article != blocks[b - 1].article {
+            var j = b - 1
+            while j > 0, blocks[j].blankLinesBefore == 0, blocks[j - 1].article == blocks[b - 1].article { j -= 1 }
+            let stack = j..<b
+            guard (2...3).contains(stack.count), j > 0, blocks[j].blankLinesBefore >= 1, blocks[j - 1].kind == .paragraph,
+                  blocks[j - 1].blankLinesBefore >= 1 || j - 1 == 0,
+                  stack.allSatisfy({ blocks[$0].kind == .paragraph && blocks[$0].textRange.length <= 200 }) else { continue }
+            for k in stack { closing[k] = true }
+            closesStack.insert(b - 1)
+        }
         let indentedBody = document.layout.indentedParagraphs
         isHeading = blocks.indices.map { headingLike($0, closing: closing[$0], indentedBody: indentedBody) }
         for i in blocks.indices where isHeading[i] {
-            if let g = groups.last, g.last == i - 1 { groups[groups.count - 1].members.append(i) } else { groups.append(Group(members: [i])) }
+            if let g = groups.last, g.last == i - 1, !closesStack.contains(g.last) { groups[groups.count - 1].members.append(i) } else { groups.append(Group(members: [i])) }
         }
         isBody = blocks.indices.map { !isHeading[$0] && MisplacedHeadlineRule.isBodyKind(blocks[$0].kind) }
         // Nearest body block before and after every index, in one pass each way.
