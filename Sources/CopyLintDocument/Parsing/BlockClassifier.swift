@@ -304,7 +304,9 @@ struct BlockClassifier {
             // crossheads flush, and they head no story.)
             let flush = !blocks[i].isIndented && previous.kind == .paragraph && Self.ideographicIndent(bytes, previous)
                 && next.map { $0.kind == .paragraph && Self.ideographicIndent(bytes, $0) } == true
-            if afterGap || opener || flush {
+            // A heading over a ——deck is a story's headline and its subtitle: a section's subhead has none.
+            let deck = j > i && scalars(blocks[j]).starts(with: ["—", "—"])
+            if afterGap || opener || flush || deck {
                 let n = j - i + 1
                 if n == 1 {
                     blocks[i].kind = .headline

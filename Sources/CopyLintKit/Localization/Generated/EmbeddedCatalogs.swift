@@ -284,6 +284,7 @@ enum EmbeddedCatalogs {
         "another story's headline in the middle of a body": "another story's headline in the middle of a body",
         "a section heading with no text under it": "a section heading with no text under it",
         "plain copy: the headline at the end": "plain copy: the headline at the end",
+        "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck": "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck",
         "a new story opening with its dateline": "a new story opening with its dateline"
       }
     },
@@ -1097,6 +1098,7 @@ enum EmbeddedCatalogs {
         "another story's headline in the middle of a body": "别的稿件的标题夹在正文中间",
         "a section heading with no text under it": "小标题下没有正文",
         "plain copy: the headline at the end": "纯文本稿件：标题在末尾",
+        "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck": "一版两篇稿子：第一篇的主题和副题（两行相连，中间无空行）排在稿子后面，紧接着是下一篇的标题和带破折号的副题",
         "a new story opening with its dateline": "以电头开头的新稿件"
       }
     },
@@ -1910,6 +1912,7 @@ enum EmbeddedCatalogs {
         "another story's headline in the middle of a body": "別篇稿件的標題夾在內文中間",
         "a section heading with no text under it": "小標題下沒有內文",
         "plain copy: the headline at the end": "純文字稿件：標題在末尾",
+        "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck": "一版兩篇稿子：第一篇的主題和副題（兩行相連，中間無空行）排在稿子後面，緊接著是下一篇的標題和帶破折號的副題",
         "a new story opening with its dateline": "以電頭開頭的新稿件"
       }
     },

@@ -138,6 +138,21 @@ public struct MisplacedHeadlineRule: Rule {
 
                 ↓Airline shares slump on profit warning
                 """, note: "plain copy: the headline at the end"),
+            Example("""
+                天寒地冻，记者走进苏苏村的温室大棚，负责人正在查看蔬菜长势。
+
+                两年前，苏苏村摘掉了“贫困帽”，全村贫困户都实现了扶贫产业全覆盖。
+
+                ↓苏苏村扶贫产业全覆盖
+                村民有了精气神（新春走基层）
+
+                港口吞吐量创新高
+                ——市港务局发布今年前十个月全市港口货物吞吐量和集装箱吞吐量的统计数据
+
+                今年前十个月，𠮷安港货物吞吐量同比增长百分之八。
+
+                码头新建的两个泊位已经投入使用。
+                """, note: "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck"),
         ],
         nonTriggering: [
             Example("""
