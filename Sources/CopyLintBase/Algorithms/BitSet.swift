@@ -1,6 +1,6 @@
 /// A set of small non-negative integers (bytes, code points) as a fixed array of bits.
 package struct BitSet: Equatable, Sendable {
-    @usableFromInline var words: [UInt64]
+    package var words: [UInt64]
 
     /// A set that can hold 0..<capacity.
     package init(capacity: Int) { words = [UInt64](repeating: 0, count: (capacity + 63) / 64) }

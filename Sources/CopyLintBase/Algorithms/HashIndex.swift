@@ -11,9 +11,10 @@ package struct HashIndex {
     /// Room for `expected` keys without growing (a table built once at its full size). `dense`: fill
     /// to three quarters instead of a half (a third less memory for a table of millions, a little more
     /// probing).
-    package init(expected: Int = 512, dense: Bool = false) {
+    package init(expected: Int = 8, dense: Bool = false) {
         quarters = dense ? 3 : 2
-        var size = 1024
+        // (Small to start with: a table made for each file of an archive of small files is zeroed each time.)
+        var size = 16
         while size * quarters < expected * 4 { size <<= 1 }
         keys = [UInt64](repeating: 0, count: size)
         values = [Int32](repeating: -1, count: size)

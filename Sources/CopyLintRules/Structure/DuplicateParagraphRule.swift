@@ -131,9 +131,9 @@ public struct DuplicateParagraphRule: Rule {
         var findings: [Finding] = []
         // Only hashes and block indices are kept: a paragraph's normalised text is derived again from
         // the bytes when a hash matches, so memory does not grow with the size of the copy.
-        var exact = HashIndex()                   // hash of the normalised text -> first block
-        var bare = HashIndex()                    // hash of the text without punctuation -> first block
-        var buckets = HashIndex()                 // (seed, min-hash) -> bucket of block indices
+        var exact = HashIndex(expected: blocks.count)                   // hash of the normalised text -> first block
+        var bare = HashIndex(expected: near ? blocks.count : 0)                    // hash of the text without punctuation -> first block
+        var buckets = HashIndex(expected: near ? blocks.count * Self.sketchSize : 0)                 // (seed, min-hash) -> bucket of block indices
         var bucketItems: [Int32] = []             // bucketScanLimit indices per bucket, -1 when free
         var scratch: [UInt32] = []
         var sketch: [UInt64] = []
@@ -145,7 +145,7 @@ public struct DuplicateParagraphRule: Rule {
         var shared: [Int: (message: String, related: [RelatedLocation])] = [:]
         // Hash of the bytes -> the first block with those bytes, and for each block what it was found
         // to repeat exactly (itself when it was the first of its text, -1 when nothing).
-        var raw = HashIndex()
+        var raw = HashIndex(expected: byteRepeats ? blocks.count : 0)
         var outcome = [Int32](repeating: -1, count: byteRepeats ? blocks.count : 0)
 
         // A block's text can only equal one with as many normalised characters. The one giant block of
@@ -308,7 +308,7 @@ public struct DuplicateParagraphRule: Rule {
         let bytes = document.bytes, blocks = document.blocks
         var slots = [Int32](repeating: -1, count: blocks.count)
         var chosen: [Int] = []
-        var seen = HashIndex()
+        var seen = HashIndex(expected: blocks.count)
         for i in blocks.indices where Self.checked(blocks[i].kind) && blocks[i].textRange.length <= TextWindows.giant {
             if byteRepeats, seen.insert(context.facts.byteHash(of: i), Int32(i)) >= 0 { continue }
             slots[i] = Int32(chosen.count)
