@@ -66,6 +66,13 @@ public struct TruncatedSentenceRule: Rule {
             Example("""
                 # 标题
 
+                社区干部听说𠮷安村的老人家里漏雨，第二天一早，带着维修工，赶紧↓往
+
+                维修工爬上屋顶，换掉了几块碎瓦，老人连声道谢。
+                """, note: "cut with the rest lost: the last clause, three characters, ends on a preposition standing alone"),
+            Example("""
+                # 标题
+
                 市里召开会议，部署今冬明春的供暖保障工作。
 
                 ↓们纷纷表示，今年的暖气比往年热得早。

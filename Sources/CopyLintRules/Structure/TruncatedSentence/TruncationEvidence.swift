@@ -60,6 +60,13 @@ extension TruncatedSentenceRule {
                 return "it ends inside a word"
             }
         }
+        // Three characters after a comma that end on a character standing alone (再次|上): a verb or a
+        // preposition whose object is lost. (A list's last item, after 、, may be three: 有基础.)
+        if clause == 3, k >= 0, s[k] == 0xFF0C || s[k] == 0x2C,
+           let lastToken = ChineseLexicon.segment(Array(s[(k + 1)...ending.index])).last, lastToken.length == 1,
+           !ChineseLexicon.mayCloseWord(Array(s[(k + 1)...ending.index])) {
+            return "its last clause is cut short"
+        }
         return nil
     }
 
