@@ -235,6 +235,7 @@ enum EmbeddedCatalogs {
       "examples": {
         "an English word attached to Chinese": "an English word attached to Chinese",
         "two English words set off by spaces: one finding": "two English words set off by spaces: one finding",
+        "hard-wrapped copy: a line end is a space, and the English word at a line's start is still inside Chinese": "hard-wrapped copy: a line end is a space, and the English word at a line's start is still inside Chinese",
         "a run of traditional characters is one finding": "a run of traditional characters is one finding",
         "simplified 这 in traditional copy": "simplified 这 in traditional copy",
         "Cyrillic е (U+0435) inside an English word": "Cyrillic е (U+0435) inside an English word",
@@ -1050,6 +1051,7 @@ enum EmbeddedCatalogs {
       "examples": {
         "an English word attached to Chinese": "英文单词紧贴着汉字",
         "two English words set off by spaces: one finding": "两个以空格隔开的英文单词：合为一条",
+        "hard-wrapped copy: a line end is a space, and the English word at a line's start is still inside Chinese": "硬换行的稿件：行末等于空格，行首的英文单词仍然夹在中文里",
         "a run of traditional characters is one finding": "连续的几个繁体字算作一处",
         "simplified 这 in traditional copy": "繁体稿件中的简体“这”",
         "Cyrillic е (U+0435) inside an English word": "英文单词中的西里尔字母 е（U+0435）",
@@ -1865,6 +1867,7 @@ enum EmbeddedCatalogs {
       "examples": {
         "an English word attached to Chinese": "英文單字緊貼著漢字",
         "two English words set off by spaces: one finding": "兩個以空格隔開的英文單字：合為一條",
+        "hard-wrapped copy: a line end is a space, and the English word at a line's start is still inside Chinese": "硬換行的稿件：行末等於空格，行首的英文單字仍然夾在中文裡",
         "a run of traditional characters is one finding": "連續幾個繁體字算作一處",
         "simplified 这 in traditional copy": "繁體稿件中的簡體「这」",
         "Cyrillic е (U+0435) inside an English word": "英文單字中的西里爾字母 е（U+0435）",

@@ -39,7 +39,7 @@ extension MixedScriptRule {
             if Self.latinWordsAround(s, a, b) >= 3 { continue }
             // Units after a number: 20 km, 5mg.
             var p = a - 1
-            while p >= 0, s[p] == 0x20 { p -= 1 }
+            while p >= 0, Self.isGap(s[p]) { p -= 1 }
             if p >= 0, CharClass.isDigit(s[p]) || s[p] == 0x25 { continue }
             // Word letters only (drop a trailing dot or hyphen).
             var w = a
@@ -51,7 +51,7 @@ extension MixedScriptRule {
             if allowWords.contains(word.lowercased()) { continue }
             // Only a word that sits in Chinese running text: Chinese on at least one side.
             guard Self.hanNear(s, before: w) || Self.hanNear(s, after: e) else { continue }
-            if let l = last, w > l.e, (l.e..<w).allSatisfy({ s[$0] == 0x20 }) {
+            if let l = last, w > l.e, (l.e..<w).allSatisfy({ Self.isGap(s[$0]) }) {
                 findings[l.finding] = Finding(range: t.range(l.w, e),
                                               message: "English words '\(t.string(l.w, e))' inside Chinese running text")
                 last = (l.w, e, l.finding)
@@ -69,15 +69,19 @@ extension MixedScriptRule {
             || c == 0x3A || c == 0x26 || c == 0x2B || c == 0x23 || c == 0x3D || c == 0x3F || c == 0x7E
     }
 
+    /// A space, or a line end: in hard-wrapped copy the line ends inside a paragraph are its spaces.
+    @inline(__always)
+    static func isGap(_ c: UInt32) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D }
+
     static func hanNear(_ s: UnsafeBufferPointer<UInt32>, before i: Int) -> Bool {
         var k = i - 1
-        while k >= 0, s[k] == 0x20 { k -= 1 }
+        while k >= 0, isGap(s[k]) { k -= 1 }
         return k >= 0 && CharClass.isHan(s[k])
     }
 
     static func hanNear(_ s: UnsafeBufferPointer<UInt32>, after i: Int) -> Bool {
         var k = i
-        while k < s.count, s[k] == 0x20 { k += 1 }
+        while k < s.count, isGap(s[k]) { k += 1 }
         return k < s.count && CharClass.isHan(s[k])
     }
 
@@ -85,8 +89,8 @@ extension MixedScriptRule {
     static func latinWordsAround(_ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int) -> Int {
         // Three words either way decide it: look no further (a long Latin run would make this quadratic).
         var lo = a, hi = b
-        while lo > 0, a - lo < 40, isTokenChar(s[lo - 1]) || s[lo - 1] == 0x20 || s[lo - 1] == 0x27 || s[lo - 1] == 0x2C { lo -= 1 }
-        while hi < s.count, hi - b < 40, isTokenChar(s[hi]) || s[hi] == 0x20 || s[hi] == 0x27 || s[hi] == 0x2C { hi += 1 }
+        while lo > 0, a - lo < 40, isTokenChar(s[lo - 1]) || isGap(s[lo - 1]) || s[lo - 1] == 0x27 || s[lo - 1] == 0x2C { lo -= 1 }
+        while hi < s.count, hi - b < 40, isTokenChar(s[hi]) || isGap(s[hi]) || s[hi] == 0x27 || s[hi] == 0x2C { hi += 1 }
         var words = 0, inWord = false
         for k in lo..<hi {
             let letter = CharClass.isASCIILetter(s[k])
@@ -94,7 +98,7 @@ extension MixedScriptRule {
                 words += 1
                 if words == 3 { return words }   // callers ask for three or more: no need to count on
             }
-            inWord = letter || (inWord && s[k] != 0x20 && s[k] != 0x2C)
+            inWord = letter || (inWord && !isGap(s[k]) && s[k] != 0x2C)
         }
         return words
     }

@@ -47,6 +47,18 @@ public struct MixedScriptRule: Rule {
             Example("这家工厂的新生产线提升了整体的↓works效率，订单交付更快。"),
             Example("这项改革为全面建成小康↓society社会目标打下基础。", note: "an English word attached to Chinese"),
             Example("受降雨影响，请市民尽量避免在 ↓rush hour 自驾出行，𠮷安路段尤其拥堵。", note: "two English words set off by spaces: one finding"),
+            Example("""
+                山路通了日子亮了
+
+                　　从县城出发，沿着新铺的沥青路向东盘
+                山而上，不到四十分钟就到了𠮷岭村。村
+                口的广场上，几位老人正晒着太阳聊天。
+                　　村支书告诉记者，下一步要把这条路真
+                正变成村民增收致富的
+                ↓highway，还得在养护上多下功夫。
+                　　路修好了，游客也多了起来，村里开了
+                三家农家乐，生意一家比一家红火。
+                """, note: "hard-wrapped copy: a line end is a space, and the English word at a line's start is still inside Chinese"),
             Example("公司下属的二↓級单位已完成整改。", fixed: "公司下属的二级单位已完成整改。"),
             Example("消防员第一↓時間赶到现场，疏散了楼内居民。", fixed: "消防员第一时间赶到现场，疏散了楼内居民。",
                     note: "a run of traditional characters is one finding"),
