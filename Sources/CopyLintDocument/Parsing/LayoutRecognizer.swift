@@ -96,7 +96,7 @@ enum LayoutRecognizer {
                         let stack = !p.previousAdjacent && !joins[p.k + 1] && p.endsOpen && p.nextEndsOpen && !p.hyphen
                             && (p.nextCJK || (p.nextLetter && !p.nextLowercase)) && !leavesBracketOpen(buf, raws[p.k])
                         guard !standsAlone, !stack else { continue }
-                        if isFull(p, wrap) || (marked && runsOnShort(p, wrap)) { joins[p.k] = true }
+                        if isFull(p, wrap) || (marked && runsOnShort(p, wrap, indentStarts: indentStarts)) { joins[p.k] = true }
                     }
                     flow = .wrapped(width: wrap.width, columns: wrap.columns, indentStarts: indentStarts)
                 }
@@ -128,11 +128,14 @@ enum LayoutRecognizer {
 
     /// A line short of the width that still runs on: it stops mid-sentence and the next line goes on
     /// in lower case (or through a hyphen); a Chinese line stops without a stop past half the width.
-    static func runsOnShort(_ p: Pair, _ wrap: Wrap) -> Bool {
+    static func runsOnShort(_ p: Pair, _ wrap: Wrap, indentStarts: Bool = false) -> Bool {
         guard !p.endsSentence else { return false }
         if p.hyphen || (p.nextLowercase && !p.nextCJK) { return true }
         let width = wrap.columns ? p.cols : p.chars
-        return p.nextCJK && width * 10 >= wrap.width * 6
+        // Where an indent starts each paragraph, an unindented line under a line that does not end a
+        // sentence goes on with it, whatever its first letter (copy wrapped narrower than the page:
+        // "follows advice from the Marine" / "Research Institute, which…").
+        return (p.nextCJK || (indentStarts && p.nextLetter)) && width * 10 >= wrap.width * 6
     }
 
     /// The line opens more round brackets than it closes (its item goes on below: `(BBC Two/Channel` / `4)`).

@@ -103,6 +103,30 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(kinds(d), [.headline, .paragraph, .paragraph])
     }
 
+    /// Where an indent starts each paragraph, an unindented line under a line that does not end a
+    /// sentence runs on from it, capital letter or not (copy wrapped narrower than the page); a flush
+    /// line under a finished sentence, over an indented one, stands alone.
+    func testIndentedParagraphsRunOnOverAShortLine() {
+        let text = """
+            Cod quota cut
+
+              Fishermen working the northern banks will be allowed to land a
+            quarter less cod this year after government scientists warned that
+            the stock had fallen to its lowest level since records began.
+              The ministry's decision follows advice from the Marine
+            Research Institute, which found that young cod had been scarce for
+            five of the past six years, the ministry said on Friday morning.
+            New ferry terminal opens at Strathmorran
+              Skippers said the cut would hit smaller family boats hardest, and
+            many of them have little room to switch to other species now.
+            """
+        for variant in [text + "\n", text.replacingOccurrences(of: "\n", with: "\r\n")] {
+            let d = parse(variant)
+            XCTAssertEqual(d.blocks.map { $0.firstLine + 1 }, [1, 3, 6, 9, 10], variant)
+            XCTAssertEqual(kinds(d)[2], .paragraph)
+        }
+    }
+
     /// A line of five or six Chinese characters alone is a label (内容提要, 编者的话) unless the story
     /// sets two or more of them between its paragraphs: then they are its subheads.
     func testShortLinesSetAsSubheadsInOneStory() {
