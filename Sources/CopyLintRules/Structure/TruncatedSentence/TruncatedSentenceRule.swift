@@ -140,6 +140,15 @@ public struct TruncatedSentenceRule: Rule {
         ],
         nonTriggering: [
             Example("""
+                Election results
+
+                Turnout in the city was the highest for a local election in twenty years.
+
+                SCHOOL BOND MEASURE A
+
+                Voters approved the bond by a wide margin, clearing the way for two new schools.
+                """, note: "a line in capitals is a heading: its last letter names the measure"),
+            Example("""
                 # 标题
 
                 核心阅读

@@ -22,6 +22,8 @@ extension TruncatedSentenceRule {
         guard ending.index >= 0 else { return nil }
         let last = ending.last
         if CharClass.isASCIILetter(last) || CharClass.isDigit(last) || last == 0x2C {
+            // A line in capitals is a heading or a label (SCHOOL BOND MEASURE A), not a sentence.
+            if !s.contains(where: { CharClass.isASCIILower($0) }), s.count(where: { CharClass.isASCIIUpper($0) }) >= 4 { return nil }
             // English: the last word.
             var k = ending.index
             while k >= 0, CharClass.isASCIILetter(s[k]) || s[k] == 0x27 { k -= 1 }
