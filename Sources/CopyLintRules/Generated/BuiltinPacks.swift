@@ -392,7 +392,7 @@ enum BuiltinPacks {
   "id": "half-width-punctuation",
   "kind": "substitution",
   "summary": "Half-width punctuation inside Chinese text",
-  "rationale": "Chinese copy uses full-width punctuation (GB/T 15834). A half-width comma or bracket next to Chinese characters is an OCR or input-method slip that typesetting shows as a cramped, misaligned mark. A file's headings may follow a convention of their own, learnt first: a paper that sets its headlines' column tags in half-width brackets, 标题(看台人语), does so on purpose.",
+  "rationale": "Chinese copy uses full-width punctuation (GB/T 15834). A half-width comma or bracket next to Chinese characters is an OCR or input-method slip that typesetting shows as a cramped, misaligned mark. A file's headings may follow a convention of their own, learnt first and for each family of marks: a paper that sets its headlines' column tags in half-width brackets, 标题(看台人语), does so on purpose, even where its subheads' commas are full-width.",
   "message": "half-width '{match}' in Chinese text: use '{replacement}'",
   "severity": "warning",
   "scope": "text",
@@ -420,7 +420,9 @@ enum BuiltinPacks {
       "全年投资5,000万元，增长3.5%。",
       "新款iPhone,OPPO和vivo手机。",
       "会议于10:30开始。",
-      "# 公益环保成为赛事的价值内核(看台人语)\n\n去年，公益环保成为赛事的关键词（见图）。"
+      "# 公益环保成为赛事的价值内核(看台人语)\n\n去年，公益环保成为赛事的关键词（见图）。",
+      "# 让执行难不再是老大难(基层实践)\n\n## 建立查控机制，躲猫猫的做法不灵了\n\n法院执行部门建立了网络查控机制（见图）。",
+      "# 2020,消费底气足(消费视窗)\n\n时下，我国消费市场热潮涌动。"
     ]
   }
 }
