@@ -151,6 +151,15 @@ package enum TextTraits {
             return isBalanced(text) && enclosesWhole(text)
         }
         if text.count >= 3, text[0] == "—", text[1] == "—", text.count <= 30 { return true }
+        // A credit after a story: - Staff report, — Reuters, -- AP (a dash, a space, a few capitalised words).
+        if text.count <= 40, "-–—".unicodeScalars.contains(text[0]) {
+            var k = 0
+            while k < text.count, "-–—".unicodeScalars.contains(text[k]) { k += 1 }
+            if k <= 2, k < text.count, text[k] == " " {
+                let rest = Array(text[(k + 1)...])
+                if let first = rest.first, first.properties.isUppercase, !hasSentenceStop(rest), wordCount(rest) <= 5 { return true }
+            }
+        }
         // Credits: 制图：蔡华伟, 版式设计：张三, 责编：李四, 数据来源：商务部、国家统计局、天猫.
         if let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > 0, colon <= 8,
            !hasSentenceStop(text), !text.contains("，") {

@@ -287,6 +287,8 @@ enum EmbeddedCatalogs {
         "another story's headline in the middle of a body": "another story's headline in the middle of a body",
         "a section heading with no text under it": "a section heading with no text under it",
         "plain copy: the headline at the end": "plain copy: the headline at the end",
+        "a credit after each story of a roundup (- Staff report) is no heading": "a credit after each story of a roundup (- Staff report) is no heading",
+        "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's": "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's",
         "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck": "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck",
         "a new story opening with its dateline": "a new story opening with its dateline"
       }
@@ -1104,6 +1106,8 @@ enum EmbeddedCatalogs {
         "another story's headline in the middle of a body": "别的稿件的标题夹在正文中间",
         "a section heading with no text under it": "小标题下没有正文",
         "plain copy: the headline at the end": "纯文本稿件：标题在末尾",
+        "a credit after each story of a roundup (- Staff report) is no heading": "综述中每条稿子后的署名（- Staff report）不是标题",
+        "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's": "一版简讯：一条以“本报讯”开头、没有标题，它的标题排在正文下面、下一条的标题之上",
         "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck": "一版两篇稿子：第一篇的主题和副题（两行相连，中间无空行）排在稿子后面，紧接着是下一篇的标题和带破折号的副题",
         "a new story opening with its dateline": "以电头开头的新稿件"
       }
@@ -1921,6 +1925,8 @@ enum EmbeddedCatalogs {
         "another story's headline in the middle of a body": "別篇稿件的標題夾在內文中間",
         "a section heading with no text under it": "小標題下沒有內文",
         "plain copy: the headline at the end": "純文字稿件：標題在末尾",
+        "a credit after each story of a roundup (- Staff report) is no heading": "綜述中每條稿子後的署名（- Staff report）不是標題",
+        "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's": "一版簡訊：一條以「本報訊」開頭、沒有標題，它的標題排在正文下面、下一條的標題之上",
         "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck": "一版兩篇稿子：第一篇的主題和副題（兩行相連，中間無空行）排在稿子後面，緊接著是下一篇的標題和帶破折號的副題",
         "a new story opening with its dateline": "以電頭開頭的新稿件"
       }

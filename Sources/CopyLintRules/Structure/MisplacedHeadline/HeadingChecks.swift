@@ -10,8 +10,13 @@ extension MisplacedHeadlineRule {
         let g = s.groups[n]
         guard let before = s.bodyBefore(g), s.bodyAfter(n) == nil else { return false }
         let blocks = s.blocks
-        let headlines = g.members.filter(s.isHeadlineLevel)
         let storyHasHeadline = s.hasOwnHeadline(before)
+        // In plain copy, a line read as a subhead that closes a story with no headline of its own is
+        // that story's headline (a brief that opens on 本报讯 with its headline under it).
+        var headlines = g.members.filter(s.isHeadlineLevel)
+        if headlines.isEmpty, !storyHasHeadline, g.members.allSatisfy({ blocks[$0].kind == .subhead && blocks[$0].headingLevel == 0 }) {
+            headlines = [g.first]
+        }
         let target = g.members.first { blocks[$0].kind == .headline } ?? headlines.first ?? g.first
         if blocks[target].kind == .paragraph, storyHasHeadline {
             // A trailing unmarked line is the story's last, cut, sentence, unless it echoes the copy

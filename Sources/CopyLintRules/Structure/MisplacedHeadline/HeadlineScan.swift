@@ -80,7 +80,7 @@ final class HeadlineScan {
         let indentedBody = document.layout.indentedParagraphs
         isHeading = blocks.indices.map { headingLike($0, closing: closing[$0], indentedBody: indentedBody) }
         for i in blocks.indices where isHeading[i] {
-            if let g = groups.last, g.last == i - 1, !closesStack.contains(g.last) { groups[groups.count - 1].members.append(i) } else { groups.append(Group(members: [i])) }
+            if let g = groups.last, g.last == i - 1, !closesStack.contains(g.last), blocks[i].article == blocks[g.last].article || !(blocks[g.last].kind == .subhead && blocks[g.last].headingLevel == 0) { groups[groups.count - 1].members.append(i) } else { groups.append(Group(members: [i])) }
         }
         isBody = blocks.indices.map { !isHeading[$0] && MisplacedHeadlineRule.isBodyKind(blocks[$0].kind) }
         // Nearest body block before and after every index, in one pass each way.

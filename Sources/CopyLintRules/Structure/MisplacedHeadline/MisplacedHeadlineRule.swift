@@ -139,6 +139,18 @@ public struct MisplacedHeadlineRule: Rule {
                 ↓Airline shares slump on profit warning
                 """, note: "plain copy: the headline at the end"),
             Example("""
+                本报讯（记者 林晓）𠮷安市第二人民医院新门诊楼日前投入使用，新楼共七层。
+
+                医院相关负责人表示，原门诊楼将改造为康复中心。
+
+                ↓市二院新门诊楼投入使用
+
+                城际公交今起开通
+                本报讯（记者 钟予安）六月一日起，城际公交正式开通，高峰时段二十分钟一班。
+
+                首班车六时三十分发车。
+                """, note: "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's"),
+            Example("""
                 天寒地冻，记者走进苏苏村的温室大棚，负责人正在查看蔬菜长势。
 
                 两年前，苏苏村摘掉了“贫困帽”，全村贫困户都实现了扶贫产业全覆盖。
@@ -155,6 +167,21 @@ public struct MisplacedHeadlineRule: Rule {
                 """, note: "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck"),
         ],
         nonTriggering: [
+            Example("""
+                Council approves harbour plan
+
+                HARROW VALE, June 3 - The council approved the harbour plan on Monday by nine votes to two.
+
+                The work will start in the autumn.
+
+                - Staff report
+
+                Bridge to close for repairs
+
+                DUNMERE, June 4 - The old bridge will close for two weeks from Monday.
+
+                - Staff report
+                """, note: "a credit after each story of a roundup (- Staff report) is no heading"),
             Example("""
 
                 在团圆中传承好家风（评论员观察）
