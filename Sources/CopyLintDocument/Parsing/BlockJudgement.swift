@@ -25,7 +25,8 @@ extension BlockClassifier {
         let (kind, lede) = classifyText(text, block: block)
         var judgement = Judgement(kind: kind, lede: lede)
         // 。 or ； anywhere makes a sentence, not a heading: found in the bytes, before the text is read.
-        if couldBeHeading(block), !hasChineseStop(buf, r) {
+        // An interview's turn (问：…？, Q: …) is copy, whatever its length.
+        if couldBeHeading(block), !hasChineseStop(buf, r), !TextTraits.isInterviewTurn(text) {
             judgement.headingLine = TextTraits.looksLikeHeadline(text, maxChinese: 40, maxWords: 12)
             judgement.crosshead = judgement.headingLine && TextTraits.looksLikeHeadline(text, maxChinese: 40, maxWords: 8)
             judgement.sentenceLike = text.filter({ $0 == "，" }).count >= 2 || TextTraits.containsSpeechLead(text)

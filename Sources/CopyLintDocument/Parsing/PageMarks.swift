@@ -173,14 +173,17 @@ enum ListingRow {
         // Cells: a tab, or two or more spaces between words (not the indent).
         var k = 0
         while k < t.count, ScalarProperties.isWhitespace(t[k]) { k += 1 }
-        var cells = 1, run = 0
+        // (And the most words in a cell: two cells of a table row are a few words each, where a sentence
+        // with one double space in it runs on for many: "Microsoft has given game makers  a glimpse…")
+        var cells = 1, run = 0, words = 0, mostWords = 0
         for s in t[k...] {
             if s == "\t" || s == "\u{3000}" { run = 2 } else if s == " " || s == "\u{A0}" { run += 1 } else {
-                if run >= 2 { cells += 1 }
+                if run >= 2 { cells += 1; words = 0 }
+                if run >= 1 || words == 0 { words += 1; mostWords = max(mostWords, words) }
                 run = 0
             }
         }
-        if cells >= 3 || (cells == 2 && digits > 0) { return true }
+        if cells >= 3 || (cells == 2 && digits > 0 && mostWords <= 6) { return true }
         // A time first: 19:30 新闻联播, 7:30 p.m. Kickoff
         if t.count >= 5, isDigit(t[k]), let colon = t[k...].prefix(3).firstIndex(where: { $0 == ":" || $0 == "：" }),
            colon + 2 < t.count, isDigit(t[colon + 1]), isDigit(t[colon + 2]) { return true }

@@ -32,6 +32,16 @@ package enum TextTraits {
         return sentenceFinal.contains(last)
     }
 
+    /// A turn of an interview: 问： or 答：, Q: or A: (and Q. / A.), then what was asked or said.
+    package static func isInterviewTurn(_ text: [Unicode.Scalar]) -> Bool {
+        guard text.count >= 3 else { return false }
+        switch (text[0], text[1]) {
+        case ("问", "："), ("答", "："), ("问", ":"), ("答", ":"): return true
+        case ("Q", ":"), ("A", ":"), ("Q", "."), ("A", "."): return text[2] == " "
+        default: return false
+        }
+    }
+
     /// Sentence punctuation anywhere (a headline has none, except ! ? at its end).
     package static func hasSentenceStop(_ text: [Unicode.Scalar]) -> Bool {
         for (i, s) in text.enumerated() {
@@ -151,18 +161,20 @@ package enum TextTraits {
             return isBalanced(text) && enclosesWhole(text)
         }
         if text.count >= 3, text[0] == "—", text[1] == "—", text.count <= 30 { return true }
-        // A credit after a story: - Staff report, — Reuters, -- AP (a dash, a space, a few capitalised words).
-        if text.count <= 40, "-–—".unicodeScalars.contains(text[0]) {
+        // A credit after a story or a letter: - Staff report, — Reuters, -- AP, - Claire Bérubé,
+        // secretary, Dunmere Allotment Society (a dash, a space, a name and what the writer is).
+        if text.count <= 60, "-–—".unicodeScalars.contains(text[0]) {
             var k = 0
             while k < text.count, "-–—".unicodeScalars.contains(text[k]) { k += 1 }
             if k <= 2, k < text.count, text[k] == " " {
                 let rest = Array(text[(k + 1)...])
-                if let first = rest.first, first.properties.isUppercase, !hasSentenceStop(rest), wordCount(rest) <= 5 { return true }
+                if let first = rest.first, first.properties.isUppercase, !hasSentenceStop(rest), wordCount(rest) <= 8 { return true }
             }
         }
         // Credits: 制图：蔡华伟, 版式设计：张三, 责编：李四, 数据来源：商务部、国家统计局、天猫.
+        // (Not a question: 问：为什么不引进连锁品牌？ is an interview's copy.)
         if let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > 0, colon <= 8,
-           !hasSentenceStop(text), !text.contains("，") {
+           !hasSentenceStop(text), !text.contains("，"), last != "？", last != "?" {
             if text.count <= 24 { return true }
             // Source: County elections office, Photo: Harbour Press (one word before the colon).
             if text.count <= 60, !text[..<colon].contains(" "), text[..<colon].allSatisfy({ $0.properties.isAlphabetic }),

@@ -24,7 +24,8 @@ enum BuiltinPacks {
       "The council met on Tuesday. It voted to go ahead."
     ],
     "nonTriggering": [
-      "The council met on Tuesday. It voted to go ahead."
+      "The council met on Tuesday. It voted to go ahead.",
+      "Millbridge Town       14   9   3   2   30"
     ]
   }
 }

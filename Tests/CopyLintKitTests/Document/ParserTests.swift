@@ -127,6 +127,12 @@ final class ParserTests: XCTestCase {
         }
     }
 
+    /// A table's row is a few words a cell; a sentence with one double space in it is copy, figures or not.
+    func testListingRowsAgainstASentenceWithADoubleSpace() {
+        let d = parse("Results\n\nMillbridge Town 2  Harrow Vale Rovers 1\n\nMicrosoft has given game makers  a glimpse of what the Xbox 2 can do.\n\nEastcombe won by 43 runs.\n")
+        XCTAssertEqual(kinds(d), [.headline, .listing, .paragraph, .paragraph])
+    }
+
     /// A line of five or six Chinese characters alone is a label (内容提要, 编者的话) unless the story
     /// sets two or more of them between its paragraphs: then they are its subheads.
     func testShortLinesSetAsSubheadsInOneStory() {

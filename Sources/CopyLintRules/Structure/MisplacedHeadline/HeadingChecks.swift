@@ -95,7 +95,17 @@ extension MisplacedHeadlineRule {
         let (ta, tb) = (s.texts.scalars(i), s.texts.scalars(next))
         // Two section names in capitals in a row (ICE HOCKEY / BASKETBALL): one rank, the first empty.
         if Self.isCapitalsHeading(ta), Self.isCapitalsHeading(tb) { return true }
-        guard s.groups[n].members.count == 2, Self.parallelHeadings(ta, tb) else { return false }
+        // The story's other subheads with copy on both sides: one line each (single), or not.
+        var single = 0, stacked = false
+        for m in s.groupsOfArticle[a.article] ?? [] where m != n && s.blocks[s.groups[m].first].kind == .subhead {
+            let g = s.groups[m]
+            guard s.bodyBefore(g) != nil, s.bodyAfter(m) != nil else { continue }
+            if g.members.count > 1 { stacked = true } else { single += 1 }
+        }
+        // English subheads longer than crossheads (a letters page's titles, Keep the library open) are
+        // one series where the story sets two or more of them alone and none stacked.
+        guard s.groups[n].members.count == 2,
+              Self.parallelHeadings(ta, tb, longEnglish: single >= 2 && !stacked) else { return false }
         // Two subheads built alike, each two phrases about a comma (近十几年来，“量子”一词热度明显提升 /
         // 科研应用不断突破，公众科普任重道远): one series, not a heading and its gloss.
         // (Unless the copy just above is a third such line: a list of points, 要点 set as lines.)
@@ -105,14 +115,7 @@ extension MisplacedHeadlineRule {
             let t = s.texts.scalars(above)
             return !(Self.commaPair(t) && !t.contains(where: { "。！？".unicodeScalars.contains($0) }))
         }
-        var single = 0
-        for m in s.groupsOfArticle[a.article] ?? [] where m != n && s.blocks[s.groups[m].first].kind == .subhead {
-            let g = s.groups[m]
-            guard s.bodyBefore(g) != nil, s.bodyAfter(m) != nil else { continue }
-            if g.members.count > 1 { return false }
-            single += 1
-        }
-        return single >= 1
+        return single >= 1 && !stacked
     }
 
     /// A Chinese line of two phrases about one comma, neither under four characters.
@@ -128,7 +131,7 @@ extension MisplacedHeadlineRule {
     /// Two lines shaped as headings of one series: of about one length, neither a question, an
     /// exclamation, a quotation or a lead-in (a two-line heading is a heading and its gloss; a section's
     /// first words may be a quoted line).
-    static func parallelHeadings(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+    static func parallelHeadings(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], longEnglish: Bool = false) -> Bool {
         func plain(_ t: [Unicode.Scalar]) -> Bool {
             guard let first = t.first, !"“‘「『\"".unicodeScalars.contains(first) else { return false }
             if t.contains(where: { "？！?!".unicodeScalars.contains($0) }) { return false }
@@ -137,7 +140,8 @@ extension MisplacedHeadlineRule {
         guard plain(a), plain(b) else { return false }
         // English crossheads are a few words each (Construction schedule / The detour).
         if TextTraits.hanCount(a) == 0, TextTraits.hanCount(b) == 0 {
-            return TextTraits.wordCount(a) <= 4 && TextTraits.wordCount(b) <= 4
+            let most = longEnglish ? 8 : 4
+            return TextTraits.wordCount(a) <= most && TextTraits.wordCount(b) <= most
         }
         return min(a.count, b.count) * 10 >= max(a.count, b.count) * 6
     }
@@ -188,7 +192,10 @@ extension MisplacedHeadlineRule {
         let limit = s.isEnglish(head) ? max(maxAffinity, 0.34) : maxAffinity
         // The stories it sits between, nearest copy first (the scan stops once enough is shared).
         guard let share = s.share(of: head, in: s.storyText(around: before, after), stoppingAbove: limit), share <= limit else { return }
-        if sentence, !(marked || capitals || tagged || interrupts || shaped || s.midBodyGroups(inStoryOf: head) == 1), share > 0 { return }
+        // (Unless the story's own crossheads are a few words each, Bills / Drought: a headline's
+        // sentence among them is not one of them, even sharing a word with the copy.)
+        if sentence, !(marked || capitals || tagged || interrupts || shaped || s.midBodyGroups(inStoryOf: head) == 1), share > 0,
+           !othersAreShortCrossheads(s, n) { return }
         // A headline whose words recur in the copy under it, not in the copy above it, between two
         // stretches of copy that share few words, opens a new story (on a page whose stories follow one
         // another with only their headlines between them). English words only: Chinese character pairs
@@ -196,6 +203,21 @@ extension MisplacedHeadlineRule {
         if share > 0, s.isEnglish(head), s.share(of: head, in: s.bodyWindow(from: before, forward: false), stoppingAbove: 0) == 0,
            s.sharedVocabulary(before: before, after: after) < Self.sameStoryOverlap { return }
         s.findings.append(Finding(range: blocks[head].textRange, message: Self.foreignMessage))
+    }
+
+    /// The story's other heading groups inside its body are one line of at most three words each
+    /// (there is at least one).
+    func othersAreShortCrossheads(_ s: HeadlineScan, _ n: Int) -> Bool {
+        let article = s.blocks[s.groups[n].first].article
+        var seen = 0
+        for m in s.groupsOfArticle[article] ?? [] where m != n {
+            let g = s.groups[m]
+            guard s.bodyBefore(g) != nil, s.bodyAfter(m) != nil else { continue }
+            guard g.members.count == 1, TextTraits.wordCount(s.texts.scalars(g.first)) <= 3,
+                  TextTraits.hanCount(s.texts.scalars(g.first)) == 0 else { return false }
+            seen += 1
+        }
+        return seen >= 1
     }
 
     static let foreignMessage = "headline does not belong to the story around it (it shares almost no words with it): another story's headline?"

@@ -114,8 +114,9 @@ final class HeadlineScan {
         case 0x3002, 0x2E, 0x2C, 0xFF0C, 0x3001, 0xFF1A, 0x3A: return false
         default: break
         }
+        // (An interview's question, Q: … ?, is copy.)
         return TextTraits.looksLikeHeadline(texts.scalars(i), maxChinese: 40, maxWords: 12)
-            && !TextTraits.containsSpeechLead(texts.scalars(i))
+            && !TextTraits.containsSpeechLead(texts.scalars(i)) && !TextTraits.isInterviewTurn(texts.scalars(i))
     }
 
     func line(_ i: Int) -> Int { blocks[i].firstLine + 1 }

@@ -97,6 +97,39 @@ public struct MisplacedHeadlineRule: Rule {
                 　　由于量子信息在通信、金融等方面用途广泛，𠮷安等地的科研机构纷纷投入研究。
                 """, note: "two subheads built alike in a row: the first section lost its text"),
             Example("""
+                LETTERS TO THE EDITOR
+
+                Keep the Harrow Lane library open
+
+                I was dismayed to read that the library may close. For many older residents it is the only warm place they can go.
+
+                - Margaret Lowell, Eastcombe
+
+                The bypass forgets cyclists
+
+                The revised plans for the bypass have no crossing for bicycles at the roundabout.
+
+                - Henrik Sørensen, Millbridge
+
+                Thank you, Dunmere volunteers
+
+                On behalf of the allotment society, thank you to everyone who helped clear the flood damage.
+
+                - Claire Bérubé, secretary, Dunmere Allotment Society
+
+                Since the new parking charges came in, trade on Quay Street has fallen by a third.
+
+                - Name and address supplied
+
+                ↓Parking charges are emptying Quay Street
+
+                Water bills need explaining
+
+                My quarterly water bill has gone up by a fifth, and nobody has told me why.
+
+                - Name and address supplied
+                """, note: "a letters page whose titles stand alone, one over each letter: two in a row, and the first heads nothing (credits, - Name and address supplied, are no headings)"),
+            Example("""
                 老字号的新味道
 
                 走进南门老街，百年酱园的门店里顾客不断，酱菜和腐乳摆满了货架。
@@ -120,6 +153,31 @@ public struct MisplacedHeadlineRule: Rule {
 
                 改造同步更新了老旧管网，供热效率提高百分之十五。
                 """, note: "another story's headline in the middle of a body"),
+            Example("""
+                Q&A: the reservoir repairs
+
+                Q: Why does the dam need work?
+
+                A: The spillway was built in 1958 and its concrete has cracked. Work starts in September.
+
+                Costs
+
+                Q: Who pays for it?
+
+                A: Customers do, over several years, through their bills.
+
+                ↓Riverside pool to reopen in September
+
+                Q: Could the company not pay from its profits?
+
+                A: Our shareholders will take no dividend this year.
+
+                Drought
+
+                Q: Are we heading for a hosepipe ban?
+
+                A: Not this summer, unless it stays dry.
+                """, note: "an interview whose crossheads are a word each: a headline's sentence among them is another story's, though it shares a word (September)"),
             Example("""
                 # 港口吞吐量创新高
 

@@ -23,7 +23,9 @@ extension TruncatedSentenceRule {
         guard let first = s.first else { return false }
         if [0x2D, 0x2A, 0x2022, 0xB7, 0x25CF, 0x25A0].contains(first), s.count > 1, s[1] == 0x20 { return true }
         let separators = s.filter { $0 == 0x2C || $0 == 0x3B }.count
-        if let colon = s.prefix(24).firstIndex(of: 0x3A), colon > 0, separators >= 3 { return true }
+        // (Not an interview's answer: A: Fix the taps, take shorter showers, and …)
+        if let colon = s.prefix(24).firstIndex(of: 0x3A), colon > 0, separators >= 3,
+           !TextTraits.isInterviewTurn(s.prefix(3).compactMap(Unicode.Scalar.init)) { return true }
         // A short run of names with 、 between them (铃、铙、铎): a heading that enumerates.
         if s.count <= 20, s.contains(0x3001) {
             let items = s.split(separator: 0x3001)

@@ -64,6 +64,29 @@ public struct TruncatedSentenceRule: Rule {
                 Analysts expect further falls this week.
                 """, note: "cut with the rest lost"),
             Example("""
+                Q&A: the reservoir repairs
+
+                Q: Why does the dam need work?
+
+                A: The spillway was built in 1958 and its concrete has cracked. Work starts in September.
+
+                Costs
+
+                Q: Who pays for it?
+
+                A: Customers do, over several years, through their bills.
+
+                Q: Could the company not pay from its profits?
+
+                A: Our shareholders will take no dividend this year.
+
+                Drought
+
+                Q: Are we heading for a hosepipe ban?
+
+                A: Not this summer. Fix dripping taps, take shorter showers, and water the garden in the evening, and every home would save enough to ↓supply
+                """, note: "an interview ends mid-sentence: its questions end on question marks, its answers on stops"),
+            Example("""
                 # 标题
 
                 社区干部听说𠮷安村的老人家里漏雨，第二天一早，带着维修工，赶紧↓往

@@ -50,12 +50,16 @@ final class TruncationScan {
             }
         }
         self.unfinished = unfinished
-        // Copy where paragraphs end on questions and exclamations (readers' comments, letters, a Q&A)
-        // leaves out its stops too: a missing stop there says nothing.
+        // Copy where paragraphs end on questions and exclamations (readers' comments, letters) leaves
+        // out its stops too: a missing stop there says nothing. (An interview's questions, Q: … ?, are
+        // asked in any register.)
         var asks = [Int](repeating: 0, count: document.articles.count)
         for i in blocks.indices where blocks[i].kind == .paragraph {
             switch facts.lastSignificantScalar(of: i) {
-            case 0x21, 0x3F, 0xFF01, 0xFF1F: asks[blocks[i].article] += 1
+            case 0x21, 0x3F, 0xFF01, 0xFF1F:
+                if !TextTraits.isInterviewTurn(UTF8Scalar.scalars(bytes, SourceRange(blocks[i].textRange.start, min(blocks[i].textRange.end, blocks[i].textRange.start + 8)))) {
+                    asks[blocks[i].article] += 1
+                }
             default: break
             }
         }
