@@ -80,7 +80,11 @@ final class HeadlineScan {
         let indentedBody = document.layout.indentedParagraphs
         isHeading = blocks.indices.map { headingLike($0, closing: closing[$0], indentedBody: indentedBody) }
         for i in blocks.indices where isHeading[i] {
-            if let g = groups.last, g.last == i - 1, !closesStack.contains(g.last), blocks[i].article == blocks[g.last].article || !(blocks[g.last].kind == .subhead && blocks[g.last].headingLevel == 0) { groups[groups.count - 1].members.append(i) } else { groups.append(Group(members: [i])) }
+            if let g = groups.last, g.last == i - 1, continuesGroup(g.last, i, closesStack: closesStack) {
+                groups[groups.count - 1].members.append(i)
+            } else {
+                groups.append(Group(members: [i]))
+            }
         }
         isBody = blocks.indices.map { !isHeading[$0] && MisplacedHeadlineRule.isBodyKind(blocks[$0].kind) }
         // Nearest body block before and after every index, in one pass each way.
@@ -117,6 +121,19 @@ final class HeadlineScan {
         // (An interview's question, Q: … ?, is copy.)
         return TextTraits.looksLikeHeadline(texts.scalars(i), maxChinese: 40, maxWords: 12)
             && !TextTraits.containsSpeechLead(texts.scalars(i)) && !TextTraits.isInterviewTurn(texts.scalars(i))
+    }
+
+    /// Heading `i` belongs to the group that heading `i - 1` ends. Not after a stack that closes its
+    /// story, nor past a story's end from an unmarked subhead into the next story's headline, nor
+    /// from a heading in running case into a section's name in capitals (RESULTS, under the
+    /// headline a story printed after it): a new section starts there.
+    private func continuesGroup(_ previous: Int, _ i: Int, closesStack: Set<Int>) -> Bool {
+        if closesStack.contains(previous) { return false }
+        if blocks[i].article != blocks[previous].article, blocks[previous].kind == .subhead, blocks[previous].headingLevel == 0 { return false }
+        if blocks[i].kind == .paragraph, blocks[previous].kind == .paragraph,
+           MisplacedHeadlineRule.isCapitalsHeading(texts.scalars(i)), !MisplacedHeadlineRule.isCapitalsHeading(texts.scalars(previous)),
+           texts.scalars(previous).contains(where: { CharClass.isASCIILower($0.value) }) { return false }
+        return true
     }
 
     func line(_ i: Int) -> Int { blocks[i].firstLine + 1 }

@@ -197,6 +197,21 @@ public struct MisplacedHeadlineRule: Rule {
                 ↓Airline shares slump on profit warning
                 """, note: "plain copy: the headline at the end"),
             Example("""
+                By Nina Caldwell
+
+                EASTCOMBE, June 9 - Eastcombe beat Dunmere by 43 runs on Saturday, with the left-arm spinner Tom Ashcroft taking four wickets for 22.
+
+                Eastcombe are second in the table, three points behind Kestrel Bay, with four matches left.
+
+                ↓Ashcroft spins Eastcombe to victory
+
+                RESULTS
+
+                Harbour League
+                Millbridge Town 2  Harrow Vale Rovers 1
+                Eastcombe United 1  Kestrel Bay 1
+                """, note: "a report under only a byline, its headline printed after it, over the results section's name in capitals"),
+            Example("""
                 本报讯（记者 林晓）𠮷安市第二人民医院新门诊楼日前投入使用，新楼共七层。
 
                 医院相关负责人表示，原门诊楼将改造为康复中心。
