@@ -156,6 +156,9 @@ struct BlockClassifier {
         guard blocks[i].kind == .paragraph, Self.couldBeHeading(blocks[i]) else { return false }
         // Crossheads in English copy are a few words; a longer unpunctuated line is a fragment.
         // Two commas or reported speech make a sentence, not a heading.
+        // (In an interview, a short line with no stop over a question is its section's subhead,
+        // whatever it ends on: 业态怎么定，听街坊的 / 问：…)
+        if judged[i].brief, i + 1 < blocks.count, judged[i + 1].question { return true }
         guard judged[i].crosshead, !judged[i].sentenceLike else { return false }
         // A subhead introduces copy: running text follows it, directly or after a second subhead line.
         var k = i + 1

@@ -14,6 +14,10 @@ extension BlockClassifier {
         var crosshead = false
         /// Two Chinese commas or reported speech: a sentence, whatever its length.
         var sentenceLike = false
+        /// An interview's question (问：…, Q: …).
+        var question = false
+        /// A short line with no stop of any kind in it (at most 24 characters).
+        var brief = false
     }
 
     /// The judgement of one block.
@@ -26,7 +30,10 @@ extension BlockClassifier {
         var judgement = Judgement(kind: kind, lede: lede)
         // 。 or ； anywhere makes a sentence, not a heading: found in the bytes, before the text is read.
         // An interview's turn (问：…？, Q: …) is copy, whatever its length.
-        if couldBeHeading(block), !hasChineseStop(buf, r), !TextTraits.isInterviewTurn(text) {
+        let turn = TextTraits.isInterviewTurn(text)
+        judgement.question = turn && (text[0] == "问" || text[0] == "Q")
+        if couldBeHeading(block), !hasChineseStop(buf, r), !turn {
+            judgement.brief = text.count <= 24 && !text.contains(where: { "。！？.!?；;".unicodeScalars.contains($0) })
             judgement.headingLine = TextTraits.looksLikeHeadline(text, maxChinese: 40, maxWords: 12)
             judgement.crosshead = judgement.headingLine && TextTraits.looksLikeHeadline(text, maxChinese: 40, maxWords: 8)
             judgement.sentenceLike = text.filter({ $0 == "，" }).count >= 2 || TextTraits.containsSpeechLead(text)

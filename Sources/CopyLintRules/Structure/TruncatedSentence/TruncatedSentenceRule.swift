@@ -163,6 +163,21 @@ public struct TruncatedSentenceRule: Rule {
         ],
         nonTriggering: [
             Example("""
+                让老街重新热闹起来
+
+                从修房子到留住人
+
+                问：居民一开始支持吗？
+
+                答：有支持的，也有观望的。后来，一位老大爷成了我们的义务讲解员。
+
+                业态怎么定，听街坊的
+
+                问：现在老街上主要有哪些业态？
+
+                答：开什么店，是街坊们一起商量定的。目前开了二十七家店，有手工竹编、老字号糕点，也有咖啡馆。
+                """, note: "an interview's subhead may end on 的: the question under it opens a turn of its own"),
+            Example("""
                 Election results
 
                 Turnout in the city was the highest for a local election in twenty years.
