@@ -163,6 +163,15 @@ public struct TruncatedSentenceRule: Rule {
         ],
         nonTriggering: [
             Example("""
+                County cricket
+
+                Eastcombe beat Dunmere by 43 runs on Saturday to move second in Division One of the County Cricket League.
+
+                County Cricket League, Division One
+                Eastcombe 236-8 (50 ov) beat Dunmere 193 (45.4 ov) by 43 runs
+                Kestrel Bay 251-6 (50 ov) beat Ashby Moor 187 (41.2 ov) by 64 runs
+                """, note: "lines of results, dense with figures, stop without a full stop"),
+            Example("""
                 让老街重新热闹起来
 
                 从修房子到留住人
