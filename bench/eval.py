@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Accuracy of copylint on ../shared/corpus (and on the pages in bench/pages), as tables.
 
-    bench/eval [SET ...]      SET: seed, dev, clean, layouts, published, pages, pages2 (default: all)
+    bench/eval [SET ...]      SET: seed, dev, clean, layouts, published, pages, pages2, pages3 (default: all)
 
-pages2 is a second set of hand-written pages, written blind as a hold-out after the first set
-(bench/pages) had been read to find misses.
+pages2 and pages3 are further sets of hand-written pages, each written blind (by someone who neither
+ran copylint nor read its source) after the set before it had been read to find misses.
 
 Each labelled set is scored with the corpus's own scorer (score.py: a label is matched by a diagnostic
 of the same rule and file on a line in [line-1, end_line+1]). Every set is also split in two halves by
@@ -137,7 +137,7 @@ def table_unlabelled(title, root, group_of=None, paths=None):
 
 
 def main():
-    which = set(sys.argv[1:]) or {"seed", "dev", "clean", "layouts", "published", "pages", "pages2"}
+    which = set(sys.argv[1:]) or {"seed", "dev", "clean", "layouts", "published", "pages", "pages2", "pages3"}
     subprocess.run(["swift", "build", "-c", "release", "--product", "copylint"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     if "seed" in which:
@@ -162,11 +162,13 @@ def main():
         pages = os.path.join(ROOT, "bench", "pages")
         layout_of = lambda f: f.split("/")[0]
         table_labelled("bench/pages (hand-written)", pages, os.path.join(pages, "labels.jsonl"), layout_of)
-    if "pages2" in which and os.path.isdir(os.path.join(ROOT, "bench", "pages2")):
-        # Written blind after every change it measures: a hold-out for the hand-written pages.
-        pages = os.path.join(ROOT, "bench", "pages2")
-        table_labelled("bench/pages2 (hand-written, hold-out)", pages, os.path.join(pages, "labels.jsonl"),
-                       lambda f: f.split("/")[0])
+    # Later sets, written blind after the changes they were first used to measure: each is a hold-out
+    # until its misses are read (pages2's tuning half has been; its check half has not).
+    for name in ("pages2", "pages3"):
+        pages = os.path.join(ROOT, "bench", name)
+        if name in which and os.path.isfile(os.path.join(pages, "labels.jsonl")):
+            table_labelled("bench/%s (hand-written, blind)" % name, pages, os.path.join(pages, "labels.jsonl"),
+                           lambda f: f.split("/")[0])
 
 
 if __name__ == "__main__":
