@@ -137,9 +137,10 @@ public enum ChineseLexicon {
         return bestScore(s, boundary: nil) - bestScore(s, boundary: left.count)
     }
 
-    /// `s` reads nearly as well with its last character closing a word as with it standing alone
-    /// (体育场地: 体育场|地 or 体育|场地): within `margin` (natural log) of the best reading that
-    /// leaves it alone.
+    /// `s` reads with its last character closing a word within `margin` (natural log: 5 is a factor
+    /// of about 150) of the best reading that leaves it alone (体育场地: 体育|场地 is three nats
+    /// behind 体育场|地). The word list drops rare compounds (体育场地 itself), so a closing reading
+    /// that far behind is still a likely one.
     public static func mayCloseWord(_ s: [UInt32], margin: Double = 5) -> Bool {
         guard s.count >= 2 else { return false }
         let alone = bestScore(s, boundary: s.count - 1)

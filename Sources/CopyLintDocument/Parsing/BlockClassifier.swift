@@ -18,6 +18,13 @@ struct BlockClassifier {
             blocks[i].kind = judged[i].kind
             blocks[i].ledeRange = judged[i].lede
         }
+        // A dash and a few capitalised words is a credit (- Staff report) on its own; next to another
+        // line that opens with a dash it is an item of a list.
+        for i in blocks.indices where blocks[i].kind == .label && Self.opensWithDash(bytes, blocks[i]) {
+            if (i > 0 && Self.opensWithDash(bytes, blocks[i - 1])) || (i + 1 < blocks.count && Self.opensWithDash(bytes, blocks[i + 1])) {
+                blocks[i].kind = .paragraph
+            }
+        }
         let tp = Profile.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         // Subheads without heading markup occur in both layouts.
         shortSubheads(&blocks)
@@ -158,7 +165,8 @@ struct BlockClassifier {
         // Two commas or reported speech make a sentence, not a heading.
         // (In an interview, a short line with no stop over a question is its section's subhead,
         // whatever it ends on: 业态怎么定，听街坊的 / 问：…)
-        if judged[i].brief, i + 1 < blocks.count, judged[i + 1].question { return true }
+        // (Not the line right after a question: that is its answer, however short.)
+        if judged[i].brief, i + 1 < blocks.count, judged[i + 1].question, i == 0 || !judged[i - 1].question { return true }
         guard judged[i].crosshead, !judged[i].sentenceLike else { return false }
         // A subhead introduces copy: running text follows it, directly or after a second subhead line.
         var k = i + 1
@@ -176,19 +184,29 @@ struct BlockClassifier {
             stretch.removeAll()
             seenCopy = false
         }
+        func shortLine(_ k: Int) -> Bool {
+            guard blocks[k].kind == .label, blocks[k].textRange.length <= 24 else { return false }
+            let text = scalars(blocks[k])
+            return (5...6).contains(text.count) && TextTraits.hanCount(text) == text.count
+        }
         for i in blocks.indices {
+            // A story also ends where the next one opens (a gap, a byline, a dateline, a lede): in plain
+            // copy its headline is not known yet.
+            // (A short line right over the next story's lede is that story's headline, not this one's subhead.)
+            if blocks[i].blankLinesBefore >= 2 || blocks[i].ledeRange != nil {
+                if stretch.last == i - 1 { stretch.removeLast() }
+                settle(&blocks)
+            }
             switch blocks[i].kind {
-            case .headline, .kicker, .separator, .marker:
+            case .headline, .kicker, .separator, .marker, .byline, .dateline:
                 settle(&blocks)
             case .paragraph:
                 seenCopy = true
             case .label:
-                guard seenCopy, blocks[i].textRange.length <= 18 else { continue }
-                let text = scalars(blocks[i])
-                guard (5...6).contains(text.count), TextTraits.hanCount(text) == text.count else { continue }
+                guard seenCopy, shortLine(i) else { continue }
                 // Copy follows it, directly or under one more such line.
                 var k = i + 1
-                while k < blocks.count, blocks[k].kind == .label, k - i < 2 { k += 1 }
+                if k < blocks.count, shortLine(k) { k += 1 }
                 if k < blocks.count, blocks[k].kind == .paragraph { stretch.append(i) }
             default:
                 break
@@ -248,6 +266,13 @@ struct BlockClassifier {
             assignStack(&blocks, stack)
             i += 1
         }
+    }
+
+    /// The block opens with a dash (- – —) and a space.
+    static func opensWithDash(_ bytes: [UInt8], _ block: Block) -> Bool {
+        let s = block.textRange.start, e = block.textRange.end
+        if s + 1 < e, bytes[s] == 0x2D { return bytes[s + 1] == 0x20 }
+        return s + 3 < e && bytes[s] == 0xE2 && bytes[s + 1] == 0x80 && (bytes[s + 2] == 0x93 || bytes[s + 2] == 0x94) && bytes[s + 3] == 0x20
     }
 
     /// The block is indented with an ideographic space (E3 80 80).

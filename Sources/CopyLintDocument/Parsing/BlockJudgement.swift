@@ -30,9 +30,9 @@ extension BlockClassifier {
         var judgement = Judgement(kind: kind, lede: lede)
         // 。 or ； anywhere makes a sentence, not a heading: found in the bytes, before the text is read.
         // An interview's turn (问：…？, Q: …) is copy, whatever its length.
-        let turn = TextTraits.isInterviewTurn(text)
-        judgement.question = turn && (text[0] == "问" || text[0] == "Q")
-        if couldBeHeading(block), !hasChineseStop(buf, r), !turn {
+        let turn = TextTraits.interviewTurn(text)
+        judgement.question = turn == .question
+        if couldBeHeading(block), !hasChineseStop(buf, r), turn == nil {
             judgement.brief = text.count <= 24 && !text.contains(where: { "。！？.!?；;".unicodeScalars.contains($0) })
             judgement.headingLine = TextTraits.looksLikeHeadline(text, maxChinese: 40, maxWords: 12)
             judgement.crosshead = judgement.headingLine && TextTraits.looksLikeHeadline(text, maxChinese: 40, maxWords: 8)

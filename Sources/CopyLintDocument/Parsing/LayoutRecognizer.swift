@@ -96,7 +96,12 @@ enum LayoutRecognizer {
                         let stack = !p.previousAdjacent && !joins[p.k + 1] && p.endsOpen && p.nextEndsOpen && !p.hyphen
                             && (p.nextCJK || (p.nextLetter && !p.nextLowercase)) && !leavesBracketOpen(buf, raws[p.k])
                         guard !standsAlone, !stack else { continue }
-                        if isFull(p, wrap) || (marked && runsOnShort(p, wrap, indentStarts: indentStarts)) { joins[p.k] = true }
+                        // (A flush line that stands alone itself, over an indented one, is a heading:
+                        // the line above it keeps its own end, cut or not.)
+                        if isFull(p, wrap) || (marked && runsOnShort(p, wrap, indentStarts: indentStarts)
+                                               && (!indentStarts || p.nextLowercase || p.nextCJK || p.hyphen || joins[p.k + 1] || p.nextEndsSentence)) {
+                            joins[p.k] = true
+                        }
                     }
                     flow = .wrapped(width: wrap.width, columns: wrap.columns, indentStarts: indentStarts)
                 }

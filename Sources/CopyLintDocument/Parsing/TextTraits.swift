@@ -32,15 +32,28 @@ package enum TextTraits {
         return sentenceFinal.contains(last)
     }
 
-    /// A turn of an interview: 问： or 答：, Q: or A: (and Q. / A.), then what was asked or said.
-    package static func isInterviewTurn(_ text: [Unicode.Scalar]) -> Bool {
-        guard text.count >= 3 else { return false }
-        switch (text[0], text[1]) {
-        case ("问", "："), ("答", "："), ("问", ":"), ("答", ":"): return true
-        case ("Q", ":"), ("A", ":"), ("Q", "."), ("A", "."): return text[2] == " "
-        default: return false
+    /// Which turn of an interview a text is: 问： or Q: (a question), 答： or A: (an answer), then
+    /// what was asked or said; nil for anything else.
+    package enum InterviewTurn { case question, answer }
+
+    package static func interviewTurn<C: Collection>(_ text: C) -> InterviewTurn? where C.Element == UInt32 {
+        var it = text.makeIterator()
+        guard let a = it.next(), let b = it.next(), let c = it.next() else { return nil }
+        let fullColon = b == 0xFF1A, colon = b == 0x3A
+        switch a {
+        case 0x95EE where fullColon || colon: return .question                 // 问
+        case 0x7B54 where fullColon || colon: return .answer                   // 答
+        case 0x51 where fullColon || (colon && c == 0x20): return .question    // Q
+        case 0x41 where fullColon || (colon && c == 0x20): return .answer      // A
+        default: return nil
         }
     }
+
+    package static func interviewTurn(_ text: [Unicode.Scalar]) -> InterviewTurn? {
+        interviewTurn(text.prefix(3).map(\.value))
+    }
+
+    package static func isInterviewTurn(_ text: [Unicode.Scalar]) -> Bool { interviewTurn(text) != nil }
 
     /// Sentence punctuation anywhere (a headline has none, except ! ? at its end).
     package static func hasSentenceStop(_ text: [Unicode.Scalar]) -> Bool {

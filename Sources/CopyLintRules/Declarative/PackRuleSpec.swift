@@ -5,7 +5,8 @@ import CopyLintEngine
 
 /// Where in the copy a pack rule looks.
 public enum PackScope: String, Sendable, CaseIterable {
-    case text           // every block of copy (not a table's rows, which align with spaces, nor the page's furniture)
+    case text           // every block
+    case copy           // every block but a table's rows (aligned with spaces) and the page's furniture
     case headline       // kicker, headline, subtitle
     case subtitle
     case heading        // every heading, subheads included
@@ -17,8 +18,8 @@ public enum PackScope: String, Sendable, CaseIterable {
 
     func includes(_ kind: BlockKind) -> Bool {
         switch self {
-        case .text: return kind != .listing && !kind.isFurniture
-        case .document: return true
+        case .text, .document: return true
+        case .copy: return kind != .listing && !kind.isFurniture
         case .headline: return kind == .headline || kind == .kicker || kind == .subtitle
         case .subtitle: return kind == .subtitle
         case .heading: return kind.isHeading

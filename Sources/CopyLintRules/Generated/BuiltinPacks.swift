@@ -11,6 +11,7 @@ enum BuiltinPacks {
   "rationale": "Copy set for print has single spaces between words and sentences; runs of spaces come from typewriter habits and merged lines, and make uneven gaps when justified.",
   "message": "several spaces in a row",
   "severity": "warning",
+  "scope": "copy",
   "swap": {
     "    ": " ",
     "   ": " ",
@@ -422,8 +423,7 @@ enum BuiltinPacks {
       "新款iPhone,OPPO和vivo手机。",
       "会议于10:30开始。",
       "# 公益环保成为赛事的价值内核(看台人语)\n\n去年，公益环保成为赛事的关键词（见图）。",
-      "# 让执行难不再是老大难(基层实践)\n\n## 建立查控机制，躲猫猫的做法不灵了\n\n法院执行部门建立了网络查控机制（见图）。",
-      "# 2020,消费底气足(消费视窗)\n\n时下，我国消费市场热潮涌动。"
+      "# 让执行难不再是老大难(基层实践)\n\n## 建立查控机制，躲猫猫的做法不灵了\n\n法院执行部门建立了网络查控机制（见图）。"
     ]
   }
 }

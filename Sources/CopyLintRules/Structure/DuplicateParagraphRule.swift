@@ -133,7 +133,7 @@ public struct DuplicateParagraphRule: Rule {
         // the bytes when a hash matches, so memory does not grow with the size of the copy.
         var exact = HashIndex(expected: blocks.count)                   // hash of the normalised text -> first block
         var bare = HashIndex(expected: near ? blocks.count : 0)                    // hash of the text without punctuation -> first block
-        var buckets = HashIndex(expected: near ? blocks.count * Self.sketchSize : 0)                 // (seed, min-hash) -> bucket of block indices
+        var buckets = HashIndex()                 // (grows with the blocks sketched, a few of all)                 // (seed, min-hash) -> bucket of block indices
         var bucketItems: [Int32] = []             // bucketScanLimit indices per bucket, -1 when free
         var scratch: [UInt32] = []
         var sketch: [UInt64] = []

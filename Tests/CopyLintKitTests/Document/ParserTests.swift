@@ -127,6 +127,21 @@ final class ParserTests: XCTestCase {
         }
     }
 
+    /// A cut line of some width over a flush heading that stands alone keeps its own end: the heading
+    /// is not run into it.
+    func testAFlushHeadingUnderACutLineStandsAlone() {
+        let text = "Council news\n\n  The council met on Tuesday to set the budget for next year, and\nagreed to raise the tax by two percent, the treasurer said\nNew ferry terminal opens\n  The terminal at Strathmorran opened on Monday after two years of\nwork on the quay, the harbour board said in a statement.\n"
+        XCTAssertEqual(parse(text).blocks.map { $0.firstLine + 1 }, [1, 3, 5, 6])
+    }
+
+    /// A dash and a few capitalised words alone is a credit; lines that all open with a dash are a list.
+    func testDashCreditAndDashList() {
+        let credit = parse("Harbour plan\n\nThe council approved the plan on Monday.\n\n- Staff report\n")
+        XCTAssertEqual(kinds(credit), [.headline, .paragraph, .label])
+        let list = parse("Council decisions\n\nThe council decided:\n\n- Council tax rises by two percent\n- The new library opens in May\n")
+        XCTAssertEqual(kinds(list).suffix(2), [.paragraph, .paragraph])
+    }
+
     /// A table's row is a few words a cell; a sentence with one double space in it is copy, figures or not.
     func testListingRowsAgainstASentenceWithADoubleSpace() {
         let d = parse("Results\n\nMillbridge Town 2  Harrow Vale Rovers 1\n\nMicrosoft has given game makers  a glimpse of what the Xbox 2 can do.\n\nEastcombe won by 43 runs.\n")
@@ -160,6 +175,12 @@ final class ParserTests: XCTestCase {
         // A story is bounded by the next headline: one line in each of two stories stays a label.
         let two = story.replacingOccurrences(of: "守住手艺根脉", with: "# 新春庙会开幕").replacingOccurrences(of: "老字号的新味道", with: "# 老字号的新味道")
         XCTAssertEqual(kinds(parse(two + "\n")).filter { $0 == .subhead }, [])
+        // In plain copy too, where the next story opens on its lede.
+        let plain = story.replacingOccurrences(of: "守住手艺根脉\n\n过去，", with: "守住手艺根脉\n\n本报讯　过去，")
+        XCTAssertEqual(kinds(parse(plain + "\n")).filter { $0 == .subhead }, [])
+        // A line of six characters with an astral one (𠮷, four bytes) is measured in characters.
+        let astral = story.replacingOccurrences(of: "守住手艺根脉", with: "守住𠮷安根脉")
+        XCTAssertEqual(kinds(parse(astral + "\n")).filter { $0 == .subhead }.count, 2)
     }
 
     /// Every block is judged on its own text; a short block repeated in its slice takes the first copy's

@@ -60,10 +60,7 @@ struct SubstitutionCheck: PackKindCheck {
             for family in families {
                 let ofFamily = mine.filter { familyOf[$0] == family }
                 let rights = rightsOf(family)
-                // A family too rare to show a style of its own follows the class's where the class has
-                // one and never writes this family's right form (2020,消费底气足足的(消费视窗)).
-                let follows = !styled.isEmpty && ofFamily.count < (headings ? 2 : 3) && Self.rightForms(rights, in: ranges, bytes, upTo: 1).isEmpty
-                if styled.contains(family) || follows {
+                if styled.contains(family) {
                     // The house writes the wrong forms: its right forms are the outliers.
                     for (range, right) in Self.rightForms(rights, in: ranges, bytes, upTo: .max) {
                         guard let wrong = back[right] else { continue }

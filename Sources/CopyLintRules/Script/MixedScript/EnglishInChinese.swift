@@ -53,7 +53,7 @@ extension MixedScriptRule {
             guard Self.hanNear(s, before: w) || Self.hanNear(s, after: e) else { continue }
             if let l = last, w > l.e, (l.e..<w).allSatisfy({ Self.isGap(s[$0]) }) {
                 findings[l.finding] = Finding(range: t.range(l.w, e),
-                                              message: "English words '\(t.string(l.w, e))' inside Chinese running text")
+                                              message: "English words '\(t.string(l.w, e).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).joined(separator: " "))' inside Chinese running text")
                 last = (l.w, e, l.finding)
                 continue
             }

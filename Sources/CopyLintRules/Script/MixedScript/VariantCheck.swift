@@ -47,22 +47,7 @@ extension MixedScriptRule {
     struct CharactersPresent {
         private var bits = BitSet(capacity: 0x110000)
 
-        init(_ bytes: [UInt8]) {
-            // Read through buffer pointers: one pass over the file, no check of the set's storage per character.
-            bits.words.withUnsafeMutableBufferPointer { words in
-                bytes.withUnsafeBufferPointer { buf in
-                    var i = 0
-                    let n = buf.count
-                    while i < n {
-                        let b = buf[i]
-                        if b < 0x80 { words[Int(b) >> 6] |= 1 << UInt64(b & 63); i += 1; continue }
-                        let (scalar, length) = UTF8Scalar.decode(buf, at: i)
-                        if scalar < 0x110000 { words[Int(scalar >> 6)] |= 1 << UInt64(scalar & 63) }
-                        i += max(1, length)
-                    }
-                }
-            }
-        }
+        init(_ bytes: [UInt8]) { bits.insertScalars(utf8: bytes) }
 
         func contains(_ c: UInt32) -> Bool { bits.contains(Int(c)) }
     }

@@ -14,7 +14,8 @@ extension MisplacedHeadlineRule {
         // In plain copy, a line read as a subhead that closes a story with no headline of its own is
         // that story's headline (a brief that opens on 本报讯 with its headline under it).
         var headlines = g.members.filter(s.isHeadlineLevel)
-        if headlines.isEmpty, !storyHasHeadline, g.members.allSatisfy({ blocks[$0].kind == .subhead && blocks[$0].headingLevel == 0 }) {
+        if headlines.isEmpty, !storyHasHeadline, s.opensOnLede(before),
+           g.members.allSatisfy({ blocks[$0].kind == .subhead && blocks[$0].headingLevel == 0 }) {
             headlines = [g.first]
         }
         let target = g.members.first { blocks[$0].kind == .headline } ?? headlines.first ?? g.first
@@ -95,6 +96,7 @@ extension MisplacedHeadlineRule {
         let (ta, tb) = (s.texts.scalars(i), s.texts.scalars(next))
         // Two section names in capitals in a row (ICE HOCKEY / BASKETBALL): one rank, the first empty.
         if Self.isCapitalsHeading(ta), Self.isCapitalsHeading(tb) { return true }
+        guard s.groups[n].members.count == 2 else { return false }
         // The story's other subheads with copy on both sides: one line each (single), or not.
         var single = 0, stacked = false
         for m in s.groupsOfArticle[a.article] ?? [] where m != n && s.blocks[s.groups[m].first].kind == .subhead {
@@ -104,8 +106,7 @@ extension MisplacedHeadlineRule {
         }
         // English subheads longer than crossheads (a letters page's titles, Keep the library open) are
         // one series where the story sets two or more of them alone and none stacked.
-        guard s.groups[n].members.count == 2,
-              Self.parallelHeadings(ta, tb, longEnglish: single >= 2 && !stacked) else { return false }
+        guard Self.parallelHeadings(ta, tb, longEnglish: single >= 2 && !stacked) else { return false }
         // Two subheads built alike, each two phrases about a comma (近十几年来，“量子”一词热度明显提升 /
         // 科研应用不断突破，公众科普任重道远): one series, not a heading and its gloss.
         // (Unless the copy just above is a third such line: a list of points, 要点 set as lines.)

@@ -73,7 +73,8 @@ final class HeadlineScan {
             let stack = j..<b
             guard (2...3).contains(stack.count), j > 0, blocks[j].blankLinesBefore >= 1, blocks[j - 1].kind == .paragraph,
                   blocks[j - 1].blankLinesBefore >= 1 || j - 1 == 0,
-                  stack.allSatisfy({ blocks[$0].kind == .paragraph && blocks[$0].textRange.length <= 200 }) else { continue }
+                  stack.allSatisfy({ blocks[$0].kind == .paragraph && blocks[$0].textRange.length <= 200 }),
+                  Self.headlineSized(texts.scalars(j)) else { continue }
             for k in stack { closing[k] = true }
             closesStack.insert(b - 1)
         }
@@ -174,6 +175,19 @@ final class HeadlineScan {
             k += 1
         }
         return false
+    }
+
+    /// Long enough for a headline, not a signature or a place (Margaret Lowell / Eastcombe): four
+    /// words or more, or six Chinese characters.
+    static func headlineSized(_ t: [Unicode.Scalar]) -> Bool {
+        TextTraits.hanCount(t) >= 6 || (TextTraits.hanCount(t) == 0 && TextTraits.wordCount(t) >= 4)
+    }
+
+    /// The story of block `i` opens on a lede, a dateline or a byline (a brief: 本报讯…, By …).
+    func opensOnLede(_ i: Int) -> Bool {
+        var k = i
+        while k > 0, blocks[k - 1].article == blocks[i].article { k -= 1 }
+        return opensStory(k)
     }
 
     /// The block starts a new story: a dateline, a lede or a byline.

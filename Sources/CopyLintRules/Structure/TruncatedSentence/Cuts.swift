@@ -24,11 +24,10 @@ extension TruncatedSentenceRule {
             // The story goes on on another page: it may break off here.
             if s.isJump(i + 1, .to) { continue }
             let next = i + 1 < blocks.count ? i + 1 : nil
-            // An interview's next question (问：…, Q: …) opens a turn of its own: no sentence runs on
-            // into it, and the short line over it is its section's subhead.
-            if let n = next, TextTraits.isInterviewTurn(Array(texts[n].scalars.prefix(3)).compactMap(Unicode.Scalar.init)) {
-                if block.kind == .subhead { continue }
-            }
+            // An interview's next turn (问：…, Q: …) opens a turn of its own: no sentence runs on into
+            // it, and the short line over it is its section's subhead.
+            let nextIsTurn = next.map { TextTraits.interviewTurn(texts[$0].scalars) != nil } ?? false
+            if nextIsTurn, block.kind == .subhead { continue }
             // (a) split across a break: the next block continues this sentence. Short lines among
             // lines like them (a title set in two lines: 中华人民共和国主席令 / 第三十九号) take strong evidence.
             // A subhead is followed by a sentence, which starts in upper case: a short line read as a
@@ -37,7 +36,7 @@ extension TruncatedSentenceRule {
             // dropped into a sentence: misplaced-headline's, with the rest of the sentence an orphan.
             let verse = s.isVerseOrListLine(i)
             if let n = next, blocks[n].kind == .paragraph || blocks[n].kind == .subhead || blocks[n].kind == .label,
-               !TextTraits.isInterviewTurn(Array(texts[n].scalars.prefix(3)).compactMap(Unicode.Scalar.init)),
+               !nextIsTurn,
                let how = continuation(from: text, to: texts[n], ending: ending), !verse || how.isStrong,
                block.kind == .paragraph || how.isStrong || truncationEvidence(text, ending: ending) != nil
                 || blocks[n].blankLinesBefore >= 2 || (how.isLowercase && block.kind == .subhead && Self.readsAsProse(text)) {
@@ -78,7 +77,9 @@ extension TruncatedSentenceRule {
             // A line in headlinese (another story's headline in the copy, or this one's printed late)
             // is misplaced-headline's to report.
             if block.kind != .paragraph || (!prose && s.storyContinuesAfter(i)) || leadIn || Self.isHeadlinese(text) {
-                guard let e = evidence, !e.contains("inside a word"), !e.contains("without a full stop") else { continue }
+                // (Nor a heading's two short clauses, 生态美，百姓富: a verb there may close it.)
+                guard let e = evidence, !e.contains("inside a word"), !e.contains("without a full stop"),
+                      block.kind == .paragraph || e != Self.shortClauseReason else { continue }
             }
             if evidence == nil, block.kind == .paragraph, weak, unfinished.contains(i), !Self.endsOnClosedList(text),
                block.ledeRange != nil || (i > 0 && blocks[i - 1].kind == .paragraph && blocks[i - 1].article == block.article) {

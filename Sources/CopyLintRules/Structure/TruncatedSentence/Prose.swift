@@ -25,7 +25,7 @@ extension TruncatedSentenceRule {
         let separators = s.filter { $0 == 0x2C || $0 == 0x3B }.count
         // (Not an interview's answer: A: Fix the taps, take shorter showers, and …)
         if let colon = s.prefix(24).firstIndex(of: 0x3A), colon > 0, separators >= 3,
-           !TextTraits.isInterviewTurn(s.prefix(3).compactMap(Unicode.Scalar.init)) { return true }
+           TextTraits.interviewTurn(s) == nil { return true }
         // A short run of names with 、 between them (铃、铙、铎): a heading that enumerates.
         if s.count <= 20, s.contains(0x3001) {
             let items = s.split(separator: 0x3001)

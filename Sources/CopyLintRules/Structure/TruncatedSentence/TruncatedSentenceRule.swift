@@ -163,6 +163,31 @@ public struct TruncatedSentenceRule: Rule {
         ],
         nonTriggering: [
             Example("""
+                绿水青山间的新日子
+
+                村里的垃圾集中处理以后，河水一年比一年清，村民们在河边种上了柳树。
+
+                水更清，岸更绿
+
+                游客多了起来，河边新开了三家民宿，周末常常客满。
+
+                生态美，百姓富
+
+                去年，村集体收入超过八十万元，比五年前翻了一番。
+                """, note: "subheads of two short clauses (生态美，百姓富) are not cut sentences"),
+            Example("""
+                Harbour plan
+
+                  The council met on Tuesday to set the budget for next year.
+                  It agreed to raise the tax by two percent from April.
+
+                The budget
+
+                The treasurer said the rise was the smallest for ten years.
+                  Councillors voted by nine to two.
+                  The new rate will appear on bills sent out in March.
+                """, note: "English copy indented a paragraph a line sets the first paragraph after a crosshead flush: no orphan"),
+            Example("""
                 County cricket
 
                 Eastcombe beat Dunmere by 43 runs on Saturday to move second in Division One of the County Cricket League.

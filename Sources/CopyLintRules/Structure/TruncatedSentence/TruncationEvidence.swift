@@ -22,12 +22,13 @@ extension TruncatedSentenceRule {
         guard ending.index >= 0 else { return nil }
         let last = ending.last
         if CharClass.isASCIILetter(last) || CharClass.isDigit(last) || last == 0x2C {
-            // A line in capitals is a heading or a label (SCHOOL BOND MEASURE A), not a sentence.
-            if !s.contains(where: { CharClass.isASCIILower($0) }), s.count(where: { CharClass.isASCIIUpper($0) }) >= 4 { return nil }
             // English: the last word.
             var k = ending.index
             while k >= 0, CharClass.isASCIILetter(s[k]) || s[k] == 0x27 { k -= 1 }
             let word = t.string(k + 1, ending.index + 1).lowercased()
+            // A heading-sized line in capitals is a heading or a label (SCHOOL BOND MEASURE A), not a
+            // sentence ending on an article.
+            if Self.isCapitalsLine(s) { return last == 0x2C ? "it ends on a comma" : nil }
             if Self.danglingEnglish.contains(word) { return "it ends on '\(word)'" }
             // "… K Adams (Falcons), T": a name cut after its initial.
             if ending.index - k == 1, CharClass.isASCIIUpper(last), last != 0x49, k >= 1, s[k] == 0x20,
@@ -38,7 +39,7 @@ extension TruncatedSentenceRule {
             let words = TextTraits.wordCount(s.compactMap(Unicode.Scalar.init))
             // (Not a line of results, dense with figures: Eastcombe 236-8 (50 ov) beat Dunmere 193 by 43 runs.)
             if CharClass.isASCIILower(s[k + 1 < s.count ? k + 1 : ending.index]), words >= 8, weakAllowed,
-               Self.figureGroups(s) * 4 < words { return "it stops without a full stop" }
+               !(s.count <= 160 && Self.figureGroups(s) * 4 >= words) { return "it stops without a full stop" }
             return nil
         }
         guard CharClass.isHan(last) || last == 0xFF0C || last == 0x3001 else {
@@ -64,26 +65,48 @@ extension TruncatedSentenceRule {
                 return "it ends inside a word"
             }
         }
-        // Three characters after a comma that end on a character standing alone (再次|上): a verb or a
-        // preposition whose object is lost. (A list's last item, after 、, may be three: 有基础.)
+        // Three characters after a comma that end on a verb, a preposition or a localizer standing alone
+        // (再次|上, 赶紧|往): what it governs is lost. Not an adjective (百姓富) or a particle (都笑了);
+        // and not after 、 (a list's last item may be three: 有基础).
         if clause == 3, k >= 0, s[k] == 0xFF0C || s[k] == 0x2C,
+           [.verb, .preposition, .localizer].contains(ChineseChars.wordClass(last)),
            let lastToken = ChineseLexicon.segment(Array(s[(k + 1)...ending.index])).last, lastToken.length == 1,
            !ChineseLexicon.mayCloseWord(Array(s[(k + 1)...ending.index])) {
-            return "its last clause is cut short"
+            return Self.shortClauseReason
         }
         return nil
     }
 
-    /// How many runs of figures the text holds (236-8 is two, 45.4 one).
+    /// How many figures the text holds (236-8 is two; 45.4 and 1,500 are one each).
     static func figureGroups(_ s: [UInt32]) -> Int {
         var n = 0, inFigure = false
         for (k, c) in s.enumerated() {
             let digit = CharClass.isDigit(c)
-            if digit, !inFigure, !(k >= 2 && s[k - 1] == 0x2E && CharClass.isDigit(s[k - 2])) { n += 1 }
+            let joined = k >= 2 && (s[k - 1] == 0x2E || s[k - 1] == 0x2C) && CharClass.isDigit(s[k - 2])
+            if digit, !inFigure, !joined { n += 1 }
             inFigure = digit
         }
         return n
     }
+
+    /// A heading-sized line of Latin letters, none of them lower case (at most eight words, no Han).
+    static func isCapitalsLine(_ s: [UInt32]) -> Bool {
+        var upper = 0, words = 0, inWord = false
+        for c in s {
+            if CharClass.isHan(c) || CharClass.isASCIILower(c) { return false }
+            let letter = CharClass.isASCIIUpper(c)
+            if letter {
+                upper += 1
+                if !inWord { words += 1 }
+            }
+            inWord = letter || (inWord && c != 0x20)
+        }
+        return upper >= 4 && words <= 8
+    }
+
+    /// The reason given for a clause of three characters ending on a verb, a preposition or a
+    /// localizer standing alone (赶紧|往, 再次|上): what it governs is lost.
+    static let shortClauseReason = "its last clause stops before what its last word governs"
 
     /// The text ends on a function character standing alone (的, 和, 在 — not 场地, 担当, 原因),
     /// and not on the 的 that closes a 是…的 sentence.

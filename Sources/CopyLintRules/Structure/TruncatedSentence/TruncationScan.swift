@@ -57,7 +57,7 @@ final class TruncationScan {
         for i in blocks.indices where blocks[i].kind == .paragraph {
             switch facts.lastSignificantScalar(of: i) {
             case 0x21, 0x3F, 0xFF01, 0xFF1F:
-                if !TextTraits.isInterviewTurn(UTF8Scalar.scalars(bytes, SourceRange(blocks[i].textRange.start, min(blocks[i].textRange.end, blocks[i].textRange.start + 8)))) {
+                if TextTraits.interviewTurn(ScalarText.head(bytes, blocks[i].textRange, maxScalars: 3).scalars) != .question {
                     asks[blocks[i].article] += 1
                 }
             default: break
@@ -122,9 +122,10 @@ final class TruncationScan {
     private func flushProse(_ i: Int) -> Bool {
         guard blocks[i].kind == .paragraph, !blocks[i].isIndented,
               case .lines = document.layout.flow(atLine: blocks[i].firstLine) else { return false }
-        let t = texts[i]
+        // (Read from its head, not through the cache of texts: a heading is no longer than this.)
+        let t = ScalarText.head(bytes, blocks[i].textRange, maxScalars: 80)
         guard t.count >= 12, let first = t.scalars.first, !TruncatedSentenceRule.isOpeningMark(first) else { return false }
-        return !TextTraits.looksLikeHeadline(t.scalars.compactMap(Unicode.Scalar.init))
+        return t.count >= 80 || !TextTraits.looksLikeHeadline(t.scalars.compactMap(Unicode.Scalar.init))
     }
 
     /// Block `i` is copy set flush in a story whose paragraphs open with an indent, a line each: an
@@ -133,9 +134,10 @@ final class TruncationScan {
         guard document.layout.indentedParagraphs, flushProse(i) else { return false }
         let c = indentCounts[blocks[i].article]
         guard c.indented >= 3, c.flush * 3 <= c.indented else { return false }
-        var k = i - 1
-        while k >= 0, blocks[k].kind != .paragraph { k -= 1 }
-        return k >= 0 && blocks[k].article == blocks[i].article && blocks[k].isIndented
+        // The block right before it is an indented paragraph of its story (English sets the first
+        // paragraph after a crosshead flush: that one is no orphan).
+        let k = i - 1
+        return k >= 0 && blocks[k].kind == .paragraph && blocks[k].article == blocks[i].article && blocks[k].isIndented
     }
 
     /// Block `i` is a short line next to another short line of about its length, with no blank line
