@@ -20,8 +20,8 @@ struct BlockClassifier {
         }
         // A dash and a few capitalised words is a credit (- Staff report) on its own; next to another
         // line that opens with a dash it is an item of a list.
-        for i in blocks.indices where blocks[i].kind == .label && Self.opensWithDash(bytes, blocks[i]) {
-            if (i > 0 && Self.opensWithDash(bytes, blocks[i - 1])) || (i + 1 < blocks.count && Self.opensWithDash(bytes, blocks[i + 1])) {
+        for i in blocks.indices where blocks[i].kind == .label && TextTraits.opensWithDash(bytes, blocks[i].textRange) {
+            if (i > 0 && TextTraits.opensWithDash(bytes, blocks[i - 1].textRange)) || (i + 1 < blocks.count && TextTraits.opensWithDash(bytes, blocks[i + 1].textRange)) {
                 blocks[i].kind = .paragraph
             }
         }
@@ -266,13 +266,6 @@ struct BlockClassifier {
             assignStack(&blocks, stack)
             i += 1
         }
-    }
-
-    /// The block opens with a dash (- – —) and a space.
-    static func opensWithDash(_ bytes: [UInt8], _ block: Block) -> Bool {
-        let s = block.textRange.start, e = block.textRange.end
-        if s + 1 < e, bytes[s] == 0x2D { return bytes[s + 1] == 0x20 }
-        return s + 3 < e && bytes[s] == 0xE2 && bytes[s + 1] == 0x80 && (bytes[s + 2] == 0x93 || bytes[s + 2] == 0x94) && bytes[s + 3] == 0x20
     }
 
     /// The block is indented with an ideographic space (E3 80 80).

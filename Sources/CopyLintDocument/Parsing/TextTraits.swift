@@ -32,6 +32,13 @@ package enum TextTraits {
         return sentenceFinal.contains(last)
     }
 
+    /// The range opens with a dash (- – —) and a space: a credit line, or an item of a list.
+    package static func opensWithDash(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
+        let s = r.start, e = r.end
+        if s + 1 < e, bytes[s] == 0x2D { return bytes[s + 1] == 0x20 }
+        return s + 3 < e && bytes[s] == 0xE2 && bytes[s + 1] == 0x80 && (bytes[s + 2] == 0x93 || bytes[s + 2] == 0x94) && bytes[s + 3] == 0x20
+    }
+
     /// Which turn of an interview a text is: 问： or Q: (a question), 答： or A: (an answer), then
     /// what was asked or said; nil for anything else.
     package enum InterviewTurn { case question, answer }

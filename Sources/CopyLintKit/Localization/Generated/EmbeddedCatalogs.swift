@@ -286,7 +286,7 @@ enum EmbeddedCatalogs {
       "examples": {
         "the story's headline printed after it": "the story's headline printed after it",
         "two subheads built alike in a row: the first section lost its text": "two subheads built alike in a row: the first section lost its text",
-        "a letters page whose titles stand alone, one over each letter: two in a row, and the first heads nothing (credits, - Name and address supplied, are no headings)": "a letters page whose titles stand alone, one over each letter: two in a row, and the first heads nothing (credits, - Name and address supplied, are no headings)",
+        "a letters page, each letter closed by its credit: a letter that opens straight after the previous credit has no title, and the two titles stacked under its own credit are its title, printed after it, and the next letter's": "a letters page, each letter closed by its credit: a letter that opens straight after the previous credit has no title, and the two titles stacked under its own credit are its title, printed after it, and the next letter's",
         "plain copy with short subheads: two in a row, where the story's others stand alone, leave the first section empty": "plain copy with short subheads: two in a row, where the story's others stand alone, leave the first section empty",
         "another story's headline, two phrases set apart as only headlines are, at the end of a story it shares no words with": "another story's headline, two phrases set apart as only headlines are, at the end of a story it shares no words with",
         "a headline set as only headlines are, at the end of a story it shares some words with: a headline with no story under it": "a headline set as only headlines are, at the end of a story it shares some words with: a headline with no story under it",
@@ -1115,7 +1115,7 @@ enum EmbeddedCatalogs {
       "examples": {
         "the story's headline printed after it": "稿件的标题排在了稿件之后",
         "two subheads built alike in a row: the first section lost its text": "两个句式相同的小标题相连：前一节的正文丢了",
-        "a letters page whose titles stand alone, one over each letter: two in a row, and the first heads nothing (credits, - Name and address supplied, are no headings)": "读者来信版，每封信上方单独一行标题：两个标题相连，前一个下面没有正文（署名行“- Name and address supplied”不是标题）",
+        "a letters page, each letter closed by its credit: a letter that opens straight after the previous credit has no title, and the two titles stacked under its own credit are its title, printed after it, and the next letter's": "读者来信版，每封信以署名结束：紧接上一封署名开头的信没有标题，它自己署名下相连的两个标题，前一个是它的标题（排到了信后），后一个属于下一封",
         "plain copy with short subheads: two in a row, where the story's others stand alone, leave the first section empty": "无标记的短小标题：本篇其他小标题都单独成行，这里两个相连，前一节的正文丢了",
         "another story's headline, two phrases set apart as only headlines are, at the end of a story it shares no words with": "另一篇稿件的标题：两个短语用空格隔开，只有标题这样写；它在一篇与它毫无共同词语的稿件末尾",
         "a headline set as only headlines are, at the end of a story it shares some words with: a headline with no story under it": "只有标题才这样排（两个短语以空格隔开），放在一篇与它有些共同词语的稿子末尾：这个标题下面没有稿子",
@@ -1944,7 +1944,7 @@ enum EmbeddedCatalogs {
       "examples": {
         "the story's headline printed after it": "稿件的標題排在稿件之後",
         "two subheads built alike in a row: the first section lost its text": "兩個句式相同的小標題相連：前一節的正文遺失了",
-        "a letters page whose titles stand alone, one over each letter: two in a row, and the first heads nothing (credits, - Name and address supplied, are no headings)": "讀者來信版，每封信上方單獨一行標題：兩個標題相連，前一個下面沒有正文（署名行「- Name and address supplied」不是標題）",
+        "a letters page, each letter closed by its credit: a letter that opens straight after the previous credit has no title, and the two titles stacked under its own credit are its title, printed after it, and the next letter's": "讀者來信版，每封信以署名結束：緊接上一封署名開頭的信沒有標題，它自己署名下相連的兩個標題，前一個是它的標題（排到了信後），後一個屬於下一封",
         "plain copy with short subheads: two in a row, where the story's others stand alone, leave the first section empty": "無標記的短小標題：本篇其他小標題都單獨成行，這裡兩個相連，前一節的正文丟了",
         "another story's headline, two phrases set apart as only headlines are, at the end of a story it shares no words with": "另一篇稿件的標題：兩個短語以空格隔開，只有標題這樣寫；它在一篇與它毫無共同詞語的稿件末尾",
         "a headline set as only headlines are, at the end of a story it shares some words with: a headline with no story under it": "只有標題才這樣排（兩個短語以空格隔開），放在一篇與它有些共同詞語的稿子末尾：這個標題下面沒有稿子",

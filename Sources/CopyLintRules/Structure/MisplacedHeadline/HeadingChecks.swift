@@ -62,6 +62,15 @@ extension MisplacedHeadlineRule {
         let g = s.groups[n]
         let blocks = s.blocks
         let bodyBefore = s.bodyBefore(g)
+        // Items that each close on a credit line (- Name and address supplied): an item that opens
+        // straight after the previous item's credit has no heading, and two headings stacked under its
+        // own credit are its heading, printed after it, and the next item's.
+        if g.members.count == 2, let end = headlessCreditedItem(s, before: g.first) {
+            s.findings.append(Finding(range: blocks[g.first].textRange,
+                                      message: "headline comes after its own story (the story it heads ends at line \(s.line(end)))",
+                                      related: [RelatedLocation(range: blocks[end].textRange, message: "the story ends here")]))
+            return true
+        }
         for (k, i) in g.members.enumerated() where k + 1 < g.members.count {
             let next = g.members[k + 1]
             if emptySection(s, n, i, next: next, hasBodyAround: bodyBefore != nil && s.bodyAfter(n) != nil) {
@@ -117,6 +126,20 @@ extension MisplacedHeadlineRule {
             return !(Self.commaPair(t) && !t.contains(where: { "。！？".unicodeScalars.contains($0) }))
         }
         return single >= 1 && !stacked
+    }
+
+    /// Block `first - 1` is a credit line closing an item of copy that itself opens straight after
+    /// another credit line: the item's last paragraph, or nil.
+    func headlessCreditedItem(_ s: HeadlineScan, before first: Int) -> Int? {
+        let blocks = s.blocks
+        let isCredit = { (k: Int) -> Bool in
+            k >= 0 && blocks[k].kind == .label && TextTraits.opensWithDash(s.bytes, blocks[k].textRange)
+        }
+        guard isCredit(first - 1) else { return nil }
+        var k = first - 2
+        while k >= 0, blocks[k].kind == .paragraph, !s.isHeading[k] { k -= 1 }
+        guard k < first - 2, isCredit(k) else { return nil }
+        return first - 2
     }
 
     /// A Chinese line of two phrases about one comma, neither under four characters.

@@ -128,7 +128,7 @@ public struct MisplacedHeadlineRule: Rule {
                 My quarterly water bill has gone up by a fifth, and nobody has told me why.
 
                 - Name and address supplied
-                """, note: "a letters page whose titles stand alone, one over each letter: two in a row, and the first heads nothing (credits, - Name and address supplied, are no headings)"),
+                """, note: "a letters page, each letter closed by its credit: a letter that opens straight after the previous credit has no title, and the two titles stacked under its own credit are its title, printed after it, and the next letter's"),
             Example("""
                 老字号的新味道
 
