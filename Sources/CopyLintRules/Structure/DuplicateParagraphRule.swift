@@ -131,21 +131,25 @@ public struct DuplicateParagraphRule: Rule {
         var findings: [Finding] = []
         // Only hashes and block indices are kept: a paragraph's normalised text is derived again from
         // the bytes when a hash matches, so memory does not grow with the size of the copy.
-        var exact = HashIndex(expected: blocks.count)                   // hash of the normalised text -> first block
-        var bare = HashIndex(expected: near ? blocks.count : 0)                    // hash of the text without punctuation -> first block
-        var buckets = HashIndex()                 // (grows with the blocks sketched, a few of all)                 // (seed, min-hash) -> bucket of block indices
+        var exact = HashIndex()                   // hash of the normalised text -> first block
+        var bare = HashIndex()                    // hash of the text without punctuation -> first block
+        var buckets = HashIndex()                 // (seed, min-hash) -> bucket of block indices
+        // (Each table grows with the distinct texts it holds: a file of repeats holds few.)
         var bucketItems: [Int32] = []             // bucketScanLimit indices per bucket, -1 when free
         var scratch: [UInt32] = []
         var sketch: [UInt64] = []
         var tried: [Int32] = []
-        // Each sketched block's pairs of characters (`signature`), `signatureWords` words a block.
+        // Each sketched block's pairs of characters (`signature`), `signatureWords` words a block, in
+        // the order the blocks were sketched (`signatureAt`: block -> its place; a file of repeats
+        // sketches few of its blocks).
         var signatures: [UInt64] = []
+        var signatureAt: [Int32] = []
         var lengths = [Int32](repeating: 0, count: blocks.count)   // normalised length of each block checked
         // Repeats of one paragraph share its message and related location (one string, not thousands).
         var shared: [Int: (message: String, related: [RelatedLocation])] = [:]
         // Hash of the bytes -> the first block with those bytes, and for each block what it was found
         // to repeat exactly (itself when it was the first of its text, -1 when nothing).
-        var raw = HashIndex(expected: byteRepeats ? blocks.count : 0)
+        var raw = HashIndex()
         var outcome = [Int32](repeating: -1, count: byteRepeats ? blocks.count : 0)
 
         // A block's text can only equal one with as many normalised characters. The one giant block of
@@ -233,13 +237,16 @@ public struct DuplicateParagraphRule: Rule {
             guard n >= nearMinLength else { continue }
             let limit = max(2, Int(Double(n) * maxEditRatio))
             let words = Self.signatureWords
-            if signatures.isEmpty { signatures = [UInt64](repeating: 0, count: blocks.count * words) }
+            if signatureAt.isEmpty { signatureAt = [Int32](repeating: -1, count: blocks.count) }
+            let mine = signatures.count
+            signatureAt[index] = Int32(mine / words)
+            signatures.append(contentsOf: repeatElement(0, count: words))
             if let prepared, let k = prepared.slot(index) {
                 sketch.removeAll(keepingCapacity: true)
                 sketch.append(contentsOf: prepared.sketches[(k * Self.sketchSize)..<(k * Self.sketchSize + Int(prepared.sketchCount[k]))])
-                for w in 0..<words { signatures[index * words + w] = prepared.signatures[k * words + w] }
+                for w in 0..<words { signatures[mine + w] = prepared.signatures[k * words + w] }
             } else {
-                Self.sketchAndSign(scratch, n, sketch: &sketch, signatures: &signatures, at: index * words)
+                Self.sketchAndSign(scratch, n, sketch: &sketch, signatures: &signatures, at: mine)
             }
             var text: [UInt32]?
             var best: (index: Int, edits: Int)?
@@ -254,8 +261,8 @@ public struct DuplicateParagraphRule: Rule {
                     // Lengths further apart than the limit cannot be within it: no need to read the text.
                     guard abs(Int(lengths[Int(candidate)]) - n) <= limit else { continue }
                     // Nor can texts whose pairs of characters differ by more than four for each edit allowed.
-                    let c = Int(candidate), w = Self.signatureWords
-                    let apart = (0..<w).reduce(0) { $0 + (signatures[c * w + $1] ^ signatures[index * w + $1]).nonzeroBitCount }
+                    let c = Int(signatureAt[Int(candidate)]) * words
+                    let apart = (0..<words).reduce(0) { $0 + (signatures[c + $1] ^ signatures[mine + $1]).nonzeroBitCount }
                     guard apart <= 4 * limit || !filtersBySignature else { continue }
                     let other = Normalizer.scalars(bytes, blocks[Int(candidate)].textRange)
                     if text == nil { text = normalised() }
