@@ -167,8 +167,8 @@ def main():
     for name in ("pages2", "pages3"):
         pages = os.path.join(ROOT, "bench", name)
         if name in which and os.path.isfile(os.path.join(pages, "labels.jsonl")):
-            table_labelled("bench/%s (hand-written, blind)" % name, pages, os.path.join(pages, "labels.jsonl"),
-                           lambda f: f.split("/")[0])
+            table_labelled("bench/%s (hand-written; tune half read, check half blind)" % name, pages,
+                           os.path.join(pages, "labels.jsonl"), lambda f: f.split("/")[0])
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ extension TruncatedSentenceRule {
             let next = i + 1 < blocks.count ? i + 1 : nil
             // An interview's next turn (问：…, Q: …) opens a turn of its own: no sentence runs on into
             // it, and the short line over it is its section's subhead.
-            let nextIsTurn = next.map { TextTraits.interviewTurn(texts[$0].scalars) != nil } ?? false
+            let nextIsTurn = next.map { TextTraits.interviewTurn(ScalarText.head(s.bytes, blocks[$0].textRange, maxScalars: 3).scalars) != nil } ?? false
             if nextIsTurn, block.kind == .subhead { continue }
             // (a) split across a break: the next block continues this sentence. Short lines among
             // lines like them (a title set in two lines: 中华人民共和国主席令 / 第三十九号) take strong evidence.
