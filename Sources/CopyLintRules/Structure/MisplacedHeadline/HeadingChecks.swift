@@ -37,7 +37,10 @@ extension MisplacedHeadlineRule {
                 // or under the limit is the whole share: the scan stops only above it.)
                 // Shaped so and sharing some words, it is no cut sentence either: a headline with no
                 // story under it (消费券精准发放　拉动市场回暖 after a story on the vouchers).
-                if let share, TextTraits.hanCount(words) > 0, Self.headlineShaped(words) || Affinity.hasColumnTag(words) {
+                // (English too, in headlinese of four words or more: Mobile networks seek turbo boost.)
+                let shaped = TextTraits.hanCount(words) > 0 ? Self.headlineShaped(words) || Affinity.hasColumnTag(words)
+                    : s.isEnglish(target) && TextTraits.wordCount(words) >= 4 && Self.headlineShaped(words)
+                if let share, shaped {
                     s.findings.append(Finding(range: blocks[target].textRange,
                                               message: share <= maxAffinity ? Self.foreignMessage : "headline has no text after it"))
                 }

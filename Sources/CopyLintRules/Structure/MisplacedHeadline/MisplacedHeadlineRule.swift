@@ -197,6 +197,20 @@ public struct MisplacedHeadlineRule: Rule {
                 ↓Airline shares slump on profit warning
                 """, note: "plain copy: the headline at the end"),
             Example("""
+                Games win for new disc format
+
+                The next-generation disc format has won the backing of two of the biggest games publishers.
+
+                Both companies said their next titles would ship on the format.
+
+
+                Third-generation mobile networks need to get faster if they are to deliver fast internet surfing on the move.
+
+                That was one of the messages from the mobile industry at its congress in Cannes last week, where operators showed faster networks.
+
+                ↓Mobile networks seek turbo boost
+                """, note: "a page's second story, set without its headline, which is printed after it in headlinese"),
+            Example("""
                 By Nina Caldwell
 
                 EASTCOMBE, June 9 - Eastcombe beat Dunmere by 43 runs on Saturday, with the left-arm spinner Tom Ashcroft taking four wickets for 22.
