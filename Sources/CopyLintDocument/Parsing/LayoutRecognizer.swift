@@ -96,10 +96,7 @@ enum LayoutRecognizer {
                         let stack = !p.previousAdjacent && !joins[p.k + 1] && p.endsOpen && p.nextEndsOpen && !p.hyphen
                             && (p.nextCJK || (p.nextLetter && !p.nextLowercase)) && !leavesBracketOpen(buf, raws[p.k])
                         guard !standsAlone, !stack else { continue }
-                        // (A flush line that stands alone itself, over an indented one, is a heading:
-                        // the line above it keeps its own end, cut or not.)
-                        if isFull(p, wrap) || (marked && runsOnShort(p, wrap, indentStarts: indentStarts)
-                                               && (!indentStarts || p.nextLowercase || p.nextCJK || p.hyphen || joins[p.k + 1] || p.nextEndsSentence)) {
+                        if isFull(p, wrap) || (marked && runsOnShort(p, wrap, indentStarts: indentStarts, nextRunsOn: joins[p.k + 1])) {
                             joins[p.k] = true
                         }
                     }
@@ -133,14 +130,17 @@ enum LayoutRecognizer {
 
     /// A line short of the width that still runs on: it stops mid-sentence and the next line goes on
     /// in lower case (or through a hyphen); a Chinese line stops without a stop past half the width.
-    static func runsOnShort(_ p: Pair, _ wrap: Wrap, indentStarts: Bool = false) -> Bool {
+    static func runsOnShort(_ p: Pair, _ wrap: Wrap, indentStarts: Bool = false, nextRunsOn: Bool = false) -> Bool {
         guard !p.endsSentence else { return false }
         if p.hyphen || (p.nextLowercase && !p.nextCJK) { return true }
         let width = wrap.columns ? p.cols : p.chars
+        guard width * 10 >= wrap.width * 6 else { return false }
+        if p.nextCJK { return true }
         // Where an indent starts each paragraph, an unindented line under a line that does not end a
         // sentence goes on with it, whatever its first letter (copy wrapped narrower than the page:
-        // "follows advice from the Marine" / "Research Institute, which…").
-        return (p.nextCJK || (indentStarts && p.nextLetter)) && width * 10 >= wrap.width * 6
+        // "follows advice from the Marine" / "Research Institute, which…"), unless it stands alone
+        // itself over an indented line: a heading, under which the line above keeps its own end.
+        return indentStarts && p.nextLetter && (nextRunsOn || p.nextEndsSentence)
     }
 
     /// The line opens more round brackets than it closes (its item goes on below: `(BBC Two/Channel` / `4)`).

@@ -111,10 +111,8 @@ extension MisplacedHeadlineRule {
         guard s.groups[n].members.count == 2 else { return false }
         // The story's other subheads with copy on both sides: one line each (single), or not.
         var single = 0, stacked = false
-        for m in s.groupsOfArticle[a.article] ?? [] where m != n && s.blocks[s.groups[m].first].kind == .subhead {
-            let g = s.groups[m]
-            guard s.bodyBefore(g) != nil, s.bodyAfter(m) != nil else { continue }
-            if g.members.count > 1 { stacked = true } else { single += 1 }
+        for m in s.otherBodyGroups(n) where s.blocks[s.groups[m].first].kind == .subhead {
+            if s.groups[m].members.count > 1 { stacked = true } else { single += 1 }
         }
         // English subheads longer than crossheads (a letters page's titles, Keep the library open) are
         // one series where the story sets two or more of them alone and none stacked.
@@ -235,16 +233,11 @@ extension MisplacedHeadlineRule {
     /// The story's other heading groups inside its body are one line of at most three words each
     /// (there is at least one).
     func othersAreShortCrossheads(_ s: HeadlineScan, _ n: Int) -> Bool {
-        let article = s.blocks[s.groups[n].first].article
-        var seen = 0
-        for m in s.groupsOfArticle[article] ?? [] where m != n {
-            let g = s.groups[m]
-            guard s.bodyBefore(g) != nil, s.bodyAfter(m) != nil else { continue }
-            guard g.members.count == 1, TextTraits.wordCount(s.texts.scalars(g.first)) <= 3,
-                  TextTraits.hanCount(s.texts.scalars(g.first)) == 0 else { return false }
-            seen += 1
+        let others = s.otherBodyGroups(n)
+        return !others.isEmpty && others.allSatisfy { m in
+            let g = s.groups[m], t = s.texts.scalars(g.first)
+            return g.members.count == 1 && TextTraits.wordCount(t) <= 3 && TextTraits.hanCount(t) == 0
         }
-        return seen >= 1
     }
 
     static let foreignMessage = "headline does not belong to the story around it (it shares almost no words with it): another story's headline?"

@@ -139,6 +139,13 @@ final class HeadlineScan {
 
     func line(_ i: Int) -> Int { blocks[i].firstLine + 1 }
 
+    /// The other heading groups of group `n`'s story with body copy on both sides (its crossheads).
+    func otherBodyGroups(_ n: Int) -> [Int] {
+        (groupsOfArticle[blocks[groups[n].first].article] ?? []).filter {
+            $0 != n && bodyBefore(groups[$0]) != nil && bodyAfter($0) != nil
+        }
+    }
+
     /// The heading groups inside the body of block `i`'s story.
     func midBodyGroups(inStoryOf i: Int) -> Int { midBodyCounts[blocks[i].article] ?? 0 }
 

@@ -64,27 +64,15 @@ public struct TruncatedSentenceRule: Rule {
                 Analysts expect further falls this week.
                 """, note: "cut with the rest lost"),
             Example("""
-                Q&A: the reservoir repairs
+                Q&A: the new bus lanes
 
-                Q: Why does the dam need work?
+                Q: When do the lanes open?
 
-                A: The spillway was built in 1958 and its concrete has cracked. Work starts in September.
+                A: On Monday. Buses will run every ten minutes at peak times.
 
-                Costs
+                Q: Will drivers be fined?
 
-                Q: Who pays for it?
-
-                A: Customers do, over several years, through their bills.
-
-                Q: Could the company not pay from its profits?
-
-                A: Our shareholders will take no dividend this year.
-
-                Drought
-
-                Q: Are we heading for a hosepipe ban?
-
-                A: Not this summer. Fix dripping taps, take shorter showers, and water the garden in the evening, and every home would save enough to ↓supply
+                A: Not in the first month. After that, cameras will record every car in the lanes and the council will ↓send
                 """, note: "an interview ends mid-sentence: its questions end on question marks, its answers on stops"),
             Example("""
                 # 标题
