@@ -113,6 +113,12 @@ public struct DuplicateParagraphRule: Rule {
     /// A large file's blocks prepared on all cores, and candidates whose pairs of characters differ too
     /// much passed over unread (off only to test that they change nothing).
     var prepares = true, filtersBySignature = true
+    /// A small file's paragraphs sketched as a large file's are, not compared pair by pair (on only
+    /// to test that the two find the same repeats).
+    var sketchesSmallFiles = false
+
+    /// Most blocks checked in a file whose paragraphs are compared pair by pair.
+    static let pairwiseLimit = 64
 
     /// A hash of a byte range, eight bytes at a time (collisions are checked for by comparing the bytes).
     static func byteHash(_ bytes: [UInt8], _ r: SourceRange) -> UInt64 {
@@ -162,6 +168,11 @@ public struct DuplicateParagraphRule: Rule {
         // grows with the copy); the walk below then only looks them up, in order. A block whose bytes
         // were met before is left out: the walk settles it by its bytes.
         let prepared = prepares && bytes.count >= ParallelMap.parallelThreshold ? prepare(context) : nil
+        // A file of a few dozen paragraphs (a story, a page) compares each paragraph with every earlier
+        // one of about its length: fewer steps than sketching them all, and exact (no pair is missed).
+        let pairwise = prepared == nil && sketchesSmallFiles == false
+            && blocks.lazy.filter({ Self.checked($0.kind) }).count <= Self.pairwiseLimit
+        var pool: [Int32] = []                    // pairwise: the blocks a later one may nearly repeat
 
         for index in blocks.indices where Self.checked(blocks[index].kind) {
             if blocks[index].textRange.length > TextWindows.giant {
@@ -238,6 +249,51 @@ public struct DuplicateParagraphRule: Rule {
             let limit = max(2, Int(Double(n) * maxEditRatio))
             let words = Self.signatureWords
             if signatureAt.isEmpty { signatureAt = [Int32](repeating: -1, count: blocks.count) }
+            if pairwise {
+                // The earliest block within the limit; signatures (of this block, and of each earlier
+                // one when it is first a candidate) pass over most pairs of a similar length unread.
+                var mine = -1
+                var found: (index: Int, edits: Int)?
+                var text: [UInt32]?
+                for candidate in pool {
+                    let c = Int(candidate)
+                    guard abs(Int(lengths[c]) - n) <= limit else { continue }
+                    if mine < 0 {
+                        mine = signatures.count
+                        signatures.append(contentsOf: repeatElement(0, count: words))
+                        signatures.withUnsafeMutableBufferPointer { out in
+                            scratch.withUnsafeBufferPointer {
+                                Self.signature(UnsafeBufferPointer(rebasing: $0[0..<n]), into: UnsafeMutableBufferPointer(rebasing: out[mine..<(mine + words)]))
+                            }
+                        }
+                    }
+                    var other: [UInt32]?
+                    if signatureAt[c] < 0 {
+                        let t = Normalizer.scalars(bytes, blocks[c].textRange)
+                        other = t
+                        signatureAt[c] = Int32(signatures.count / words)
+                        let at = signatures.count
+                        signatures.append(contentsOf: repeatElement(0, count: words))
+                        signatures.withUnsafeMutableBufferPointer { out in
+                            t.withUnsafeBufferPointer { Self.signature($0, into: UnsafeMutableBufferPointer(rebasing: out[at..<(at + words)])) }
+                        }
+                    }
+                    let theirs = Int(signatureAt[c]) * words
+                    let apart = (0..<words).reduce(0) { $0 + (signatures[theirs + $1] ^ signatures[mine + $1]).nonzeroBitCount }
+                    guard apart <= 4 * limit || !filtersBySignature else { continue }
+                    if text == nil { text = normalised() }
+                    if let d = BoundedEditDistance.distance(other ?? Normalizer.scalars(bytes, blocks[c].textRange), text!, limit: limit) {
+                        found = (c, d)
+                        break
+                    }
+                }
+                if mine >= 0 { signatureAt[index] = Int32(mine / words) }
+                // (A near repeat stays a candidate: a later paragraph may repeat it more nearly than
+                // the one it repeats.)
+                pool.append(Int32(index))
+                if let found, let f = report(document, repeat: index, of: found.index, edits: found.edits, shared: &shared) { findings.append(f) }
+                continue
+            }
             let mine = signatures.count
             signatureAt[index] = Int32(mine / words)
             signatures.append(contentsOf: repeatElement(0, count: words))
@@ -272,10 +328,9 @@ public struct DuplicateParagraphRule: Rule {
                     }
                 }
             }
-            if let best {
-                if let f = report(document, repeat: index, of: best.index, edits: best.edits, shared: &shared) { findings.append(f) }
-                continue
-            }
+            if let best, let f = report(document, repeat: index, of: best.index, edits: best.edits, shared: &shared) { findings.append(f) }
+            // (A near repeat stays a candidate: a later paragraph may repeat it more nearly than the
+            // one it repeats.)
             for key in sketch {
                 var bucket = Int(buckets.find(key))
                 if bucket < 0 {

@@ -78,6 +78,57 @@ final class DuplicateParagraphRuleTests: XCTestCase {
         XCTAssertGreaterThan(sketched.count, 10, "near repeats found through the sketches must be among them")
     }
 
+    /// A small file's paragraphs are compared pair by pair instead of through sketches: on random
+    /// pages of exact, normalised, punctuation-only and near repeats, every repeat the sketches find is
+    /// found, the signature filter passes over no repeat, and every near repeat reported is within the
+    /// edits allowed of the paragraph it names (astral text, CRLF and a BOM included).
+    func testSmallFilesComparedPairByPairMissNoRepeatTheSketchesFind() {
+        let sentences = ["连日来，志愿者在𠮷祥社区开展垃圾分类宣传活动。", "入户发放宣传册三千余份。", "居民纷纷表示支持。",
+                         "The council raised parking fees in March. ", "Traders said trade fell. ", "Ｔhe mayor disagreed. ",
+                         "市政府昨日公布了新的公交线路调整方案，涉及十二条线路。", "调整后全市公交线网覆盖率将提高。"]
+        var rng = SystemRandomNumberGenerator()
+        let options = RuleOptions(specs: DuplicateParagraphRule.description.options)
+        let pairwise = DuplicateParagraphRule(options: options)
+        var sketching = pairwise
+        sketching.sketchesSmallFiles = true
+        var unfiltered = pairwise
+        unfiltered.filtersBySignature = false
+        var near = 0
+        for _ in 0..<200 {
+            var paragraphs: [String] = []
+            for _ in 0..<Int.random(in: 2...DuplicateParagraphRule.pairwiseLimit - 1, using: &rng) {
+                var p = (0..<Int.random(in: 2...5, using: &rng)).map { _ in sentences.randomElement(using: &rng)! }.joined()
+                if !paragraphs.isEmpty, Int.random(in: 0..<3, using: &rng) == 0 {
+                    var scalars = Array(paragraphs.randomElement(using: &rng)!.unicodeScalars)
+                    for _ in 0..<Int.random(in: 0...3, using: &rng) where !scalars.isEmpty {
+                        let at = Int.random(in: 0..<scalars.count, using: &rng)
+                        switch Int.random(in: 0..<3, using: &rng) {
+                        case 0: scalars.remove(at: at)
+                        case 1: scalars.insert("，", at: at)
+                        default: scalars[at] = "好"
+                        }
+                    }
+                    p = String(String.UnicodeScalarView(scalars))
+                }
+                paragraphs.append(p)
+            }
+            let text = "\u{FEFF}# 标题\r\n\r\n" + paragraphs.joined(separator: "\r\n\r\n") + "\r\n"
+            let document = CopyParser().parse(SourceText(path: "t", bytes: Array(text.utf8)))
+            let context = RuleContext(document: document)
+            let found = pairwise.check(context)
+            XCTAssertEqual(found, unfiltered.check(context))
+            let ranges = Set(found.map(\.range))
+            for f in sketching.check(context) { XCTAssertTrue(ranges.contains(f.range), "missed: \(f.message)") }
+            for f in found where f.message.contains("nearly") {
+                near += 1
+                let a = Normalizer.scalars(document.bytes, f.range), b = Normalizer.scalars(document.bytes, f.related[0].range)
+                XCTAssertNotNil(BoundedEditDistance.distance(a, b, limit: max(2, Int(Double(a.count) * 0.02)))
+                                    ?? (a.filter { !Normalizer.isPunctuation($0) } == b.filter { !Normalizer.isPunctuation($0) } ? 0 : nil))
+            }
+        }
+        XCTAssertGreaterThan(near, 50, "near repeats must be among the pages")
+    }
+
     /// Texts `d` edits apart differ in at most `4d` bits of their signatures (what lets the walk pass
     /// over a candidate unread), on random texts and random edits.
     func testSignaturesOfTextsEditsApartDifferByAtMostFourBitsAnEdit() {
