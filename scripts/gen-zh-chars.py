@@ -17,6 +17,9 @@ Two facts about single Chinese characters, read off the word list rather than ty
     four characters, and names are at least SURNAME_SHARE of the words it opens: 王, 刘, 颜, 屠
     (not 天 or 经, which open names too but mostly other words). A doubled character or a
     variant form right after one is part of a name (罗珊珊, 刘龑珑).
+  * structural particle -- jieba tags the character, used alone, as the particle of an attribute
+    (的 uj), an adverbial (地 uv), a complement (得 ud), an aspect (了 ul, 着 uz): a sentence
+    never opens on one standing alone.
   * rarely opens a clause -- in the same HMM, the probability that a clause (a run of Chinese
     characters) starts with the character, over the probability of the character anywhere (the
     model's stationary distribution). Characters below OPEN_RATIO that the model sees at least
@@ -37,6 +40,8 @@ WORD_SHARE = 0.1
 OPEN_RATIO = 0.05
 OPEN_MIN = 2e-6
 SURNAME_SHARE = 0.5
+# jieba's tags of the structural and aspect particles (的 地 得 了 着).
+STRUCTURAL = {"uj", "uv", "ud", "ul", "uz"}
 
 # jieba's tags folded into classes; the letter is the class's name in the generated table.
 CLASSES = [
@@ -106,6 +111,7 @@ def main():
     classes = {}
     names = collections.Counter()
     opens = collections.Counter()
+    structural = set()
     with open(SRC, encoding="utf-8") as f:
         for line in f:
             parts = line.split()
@@ -116,6 +122,8 @@ def main():
                 for letter, _, tags in CLASSES:
                     if pos in tags:
                         classes[word] = letter
+                if pos in STRUCTURAL:
+                    structural.add(word)
             if 2 <= len(word) <= 4:
                 opens[word[0]] += 1
                 if pos in ("nr", "nrfg", "nrt"):
@@ -136,6 +144,8 @@ def main():
         f.write("    /// Characters that open at least %d personal names in the word list, names being at least\n" % SURNAME_MIN)
         f.write("    /// %d%% of the words they open.\n" % int(SURNAME_SHARE * 100))
         f.write('    static let surnames = "%s"\n\n' % "".join(surnames))
+        f.write("    /// Characters jieba tags, used alone, as structural or aspect particles (%s).\n" % ", ".join(sorted(STRUCTURAL)))
+        f.write('    static let structuralParticles = "%s"\n\n' % "".join(sorted(structural)))
         f.write("    /// Characters that open a clause less than %g times as often as they occur anywhere\n" % OPEN_RATIO)
         f.write("    /// (jieba's part-of-speech HMM): second halves of words.\n")
         f.write('    static let rarelyOpening = "%s"\n' % "".join(closing))

@@ -25,29 +25,30 @@ MIN_FREQ = 40
 
 def main():
     entries = {}
-    total = 0
+    rows = []
     with open(SRC, encoding="utf-8") as f:
         for line in f:
             parts = line.split()
-            if len(parts) < 2:
-                continue
-            word, freq = parts[0], int(parts[1])
-            total += freq
-            # Rare words are dropped, except reduplicated ones (孜孜不倦, 彬彬有礼, 梭梭): the
-            # doubled-character rule must know every legitimate doubling.
-            doubled = any(word[i] == word[i + 1] for i in range(len(word) - 1))
-            if not 1 <= len(word) <= 4 or (freq < MIN_FREQ and not doubled):
-                continue
-            if any(ord(c) > 0xFFFF or ord(c) < 0x3000 for c in word):
-                continue
-            key = 0
-            for c in word:
-                key = (key << 16) | ord(c)
-            key <<= 16 * (4 - len(word))
-            # log-frequency relative to the total, quantised to 0..255 (higher = more frequent)
-            lp = math.log(freq / total)
-            q = max(0, min(255, int(round((lp + 25.5) * 10))))
-            entries[key] = max(entries.get(key, 0), q)
+            if len(parts) >= 2:
+                rows.append((parts[0], int(parts[1])))
+    # Every frequency is relative to the whole list's total (not to the lines read so far).
+    total = sum(freq for _, freq in rows)
+    for word, freq in rows:
+        # Rare words are dropped, except reduplicated ones (孜孜不倦, 彬彬有礼, 梭梭): the
+        # doubled-character rule must know every legitimate doubling.
+        doubled = any(word[i] == word[i + 1] for i in range(len(word) - 1))
+        if not 1 <= len(word) <= 4 or (freq < MIN_FREQ and not doubled):
+            continue
+        if any(ord(c) > 0xFFFF or ord(c) < 0x3000 for c in word):
+            continue
+        key = 0
+        for c in word:
+            key = (key << 16) | ord(c)
+        key <<= 16 * (4 - len(word))
+        # log-frequency relative to the total, quantised to 0..255 (higher = more frequent)
+        lp = math.log(freq / total)
+        q = max(0, min(255, int(round((lp + 25.5) * 10))))
+        entries[key] = max(entries.get(key, 0), q)
     blob = bytearray()
     for key in sorted(entries):
         blob += struct.pack(">QB", key, entries[key])

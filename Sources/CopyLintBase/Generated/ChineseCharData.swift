@@ -24,6 +24,9 @@ enum ChineseCharData {
     /// 50% of the words they open.
     static let surnames = "丁丘丛严乌乔于仁仇从仲任伊伍伏伯但何佩侍侯俞倪傅元克兰冯凌凤凯刘努勒卓博卜占卡卢卫却古史叶司吉向吕吴周和哈唐坎埃塔塞夏奥姚姜姬子孔孙孟宁宇宋宗宝宣宫寇封尉尔尚尤尹尼居屈屠岳崔左巴布帅师希帕幸庄库庞康廉廖弓弗弘张彭徐德怀恩惠慈慕戈戚戴托拉掌敬斯施明易晋普景曹曼曾望朱朴李杜杨杭杰林柏查柯柳柴格桂桑桓梁梅森楚樊欧武段殷毕毛汉汝汤汪沃沈沙泽洛洪温潘熊燕牛狄玄玉王玛班瓦甄田由白益盖碧祖祝秋秦程穆窦章童米索紫纳练续维罗翁翠耶耿聂肖胡舒艾苏苗范茅荆荣莫莱菲萧萨葛董蒋蒙蒲蓝蔡薛虞袁裴詹许诸诺谢谭谷贝费贺贾赖赫赵轩辛达迪邓邢那邱邵邹郎郑郝郭都鄂释里金钟钱闵闻阎阮阳阿陆陈陶隆隋雷霍靖韦韩须顾颜马骆魏鲁鲍鹿麦黄黎齐龙龚"
 
+    /// Characters jieba tags, used alone, as structural or aspect particles (ud, uj, ul, uv, uz).
+    static let structuralParticles = "了地得的着"
+
     /// Characters that open a clause less than 0.05 times as often as they occur anywhere
     /// (jieba's part-of-speech HMM): second halves of words.
     static let rarelyOpening = "了亥仑佑侣侶俐儡务務匙咐咙啡嗽噜嚏嚕嚨囔圳圾坷垩域堊墅壤娠婪寞尬屉屜岖崙嶇币幔幣忑忡怖悸惚慮憬戮括晰朧析械氓汐汰沌沫洲涸淆溉漉澍犷獷珑瑚璃瓏甥甸疹瘩的皿睐睛睞矾础礎礬祯禎禧禺稞窿粹緒繹绎绪羲肪胞胧臾般萄蕃藓蘚虑蚣蜍訝誡讶诫跄蹌躇躏躪軾轼逵阱际際雳靂馭驭骼鴣鴦鵡鸪鸯鹉黜"

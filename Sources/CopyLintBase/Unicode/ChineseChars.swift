@@ -33,4 +33,8 @@ public enum ChineseChars {
     /// `c` is the second half of words and almost never opens a clause (础 of 基础, 圾 of 垃圾): jieba's
     /// part-of-speech HMM starts a clause with it less than a twentieth as often as it uses it anywhere.
     public static func rarelyOpensClause(_ c: UInt32) -> Bool { rarelyOpening.contains(c) }
+
+    /// The structural and aspect particles (的 地 得 了 着, by jieba's tags): no sentence opens on one
+    /// standing alone.
+    public static let structuralParticles = ChineseCharData.structuralParticles.unicodeScalars.map(\.value)
 }

@@ -56,7 +56,9 @@ extension TruncatedSentenceRule {
         }
     }
 
-    static let neverOpensChinese = ScalarSet("的了着们吗呢吧么啊呀哇嘛".unicodeScalars.map(\.value))
+    /// The structural and aspect particles (的 地 得 了 着, from jieba's tags), the plural suffix 们 and
+    /// the sentence-final particles: none opens a sentence standing alone.
+    static let neverOpensChinese = ScalarSet(ChineseChars.structuralParticles + "们吗呢吧么啊呀哇嘛".unicodeScalars.map(\.value))
 
     /// What `orphanEvidence` can find at all: an opening character it looks at, or a closing mark
     /// among the first 30 characters. False means it finds nothing.
@@ -117,7 +119,7 @@ extension TruncatedSentenceRule {
             return "it starts in lower case"
         }
         if Self.neverOpensChinese.contains(first) {
-            // 的 alone cannot open a sentence; 地方, 着力, 过去 can.
+            // 的 or 地 alone cannot open a sentence; 地方, 着力, 得到 can.
             let head = hanHead(t)
             if let token = ChineseLexicon.segment(head).first, token.length == 1 || head.count == 1 {
                 return "'\(t.string(0, 1))' cannot open a sentence"
