@@ -171,7 +171,11 @@ struct BlockClassifier {
         // A subhead introduces copy: running text follows it, directly or after a second subhead line.
         var k = i + 1
         if k < blocks.count, blocks[k].kind == .subhead || (blocks[k].kind == .paragraph && Self.couldBeHeading(blocks[k]) && judged[k].headingLine) { k += 1 }
-        return k < blocks.count && blocks[k].kind == .paragraph && (!Self.couldBeHeading(blocks[k]) || !judged[k].headingLine)
+        guard k < blocks.count else { return false }
+        // (Or a picture's caption, on a page of pictures: 旧玩具　新主人 / ▲6月18日，…)
+        // (Set apart by a blank line above: a credit between captions is no heading.)
+        if blocks[k].kind == .caption, k == i + 1, blocks[i].blankLinesBefore >= 1, Caption.opensWithMark(scalars(blocks[k])) { return true }
+        return blocks[k].kind == .paragraph && (!Self.couldBeHeading(blocks[k]) || !judged[k].headingLine)
     }
 
     /// A line of five or six Chinese characters alone is read as a label (编者的话, 内容提要); set
@@ -318,7 +322,9 @@ struct BlockClassifier {
             let previous = blocks[i - 1]
             let afterGap = previous.kind == .separator || previous.kind == .marker || blocks[i].blankLinesBefore >= 2
             let next = j + 1 < blocks.count ? blocks[j + 1] : nil
-            let opener = next.map { $0.kind == .byline || $0.kind == .dateline || $0.ledeRange != nil } ?? false
+            // (A picture's caption under a heading set apart above: the heading is the picture's.)
+            let opener = next.map { $0.kind == .byline || $0.kind == .dateline || $0.ledeRange != nil
+                || ($0.kind == .caption && blocks[i].blankLinesBefore >= 1 && Caption.opensWithMark(scalars($0))) } ?? false
             // Where paragraphs are indented and subheads with them, a heading set flush left between
             // indented paragraphs is a story's (a page may indent one story's copy and not another's).
             // (Chinese pages set paragraphs with 　　; English copy indented with spaces sets its

@@ -74,6 +74,27 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(d.source.string(d.blocks[2].ledeRange!), "LONDON, Sept. 27 (Reuters) -")
     }
 
+    /// A picture page: a ▲ caption and its credit (with the picture agency after it) are captions, and
+    /// the short line set apart above a caption is the picture's headline, opening an item of its own;
+    /// a credit line between captions is no heading.
+    func testPictureItemsHeadlineOverCaption() {
+        let d = parse("""
+            𠮷安晚报　城事·图片
+
+            河边步道　夜色正浓
+            ▲六月十九日晚，市民在滨河步道散步纳凉。
+            （本报记者　郑岚　摄）
+
+            旧书交换会　孩子当摊主
+            ▲孩子们带来旧绘本。
+            图②：市民在书摊前挑选。
+            王正摄（人民视觉）
+            图③：志愿者整理书架。
+            """)
+        XCTAssertEqual(kinds(d), [.headline, .headline, .caption, .caption, .headline, .caption, .caption, .caption, .caption])
+        XCTAssertEqual(d.blocks[4].article, d.blocks[1].article + 1)
+    }
+
     func testArticlesSplitAtNewHeadlineAndAtLede() {
         let d = parse("""
             # 第一篇

@@ -300,6 +300,7 @@ enum EmbeddedCatalogs {
         "a report under only a byline, its headline printed after it, over the results section's name in capitals": "a report under only a byline, its headline printed after it, over the results section's name in capitals",
         "a credit after each story of a roundup (- Staff report) is no heading": "a credit after each story of a roundup (- Staff report) is no heading",
         "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's": "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's",
+        "a picture page: a story that opens on 本报讯 has its headline printed after it, over the next picture's headline and its ▲ caption": "a picture page: a story that opens on 本报讯 has its headline printed after it, over the next picture's headline and its ▲ caption",
         "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck": "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck",
         "a new story opening with its dateline": "a new story opening with its dateline"
       }
@@ -1130,6 +1131,7 @@ enum EmbeddedCatalogs {
         "a report under only a byline, its headline printed after it, over the results section's name in capitals": "只有署名的报道，标题排在正文之后、比分栏的大写栏目名之上",
         "a credit after each story of a roundup (- Staff report) is no heading": "综述中每条稿子后的署名（- Staff report）不是标题",
         "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's": "一版简讯：一条以“本报讯”开头、没有标题，它的标题排在正文下面、下一条的标题之上",
+        "a picture page: a story that opens on 本报讯 has its headline printed after it, over the next picture's headline and its ▲ caption": "图片版：一条以“本报讯”开头的稿件，标题排在正文之后、下一幅图片的标题和▲图片说明之上",
         "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck": "一版两篇稿子：第一篇的主题和副题（两行相连，中间无空行）排在稿子后面，紧接着是下一篇的标题和带破折号的副题",
         "a new story opening with its dateline": "以电头开头的新稿件"
       }
@@ -1960,6 +1962,7 @@ enum EmbeddedCatalogs {
         "a report under only a byline, its headline printed after it, over the results section's name in capitals": "只有署名的報道，標題排在正文之後、比分欄的大寫欄目名之上",
         "a credit after each story of a roundup (- Staff report) is no heading": "綜述中每條稿子後的署名（- Staff report）不是標題",
         "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's": "一版簡訊：一條以「本報訊」開頭、沒有標題，它的標題排在正文下面、下一條的標題之上",
+        "a picture page: a story that opens on 本报讯 has its headline printed after it, over the next picture's headline and its ▲ caption": "圖片版：一條以「本報訊」開頭的稿件，標題排在正文之後、下一幅圖片的標題和▲圖片說明之上",
         "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck": "一版兩篇稿子：第一篇的主題和副題（兩行相連，中間無空行）排在稿子後面，緊接著是下一篇的標題和帶破折號的副題",
         "a new story opening with its dateline": "以電頭開頭的新稿件"
       }

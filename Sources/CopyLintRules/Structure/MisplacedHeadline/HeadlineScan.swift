@@ -52,6 +52,8 @@ final class HeadlineScan {
         boundaryAfter = [Int](repeating: blocks.count, count: blocks.count + 1)
         var onlyHeadings = true
         for i in blocks.indices.reversed() {
+            // (A story also ends where the next one opens under its headline.)
+            if i + 1 < blocks.count, blocks[i + 1].article != blocks[i].article, blocks[i + 1].kind.isHeading { onlyHeadings = true }
             closing[i] = onlyHeadings
             boundaryAfter[i] = blocks[i].kind.isFurniture ? i : boundaryAfter[i + 1]
             if blocks[i].kind.isFurniture {
@@ -116,7 +118,8 @@ final class HeadlineScan {
         guard closing || betweenParagraphs else { return false }
         // A line that ends on a stop or a comma is no headline: told from the facts, without decoding it.
         switch context.facts.lastSignificantScalar(of: i) {
-        case 0x3002, 0x2E, 0x2C, 0xFF0C, 0x3001, 0xFF1A, 0x3A: return false
+        // (Nor one that breaks off on a dash: 经济学家——.)
+        case 0x3002, 0x2E, 0x2C, 0xFF0C, 0x3001, 0xFF1A, 0x3A, 0x2014: return false
         default: break
         }
         // (An interview's question, Q: … ?, is copy.)
@@ -125,12 +128,13 @@ final class HeadlineScan {
     }
 
     /// Heading `i` belongs to the group that heading `i - 1` ends. Not after a stack that closes its
-    /// story, nor past a story's end from an unmarked subhead into the next story's headline, nor
+    /// story, nor past a story's end from an unmarked subhead or line into the next story's headline, nor
     /// from a heading in running case into a section's name in capitals (RESULTS, under the
     /// headline a story printed after it): a new section starts there.
     private func continuesGroup(_ previous: Int, _ i: Int, closesStack: Set<Int>) -> Bool {
         if closesStack.contains(previous) { return false }
-        if blocks[i].article != blocks[previous].article, blocks[previous].kind == .subhead, blocks[previous].headingLevel == 0 { return false }
+        if blocks[i].article != blocks[previous].article,
+           (blocks[previous].kind == .subhead && blocks[previous].headingLevel == 0) || blocks[previous].kind == .paragraph { return false }
         if blocks[i].kind == .paragraph, blocks[previous].kind == .paragraph,
            MisplacedHeadlineRule.isCapitalsHeading(texts.scalars(i)), !MisplacedHeadlineRule.isCapitalsHeading(texts.scalars(previous)),
            texts.scalars(previous).contains(where: { CharClass.isASCIILower($0.value) }) { return false }

@@ -238,6 +238,16 @@ public struct MisplacedHeadlineRule: Rule {
                 首班车六时三十分发车。
                 """, note: "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's"),
             Example("""
+                本报讯（记者 林晓）今年暑期全市将开设公益托管班八十六个，覆盖𠮷安所有城区小学。
+
+                托管班每天八时至十七时三十分开放，家长可在七月一日前报名。
+                ↓暑期托管班七月一日截止报名
+
+                旧书交换会　孩子当摊主
+                ▲六月十八日，市青少年宫举办旧书交换活动，孩子们带来旧绘本。
+                （本报记者　郑岚　摄）
+                """, note: "a picture page: a story that opens on 本报讯 has its headline printed after it, over the next picture's headline and its ▲ caption"),
+            Example("""
                 天寒地冻，记者走进苏苏村的温室大棚，负责人正在查看蔬菜长势。
 
                 两年前，苏苏村摘掉了“贫困帽”，全村贫困户都实现了扶贫产业全覆盖。
