@@ -329,7 +329,9 @@ struct BlockClassifier {
             // indented paragraphs is a story's (a page may indent one story's copy and not another's).
             // (Chinese pages set paragraphs with 　　; English copy indented with spaces sets its
             // crossheads flush, and they head no story.)
+            // (Not a numbered heading, 三、哪些小区可以申请？: that heads a section of the story.)
             let flush = !blocks[i].isIndented && previous.kind == .paragraph && Self.ideographicIndent(bytes, previous)
+                && !TextTraits.opensWithSectionNumber(scalars(blocks[i]))
                 && next.map { $0.kind == .paragraph && Self.ideographicIndent(bytes, $0) } == true
             // A heading over a ——deck is a story's headline and its subtitle: a section's subhead has none.
             let deck = j > i && scalars(blocks[j]).starts(with: ["—", "—"])

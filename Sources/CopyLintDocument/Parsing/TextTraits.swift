@@ -62,6 +62,26 @@ package enum TextTraits {
 
     package static func isInterviewTurn(_ text: [Unicode.Scalar]) -> Bool { interviewTurn(text) != nil }
 
+    /// The line opens with a section's number: 一、 二十、 （三） (4) 5. 6、 第七 ①. A numbered heading
+    /// heads a section of its own story, never another story.
+    package static func opensWithSectionNumber(_ text: [Unicode.Scalar]) -> Bool {
+        guard let first = text.first else { return false }
+        if (0x2460...0x2473).contains(first.value) { return true }   // ① … ⑳
+        let chineseNumerals = "一二三四五六七八九十百零〇".unicodeScalars
+        var k = 0
+        let bracketed = first == "（" || first == "("
+        if bracketed { k = 1 }
+        let start = k
+        if k < text.count, text[k] == "第" { k += 1 }
+        let numeralsFrom = k
+        while k < text.count, chineseNumerals.contains(text[k]) || ("0"..."9").contains(text[k]) || ("０"..."９").contains(text[k]) { k += 1 }
+        guard k > numeralsFrom, k - numeralsFrom <= 3, k < text.count else { return false }
+        if bracketed { return text[k] == "）" || text[k] == ")" }
+        // (第一章, 第四部分, 第二、: not 第一时间.)
+        if text[start] == "第" { return "章节条篇部、　 ".unicodeScalars.contains(text[k]) }
+        return text[k] == "、" || (text[k] == "." && k + 1 < text.count && text[k + 1] == " ") || text[k] == "．"
+    }
+
     /// Sentence punctuation anywhere (a headline has none, except ! ? at its end).
     package static func hasSentenceStop(_ text: [Unicode.Scalar]) -> Bool {
         for (i, s) in text.enumerated() {

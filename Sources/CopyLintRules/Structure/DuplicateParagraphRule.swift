@@ -71,6 +71,15 @@ public struct DuplicateParagraphRule: Rule {
 
                 ↓连日来，志愿者在𠮷祥社区开展垃圾分类宣传活动，入户发放宣传册。
                 """, note: "every repeat after the first is reported"),
+            Example("""
+                一、补贴标准
+
+                加装电梯每台补贴十五万元。同一单元有八十岁以上老人的，每台另加两万元。
+
+                二、申请条件
+
+                ↓加装电梯每台补贴十五万元；同一单元有八十岁以上老人的，每台另加两万元。
+                """, note: "a paragraph of two sentences printed again under the next heading, its stop turned into a semicolon"),
         ],
         nonTriggering: [
             Example("""
@@ -525,7 +534,9 @@ public struct DuplicateParagraphRule: Rule {
         if block.kind == .label, index == 0 || !Self.sameIgnoringWhitespace(document.bytes, document.blocks[index - 1].textRange, block.textRange) {
             return nil
         }
+        // (Both copies one sentence: a paragraph of two whose stop became a semicolon is a near repeat.)
         if block.article != original.article, block.ledeRange == nil, Self.isBoilerplateSized(document.bytes, block.textRange),
+           Self.isBoilerplateSized(document.bytes, original.textRange),
            Self.headed(document, block.article), Self.headed(document, original.article) { return nil }
         let line = original.firstLine + 1
         let message: String, related: [RelatedLocation]

@@ -95,6 +95,17 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(d.blocks[4].article, d.blocks[1].article + 1)
     }
 
+    /// Section numbers open numbered headings, in Chinese and Western forms; a figure or a date at a
+    /// line's start does not.
+    func testSectionNumbers() {
+        for yes in ["三、哪些小区可以申请？", "二十、附则", "（一）补贴标准", "(2) 申请条件", "3. Who can apply", "第四部分　附则", "①申请", "１．申请"] {
+            XCTAssertTrue(TextTraits.opensWithSectionNumber(Array(yes.unicodeScalars)), yes)
+        }
+        for no in ["2024年7月1日起施行", "3.5万元补贴到位", "一个都不能少", "三个小区率先加装", "第一时间处置", "政策解读", "", "𠮷安一、二期"] {
+            XCTAssertFalse(TextTraits.opensWithSectionNumber(Array(no.unicodeScalars)), no)
+        }
+    }
+
     func testArticlesSplitAtNewHeadlineAndAtLede() {
         let d = parse("""
             # 第一篇

@@ -221,6 +221,7 @@ enum EmbeddedCatalogs {
         "differs only by a half-width comma": "differs only by a half-width comma",
         "a near repeat: one letter lost": "a near repeat: one letter lost",
         "every repeat after the first is reported": "every repeat after the first is reported",
+        "a paragraph of two sentences printed again under the next heading, its stop turned into a semicolon": "a paragraph of two sentences printed again under the next heading, its stop turned into a semicolon",
         "short labels recur legitimately": "short labels recur legitimately",
         "shorter than minLength": "shorter than minLength"
       }
@@ -300,6 +301,8 @@ enum EmbeddedCatalogs {
         "a report under only a byline, its headline printed after it, over the results section's name in capitals": "a report under only a byline, its headline printed after it, over the results section's name in capitals",
         "a credit after each story of a roundup (- Staff report) is no heading": "a credit after each story of a roundup (- Staff report) is no heading",
         "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's": "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's",
+        "numbered section heads in a row: the first section lost its text": "numbered section heads in a row: the first section lost its text",
+        "a numbered section head heads a section of its story, whatever words it shares": "a numbered section head heads a section of its story, whatever words it shares",
         "a picture page: a story that opens on 本报讯 has its headline printed after it, over the next picture's headline and its ▲ caption": "a picture page: a story that opens on 本报讯 has its headline printed after it, over the next picture's headline and its ▲ caption",
         "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck": "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck",
         "a new story opening with its dateline": "a new story opening with its dateline"
@@ -1052,6 +1055,7 @@ enum EmbeddedCatalogs {
         "differs only by a half-width comma": "只差一个半角逗号",
         "a near repeat: one letter lost": "近似重复：少了一个字母",
         "every repeat after the first is reported": "第一次之后的每一次重复都会报告",
+        "a paragraph of two sentences printed again under the next heading, its stop turned into a semicolon": "两句话的段落在下一个标题下又排了一次，句号变成了分号",
         "short labels recur legitimately": "短标签本来就会重复出现",
         "shorter than minLength": "短于 minLength"
       }
@@ -1131,6 +1135,8 @@ enum EmbeddedCatalogs {
         "a report under only a byline, its headline printed after it, over the results section's name in capitals": "只有署名的报道，标题排在正文之后、比分栏的大写栏目名之上",
         "a credit after each story of a roundup (- Staff report) is no heading": "综述中每条稿子后的署名（- Staff report）不是标题",
         "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's": "一版简讯：一条以“本报讯”开头、没有标题，它的标题排在正文下面、下一条的标题之上",
+        "numbered section heads in a row: the first section lost its text": "带序号的小标题接连出现：前一节的正文丢了",
+        "a numbered section head heads a section of its story, whatever words it shares": "带序号的小标题是本稿一节的标题，与正文共有多少字词都一样",
         "a picture page: a story that opens on 本报讯 has its headline printed after it, over the next picture's headline and its ▲ caption": "图片版：一条以“本报讯”开头的稿件，标题排在正文之后、下一幅图片的标题和▲图片说明之上",
         "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck": "一版两篇稿子：第一篇的主题和副题（两行相连，中间无空行）排在稿子后面，紧接着是下一篇的标题和带破折号的副题",
         "a new story opening with its dateline": "以电头开头的新稿件"
@@ -1883,6 +1889,7 @@ enum EmbeddedCatalogs {
         "differs only by a half-width comma": "只差一個半形逗號",
         "a near repeat: one letter lost": "近似重複：少了一個字母",
         "every repeat after the first is reported": "第一次之後的每一次重複都會回報",
+        "a paragraph of two sentences printed again under the next heading, its stop turned into a semicolon": "兩句話的段落在下一個標題下又排了一次，句號變成了分號",
         "short labels recur legitimately": "短標籤本來就會重複出現",
         "shorter than minLength": "短於 minLength"
       }
@@ -1962,6 +1969,8 @@ enum EmbeddedCatalogs {
         "a report under only a byline, its headline printed after it, over the results section's name in capitals": "只有署名的報道，標題排在正文之後、比分欄的大寫欄目名之上",
         "a credit after each story of a roundup (- Staff report) is no heading": "綜述中每條稿子後的署名（- Staff report）不是標題",
         "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's": "一版簡訊：一條以「本報訊」開頭、沒有標題，它的標題排在正文下面、下一條的標題之上",
+        "numbered section heads in a row: the first section lost its text": "帶序號的小標題接連出現：前一節的正文丟了",
+        "a numbered section head heads a section of its story, whatever words it shares": "帶序號的小標題是本稿一節的標題，與正文共有多少字詞都一樣",
         "a picture page: a story that opens on 本报讯 has its headline printed after it, over the next picture's headline and its ▲ caption": "圖片版：一條以「本報訊」開頭的稿件，標題排在正文之後、下一幅圖片的標題和▲圖片說明之上",
         "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck": "一版兩篇稿子：第一篇的主題和副題（兩行相連，中間無空行）排在稿子後面，緊接著是下一篇的標題和帶破折號的副題",
         "a new story opening with its dateline": "以電頭開頭的新稿件"

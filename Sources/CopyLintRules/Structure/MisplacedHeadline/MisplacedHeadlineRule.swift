@@ -238,6 +238,14 @@ public struct MisplacedHeadlineRule: Rule {
                 首班车六时三十分发车。
                 """, note: "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's"),
             Example("""
+                政策解读｜老旧小区加装电梯补贴新办法
+
+                　　近日，𠮷安市修订了既有住宅加装电梯补贴办法。
+                ↓三、哪些小区可以申请？
+                四、申请流程是怎样的？
+                　　新办法将审批环节压减为四个，全程网上办理。
+                """, note: "numbered section heads in a row: the first section lost its text"),
+            Example("""
                 本报讯（记者 林晓）今年暑期全市将开设公益托管班八十六个，覆盖𠮷安所有城区小学。
 
                 托管班每天八时至十七时三十分开放，家长可在七月一日前报名。
@@ -279,6 +287,14 @@ public struct MisplacedHeadlineRule: Rule {
 
                 - Staff report
                 """, note: "a credit after each story of a roundup (- Staff report) is no heading"),
+            Example("""
+                加装电梯补贴办法解读
+
+                　　近日，𠮷安市修订了既有住宅加装电梯补贴办法。
+                六、常见问题
+                　　问：楼里有业主不同意怎么办？
+                　　答：由社区组织协商，协商不成的暂缓实施。
+                """, note: "a numbered section head heads a section of its story, whatever words it shares"),
             Example("""
 
                 在团圆中传承好家风（评论员观察）
