@@ -178,9 +178,9 @@ struct BlockClassifier {
         return blocks[k].kind == .paragraph && (!Self.couldBeHeading(blocks[k]) || !judged[k].headingLine)
     }
 
-    /// A line of five or six Chinese characters alone is read as a label (编者的话, 内容提要); set
-    /// between paragraphs two or more times in one story, such lines are its subheads (守住手艺根脉 …
-    /// 推动跨界融合), the story's own convention. (A story runs from a headline or a rule to the next.)
+    /// A line of five or six Chinese characters alone, or one set whole in 【】, is read as a label
+    /// (编者的话, 【编者按】); set between paragraphs two or more times in one story, such lines are its
+    /// subheads (守住手艺根脉 … 推动跨界融合), the story's own convention. (A story runs from a headline or a rule to the next.)
     private func shortSubheads(_ blocks: inout [Block]) {
         var stretch: [Int] = [], seenCopy = false
         func settle(_ blocks: inout [Block]) {
@@ -189,9 +189,12 @@ struct BlockClassifier {
             seenCopy = false
         }
         func shortLine(_ k: Int) -> Bool {
-            guard blocks[k].kind == .label, blocks[k].textRange.length <= 24 else { return false }
+            guard blocks[k].kind == .label, blocks[k].textRange.length <= 60 else { return false }
             let text = scalars(blocks[k])
-            return (5...6).contains(text.count) && TextTraits.hanCount(text) == text.count
+            // (Or a line set whole in 【】, 【从自行车到摩托车】: a box's name once, a story's subheads
+            // when it sets two or more between its paragraphs.)
+            if text.count <= 20, TextTraits.setInBlackBrackets(text) { return true }
+            return blocks[k].textRange.length <= 24 && (5...6).contains(text.count) && TextTraits.hanCount(text) == text.count
         }
         for i in blocks.indices {
             // A story also ends where the next one opens (a gap, a byline, a dateline, a lede): in plain
@@ -329,9 +332,9 @@ struct BlockClassifier {
             // indented paragraphs is a story's (a page may indent one story's copy and not another's).
             // (Chinese pages set paragraphs with 　　; English copy indented with spaces sets its
             // crossheads flush, and they head no story.)
-            // (Not a numbered heading, 三、哪些小区可以申请？: that heads a section of the story.)
+            // (Not a numbered heading, 三、哪些小区可以申请？, nor one set in 【】: those head a section of the story.)
             let flush = !blocks[i].isIndented && previous.kind == .paragraph && Self.ideographicIndent(bytes, previous)
-                && !TextTraits.opensWithSectionNumber(scalars(blocks[i]))
+                && !TextTraits.opensWithSectionNumber(scalars(blocks[i])) && !TextTraits.setInBlackBrackets(scalars(blocks[i]))
                 && next.map { $0.kind == .paragraph && Self.ideographicIndent(bytes, $0) } == true
             // A heading over a ——deck is a story's headline and its subtitle: a section's subhead has none.
             let deck = j > i && scalars(blocks[j]).starts(with: ["—", "—"])

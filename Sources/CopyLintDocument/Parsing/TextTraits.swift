@@ -62,6 +62,11 @@ package enum TextTraits {
 
     package static func isInterviewTurn(_ text: [Unicode.Scalar]) -> Bool { interviewTurn(text) != nil }
 
+    /// The line is set whole in 【】 (【从自行车到摩托车】), as a box's name or a story's subheads are.
+    package static func setInBlackBrackets(_ t: [Unicode.Scalar]) -> Bool {
+        t.count >= 3 && t.first == "【" && t.last == "】" && !t.dropFirst().dropLast().contains { $0 == "【" || $0 == "】" }
+    }
+
     /// The line opens with a section's number: 一、 二十、 （三） (4) 5. 6、 第七 ①. A numbered heading
     /// heads a section of its own story, never another story.
     package static func opensWithSectionNumber(_ text: [Unicode.Scalar]) -> Bool {

@@ -106,6 +106,30 @@ final class ParserTests: XCTestCase {
         }
     }
 
+    /// A line set whole in 【】 is a label (a box's name) once in a story, and the story's subheads where
+    /// it sets two or more between its paragraphs.
+    func testBlackBracketLinesAreSubheadsWhenTheStorySetsSeveral() {
+        let once = parse("""
+            一条邮路　四十年
+
+            　　第一段正文，写𠮷安的山路。
+            【记者手记】
+            　　第二段正文。
+            """)
+        XCTAssertEqual(kinds(once), [.headline, .paragraph, .label, .paragraph])
+        let twice = parse("""
+            一条邮路　四十年
+
+            　　第一段正文，写𠮷安的山路。
+            【山里人等的不只是信】
+            　　第二段正文。
+            【一部活地图】
+            　　第三段正文。
+            """)
+        XCTAssertEqual(kinds(twice), [.headline, .paragraph, .subhead, .paragraph, .subhead, .paragraph])
+        XCTAssertEqual(Set(twice.blocks.map(\.article)).count, 1)
+    }
+
     func testArticlesSplitAtNewHeadlineAndAtLede() {
         let d = parse("""
             # 第一篇

@@ -108,8 +108,10 @@ extension MisplacedHeadlineRule {
         let (ta, tb) = (s.texts.scalars(i), s.texts.scalars(next))
         // Two section names in capitals in a row (ICE HOCKEY / BASKETBALL): one rank, the first empty.
         if Self.isCapitalsHeading(ta), Self.isCapitalsHeading(tb) { return true }
-        // Two numbered section heads in a row (三、… / 四、…): one series, the first empty.
+        // Two numbered section heads in a row (三、… / 四、…), or two set whole in 【】: one series, the
+        // first empty.
         if TextTraits.opensWithSectionNumber(ta), TextTraits.opensWithSectionNumber(tb) { return true }
+        if TextTraits.setInBlackBrackets(ta), TextTraits.setInBlackBrackets(tb) { return true }
         guard s.groups[n].members.count == 2 else { return false }
         // The story's other subheads with copy on both sides: one line each (single), or not.
         var single = 0, stacked = false
@@ -202,8 +204,9 @@ extension MisplacedHeadlineRule {
         guard let head = candidates.first(where: s.isHeadlineLevel)
                 ?? candidates.first(where: { Self.headlineShaped(s.texts.scalars($0)) }) ?? candidates.first else { return }
         let text = s.texts.scalars(head)
-        // A numbered heading (二、申请条件) heads a section of the story it is in.
-        if TextTraits.opensWithSectionNumber(text) { return }
+        // A numbered heading (二、申请条件) heads a section of the story it is in, as does one set
+        // whole in 【】 (【从自行车到摩托车】): no paper prints another story's headline so.
+        if TextTraits.opensWithSectionNumber(text) || TextTraits.setInBlackBrackets(text) { return }
         let shaped = TextTraits.hanCount(text) > 0 && Self.headlineShaped(text)
         let marked = blocks[head].headingLevel > 0 && blocks[head].headingLevel <= 2
         let capitals = text.contains { CharClass.isASCIIUpper($0.value) } && !text.contains { CharClass.isASCIILower($0.value) }

@@ -246,6 +246,19 @@ public struct MisplacedHeadlineRule: Rule {
                 　　新办法将审批环节压减为四个，全程网上办理。
                 """, note: "numbered section heads in a row: the first section lost its text"),
             Example("""
+                一条邮路　四十年
+
+                　　罗德贵在𠮷安的山里送了四十年邮件。
+
+                【山里人等的不只是信】
+                　　天还没亮，罗德贵就把报纸和包裹装上了车。
+
+                ↓【从自行车到摩托车】
+
+                【一部“活地图”】
+                　　哪条路雨天会塌方，罗德贵都清清楚楚。
+                """, note: "a story whose subheads are set in 【】: two in a row leave the first section empty"),
+            Example("""
                 本报讯（记者 林晓）今年暑期全市将开设公益托管班八十六个，覆盖𠮷安所有城区小学。
 
                 托管班每天八时至十七时三十分开放，家长可在七月一日前报名。
