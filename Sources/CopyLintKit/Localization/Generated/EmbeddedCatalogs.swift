@@ -258,6 +258,7 @@ enum EmbeddedCatalogs {
         "checkStranded": "Report datelines and bylines with no story after them"
       },
       "examples": {
+        "a line set flush with no mark at the foot of an OCR'd column whose paragraphs open with an indent is a headline (misplaced-headline's), not a cut sentence": "a line set flush with no mark at the foot of an OCR'd column whose paragraphs open with an indent is a headline (misplaced-headline's), not a cut sentence",
         "a column break inside the word 青年": "a column break inside the word 青年",
         "a hyphenated word split across a break": "a hyphenated word split across a break",
         "ends on 的: the sentence cannot stop there": "ends on 的: the sentence cannot stop there",
@@ -303,6 +304,7 @@ enum EmbeddedCatalogs {
         "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's": "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's",
         "numbered section heads in a row: the first section lost its text": "numbered section heads in a row: the first section lost its text",
         "a story whose subheads are set in 【】: two in a row leave the first section empty": "a story whose subheads are set in 【】: two in a row leave the first section empty",
+        "an OCR'd column whose paragraphs open with an indent: a line set flush with no mark at all after a complete paragraph, at the foot of the page, is a headline with no story": "an OCR'd column whose paragraphs open with an indent: a line set flush with no mark at all after a complete paragraph, at the foot of the page, is a headline with no story",
         "a numbered section head heads a section of its story, whatever words it shares": "a numbered section head heads a section of its story, whatever words it shares",
         "a picture page: a story that opens on 本报讯 has its headline printed after it, over the next picture's headline and its ▲ caption": "a picture page: a story that opens on 本报讯 has its headline printed after it, over the next picture's headline and its ▲ caption",
         "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck": "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck",
@@ -1093,6 +1095,7 @@ enum EmbeddedCatalogs {
         "checkStranded": "报告后面没有稿件的电头和署名"
       },
       "examples": {
+        "a line set flush with no mark at the foot of an OCR'd column whose paragraphs open with an indent is a headline (misplaced-headline's), not a cut sentence": "段首缩进的OCR栏目底部一行顶格、不带标点，是标题（归标题错位规则），不是断句",
         "a column break inside the word 青年": "分栏断在“青年”一词中间",
         "a hyphenated word split across a break": "带连字符的单词被断开",
         "ends on 的: the sentence cannot stop there": "以“的”结尾：句子不可能在此结束",
@@ -1138,6 +1141,7 @@ enum EmbeddedCatalogs {
         "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's": "一版简讯：一条以“本报讯”开头、没有标题，它的标题排在正文下面、下一条的标题之上",
         "numbered section heads in a row: the first section lost its text": "带序号的小标题接连出现：前一节的正文丢了",
         "a story whose subheads are set in 【】: two in a row leave the first section empty": "小标题用【】括起的稿件：两个接连出现，前一节的正文丢了",
+        "an OCR'd column whose paragraphs open with an indent: a line set flush with no mark at all after a complete paragraph, at the foot of the page, is a headline with no story": "OCR识别的栏目、段首缩进：完整段落之后一行顶格、不带任何标点，落在版面底部，是没有正文的标题",
         "a numbered section head heads a section of its story, whatever words it shares": "带序号的小标题是本稿一节的标题，与正文共有多少字词都一样",
         "a picture page: a story that opens on 本报讯 has its headline printed after it, over the next picture's headline and its ▲ caption": "图片版：一条以“本报讯”开头的稿件，标题排在正文之后、下一幅图片的标题和▲图片说明之上",
         "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck": "一版两篇稿子：第一篇的主题和副题（两行相连，中间无空行）排在稿子后面，紧接着是下一篇的标题和带破折号的副题",
@@ -1928,6 +1932,7 @@ enum EmbeddedCatalogs {
         "checkStranded": "回報後面沒有稿件的電頭和署名"
       },
       "examples": {
+        "a line set flush with no mark at the foot of an OCR'd column whose paragraphs open with an indent is a headline (misplaced-headline's), not a cut sentence": "段首縮排的OCR欄目底部一行頂格、不帶標點，是標題（歸標題錯位規則），不是斷句",
         "a column break inside the word 青年": "分欄斷在「青年」一詞中間",
         "a hyphenated word split across a break": "帶連字號的單字被斷開",
         "ends on 的: the sentence cannot stop there": "以「的」結尾：句子不可能在此結束",
@@ -1973,6 +1978,7 @@ enum EmbeddedCatalogs {
         "a page of briefs: one opens on 本报讯 with no headline, and its headline is printed under it, over the next brief's": "一版簡訊：一條以「本報訊」開頭、沒有標題，它的標題排在正文下面、下一條的標題之上",
         "numbered section heads in a row: the first section lost its text": "帶序號的小標題接連出現：前一節的正文丟了",
         "a story whose subheads are set in 【】: two in a row leave the first section empty": "小標題用【】括起的稿件：兩個接連出現，前一節的正文丟了",
+        "an OCR'd column whose paragraphs open with an indent: a line set flush with no mark at all after a complete paragraph, at the foot of the page, is a headline with no story": "OCR辨識的欄目、段首縮排：完整段落之後一行頂格、不帶任何標點，落在版面底部，是沒有正文的標題",
         "a numbered section head heads a section of its story, whatever words it shares": "帶序號的小標題是本稿一節的標題，與正文共有多少字詞都一樣",
         "a picture page: a story that opens on 本报讯 has its headline printed after it, over the next picture's headline and its ▲ caption": "圖片版：一條以「本報訊」開頭的稿件，標題排在正文之後、下一幅圖片的標題和▲圖片說明之上",
         "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck": "一版兩篇稿子：第一篇的主題和副題（兩行相連，中間無空行）排在稿子後面，緊接著是下一篇的標題和帶破折號的副題",

@@ -38,7 +38,10 @@ extension MisplacedHeadlineRule {
                 // Shaped so and sharing some words, it is no cut sentence either: a headline with no
                 // story under it (消费券精准发放　拉动市场回暖 after a story on the vouchers).
                 // (English too, in headlinese of four words or more: Mobile networks seek turbo boost.)
-                let shaped = TextTraits.hanCount(words) > 0 ? Self.headlineShaped(words) || Affinity.hasColumnTag(words)
+                // (Or set flush with no mark at all after a complete paragraph, where paragraphs open
+                // with an indent: no paragraph's start nor its rest.)
+                let shaped = TextTraits.hanCount(words) > 0
+                    ? Self.headlineShaped(words) || Affinity.hasColumnTag(words) || FlushLine.isUnpunctuatedHeading(s.document, s.context.facts, target)
                     : s.isEnglish(target) && TextTraits.wordCount(words) >= 4 && Self.headlineShaped(words)
                 if let share, shaped {
                     s.findings.append(Finding(range: blocks[target].textRange,

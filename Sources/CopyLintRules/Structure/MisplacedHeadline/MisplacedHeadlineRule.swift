@@ -259,6 +259,20 @@ public struct MisplacedHeadlineRule: Rule {
                 　　哪条路雨天会塌方，罗德贵都清清楚楚。
                 """, note: "a story whose subheads are set in 【】: two in a row leave the first section empty"),
             Example("""
+                区里建起书香驿站
+
+                　　本报讯　在𠮷安市东门菜市场二
+                楼，一间三十平方米的书香驿站日前
+                开门迎客，书架上摆着两千多册图书。
+                　　驿站由区图书馆和菜市场管理方
+                共同建设，图书每月更换一次，每周
+                二、周五有志愿者值守。
+                　　区图书馆馆长介绍，今年全区计划
+                在菜市场、公交场站等人流密集的地
+                方建成二十个书香驿站。
+                ↓鹤岭镇启动夏季山塘清淤
+                """, note: "an OCR'd column whose paragraphs open with an indent: a line set flush with no mark at all after a complete paragraph, at the foot of the page, is a headline with no story"),
+            Example("""
                 本报讯（记者 林晓）今年暑期全市将开设公益托管班八十六个，覆盖𠮷安所有城区小学。
 
                 托管班每天八时至十七时三十分开放，家长可在七月一日前报名。

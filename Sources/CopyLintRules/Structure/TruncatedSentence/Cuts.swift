@@ -57,7 +57,9 @@ extension TruncatedSentenceRule {
                                           related: [RelatedLocation(range: blocks[n].textRange, message: "continues here")], fix: fix))
                 continue
             }
-            // (b)/(c) cut with the rest lost, or the story ends mid-sentence.
+            // (b)/(c) cut with the rest lost, or the story ends mid-sentence. Not a heading set flush
+            // with no mark at a story's end, where paragraphs open with an indent: misplaced-headline's.
+            if !s.storyContinuesAfter(i), FlushLine.isUnpunctuatedHeading(document, s.facts, i) { continue }
             // A line of verse, or a short line among lines like it (a list, a table, a poem), is not cut
             // because it stops on a comma.
             if verse { continue }

@@ -151,6 +151,20 @@ public struct TruncatedSentenceRule: Rule {
         ],
         nonTriggering: [
             Example("""
+                区里建起书香驿站
+
+                　　本报讯　在𠮷安市东门菜市场二
+                楼，一间三十平方米的书香驿站日前
+                开门迎客，书架上摆着两千多册图书。
+                　　驿站由区图书馆和菜市场管理方
+                共同建设，图书每月更换一次，每周
+                二、周五有志愿者值守。
+                　　区图书馆馆长介绍，今年全区计划
+                在菜市场、公交场站等人流密集的地
+                方建成二十个书香驿站。
+                鹤岭镇启动夏季山塘清淤
+                """, note: "a line set flush with no mark at the foot of an OCR'd column whose paragraphs open with an indent is a headline (misplaced-headline's), not a cut sentence"),
+            Example("""
                 绿水青山间的新日子
 
                 村里的垃圾集中处理以后，河水一年比一年清，村民们在河边种上了柳树。
