@@ -17,6 +17,49 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         return Linter(rules: [ActiveRule(id: "truncated-sentence", severity: .error, checker: rule)]).lint(SourceText(path: "t.md", bytes: Array(text.utf8)))
     }
 
+    /// A narrow column wrapped at 40 with a poem at its foot: the stanza's lines run on over a comma or
+    /// a semicolon, so a block that opens in lower case after one is no orphan; an orphan after a
+    /// complete paragraph still is (CRLF and a BOM, astral text in the copy).
+    func testPoemLinesAfterASemicolonAreNoOrphans() {
+        let column = [
+            "TOWN TALK",
+            "",
+            "  The old board school on Quay Street",
+            "will reopen next spring as eleven",
+            "flats for older residents of the",
+            "marsh, the land trust said on Tuesday.",
+            "  The Victorian building, with its bell",
+            "tower and tiled hall, has stood empty",
+            "since the last pupils left for the new",
+            "academy in 2009.",
+            "  Plans drawn up by the trust keep the",
+            "tower, the two entrances and the hall",
+            "where generations of 𠮷 children sang",
+            "each morning.",
+            "  and the trust says it has already had",
+            "more than seventy inquiries this month.",
+            "  The flats will be let at affordable",
+            "rents to people over sixty with a",
+            "local connection, and work should take",
+            "about eighteen months.",
+            "",
+            "Low Tide",
+            "",
+            "The mud remembers every boot,",
+            "the gulls remember bread;",
+            "the marsh keeps all that it is given",
+            "and gives it back instead.",
+            "",
+            "The mud remembers every boot,",
+            "the heron keeps its post;",
+            "and we who walk the sea wall home",
+            "remember those we lost.",
+        ]
+        let text = "\u{FEFF}" + column.joined(separator: "\r\n") + "\r\n"
+        let orphans = lint(text).filter { $0.message.contains("starts mid-sentence") }
+        XCTAssertEqual(orphans.map { $0.source.position($0.range.start).line }, [15], orphans.map(\.message).joined(separator: "; "))
+    }
+
     /// A sentence split inside a word is found at its last character, with the next block as related
     /// location, and its fix joins the two without the break, in every line-end style. The fix is
     /// unsafe: a break may have lost words too.

@@ -10,9 +10,11 @@ extension TruncatedSentenceRule {
             let prev = blocks[i - 1]
             // A continuation from another page starts where the sentence broke off there.
             if s.isJump(i - 1, .from) { continue }
-            // A paragraph after a list intro or a label may start any way it likes.
+            // A paragraph after a list intro or a label may start any way it likes, and one after a
+            // comma or a semicolon goes on with its sentence (a poem's stanza: the gulls remember bread; /
+            // the marsh keeps…): no beginning is missing there.
             if prev.kind == .paragraph, let last = facts.lastSignificantScalar(of: i - 1),
-               last == 0x3A || last == 0xFF1A || last == 0x2C || last == 0xFF0C {
+               last == 0x3A || last == 0xFF1A || last == 0x2C || last == 0xFF0C || last == 0x3B || last == 0xFF1B {
                 continue
             }
             // Where every paragraph of the story opens with an indent, one set flush is the rest of a
