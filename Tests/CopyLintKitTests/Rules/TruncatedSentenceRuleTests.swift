@@ -60,6 +60,17 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         XCTAssertEqual(orphans.map { $0.source.position($0.range.start).line }, [15], orphans.map(\.message).joined(separator: "; "))
     }
 
+    /// Headlinese carries figures: a comma or a point inside one (£3,400, 2.5m) is no clause's; a comma
+    /// between words still makes running prose.
+    func testHeadlineseTakesFiguresWithCommas() {
+        for yes in ["Lifeboat open day raises £3,400", "Council wins 2.5m grant for sea wall", "Ferry fares rise by 3.5 per cent"] {
+            XCTAssertTrue(TruncatedSentenceRule.isHeadlinese(Array(yes.unicodeScalars)), yes)
+        }
+        for no in ["Prices rose, and sales fell sharply", "Lifeboat open day raises funds. More soon", "After the storm the harbour reopened"] {
+            XCTAssertFalse(TruncatedSentenceRule.isHeadlinese(Array(no.unicodeScalars)), no)
+        }
+    }
+
     /// A sentence split inside a word is found at its last character, with the next block as related
     /// location, and its fix joins the two without the break, in every line-end style. The fix is
     /// unsafe: a break may have lost words too.

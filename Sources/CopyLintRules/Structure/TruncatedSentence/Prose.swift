@@ -139,8 +139,11 @@ extension TruncatedSentenceRule {
 
     static func isHeadlinese(_ text: [Unicode.Scalar]) -> Bool {
         let s = text.map(\.value)
-        guard s.count <= 110, let first = s.first, CharClass.isASCIIUpper(first), !s.contains(0x2C),
-              !s.dropLast().contains(where: { $0 == 0x2E || $0 == 0x3F || $0 == 0x21 || $0 == 0x3B }) else { return false }
+        // (A comma or a point inside a figure, £3,400 or 2.5m, is none: headlines carry figures.)
+        func inFigure(_ k: Int) -> Bool { k > 0 && k + 1 < s.count && CharClass.isDigit(s[k - 1]) && CharClass.isDigit(s[k + 1]) }
+        guard s.count <= 110, let first = s.first, CharClass.isASCIIUpper(first),
+              !s.indices.contains(where: { s[$0] == 0x2C && !inFigure($0) }),
+              !s.indices.dropLast().contains(where: { (s[$0] == 0x2E && !inFigure($0)) || s[$0] == 0x3F || s[$0] == 0x21 || s[$0] == 0x3B }) else { return false }
         let words = String(String.UnicodeScalarView(text)).split(separator: " ").map { $0.lowercased() }
         guard words.count >= 3, words.count <= 12, !subordinators.contains(words[0]) else { return false }
         return TextTraits.articleCount(text) == 0 && !TextTraits.hasFiniteBe(text) && TextTraits.looksLikeHeadline(text, maxChinese: 40, maxWords: 12)
