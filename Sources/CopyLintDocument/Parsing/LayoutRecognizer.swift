@@ -82,9 +82,14 @@ enum LayoutRecognizer {
                 // (Two pairs may be too few to tell: then the page's wrap holds.)
                 let own = inRegion.count >= 2 ? wrapWidth(inRegion, indentStarts: indentStarts, forced: choice == .wrapped) : nil
                 if let wrap = own ?? (inRegion.count < 3 ? pageWrap : nil) {
-                    let marked = paragraphEndsMarked(inRegion, raws[span], indentStarts: indentStarts, wrap)
+                    // (A box of two or three lines between rules, a pull quote, takes the page's wrap and
+                    // runs a line on into a lower-case one as a marked region does.)
+                    let marked = own == nil || paragraphEndsMarked(inRegion, raws[span], indentStarts: indentStarts, wrap)
                     // From the last line up, so that whether the next line runs on is known.
-                    for p in inRegion.reversed() where !(indentStarts && p.nextIndented) {
+                    // (A region ends on the rule or mark that closed it: no line runs on into that.)
+                    let closer = span.upperBound - 1
+                    let closedByFurniture = isFurniture(buf, raws[closer])
+                    for p in inRegion.reversed() where !(indentStarts && p.nextIndented) && !(closedByFurniture && p.k + 1 == closer) {
                         // A line after a sentence's end that stops short without a stop of its own, and
                         // does not run on, stands alone (a headline or a note among paragraphs).
                         // Not where blank lines mark paragraphs and the line above is full: the wrapper ran
@@ -170,16 +175,20 @@ enum LayoutRecognizer {
             previousLine = raws[k].line
             // Furniture lines are short, and only those that may be furniture by their bytes are decoded:
             // a rule opens with a mark, a take mark is a word, a jump line names a page (a figure or 版).
-            if raws[k].isText, raws[k].textEnd - raws[k].textStart <= 80, mayBeFurniture(buf, raws[k]) {
-                let t = UTF8Scalar.scalars(buf, SourceRange(raws[k].textStart, raws[k].textEnd))
-                if Separator.matches(t) || WireMarker.matches(t) || JumpLine.parse(t) != nil {
-                    spans.append(start..<(k + 1))
-                    start = k + 1
-                }
+            if isFurniture(buf, raws[k]) {
+                spans.append(start..<(k + 1))
+                start = k + 1
             }
         }
         if start < raws.count { spans.append(start..<raws.count) }
         return spans
+    }
+
+    /// The line is a rule, a take mark or a jump line (what closes a region).
+    static func isFurniture(_ buf: UnsafeBufferPointer<UInt8>, _ raw: RawLine) -> Bool {
+        guard raw.isText, raw.textEnd - raw.textStart <= 80, mayBeFurniture(buf, raw) else { return false }
+        let t = UTF8Scalar.scalars(buf, SourceRange(raw.textStart, raw.textEnd))
+        return Separator.matches(t) || WireMarker.matches(t) || JumpLine.parse(t) != nil
     }
 
     /// Most text lines of the copy (after the first three, a paper's heading slots) are indented.

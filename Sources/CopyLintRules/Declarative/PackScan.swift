@@ -58,10 +58,19 @@ struct PackScan {
         let excepted = matcher.exceptionRanges(block, bytes)
         return found.compactMap { m in
             let r = SourceRange(m.start, m.end)
-            guard matcher.accepts(r, bytes, within: block.textRange),
+            guard !Self.isIndentation(r, bytes, within: block.textRange), matcher.accepts(r, bytes, within: block.textRange),
                   !excepted.contains(where: { $0.start <= r.start && r.end <= $0.end }) else { return nil }
             return (m.pattern, r)
         }
+    }
+
+    /// The match is spaces or tabs that open a line of the block (a wrapped box's indented lines): layout,
+    /// not a word's spacing.
+    static func isIndentation(_ r: SourceRange, _ bytes: [UInt8], within block: SourceRange) -> Bool {
+        guard r.length > 0, bytes[r.start..<r.end].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return false }
+        var k = r.start
+        while k > block.start, bytes[k - 1] == 0x20 || bytes[k - 1] == 0x09 { k -= 1 }
+        return k > block.start && (bytes[k - 1] == 0x0A || bytes[k - 1] == 0x0D)
     }
 
     /// The matches inside `range`, from matches in order of their ends (a binary search, then a short walk).

@@ -130,6 +130,38 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(Set(twice.blocks.map(\.article)).count, 1)
     }
 
+    /// A pull quote boxed between rules on a wrapped page: its two lines are one block (the page's wrap
+    /// holds in a box too small to measure), and the rule under it stays a rule.
+    func testPullQuoteBetweenRulesIsOneBlock() {
+        let lines = [
+            "TOWN TALK",
+            "",
+            "  The old board school on Quay Street",
+            "will reopen next spring as eleven",
+            "flats for older residents of the",
+            "marsh, the land trust said on Tuesday.",
+            "  The Victorian building, with its bell",
+            "tower and tiled hall, has stood empty",
+            "since the last pupils left for the new",
+            "academy in 2009.",
+            "",
+            "    ______________________________",
+            "    \"Half of them went to that 𠮷",
+            "    school, and some will live in",
+            "    the room they sat in.\"",
+            "    ______________________________",
+            "",
+            "  Plans drawn up by the trust keep the",
+            "tower, the two entrances and the hall",
+            "where generations of children sang",
+            "each morning.",
+        ]
+        let d = parse(lines.joined(separator: "\r\n") + "\r\n")
+        let quote = d.blocks.filter { d.source.string($0.textRange).hasPrefix("\"Half") }
+        XCTAssertEqual(quote.map { $0.lastLine - $0.firstLine }, [2])
+        XCTAssertEqual(d.blocks.filter { $0.kind == .separator }.count, 2)
+    }
+
     func testArticlesSplitAtNewHeadlineAndAtLede() {
         let d = parse("""
             # 第一篇

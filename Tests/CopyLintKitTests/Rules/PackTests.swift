@@ -282,4 +282,19 @@ final class RegexRiskTests: XCTestCase {
             XCTAssertFalse(RegexRisk.canBacktrackBadly(plain), plain)
         }
     }
+
+    /// Spaces that open a line inside a block (a boxed quote's indented lines) are layout: a pack's
+    /// literal match there is no finding; a run between words is.
+    func testIndentationInsideABlockIsNoMatch() {
+        let text = "    \"Half of them went to 𠮷  that\r\n    school.\""
+        let bytes = Array(text.utf8)
+        let block = SourceRange(4, bytes.count)
+        let second = Array("\r\n    ".utf8)
+        let lineStart = (0..<bytes.count).first { Array(bytes[$0..<min(bytes.count, $0 + second.count)]) == second }! + 2
+        XCTAssertTrue(PackScan.isIndentation(SourceRange(lineStart, lineStart + 4), bytes, within: block))
+        XCTAssertTrue(PackScan.isIndentation(SourceRange(lineStart + 2, lineStart + 4), bytes, within: block))
+        let gap = Array(text.utf8).indices.first { bytes[$0] == 0x20 && bytes[$0 + 1] == 0x20 && $0 > 4 }!
+        XCTAssertFalse(PackScan.isIndentation(SourceRange(gap, gap + 2), bytes, within: block))
+    }
+
 }
