@@ -3,7 +3,7 @@ import CopyLintBase
 /// `图为…`, `▲…` (the mark Chinese pages set before a picture's caption), `…  本报通讯员 赵一凡 摄`, `Photo: …`.
 enum Caption {
     static let prefixes = ["图为", "上图", "下图", "左图", "右图", "图①", "图②", "图③", "图④", "图⑤", "题图", "图片", "照片为", "▲", "△",
-                           "Photo:", "Picture:", "Pictured:", "Image:", "PHOTO:", "(Photo", "（Photo"].map { Array($0.unicodeScalars) }
+                           "Photo:", "Photograph:", "Picture:", "Pictured:", "Image:", "PHOTO:", "Above:", "Below:", "(Photo", "（Photo"].map { Array($0.unicodeScalars) }
     static let creditSuffixes = ["（新华社发）", "（资料图片）"].map { Array($0.unicodeScalars) }
 
     /// The text opens as a picture's caption does (图为, ▲, Photo:), not only a credit.

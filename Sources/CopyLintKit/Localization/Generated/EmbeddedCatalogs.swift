@@ -258,6 +258,7 @@ enum EmbeddedCatalogs {
         "checkStranded": "Report datelines and bylines with no story after them"
       },
       "examples": {
+        "a credit and a caption that end on a name (Peña): a word with a letter outside ASCII is read whole, not as its last letters": "a credit and a caption that end on a name (Peña): a word with a letter outside ASCII is read whole, not as its last letters",
         "a line set flush with no mark at the foot of an OCR'd column whose paragraphs open with an indent is a headline (misplaced-headline's), not a cut sentence": "a line set flush with no mark at the foot of an OCR'd column whose paragraphs open with an indent is a headline (misplaced-headline's), not a cut sentence",
         "a column break inside the word 青年": "a column break inside the word 青年",
         "a hyphenated word split across a break": "a hyphenated word split across a break",
@@ -1095,6 +1096,7 @@ enum EmbeddedCatalogs {
         "checkStranded": "报告后面没有稿件的电头和署名"
       },
       "examples": {
+        "a credit and a caption that end on a name (Peña): a word with a letter outside ASCII is read whole, not as its last letters": "署名行和图片说明以人名结尾（Peña）：含非ASCII字母的词整体读取，不只看最后几个字母",
         "a line set flush with no mark at the foot of an OCR'd column whose paragraphs open with an indent is a headline (misplaced-headline's), not a cut sentence": "段首缩进的OCR栏目底部一行顶格、不带标点，是标题（归标题错位规则），不是断句",
         "a column break inside the word 青年": "分栏断在“青年”一词中间",
         "a hyphenated word split across a break": "带连字符的单词被断开",
@@ -1932,6 +1934,7 @@ enum EmbeddedCatalogs {
         "checkStranded": "回報後面沒有稿件的電頭和署名"
       },
       "examples": {
+        "a credit and a caption that end on a name (Peña): a word with a letter outside ASCII is read whole, not as its last letters": "署名行和圖片說明以人名結尾（Peña）：含非ASCII字母的詞整體讀取，不只看最後幾個字母",
         "a line set flush with no mark at the foot of an OCR'd column whose paragraphs open with an indent is a headline (misplaced-headline's), not a cut sentence": "段首縮排的OCR欄目底部一行頂格、不帶標點，是標題（歸標題錯位規則），不是斷句",
         "a column break inside the word 青年": "分欄斷在「青年」一詞中間",
         "a hyphenated word split across a break": "帶連字號的單字被斷開",

@@ -151,6 +151,17 @@ public struct TruncatedSentenceRule: Rule {
         ],
         nonTriggering: [
             Example("""
+                The last shift at the yard
+
+                Words by Ann Marsh | Photographs by Luis Peña
+
+                The dry dock will close next month after 140 years of shipbuilding.
+
+                Above: welding the wheelhouse in March. Photograph: José Peña
+
+                Most of the workers have found jobs inland.
+                """, note: "a credit and a caption that end on a name (Peña): a word with a letter outside ASCII is read whole, not as its last letters"),
+            Example("""
                 区里建起书香驿站
 
                 　　本报讯　在𠮷安市东门菜市场二

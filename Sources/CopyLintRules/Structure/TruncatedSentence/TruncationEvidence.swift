@@ -22,9 +22,9 @@ extension TruncatedSentenceRule {
         guard ending.index >= 0 else { return nil }
         let last = ending.last
         if CharClass.isASCIILetter(last) || CharClass.isDigit(last) || last == 0x2C {
-            // English: the last word.
+            // English: the last word (letters outside ASCII too: Peña ends on no article 'a').
             var k = ending.index
-            while k >= 0, CharClass.isASCIILetter(s[k]) || s[k] == 0x27 { k -= 1 }
+            while k >= 0, CharClass.isASCIILetter(s[k]) || s[k] == 0x27 || (s[k] >= 0xC0 && !CharClass.isHan(s[k]) && CharClass.isAlphabetic(s[k])) { k -= 1 }
             let word = t.string(k + 1, ending.index + 1).lowercased()
             // A heading-sized line in capitals is a heading or a label (SCHOOL BOND MEASURE A), not a
             // sentence ending on an article.
