@@ -176,7 +176,7 @@ extension ChineseLexicon {
         return (alone + end) / (alone + end + start + 1e-12)
     }
 
-    /// Share of a character's uses as a word of its own. Low values (方 0.03, 定 0.01) mark
+    /// Share of a character's uses as a word of its own. Low values (医 0.03, 基 0.05) mark
     /// characters that nearly always belong to a longer word.
     public static func aloneShare(_ c: UInt32) -> Double {
         let (alone, start, end) = charStats(c)
