@@ -175,6 +175,8 @@ struct BlockClassifier {
         // (Or a picture's caption, on a page of pictures: 旧玩具　新主人 / ▲6月18日，…)
         // (Set apart by a blank line above: a credit between captions is no heading.)
         if blocks[k].kind == .caption, k == i + 1, blocks[i].blankLinesBefore >= 1, Caption.opensWithMark(scalars(blocks[k])) { return true }
+        // (Or a listing's rows: a day's heading over its events.)
+        if blocks[k].kind == .listing, ListingRow.isEventEntry(scalars(blocks[k])) { return true }
         return blocks[k].kind == .paragraph && (!Self.couldBeHeading(blocks[k]) || !judged[k].headingLine)
     }
 
@@ -229,6 +231,8 @@ struct BlockClassifier {
             guard blocks[i].kind == .paragraph || blocks[i].kind == .subhead, blocks[i].textRange.length <= 80 else { continue }
             let text = scalars(blocks[i])
             guard text.contains(where: { ("0"..."9").contains($0) }), !TextTraits.hasSentenceStop(text) else { continue }
+            // (A heading in capitals between a listing's rows heads the next rows: SATURDAY, OCTOBER 12.)
+            if text.filter({ ("A"..."Z").contains($0) }).count >= 4, !text.contains(where: { $0.properties.isLowercase }) { continue }
             blocks[i].kind = .listing
         }
     }

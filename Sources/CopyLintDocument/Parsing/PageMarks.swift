@@ -196,4 +196,40 @@ enum ListingRow {
     }
 
     private static func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) || ("０"..."９").contains(s) }
+
+    /// An entry of a what's-on listing: short fields set apart by commas and stops, a few words each,
+    /// one of them a clock time (Quiz night, The Plough, Brandle, 8pm. £2 a head.). Weekly events recur
+    /// under each day's heading: a row of a listing, not a paragraph printed twice.
+    static func isEventEntry(_ t: [Unicode.Scalar]) -> Bool {
+        guard t.count >= 12, t.count <= 160, TextTraits.hanCount(t) == 0, !TextTraits.hasFiniteBe(t) else { return false }
+        var fields: [[Unicode.Scalar]] = [[]]
+        for (k, c) in t.enumerated() {
+            let next = k + 1 < t.count ? t[k + 1] : " "
+            if (c == "," || c == "." || c == ";") && next == " " && !(c == "." && k > 0 && isDigit(t[k - 1]) && isDigit(next)) {
+                fields.append([])
+            } else if !(k == t.count - 1 && c == ".") {
+                fields[fields.count - 1].append(c)
+            }
+        }
+        fields = fields.filter { !$0.allSatisfy { $0 == " " } }
+        guard fields.count >= 3, fields.allSatisfy({ TextTraits.wordCount($0) <= 6 }) else { return false }
+        return fields.contains(where: isClockTime)
+    }
+
+    /// A field that is, or holds, a clock time: 8pm, 10.30am, 7.30 p.m., 19:30, noon.
+    private static func isClockTime(_ f: [Unicode.Scalar]) -> Bool {
+        let s = String(String.UnicodeScalarView(f)).lowercased()
+        if s.contains("noon") || s.contains("midnight") { return true }
+        let chars = Array(s.unicodeScalars)
+        for k in chars.indices where isDigit(chars[k]) {
+            var j = k
+            while j < chars.count, isDigit(chars[j]) || chars[j] == "." || chars[j] == ":" { j += 1 }
+            var m = j
+            while m < chars.count, chars[m] == " " { m += 1 }
+            let rest = String(String.UnicodeScalarView(chars[m...]))
+            if rest.hasPrefix("am") || rest.hasPrefix("pm") || rest.hasPrefix("a.m.") || rest.hasPrefix("p.m.") { return true }
+            if let colon = chars[k..<j].firstIndex(of: ":"), colon + 2 < j || (colon + 2 == j && j <= chars.count) { return j - colon == 3 }
+        }
+        return false
+    }
 }

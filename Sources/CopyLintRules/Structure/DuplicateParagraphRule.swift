@@ -92,6 +92,17 @@ public struct DuplicateParagraphRule: Rule {
                 各地还推出了技能培训补贴。
                 """, note: "short labels recur legitimately"),
             Example("""
+                WHAT'S ON
+
+                FRIDAY, OCTOBER 11
+                Quiz night, The Plough, Brandle, 8pm. £2 a head, teams of up to six.
+                Toddler rhyme time, Ottersby Library, 10.30am. Free.
+
+                WEDNESDAY, OCTOBER 16
+                Toddler rhyme time, Ottersby Library, 10.30am. Free.
+                Quiz night, The Plough, Brandle, 8pm. £2 a head, teams of up to six.
+                """, note: "a what's-on listing: a weekly event's entry recurs under each day's heading"),
+            Example("""
                 The bank raised interest rates by a quarter of a point on Thursday.
 
                 The bank left interest rates unchanged for a third month on Thursday.

@@ -162,6 +162,29 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(d.blocks.filter { $0.kind == .separator }.count, 2)
     }
 
+    /// A what's-on entry (short fields, one a clock time) is a listing's row, and a day's heading in
+    /// capitals over such rows is a subhead, not a row; a sentence with a time in it is copy.
+    func testEventListingEntriesAndTheirDayHeadings() {
+        for yes in ["Quiz night, The Plough, Brandle, 8pm. £2 a head, teams of up to six.", "Toddler rhyme time, Ottersby Library, 10.30am. Free.",
+                    "Bridge club, Village Hall, 1.30 p.m., £1.50", "Coffee morning, Methodist Church, 10am-noon."] {
+            XCTAssertTrue(ListingRow.isEventEntry(Array(yes.unicodeScalars)), yes)
+        }
+        for no in ["The parade will set off from the school at 6pm on Saturday, November 2, and make its way to the quay.",
+                   "The exhibition runs until January 5. Admission is free.", "Tickets are on sale, the club said, from 9am."] {
+            XCTAssertFalse(ListingRow.isEventEntry(Array(no.unicodeScalars)), no)
+        }
+        let d = parse("""
+            WHAT'S ON
+
+            FRIDAY, OCTOBER 11
+            Quiz night, The Plough, Brandle, 8pm. £2 a head.
+            Toddler rhyme time, Ottersby Library, 10.30am. Free.
+            SATURDAY, OCTOBER 12
+            Car boot sale, Rugby Club, sellers from 7am. Free entry.
+            """)
+        XCTAssertEqual(kinds(d), [.headline, .subhead, .listing, .listing, .subhead, .listing])
+    }
+
     func testArticlesSplitAtNewHeadlineAndAtLede() {
         let d = parse("""
             # 第一篇
