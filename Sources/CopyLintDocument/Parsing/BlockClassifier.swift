@@ -110,40 +110,46 @@ struct BlockClassifier {
     /// they are short, carry no sentence-final punctuation and copy follows them.
     /// Where paragraphs are indented, the heading group also ends at the first indented line.
     private func assignPlainHeadingGroup(_ blocks: inout [Block], indentedBody: Bool) {
-        guard blocks.count >= 2 else { return }
-        var n = 1
-        while n < blocks.count, blocks[n].blankLinesBefore == 0, !(indentedBody && blocks[n].isIndented && !blocks[0].isIndented) { n += 1 }
-        if n == blocks.count || n > 4 {
+        // A web page's breadcrumb over the headline (Home › News › Environment) is furniture.
+        var o = 0
+        while o < blocks.count, o < 2, blocks[o].textRange.length <= 120, Breadcrumb.matches(scalars(blocks[o])) {
+            blocks[o].kind = .label
+            o += 1
+        }
+        guard blocks.count - o >= 2 else { return }
+        var n = o + 1
+        while n < blocks.count, blocks[n].blankLinesBefore == 0, !(indentedBody && blocks[n].isIndented && !blocks[o].isIndented) { n += 1 }
+        if n == blocks.count || n - o > 4 {
             // No blank line or indent ends the group (copy a paragraph a line, nothing between): the
             // heading lines are the leading lines shaped like headings, before the first paragraph.
-            n = 0
-            while n < min(4, blocks.count), blocks[n].textRange.length <= 200, TextTraits.looksLikeHeadline(scalars(blocks[n])) { n += 1 }
-            guard n >= 1, n < blocks.count, blocks[n].textRange.length > 200 || !TextTraits.looksLikeHeadline(scalars(blocks[n])) else { return }
+            n = o
+            while n < min(o + 4, blocks.count), blocks[n].textRange.length <= 200, TextTraits.looksLikeHeadline(scalars(blocks[n])) { n += 1 }
+            guard n >= o + 1, n < blocks.count, blocks[n].textRange.length > 200 || !TextTraits.looksLikeHeadline(scalars(blocks[n])) else { return }
         }
-        guard n < blocks.count, n <= 4 else { return }
+        guard n < blocks.count, n - o <= 4 else { return }
         // Copy that goes on in lower case is a sentence split after its first line, not a headline.
         if let first = scalars(blocks[n]).first, first.properties.isLowercase { return }
-        for k in 0..<n {
+        for k in o..<n {
             let text = scalars(blocks[k])
             // 核心阅读 at the top is a label over a summary, not a headline.
             if !TextTraits.looksLikeHeadline(text) || (TextTraits.isLabel(text) && text.first != "—") { return }
         }
-        switch n {
+        switch n - o {
         case 1:
-            blocks[0].kind = .headline
+            blocks[o].kind = .headline
         case 2:
-            let second = scalars(blocks[1])
+            let second = scalars(blocks[o + 1])
             if second.first == "—" || second.first == "-" {
-                blocks[0].kind = .headline
-                blocks[1].kind = .subtitle
+                blocks[o].kind = .headline
+                blocks[o + 1].kind = .subtitle
             } else {
-                blocks[0].kind = .kicker
-                blocks[1].kind = .headline
+                blocks[o].kind = .kicker
+                blocks[o + 1].kind = .headline
             }
         default:
-            blocks[0].kind = .kicker
-            blocks[1].kind = .headline
-            for k in 2..<n { blocks[k].kind = .subtitle }
+            blocks[o].kind = .kicker
+            blocks[o + 1].kind = .headline
+            for k in (o + 2)..<n { blocks[k].kind = .subtitle }
         }
     }
 
@@ -274,6 +280,8 @@ struct BlockClassifier {
             guard !stack.isEmpty else { i += 1; continue }
             let setApart = top == 0 || blocks[top].blankLinesBefore >= 1 || blocks[top - 1].kind.isFurniture || blocks[top - 1].kind.isHeading
             guard setApart || stack.count >= 2 else { i += 1; continue }
+            // A line between the headline and the byline is the headline's deck (a standfirst).
+            if stack.count == 1, top > 0, blocks[top - 1].kind == .headline { blocks[top].kind = .subtitle; i += 1; continue }
             assignStack(&blocks, stack)
             i += 1
         }

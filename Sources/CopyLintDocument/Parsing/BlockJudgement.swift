@@ -145,6 +145,7 @@ extension BlockClassifier {
         }
         if Byline.matches(text) { return (.byline, nil) }
         if Caption.matches(text) { return (.caption, nil) }
+        if text.count <= 120, Breadcrumb.matches(text) { return (.label, nil) }
         if TextTraits.isLabel(text) { return (.label, nil) }
         if ListingRow.matches(text) || ListingRow.isEventEntry(text) { return (.listing, nil) }
         return (.paragraph, nil)

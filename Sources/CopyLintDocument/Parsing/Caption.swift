@@ -3,7 +3,7 @@ import CopyLintBase
 /// `图为…`, `▲…` (the mark Chinese pages set before a picture's caption), `…  本报通讯员 赵一凡 摄`, `Photo: …`.
 enum Caption {
     static let prefixes = ["图为", "上图", "下图", "左图", "右图", "图①", "图②", "图③", "图④", "图⑤", "题图", "图片", "照片为", "▲", "△",
-                           "Photo:", "Photograph:", "Picture:", "Pictured:", "Image:", "PHOTO:", "Above:", "Below:", "(Photo", "（Photo"].map { Array($0.unicodeScalars) }
+                           "Photo:", "Photograph:", "Picture:", "Pictured:", "Image:", "PHOTO:", "Above:", "Below:", "Image caption,", "Image source,", "(Photo", "（Photo"].map { Array($0.unicodeScalars) }
     static let creditSuffixes = ["（新华社发）", "（资料图片）"].map { Array($0.unicodeScalars) }
 
     /// The text opens as a picture's caption does (图为, ▲, Photo:), not only a credit.
@@ -38,5 +38,18 @@ enum Caption {
             }
         }
         return has("记者") || has("通讯员") || last.contains(" ") || last.contains("\u{3000}") || last.contains("（")
+    }
+}
+
+/// A web page's breadcrumb: a few short items set apart by › » or > (Home › News › Environment).
+enum Breadcrumb {
+    static func matches(_ t: [Unicode.Scalar]) -> Bool {
+        let items = t.split { $0 == "›" || $0 == "»" || $0 == ">" }
+        let separators = t.filter { $0 == "›" || $0 == "»" || $0 == ">" }.count
+        guard separators >= 2, items.count == separators + 1 else { return false }
+        return items.allSatisfy { item in
+            let words = item.split(separator: " ").count
+            return words >= 1 && words <= 4 && !item.contains { $0 == "." || $0 == "。" || $0 == "，" || $0 == "," }
+        }
     }
 }

@@ -185,6 +185,27 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(kinds(d), [.headline, .subhead, .listing, .listing, .subhead, .listing])
     }
 
+    /// A web page's export: the breadcrumb over the headline is a label, the standfirst between the
+    /// headline and the byline is the headline's deck, and "Image caption," opens a caption.
+    func testWebExportBreadcrumbDeckAndImageCaption() {
+        let d = parse("""
+            Home › News › Environment
+
+            Farmers count the cost as the 𠮷 washes flood early
+
+            Drainage board says its pumps ran for six days
+
+            By Mary Oyelaran
+
+            Image caption, The wash at Brandle on Sunday
+
+            Farmers on the edge of the washes say they have lost crops worth thousands of pounds.
+            """)
+        XCTAssertEqual(kinds(d), [.label, .headline, .subtitle, .byline, .caption, .paragraph])
+        XCTAssertEqual(Set(d.blocks.map(\.article)).count, 1)
+        XCTAssertFalse(Breadcrumb.matches(Array("Prices rose > 5% in May".unicodeScalars)))
+    }
+
     func testArticlesSplitAtNewHeadlineAndAtLede() {
         let d = parse("""
             # 第一篇

@@ -71,6 +71,15 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         }
     }
 
+    /// ’ after a letter is an apostrophe (Farmers’ Union), not a quote closed before it was opened; a
+    /// capitalised May after a date is the month, not the verb a sentence cannot stop on.
+    func testApostropheAndTheMonthOfMayAreNoTruncation() {
+        let text = "Flood\n\nThe washes filled early this year, farmers at 𠮷 Fen said.\n\nThe National Farmers’ Union is calling for a compensation scheme.\n\nThe pump upgrade was approved on 3 May\n"
+        XCTAssertEqual(lint(text).map(\.message), [])
+        let cut = "Flood\n\nThe washes filled early this year, farmers at 𠮷 Fen said.\n\nThe board said the work may\n"
+        XCTAssertEqual(lint(cut).count, 1)
+    }
+
     /// A sentence split inside a word is found at its last character, with the next block as related
     /// location, and its fix joins the two without the break, in every line-end style. The fix is
     /// unsafe: a break may have lost words too.

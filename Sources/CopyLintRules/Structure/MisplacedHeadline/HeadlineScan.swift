@@ -181,7 +181,8 @@ final class HeadlineScan {
     func hasOwnHeadline(_ i: Int) -> Bool {
         var k = i
         while k > 0, blocks[k - 1].article == blocks[i].article { k -= 1 }
-        while k < i, blocks[k].kind.isHeading || blocks[k].kind == .byline {
+        // (A label may stand over it: a web page's breadcrumb, a section's name.)
+        while k < i, blocks[k].kind.isHeading || blocks[k].kind == .byline || blocks[k].kind == .label {
             if blocks[k].kind == .headline { return true }
             k += 1
         }

@@ -116,7 +116,10 @@ extension TruncatedSentenceRule {
     /// The first closing mark in the first 30 scalars of `t` that nothing before it opened.
     func firstUnmatchedCloser(_ t: ScalarText) -> UInt32? {
         var open: [UInt32] = []
-        for c in t.scalars.prefix(30) {
+        let s = t.scalars
+        for (k, c) in s.prefix(30).enumerated() {
+            // ’ after a Latin letter is an apostrophe (Farmers’ Union, don’t), not a closing quote.
+            if c == 0x2019, k > 0, CharClass.isASCIILetter(s[k - 1]) { continue }
             switch c {
             case 0x201C, 0x300C, 0x300E, 0xFF08, 0x28, 0x300A, 0x3010, 0x2018: open.append(c)
             case 0x201D, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x3011, 0x2019:

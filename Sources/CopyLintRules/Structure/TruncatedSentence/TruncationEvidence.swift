@@ -29,7 +29,8 @@ extension TruncatedSentenceRule {
             // A heading-sized line in capitals is a heading or a label (SCHOOL BOND MEASURE A), not a
             // sentence ending on an article.
             if Self.isCapitalsLine(s) { return last == 0x2C ? "it ends on a comma" : nil }
-            if Self.danglingEnglish.contains(word) { return "it ends on '\(word)'" }
+            // (Only in lower case: a capital makes it a name, the month of May after a date.)
+            if Self.danglingEnglish.contains(word), CharClass.isASCIILower(s[k + 1]) { return "it ends on '\(word)'" }
             // "… K Adams (Falcons), T": a name cut after its initial.
             if ending.index - k == 1, CharClass.isASCIIUpper(last), last != 0x49, k >= 1, s[k] == 0x20,
                s[k - 1] == 0x2C || s[k - 1] == 0x29 {
