@@ -94,8 +94,11 @@ enum LayoutRecognizer {
                         // does not run on, stands alone (a headline or a note among paragraphs).
                         // Not where blank lines mark paragraphs and the line above is full: the wrapper ran
                         // it on, and a heading there would stand after a blank line like every paragraph.
+                        // (Not a Chinese line with a clause in it, most of the width long: the end of a
+                        // paragraph whose sentence broke off, 作者并不急着…，而是耐心地写他们.)
                         let standsAlone = p.endsSentence && !p.nextEndsSentence && !joins[p.k + 1]
                             && !(marked && !indentStarts && isFull(p, wrap))
+                            && !(p.nextCJK && p.nextEndsOpen && clauseLine(buf, raws[p.k + 1], wrap))
                         // Two lines with no punctuation at their ends, alone between blank lines, are a
                         // headline over its deck, not a paragraph.
                         let stack = !p.previousAdjacent && !joins[p.k + 1] && p.endsOpen && p.nextEndsOpen && !p.hyphen
@@ -139,7 +142,9 @@ enum LayoutRecognizer {
         guard !p.endsSentence else { return false }
         if p.hyphen || (p.nextLowercase && !p.nextCJK) { return true }
         let width = wrap.columns ? p.cols : p.chars
-        guard width * 10 >= wrap.width * 6 else { return false }
+        // (A line over the width by more than a tenth was not wrapped at it: a list's or a table's
+        // line, set whole.)
+        guard width * 10 >= wrap.width * 6, width * 10 <= wrap.width * 11 + 10 else { return false }
         if p.nextCJK { return true }
         // Where an indent starts each paragraph, an unindented line under a line that does not end a
         // sentence goes on with it, whatever its first letter (copy wrapped narrower than the page:
@@ -182,6 +187,19 @@ enum LayoutRecognizer {
         }
         if start < raws.count { spans.append(start..<raws.count) }
         return spans
+    }
+
+    /// A Chinese line with a full-width comma inside it, at least six tenths of the width long: running
+    /// text, not a heading standing alone.
+    static func clauseLine(_ buf: UnsafeBufferPointer<UInt8>, _ raw: RawLine, _ wrap: Wrap) -> Bool {
+        let (chars, cols) = width(buf, raw.textStart, raw.textEnd)
+        guard (wrap.columns ? cols : chars) * 10 >= wrap.width * 6 else { return false }
+        var i = raw.textStart
+        while i + 2 < raw.textEnd {
+            if buf[i] == 0xEF, buf[i + 1] == 0xBC, buf[i + 2] == 0x8C { return true }   // ，
+            i += 1
+        }
+        return false
     }
 
     /// The line is a rule, a take mark or a jump line (what closes a region).

@@ -206,6 +206,26 @@ final class ParserTests: XCTestCase {
         XCTAssertFalse(Breadcrumb.matches(Array("Prices rose > 5% in May".unicodeScalars)))
     }
 
+    /// In a Chinese column wrapped at 25 characters: a line with a clause in it, most of the width long,
+    /// is running text (the end of a paragraph whose sentence broke off), not a heading standing alone;
+    /// a line well over the width (a list's line, set whole) does not run on into the next.
+    func testWrappedColumnClauseLinesAndLinesOverTheWidth() {
+        let wrap = LayoutRecognizer.Wrap(width: 25, columns: false)
+        func raw(_ text: String) -> (UnsafeBufferPointer<UInt8>) -> Bool {
+            { buf in LayoutRecognizer.clauseLine(buf, RawLine(kind: .text, line: 0, start: 0, end: buf.count, textStart: 0, textEnd: buf.count), wrap) }
+        }
+        for (text, expected) in [("作者并不急着给他们安排命运，而是耐心地写𠮷他们", true), ("一本旧词典里的乡音", false), ("作者并不急着给他们安排命运而是耐心地写他们", false)] {
+            let bytes = Array(text.utf8)
+            XCTAssertEqual(bytes.withUnsafeBufferPointer(raw(text)), expected, text)
+        }
+        var p = LayoutRecognizer.Pair(k: 0)
+        p.nextCJK = true
+        p.chars = 24
+        XCTAssertTrue(LayoutRecognizer.runsOnShort(p, wrap))
+        p.chars = 33   // ◎《一棵棵树走进城市》　钟远山　著　绿野出版社　定价：52.00元
+        XCTAssertFalse(LayoutRecognizer.runsOnShort(p, wrap))
+    }
+
     func testArticlesSplitAtNewHeadlineAndAtLede() {
         let d = parse("""
             # 第一篇
