@@ -92,6 +92,15 @@ public struct DuplicateParagraphRule: Rule {
                 各地还推出了技能培训补贴。
                 """, note: "short labels recur legitimately"),
             Example("""
+                HOCKEY RESULTS
+                Eastmarsh League, Division Two
+                Saltmarket 1 Harrowgate 4
+                Dyer's Yard v Castle Hill
+                Postponed (pitch unavailable)
+                Eastgate v Wyvern Park Vets
+                Postponed (pitch unavailable)
+                """, note: "a results list: the same short entry under two fixtures is no paragraph printed twice"),
+            Example("""
                 WHAT'S ON
 
                 FRIDAY, OCTOBER 11
@@ -500,6 +509,24 @@ public struct DuplicateParagraphRule: Rule {
     /// Characters a paragraph needs for --fix to delete its repeat without asking.
     static let safeDeletionLength = 20
 
+    /// Block `i` is a short line with no stop (at most 48 characters) in a run of three or more such
+    /// lines with no blank line between: an entry of a list or a table.
+    static func isListEntry(_ document: Document, _ i: Int) -> Bool {
+        let blocks = document.blocks
+        func short(_ k: Int) -> Bool {
+            guard k >= 0, k < blocks.count, blocks[k].textRange.length <= 4 * 48 else { return false }
+            let t = UTF8Scalar.scalars(document.bytes, blocks[k].textRange)
+            return t.count <= 48 && !TextTraits.hasSentenceStop(t) && !TextTraits.endsSentence(t)
+        }
+        guard blocks[i].lastLine == blocks[i].firstLine, short(i) else { return false }
+        var run = 1
+        var k = i
+        while k > 0, run < 3, blocks[k].blankLinesBefore == 0, short(k - 1) { run += 1; k -= 1 }
+        k = i
+        while k + 1 < blocks.count, run < 3, blocks[k + 1].blankLinesBefore == 0, short(k + 1) { run += 1; k += 1 }
+        return run >= 3
+    }
+
     /// One sentence of at most 100 characters: the size of a line that recurs in stories by habit.
     static func isBoilerplateSized(_ bytes: [UInt8], _ range: SourceRange) -> Bool {
         let scalars = UTF8Scalar.scalars(bytes, range)
@@ -545,6 +572,10 @@ public struct DuplicateParagraphRule: Rule {
         if block.kind == .label, index == 0 || !Self.sameIgnoringWhitespace(document.bytes, document.blocks[index - 1].textRange, block.textRange) {
             return nil
         }
+        // An entry of a list or a table (Postponed (pitch unavailable), under each of two fixtures): a
+        // short line with no stop, set among short lines with no blank line between.
+        // (Not one printed twice in a row: that is a slip in any list.)
+        if index != first + 1, Self.isListEntry(document, index), Self.isListEntry(document, first) { return nil }
         // (Both copies one sentence: a paragraph of two whose stop became a semicolon is a near repeat.)
         if block.article != original.article, block.ledeRange == nil, Self.isBoilerplateSized(document.bytes, block.textRange),
            Self.isBoilerplateSized(document.bytes, original.textRange),

@@ -223,6 +223,7 @@ enum EmbeddedCatalogs {
         "every repeat after the first is reported": "every repeat after the first is reported",
         "a paragraph of two sentences printed again under the next heading, its stop turned into a semicolon": "a paragraph of two sentences printed again under the next heading, its stop turned into a semicolon",
         "short labels recur legitimately": "short labels recur legitimately",
+        "a results list: the same short entry under two fixtures is no paragraph printed twice": "a results list: the same short entry under two fixtures is no paragraph printed twice",
         "a what's-on listing: a weekly event's entry recurs under each day's heading": "a what's-on listing: a weekly event's entry recurs under each day's heading",
         "shorter than minLength": "shorter than minLength"
       }
@@ -1062,6 +1063,7 @@ enum EmbeddedCatalogs {
         "every repeat after the first is reported": "第一次之后的每一次重复都会报告",
         "a paragraph of two sentences printed again under the next heading, its stop turned into a semicolon": "两句话的段落在下一个标题下又排了一次，句号变成了分号",
         "short labels recur legitimately": "短标签本来就会重复出现",
+        "a results list: the same short entry under two fixtures is no paragraph printed twice": "赛果列表：两场比赛下面的同一条简短说明，不是重复刊登的段落",
         "a what's-on listing: a weekly event's entry recurs under each day's heading": "活动预告：每周举办的活动在每天的标题下重复出现",
         "shorter than minLength": "短于 minLength"
       }
@@ -1901,6 +1903,7 @@ enum EmbeddedCatalogs {
         "every repeat after the first is reported": "第一次之後的每一次重複都會回報",
         "a paragraph of two sentences printed again under the next heading, its stop turned into a semicolon": "兩句話的段落在下一個標題下又排了一次，句號變成了分號",
         "short labels recur legitimately": "短標籤本來就會重複出現",
+        "a results list: the same short entry under two fixtures is no paragraph printed twice": "賽果列表：兩場比賽下面的同一條簡短說明，不是重複刊登的段落",
         "a what's-on listing: a weekly event's entry recurs under each day's heading": "活動預告：每週舉辦的活動在每天的標題下重複出現",
         "shorter than minLength": "短於 minLength"
       }
