@@ -183,6 +183,12 @@ enum ListingRow {
                 run = 0
             }
         }
+        // (Two Chinese phrases of four characters or more about one gap are a headline's two halves,
+        // 市民篮球联赛开赛　126支球队同场竞技, not a row's two cells.)
+        if cells == 2 {
+            let parts = t[k...].split { $0 == " " || $0 == "\u{3000}" || $0 == "\t" || $0 == "\u{A0}" }
+            if parts.count == 2, parts.allSatisfy({ TextTraits.hanCount(Array($0)) >= 4 }) { return false }
+        }
         if cells >= 3 || (cells == 2 && digits > 0 && mostWords <= 6) { return true }
         // A time first: 19:30 新闻联播, 7:30 p.m. Kickoff
         if t.count >= 5, isDigit(t[k]), let colon = t[k...].prefix(3).firstIndex(where: { $0 == ":" || $0 == "：" }),

@@ -226,6 +226,14 @@ final class ParserTests: XCTestCase {
         XCTAssertFalse(LayoutRecognizer.runsOnShort(p, wrap))
     }
 
+    /// A row of a table has cells set apart by gaps; a Chinese headline's two phrases about one gap,
+    /// figures and all, are no row.
+    func testHeadlineHalvesAreNoTableRow() {
+        XCTAssertFalse(ListingRow.matches(Array("市民篮球联赛开赛　126支球队同场竞技".unicodeScalars)))
+        XCTAssertTrue(ListingRow.matches(Array("𠮷阳女排　3∶1　澄浦女排".unicodeScalars)))
+        XCTAssertTrue(ListingRow.matches(Array("4层　　　　　　　15".unicodeScalars)))
+    }
+
     func testArticlesSplitAtNewHeadlineAndAtLede() {
         let d = parse("""
             # 第一篇

@@ -51,10 +51,14 @@ final class HeadlineScan {
         var closing = [Bool](repeating: false, count: blocks.count)
         boundaryAfter = [Int](repeating: blocks.count, count: blocks.count + 1)
         var onlyHeadings = true
+        // Only a box follows to the story's end: a label over a listing's rows (【第九轮赛果】 and the
+        // results), set after the story's last line.
+        var onlyBox = true
         for i in blocks.indices.reversed() {
             // (A story also ends where the next one opens under its headline.)
-            if i + 1 < blocks.count, blocks[i + 1].article != blocks[i].article, blocks[i + 1].kind.isHeading { onlyHeadings = true }
-            closing[i] = onlyHeadings
+            if i + 1 < blocks.count, blocks[i + 1].article != blocks[i].article, blocks[i + 1].kind.isHeading { onlyHeadings = true; onlyBox = true }
+            closing[i] = onlyHeadings || (onlyBox && i + 1 < blocks.count && blocks[i + 1].kind == .label && blocks[i + 1].article == blocks[i].article)
+            if blocks[i].kind.isFurniture { onlyBox = true } else if !(blocks[i].kind == .listing || blocks[i].kind == .label || blocks[i].kind.isHeading) { onlyBox = false }
             boundaryAfter[i] = blocks[i].kind.isFurniture ? i : boundaryAfter[i + 1]
             if blocks[i].kind.isFurniture {
                 onlyHeadings = true
@@ -166,6 +170,12 @@ final class HeadlineScan {
     func bodyAfter(_ n: Int) -> Int? {
         let g = groups[n]
         let end = min(n + 1 < groups.count ? groups[n + 1].first : blocks.count, boundaryAfter[g.last + 1])
+        // (A box under a Chinese line, a label over a listing's rows to the story's end, 【第九轮赛果】 and
+        // the results, is no copy of its own. An English results box carries its competition's and
+        // division's names over its rows, which read as headlines and are not.)
+        let k = g.last + 1
+        if k < end, blocks[k].kind == .label, TextTraits.hanCount(texts.scalars(g.first)) > 0,
+           blocks[k..<end].allSatisfy({ $0.kind == .label || $0.kind == .listing }) { return nil }
         return firstBodyAtOrAfter[g.last + 1].flatMap { $0 < end ? $0 : nil }
     }
 

@@ -246,6 +246,17 @@ public struct MisplacedHeadlineRule: Rule {
                 　　新办法将审批环节压减为四个，全程网上办理。
                 """, note: "numbered section heads in a row: the first section lost its text"),
             Example("""
+                　　本报讯（记者　樊一鸣）5月14日，𠮷阳市首届市民篮球联赛在全民健身中心开幕，126支球队报名参赛。
+
+                　　本届联赛分东、西两个赛区进行主客场循环赛，比赛将持续到9月底。
+
+                ↓市民篮球联赛开赛　126支球队同场竞技
+
+                【第九轮赛果】
+                𠮷阳女排　3∶1　澄浦女排
+                临江女排　3∶0　桑溪女排
+                """, note: "a brief that opens on 本报讯 with its headline printed after it, over a box of results under a 【】 title"),
+            Example("""
                 一条邮路　四十年
 
                 　　罗德贵在𠮷安的山里送了四十年邮件。
