@@ -147,7 +147,8 @@ extension BlockClassifier {
         if Caption.matches(text) { return (.caption, nil) }
         if text.count <= 120, Breadcrumb.matches(text) { return (.label, nil) }
         if TextTraits.isLabel(text) { return (.label, nil) }
-        if ListingRow.matches(text) || ListingRow.isEventEntry(text) { return (.listing, nil) }
+        // (An event's entry is short: a long block's head and tail are not read for one.)
+        if ListingRow.matches(text) || (block.textRange.length <= 320 && ListingRow.isEventEntry(text)) { return (.listing, nil) }
         return (.paragraph, nil)
     }
 }
