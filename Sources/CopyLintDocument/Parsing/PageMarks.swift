@@ -227,14 +227,18 @@ enum ListingRow {
         let s = String(String.UnicodeScalarView(f)).lowercased()
         if s.contains("noon") || s.contains("midnight") { return true }
         let chars = Array(s.unicodeScalars)
-        for k in chars.indices where isDigit(chars[k]) {
+        var k = 0
+        while k < chars.count {
+            guard isDigit(chars[k]) else { k += 1; continue }
+            // A run of figures with its points and colons (10.30, 19:30), then what follows it.
             var j = k
             while j < chars.count, isDigit(chars[j]) || chars[j] == "." || chars[j] == ":" { j += 1 }
+            if let colon = chars[k..<j].firstIndex(of: ":"), j - colon == 3 { return true }
             var m = j
             while m < chars.count, chars[m] == " " { m += 1 }
             let rest = String(String.UnicodeScalarView(chars[m...]))
             if rest.hasPrefix("am") || rest.hasPrefix("pm") || rest.hasPrefix("a.m.") || rest.hasPrefix("p.m.") { return true }
-            if let colon = chars[k..<j].firstIndex(of: ":"), colon + 2 < j || (colon + 2 == j && j <= chars.count) { return j - colon == 3 }
+            k = j
         }
         return false
     }

@@ -34,27 +34,11 @@ final class DuplicateParagraphRuleTests: XCTestCase {
     /// on random copy full of exact, normalised, punctuation-only and near repeats and of paragraphs
     /// that share sentences but are no repeats.
     func testPreparedWalkAndSignatureFilterChangeNoFinding() {
-        let sentences = ["连日来，志愿者在𠮷祥社区开展垃圾分类宣传活动。", "入户发放宣传册三千余份。", "居民纷纷表示支持。",
-                         "The council raised parking fees in March. ", "Traders said trade fell. ", "Ｔhe mayor disagreed. ",
-                         "市政府昨日公布了新的公交线路调整方案，涉及十二条线路。", "调整后全市公交线网覆盖率将提高。"]
         var rng = SystemRandomNumberGenerator()
         var paragraphs: [String] = []
         var size = 0
         while size < ParallelMap.parallelThreshold + 50_000 {
-            var p = (0..<Int.random(in: 2...5, using: &rng)).map { _ in sentences.randomElement(using: &rng)! }.joined()
-            if !paragraphs.isEmpty, Int.random(in: 0..<4, using: &rng) == 0 {
-                // A repeat of an earlier paragraph, as it is or with a few characters changed.
-                var scalars = Array(paragraphs.randomElement(using: &rng)!.unicodeScalars)
-                for _ in 0..<Int.random(in: 0...3, using: &rng) where !scalars.isEmpty {
-                    let at = Int.random(in: 0..<scalars.count, using: &rng)
-                    switch Int.random(in: 0..<3, using: &rng) {
-                    case 0: scalars.remove(at: at)
-                    case 1: scalars.insert("，", at: at)
-                    default: scalars[at] = "好"
-                    }
-                }
-                p = String(String.UnicodeScalarView(scalars))
-            }
+            let p = Self.randomParagraph(after: paragraphs, repeatOneIn: 4, using: &rng)
             paragraphs.append(p)
             size += p.utf8.count + 2
         }
@@ -83,9 +67,6 @@ final class DuplicateParagraphRuleTests: XCTestCase {
     /// found, the signature filter passes over no repeat, and every near repeat reported is within the
     /// edits allowed of the paragraph it names (astral text, CRLF and a BOM included).
     func testSmallFilesComparedPairByPairMissNoRepeatTheSketchesFind() {
-        let sentences = ["连日来，志愿者在𠮷祥社区开展垃圾分类宣传活动。", "入户发放宣传册三千余份。", "居民纷纷表示支持。",
-                         "The council raised parking fees in March. ", "Traders said trade fell. ", "Ｔhe mayor disagreed. ",
-                         "市政府昨日公布了新的公交线路调整方案，涉及十二条线路。", "调整后全市公交线网覆盖率将提高。"]
         var rng = SystemRandomNumberGenerator()
         let options = RuleOptions(specs: DuplicateParagraphRule.description.options)
         let pairwise = DuplicateParagraphRule(options: options)
@@ -97,20 +78,7 @@ final class DuplicateParagraphRuleTests: XCTestCase {
         for _ in 0..<200 {
             var paragraphs: [String] = []
             for _ in 0..<Int.random(in: 2...DuplicateParagraphRule.pairwiseLimit - 1, using: &rng) {
-                var p = (0..<Int.random(in: 2...5, using: &rng)).map { _ in sentences.randomElement(using: &rng)! }.joined()
-                if !paragraphs.isEmpty, Int.random(in: 0..<3, using: &rng) == 0 {
-                    var scalars = Array(paragraphs.randomElement(using: &rng)!.unicodeScalars)
-                    for _ in 0..<Int.random(in: 0...3, using: &rng) where !scalars.isEmpty {
-                        let at = Int.random(in: 0..<scalars.count, using: &rng)
-                        switch Int.random(in: 0..<3, using: &rng) {
-                        case 0: scalars.remove(at: at)
-                        case 1: scalars.insert("，", at: at)
-                        default: scalars[at] = "好"
-                        }
-                    }
-                    p = String(String.UnicodeScalarView(scalars))
-                }
-                paragraphs.append(p)
+                paragraphs.append(Self.randomParagraph(after: paragraphs, repeatOneIn: 3, using: &rng))
             }
             let text = "\u{FEFF}# 标题\r\n\r\n" + paragraphs.joined(separator: "\r\n\r\n") + "\r\n"
             let document = CopyParser().parse(SourceText(path: "t", bytes: Array(text.utf8)))
@@ -175,5 +143,27 @@ final class DuplicateParagraphRuleTests: XCTestCase {
         XCTAssertEqual(rule.check(RuleContext(document: document)).map(\.range), [document.blocks[1].textRange])
         let alone = CopyParser().parse(SourceText(path: "t.txt", string: line + "\n\n第1条。\n"))
         XCTAssertEqual(rule.check(RuleContext(document: alone)), [])
+    }
+
+    static let sentences = ["连日来，志愿者在𠮷祥社区开展垃圾分类宣传活动。", "入户发放宣传册三千余份。", "居民纷纷表示支持。",
+                            "The council raised parking fees in March. ", "Traders said trade fell. ", "Ｔhe mayor disagreed. ",
+                            "市政府昨日公布了新的公交线路调整方案，涉及十二条线路。", "调整后全市公交线网覆盖率将提高。"]
+
+    /// A paragraph of two to five of `sentences`, or (one time in `repeatOneIn`) a repeat of one of
+    /// `paragraphs`, as it is or with up to three characters changed: deleted, a comma put in, replaced.
+    static func randomParagraph(after paragraphs: [String], repeatOneIn: Int, using rng: inout SystemRandomNumberGenerator) -> String {
+        guard !paragraphs.isEmpty, Int.random(in: 0..<repeatOneIn, using: &rng) == 0 else {
+            return (0..<Int.random(in: 2...5, using: &rng)).map { _ in sentences.randomElement(using: &rng)! }.joined()
+        }
+        var scalars = Array(paragraphs.randomElement(using: &rng)!.unicodeScalars)
+        for _ in 0..<Int.random(in: 0...3, using: &rng) where !scalars.isEmpty {
+            let at = Int.random(in: 0..<scalars.count, using: &rng)
+            switch Int.random(in: 0..<3, using: &rng) {
+            case 0: scalars.remove(at: at)
+            case 1: scalars.insert("，", at: at)
+            default: scalars[at] = "好"
+            }
+        }
+        return String(String.UnicodeScalarView(scalars))
     }
 }

@@ -162,18 +162,18 @@ public struct TruncatedSentenceRule: Rule {
                 Most of the workers have found jobs inland.
                 """, note: "a credit and a caption that end on a name (Peña): a word with a letter outside ASCII is read whole, not as its last letters"),
             Example("""
-                区里建起书香驿站
+                老码头变身滨江公园
 
-                　　本报讯　在𠮷安市东门菜市场二
-                楼，一间三十平方米的书香驿站日前
-                开门迎客，书架上摆着两千多册图书。
-                　　驿站由区图书馆和菜市场管理方
-                共同建设，图书每月更换一次，每周
-                二、周五有志愿者值守。
-                　　区图书馆馆长介绍，今年全区计划
-                在菜市场、公交场站等人流密集的地
-                方建成二十个书香驿站。
-                鹤岭镇启动夏季山塘清淤
+                　　本报讯　𠮷安市南岸的老货运码
+                头日前完成改造，三万平方米的滨江
+                公园向市民开放，沿江步道长两公里。
+                　　公园保留了码头的吊机和系缆桩，
+                原来的仓库改成了图书室和茶座，周
+                末有志愿者讲解码头的历史。
+                　　市园林部门介绍，明年还将把步
+                道向下游延伸，与城西湿地公园连成
+                一片，方便市民骑行和散步。
+                城北新建三所社区食堂
                 """, note: "a line set flush with no mark at the foot of an OCR'd column whose paragraphs open with an indent is a headline (misplaced-headline's), not a cut sentence"),
             Example("""
                 绿水青山间的新日子
