@@ -640,21 +640,29 @@ public struct DuplicateParagraphRule: Rule {
         let base: UInt64 = 0x100_0000_01B3
         var top: UInt64 = 1
         for _ in 0..<q { top = top &* base }
-        var h: UInt64 = 0
-        // Hashes at or above `cut` cannot enter the sketch (it is full and they are larger).
-        var cut = UInt64.max, full = false
-        for i in 0..<t.count {
-            h = h &* base &+ UInt64(t[i])
-            if i >= q { h = h &- UInt64(t[i - q]) &* top }
-            guard i + 1 >= q else { continue }
-            var v = h &* 0x9E37_79B9_7F4A_7C15
-            v ^= v >> 29
-            if full, v >= cut { continue }
-            if smallest.contains(v) { continue }
-            let at = smallest.firstIndex { $0 > v } ?? smallest.count
-            smallest.insert(v, at: at)
-            if smallest.count > k { smallest.removeLast() }
-            if smallest.count == k { cut = smallest[k - 1]; full = true }
+        // The k smallest so far, sorted, in a buffer of the stack (an array's bookkeeping cost more
+        // than the hashing when every paragraph is sketched).
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: k) { kept in
+            var h: UInt64 = 0, count = 0
+            // Hashes at or above `cut` cannot enter the sketch (it is full and they are larger).
+            var cut = UInt64.max
+            for i in 0..<t.count {
+                h = h &* base &+ UInt64(t[i])
+                if i >= q { h = h &- UInt64(t[i - q]) &* top }
+                guard i + 1 >= q else { continue }
+                var v = h &* 0x9E37_79B9_7F4A_7C15
+                v ^= v >> 29
+                guard v < cut else { continue }
+                var at = 0
+                while at < count, kept[at] < v { at += 1 }
+                if at < count, kept[at] == v { continue }
+                var j = min(count, k - 1)
+                while j > at { kept[j] = kept[j - 1]; j -= 1 }
+                kept[at] = v
+                if count < k { count += 1 }
+                if count == k { cut = kept[k - 1] }
+            }
+            smallest.append(contentsOf: UnsafeBufferPointer(rebasing: kept[0..<count]))
         }
     }
 }
