@@ -71,6 +71,23 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         }
     }
 
+    /// A story's first paragraph that is a long sentence of running prose breaking off on a word in
+    /// lower case lost its end; a deck set without a stop over the copy (shorter, or in headlinese,
+    /// or over a byline, or ending on a name) did not (CRLF and a BOM, astral text in the copy).
+    func testAnEnglishLeadCutShortIsFoundAndADeckIsNot() {
+        let body = "\r\nThe trust said 𠮷 Fen pumping station would be rebuilt with a grant of £2.4m.\r\n\r\nWork starts in April.\r\n"
+        let cut = "\u{FEFF}Pumping station to be rebuilt\r\n\r\nThe marsh trust has won a grant to rebuild the pumping station that failed during the winter\r\n" + body
+        let found = lint(cut)
+        XCTAssertEqual(found.map { $0.source.position($0.range.start).line }, [3], found.map(\.message).joined(separator: "; "))
+        for deck in ["The marsh trust has won a grant to rebuild the pumping station that failed in the floods, says Ann Kell\r\n",
+                     "Trust wins grant to rebuild flood-hit pumping station on the marsh\r\n",
+                     "The trust will rebuild the pumping station that failed in the floods\r\n",
+                     "The marsh trust has won a grant to rebuild the pumping station that failed during the winter\r\n\r\nBy Ann Kell\r\n"] {
+            let text = "\u{FEFF}Pumping station to be rebuilt\r\n\r\n" + deck + body
+            XCTAssertEqual(lint(text).map(\.message), [], deck)
+        }
+    }
+
     /// ’ after a letter is an apostrophe (Farmers’ Union), not a quote closed before it was opened; a
     /// capitalised May after a date is the month, not the verb a sentence cannot stop on.
     func testApostropheAndTheMonthOfMayAreNoTruncation() {

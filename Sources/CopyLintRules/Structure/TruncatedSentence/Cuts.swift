@@ -74,7 +74,11 @@ extension TruncatedSentenceRule {
             let prose = Self.isLongProse(text) || text.scalars.contains(0xFF0C) || text.scalars.contains(0x2C) || Self.isSentenceCase(text)
             // A story's first lines may be its lead-in (a deck, a pull quote set above the copy): one
             // sentence each, with no dateline, set without a stop. There too.
-            let leadIn = s.opensStory(i) && s.storyContinuesAfter(i) && block.ledeRange == nil
+            // (Not an English lead that is a long sentence breaking off on a lower-case word, with the
+            // articles of running prose: a deck is set shorter, or in headlinese.)
+            // (Nor one over a byline: copy starts under the byline, a standfirst sits above it.)
+            let copyLead = !(i + 1 < blocks.count && blocks[i + 1].kind == .byline) && Self.isEnglishCopyLead(text)
+            let leadIn = s.opensStory(i) && s.storyContinuesAfter(i) && block.ledeRange == nil && !copyLead
                 && !text.scalars.contains(where: { $0 == 0x3002 || $0 == 0xFF01 || $0 == 0xFF1F })
             // A line in headlinese (another story's headline in the copy, or this one's printed late)
             // is misplaced-headline's to report.
@@ -84,7 +88,7 @@ extension TruncatedSentenceRule {
                       block.kind == .paragraph || e != Self.shortClauseReason else { continue }
             }
             if evidence == nil, block.kind == .paragraph, weak, unfinished.contains(i), !Self.endsOnClosedList(text),
-               block.ledeRange != nil || (i > 0 && blocks[i - 1].kind == .paragraph && blocks[i - 1].article == block.article) {
+               block.ledeRange != nil || (i > 0 && blocks[i - 1].kind == .paragraph && blocks[i - 1].article == block.article) || copyLead {
                 // Running text that stops without a stop, where the rest of the copy does not.
                 evidence = "it stops without a full stop"
                 if let n = next, blocks[n].kind == .paragraph, blocks[n].article == block.article {
@@ -114,6 +118,18 @@ extension TruncatedSentenceRule {
             s.findings.append(Finding(range: breakRange(text), message: message))
         }
 
+    }
+
+    /// An English paragraph of at least 14 words with an article in it, ending on a word in lower case:
+    /// running prose, not a deck set without a stop.
+    static func isEnglishCopyLead(_ t: ScalarText) -> Bool {
+        let s = t.scalars
+        guard let last = s.last, CharClass.isASCIILower(last), !s.contains(where: { CharClass.isHan($0) }) else { return false }
+        // (The last word's first letter: "Business Reporter" ends a byline, not a sentence.)
+        let start = s.lastIndex(where: { !CharClass.isASCIILetter($0) }).map { $0 + 1 } ?? 0
+        guard CharClass.isASCIILower(s[start]) else { return false }
+        let words = s.compactMap(Unicode.Scalar.init)
+        return TextTraits.wordCount(words) >= 14 && TextTraits.articleCount(words) >= 1 && !isHeadlinese(t)
     }
 
     /// Running prose rather than headlinese: a finite form of "be", or a comma.
