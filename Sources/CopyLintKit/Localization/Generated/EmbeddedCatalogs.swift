@@ -33,6 +33,7 @@ enum EmbeddedCatalogs {
       "word '{word}' mixes Latin with full-width Latin: '{letter1}' (U+{code1}, full-width Latin), '{letter2}' (U+{code2}, full-width Latin), '{letter3}' (U+{code3}, full-width Latin)": "word '{word}' mixes Latin with full-width Latin: '{letter1}' (U+{code1}, full-width Latin), '{letter2}' (U+{code2}, full-width Latin), '{letter3}' (U+{code3}, full-width Latin)",
       "English word '{word}' inside Chinese running text": "English word '{word}' inside Chinese running text",
       "English words '{words}' inside Chinese running text": "English words '{words}' inside Chinese running text",
+      "Latin letter '{letter}' inside a Chinese numeral (〇?)": "Latin letter '{letter}' inside a Chinese numeral (〇?)",
       "traditional character '{match}' in simplified copy (simplified: '{replacement}')": "traditional character '{match}' in simplified copy (simplified: '{replacement}')",
       "traditional characters '{match}' in simplified copy (simplified: '{replacement}')": "traditional characters '{match}' in simplified copy (simplified: '{replacement}')",
       "traditional character '{match}' in simplified copy (simplified: {options})": "traditional character '{match}' in simplified copy (simplified: {options})",
@@ -247,6 +248,7 @@ enum EmbeddedCatalogs {
         "Greek capital alpha": "Greek capital alpha",
         "a full-width letter": "a full-width letter",
         "a Chinese character inside an English word": "a Chinese character inside an English word",
+        "a Latin o for 〇 in a year written in Chinese": "a Latin o for 〇 in a year written in Chinese",
         "characters valid in both variants": "characters valid in both variants",
         "a whole word in Cyrillic is not a mix": "a whole word in Cyrillic is not a mix",
         "an allowed loanword": "an allowed loanword"
@@ -874,6 +876,7 @@ enum EmbeddedCatalogs {
       "word '{word}' mixes Latin with full-width Latin: '{letter1}' (U+{code1}, full-width Latin), '{letter2}' (U+{code2}, full-width Latin), '{letter3}' (U+{code3}, full-width Latin)": "单词“{word}”中混入了全角拉丁字母：“{letter1}”（U+{code1}，全角拉丁字母）、“{letter2}”（U+{code2}，全角拉丁字母）、“{letter3}”（U+{code3}，全角拉丁字母）",
       "English word '{word}' inside Chinese running text": "中文正文中夹杂英文单词“{word}”",
       "English words '{words}' inside Chinese running text": "中文正文中夹杂英文词语“{words}”",
+      "Latin letter '{letter}' inside a Chinese numeral (〇?)": "中文数字中夹着拉丁字母“{letter}”（应为〇？）",
       "traditional character '{match}' in simplified copy (simplified: '{replacement}')": "简体稿件中出现繁体字“{match}”（简体作“{replacement}”）",
       "traditional characters '{match}' in simplified copy (simplified: '{replacement}')": "简体稿件中出现繁体字“{match}”（简体作“{replacement}”）",
       "traditional character '{match}' in simplified copy (simplified: {options})": "简体稿件中出现繁体字“{match}”（简体可作：{options}）",
@@ -1088,6 +1091,7 @@ enum EmbeddedCatalogs {
         "Greek capital alpha": "希腊大写字母 Alpha",
         "a full-width letter": "全角字母",
         "a Chinese character inside an English word": "英文单词中夹着汉字",
+        "a Latin o for 〇 in a year written in Chinese": "中文年份里用拉丁字母 o 代替了〇",
         "characters valid in both variants": "简繁通用的字",
         "a whole word in Cyrillic is not a mix": "整个词都是西里尔字母，不算混用",
         "an allowed loanword": "允许使用的外来词"
@@ -1715,6 +1719,7 @@ enum EmbeddedCatalogs {
       "word '{word}' mixes Latin with full-width Latin: '{letter1}' (U+{code1}, full-width Latin), '{letter2}' (U+{code2}, full-width Latin), '{letter3}' (U+{code3}, full-width Latin)": "單字「{word}」中混入了全形拉丁字母：「{letter1}」（U+{code1}，全形拉丁字母）、「{letter2}」（U+{code2}，全形拉丁字母）、「{letter3}」（U+{code3}，全形拉丁字母）",
       "English word '{word}' inside Chinese running text": "中文內文中夾雜英文單字「{word}」",
       "English words '{words}' inside Chinese running text": "中文內文中夾雜英文詞語「{words}」",
+      "Latin letter '{letter}' inside a Chinese numeral (〇?)": "中文數字中夾著拉丁字母「{letter}」（應為〇？）",
       "traditional character '{match}' in simplified copy (simplified: '{replacement}')": "簡體稿件中出現繁體字「{match}」（簡體作「{replacement}」）",
       "traditional characters '{match}' in simplified copy (simplified: '{replacement}')": "簡體稿件中出現繁體字「{match}」（簡體作「{replacement}」）",
       "traditional character '{match}' in simplified copy (simplified: {options})": "簡體稿件中出現繁體字「{match}」（簡體可作：{options}）",
@@ -1929,6 +1934,7 @@ enum EmbeddedCatalogs {
         "Greek capital alpha": "希臘大寫字母 Alpha",
         "a full-width letter": "全形字母",
         "a Chinese character inside an English word": "英文單字中夾著漢字",
+        "a Latin o for 〇 in a year written in Chinese": "中文年份裡用拉丁字母 o 代替了〇",
         "characters valid in both variants": "簡繁通用的字",
         "a whole word in Cyrillic is not a mix": "整個詞都是西里爾字母，不算混用",
         "an allowed loanword": "允許使用的外來詞"

@@ -28,6 +28,12 @@ extension MixedScriptRule {
             // reach the token's edge or stop at a token character). Asked first: in English
             // stretches of the text it settles almost every word.
             guard !skipsPlainWords || Self.hanNear(s, before: a) || Self.hanNear(s, after: b) else { continue }
+            // A lone Latin o between two Chinese numerals (二o二四年): the letter typed or read for 〇.
+            if b - a == 1, s[a] | 0x20 == 0x6F, a > 0, b < s.count, Self.isChineseNumeral(s[a - 1]), Self.isChineseNumeral(s[b]) {
+                findings.append(Finding(range: t.range(a, b), message: "Latin letter '\(t.string(a, b))' inside a Chinese numeral (〇?)",
+                                        fix: Fix(title: "replace with '〇'", edits: [TextEdit(range: t.range(a, b), replacement: "〇")], applicability: .unsafe)))
+                continue
+            }
             if enclosed == nil { enclosed = Self.enclosedLatin(s) }
             if enclosed![i] { continue }
             let token = s[a..<b]
@@ -60,6 +66,14 @@ extension MixedScriptRule {
             last = (w, e, findings.count)
             findings.append(Finding(range: t.range(w, e),
                                     message: "English word '\(word)' inside Chinese running text"))
+        }
+    }
+
+    /// 〇 一 二 三 四 五 六 七 八 九 十 零: the digits of a date or a year written in Chinese.
+    static func isChineseNumeral(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x96F6: return true
+        default: return false
         }
     }
 

@@ -68,6 +68,7 @@ public struct MixedScriptRule: Rule {
             Example("Ministers met in ↓Αthens on Monday.", fixed: "Ministers met in Athens on Monday.", note: "Greek capital alpha"),
             Example("The ↓ｍarket closed higher.", fixed: "The market closed higher.", note: "a full-width letter"),
             Example("The plan would only be ↓implemen了ted next year.", note: "a Chinese character inside an English word"),
+            Example("本报记者二↓o二四年十一月于𠮷安。", fixed: "本报记者二〇二四年十一月于𠮷安。", note: "a Latin o for 〇 in a year written in Chinese"),
         ],
         nonTriggering: [
             Example("今年GDP增长6.1%，5G基站超过13万个，PM2.5浓度下降，A股市场平稳。"),
