@@ -71,7 +71,8 @@ enum EmbeddedCatalogs {
       "section heading has no text after it": "section heading has no text after it",
       "section heading has no text under it: the next heading follows at line {line}": "section heading has no text under it: the next heading follows at line {line}",
       "headline has no story: another headline follows at line {line}": "headline has no story: another headline follows at line {line}",
-      "headline does not belong to the story around it (it shares almost no words with it): another story's headline?": "headline does not belong to the story around it (it shares almost no words with it): another story's headline?"
+      "headline does not belong to the story around it (it shares almost no words with it): another story's headline?": "headline does not belong to the story around it (it shares almost no words with it): another story's headline?",
+      "dateline inside the copy with no headline over it: dropped into the story, or the headline of the story it opens is lost": "dateline inside the copy with no headline over it: dropped into the story, or the headline of the story it opens is lost"
     },
     "unused-suppression": {
       "suppression of {rules} is unused: nothing in its scope is reported": "suppression of {rules} is unused: nothing in its scope is reported",
@@ -292,6 +293,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "the story's headline printed after it",
+        "a dateline on a line of its own inside the copy, with no headline over it": "a dateline on a line of its own inside the copy, with no headline over it",
         "two subheads built alike in a row: the first section lost its text": "two subheads built alike in a row: the first section lost its text",
         "a letters page, each letter closed by its credit: a letter that opens straight after the previous credit has no title, and the two titles stacked under its own credit are its title, printed after it, and the next letter's": "a letters page, each letter closed by its credit: a letter that opens straight after the previous credit has no title, and the two titles stacked under its own credit are its title, printed after it, and the next letter's",
         "plain copy with short subheads: two in a row, where the story's others stand alone, leave the first section empty": "plain copy with short subheads: two in a row, where the story's others stand alone, leave the first section empty",
@@ -914,7 +916,8 @@ enum EmbeddedCatalogs {
       "section heading has no text after it": "小标题后面没有正文",
       "section heading has no text under it: the next heading follows at line {line}": "小标题下没有正文：第 {line} 行紧接着又是标题",
       "headline has no story: another headline follows at line {line}": "标题下没有稿件：第 {line} 行紧接着是另一个标题",
-      "headline does not belong to the story around it (it shares almost no words with it): another story's headline?": "标题与所在稿件无关（几乎没有共同的词语）：是否为别的稿件的标题？"
+      "headline does not belong to the story around it (it shares almost no words with it): another story's headline?": "标题与所在稿件无关（几乎没有共同的词语）：是否为别的稿件的标题？",
+      "dateline inside the copy with no headline over it: dropped into the story, or the headline of the story it opens is lost": "正文中间出现电头，上方没有标题：电头误植入稿件，或它所开头的那篇稿件丢了标题"
     },
     "unused-suppression": {
       "suppression of {rules} is unused: nothing in its scope is reported": "对{rules}的屏蔽指令未起作用：其范围内没有报告任何问题",
@@ -1135,6 +1138,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的标题排在了稿件之后",
+        "a dateline on a line of its own inside the copy, with no headline over it": "正文中间单独成行的电头，上方没有标题",
         "two subheads built alike in a row: the first section lost its text": "两个句式相同的小标题相连：前一节的正文丢了",
         "a letters page, each letter closed by its credit: a letter that opens straight after the previous credit has no title, and the two titles stacked under its own credit are its title, printed after it, and the next letter's": "读者来信版，每封信以署名结束：紧接上一封署名开头的信没有标题，它自己署名下相连的两个标题，前一个是它的标题（排到了信后），后一个属于下一封",
         "plain copy with short subheads: two in a row, where the story's others stand alone, leave the first section empty": "无标记的短小标题：本篇其他小标题都单独成行，这里两个相连，前一节的正文丢了",
@@ -1757,7 +1761,8 @@ enum EmbeddedCatalogs {
       "section heading has no text after it": "小標題後面沒有內文",
       "section heading has no text under it: the next heading follows at line {line}": "小標題下沒有內文：第 {line} 行緊接著又是標題",
       "headline has no story: another headline follows at line {line}": "標題下沒有稿件：第 {line} 行緊接著是另一個標題",
-      "headline does not belong to the story around it (it shares almost no words with it): another story's headline?": "標題與所在稿件無關（幾乎沒有共同的字詞）：是否為別篇稿件的標題？"
+      "headline does not belong to the story around it (it shares almost no words with it): another story's headline?": "標題與所在稿件無關（幾乎沒有共同的字詞）：是否為別篇稿件的標題？",
+      "dateline inside the copy with no headline over it: dropped into the story, or the headline of the story it opens is lost": "正文中間出現電頭，上方沒有標題：電頭誤植入稿件，或它所開頭的那篇稿件丟了標題"
     },
     "unused-suppression": {
       "suppression of {rules} is unused: nothing in its scope is reported": "對{rules}的停用指令沒有作用：其範圍內沒有回報任何問題",
@@ -1978,6 +1983,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的標題排在稿件之後",
+        "a dateline on a line of its own inside the copy, with no headline over it": "正文中間單獨成行的電頭，上方沒有標題",
         "two subheads built alike in a row: the first section lost its text": "兩個句式相同的小標題相連：前一節的正文遺失了",
         "a letters page, each letter closed by its credit: a letter that opens straight after the previous credit has no title, and the two titles stacked under its own credit are its title, printed after it, and the next letter's": "讀者來信版，每封信以署名結束：緊接上一封署名開頭的信沒有標題，它自己署名下相連的兩個標題，前一個是它的標題（排到了信後），後一個屬於下一封",
         "plain copy with short subheads: two in a row, where the story's others stand alone, leave the first section empty": "無標記的短小標題：本篇其他小標題都單獨成行，這裡兩個相連，前一節的正文丟了",

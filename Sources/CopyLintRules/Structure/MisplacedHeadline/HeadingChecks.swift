@@ -250,5 +250,21 @@ extension MisplacedHeadlineRule {
         }
     }
 
+    /// (d) A dateline on a line of its own between two paragraphs, with no headline over it. A story
+    /// opens on its dateline under its headline (or with its lede on the dateline's line, in a column
+    /// of briefs): one set alone inside the copy is furniture dropped into a story, or what is left
+    /// of a story whose headline is lost. Either way the page is wrong there.
+    func strayDatelines(_ s: HeadlineScan) {
+        let blocks = s.blocks
+        for i in blocks.indices where blocks[i].kind == .dateline && i > 0 && i + 1 < blocks.count {
+            // (With a date in it, as a dateline has: a line in capitals with a name in brackets, a
+            // review's title, reads as one too.)
+            guard blocks[i - 1].kind == .paragraph, blocks[i + 1].kind == .paragraph, blocks[i + 1].ledeRange == nil,
+                  s.texts.scalars(i).contains(where: { CharClass.isDigit($0.value) || $0 == "〇" }) else { continue }
+            s.findings.append(Finding(range: blocks[i].textRange,
+                                      message: "dateline inside the copy with no headline over it: dropped into the story, or the headline of the story it opens is lost"))
+        }
+    }
+
     static let foreignMessage = "headline does not belong to the story around it (it shares almost no words with it): another story's headline?"
 }

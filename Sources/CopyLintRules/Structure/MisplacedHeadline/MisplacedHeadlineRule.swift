@@ -38,6 +38,15 @@ public struct MisplacedHeadlineRule: Rule {
                 # ↓首批智慧停车场投入使用
                 """, note: "the story's headline printed after it"),
             Example("""
+                # 老街的年味
+
+                　　腊月二十三一过，老街上的年货摊子就一天比一天多，卖对联的、卖糖瓜的，从街头排到𠮷桥边。
+
+                ↓本报鹿鸣1月20日电
+
+                　　摊主们说，今年买年货的年轻人明显多了，不少人是专门从城里开车回来的。
+                """, note: "a dateline on a line of its own inside the copy, with no headline over it"),
+            Example("""
                 ### 城市观察
 
                 # 首批智慧停车场投入使用
@@ -389,7 +398,7 @@ public struct MisplacedHeadlineRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         guard context.blocks.count >= 2 else { return [] }
         let scan = HeadlineScan(context)
-        guard !scan.groups.isEmpty else { return [] }
+        strayDatelines(scan)
         for n in scan.groups.indices {
             if headlineAfterStory(scan, n) || stackedHeadings(scan, n) { continue }
             foreignHeadline(scan, n)
