@@ -88,6 +88,17 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         }
     }
 
+    /// A couplet set a line a paragraph (一网连三地，/ 服务触手及。: lines of equal length, a comma then a
+    /// stop) is verse, not a paragraph cut at its comma; a line cut at a comma over a line of another
+    /// length still is (CRLF and a BOM, astral text in the copy).
+    func testACoupletSetALineAParagraphIsVerse() {
+        let lead = "\u{FEFF}# 便民服务再提速\r\n\r\n本报讯 𠮷安市政务服务中心昨日起实行跨区通办，市民在任一区县均可办理一百余项业务。\r\n\r\n"
+        let verse = lead + "这正是：\r\n\r\n一网连三地，\r\n\r\n服务触手及。\r\n\r\n协同谋发展，\r\n\r\n未来更可期。\r\n"
+        XCTAssertEqual(lint(verse).map(\.message), [])
+        let cut = lead + "据介绍，中心还将推出夜间服务，\r\n\r\n服务窗口延长到晚上八点。\r\n"
+        XCTAssertEqual(lint(cut).map { $0.source.position($0.range.start).line }, [5])
+    }
+
     /// ’ after a letter is an apostrophe (Farmers’ Union), not a quote closed before it was opened; a
     /// capitalised May after a date is the month, not the verb a sentence cannot stop on.
     func testApostropheAndTheMonthOfMayAreNoTruncation() {

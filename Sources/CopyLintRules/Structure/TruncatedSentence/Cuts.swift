@@ -34,7 +34,7 @@ extension TruncatedSentenceRule {
             // subhead whose next block goes on in lower case, and that reads as running prose (a finite
             // "is" or "was", a comma), is the head of a split paragraph. In headlinese it is a headline
             // dropped into a sentence: misplaced-headline's, with the rest of the sentence an orphan.
-            let verse = s.isVerseOrListLine(i)
+            let verse = s.isVerseOrListLine(i) || s.isCoupletLine(i)
             if let n = next, blocks[n].kind == .paragraph || blocks[n].kind == .subhead || blocks[n].kind == .label,
                !nextIsTurn,
                let how = continuation(from: text, to: texts[n], ending: ending), !verse || how.isStrong,
