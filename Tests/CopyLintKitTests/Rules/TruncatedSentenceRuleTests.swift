@@ -99,6 +99,16 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         XCTAssertEqual(lint(cut).map { $0.source.position($0.range.start).line }, [5])
     }
 
+    /// A credit line right under the copy closes it (新华社记者 余刚摄 under a picture's caption), even
+    /// with a headline after it; a byline between two headlines heads a story that was cut (CRLF and a
+    /// BOM, astral text in the copy).
+    func testACreditUnderTheCopyIsNoStrandedByline() {
+        let credit = "\u{FEFF}# 渔船靠岸\r\n\r\n　　近日，在𠮷安湖岸边，渔民们把渔船拖上岸，开始了新生活。\r\n\r\n　　新华社记者  余  刚摄\r\n\r\n# 从打鱼到护渔\r\n\r\n　　禁捕以后，不少渔民当上了护渔员。\r\n"
+        XCTAssertEqual(lint(credit).map(\.message), [])
+        let stranded = "\u{FEFF}# 渔船靠岸\r\n\r\n　　新华社记者  余  刚摄\r\n\r\n# 从打鱼到护渔\r\n\r\n　　禁捕以后，不少渔民当上了护渔员。\r\n"
+        XCTAssertEqual(lint(stranded).map { $0.source.position($0.range.start).line }, [3])
+    }
+
     /// ’ after a letter is an apostrophe (Farmers’ Union), not a quote closed before it was opened; a
     /// capitalised May after a date is the month, not the verb a sentence cannot stop on.
     func testApostropheAndTheMonthOfMayAreNoTruncation() {

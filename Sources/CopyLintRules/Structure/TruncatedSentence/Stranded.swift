@@ -11,7 +11,11 @@ extension TruncatedSentenceRule {
             while k < blocks.count, blocks[k].kind == .byline || blocks[k].kind == .dateline { k += 1 }
             // A credit line may close a story (letters, columns); a dateline never does.
             let atEnd = k == blocks.count
-            let stranded = (atEnd && blocks[i].kind == .dateline) || (!atEnd && (blocks[k].kind == .kicker || blocks[k].kind == .headline))
+            // A byline right under the copy is its closing credit (新华社记者 余刚摄 under a picture's
+            // caption, a reader's name under a letter), not the head of a story that was cut.
+            let closesCopy = blocks[i].kind == .byline && i > 0 && (blocks[i - 1].kind == .paragraph || blocks[i - 1].kind == .caption)
+            let stranded = (atEnd && blocks[i].kind == .dateline)
+                || (!atEnd && !closesCopy && (blocks[k].kind == .kicker || blocks[k].kind == .headline))
             guard stranded else { continue }
             let what = blocks[i].kind == .dateline ? "dateline" : "byline"
             s.findings.append(Finding(range: blocks[i].textRange,

@@ -154,14 +154,15 @@ final class TruncationScan {
         return alike(i - 1) || alike(i + 1)
     }
 
-    /// Block `i` is the first line of a Chinese couplet set a line a paragraph: a short line of Chinese
-    /// ending on a comma over one exactly as long ending on a stop (一网连三地，/ 服务触手及。). Lines
-    /// of equal length in pairs are verse; a paragraph cut short matches the next one's length by chance.
+    /// Block `i` is a line of Chinese verse set a line a paragraph: a short line of Chinese ending on a
+    /// comma over one exactly as long ending on a comma or a stop (一网连三地，/ 服务触手及。, 电子地图上线，
+    /// / 信息实时共享，). Lines of equal length in pairs are verse; a paragraph cut short matches the
+    /// next one's length by chance.
     func isCoupletLine(_ i: Int) -> Bool {
         guard i + 1 < blocks.count, blocks[i + 1].kind == .paragraph else { return false }
         let a = texts[i].scalars, b = texts[i + 1].scalars
         guard a.count >= 4, a.count <= 16, a.count == b.count, a.last == 0xFF0C, let end = b.last,
-              end == 0x3002 || end == 0xFF01 || end == 0xFF1F || end == 0xFF1B else { return false }
+              end == 0xFF0C || end == 0x3002 || end == 0xFF01 || end == 0xFF1F || end == 0xFF1B else { return false }
         return a.dropLast().allSatisfy { CharClass.isHan($0) } && b.dropLast().allSatisfy { CharClass.isHan($0) }
     }
 
