@@ -109,6 +109,20 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         XCTAssertEqual(lint(stranded).map { $0.source.position($0.range.start).line }, [3])
     }
 
+    /// A lead split at a page break is found at its break, not as an orphan below it: one that stops on
+    /// a figure with a per cent sign, and one short enough to read as a subhead but in the perfect tense
+    /// of running copy ("has sold"; a headline says "sells"), each over a line in lower case (CRLF and a
+    /// BOM, astral text in the copy).
+    func testASplitLeadIsFoundAtItsBreak() {
+        let tail = "\r\n\r\nThe group said the 𠮷 Fen plant would close in the spring.\r\n"
+        for (lead, column) in [("The paper is cutting 90 jobs - 17%", 34), ("Luxury goods group Brandt has sold", 31)] {
+            let text = "\u{FEFF}Cuts at the Chronicle\r\n\r\n" + lead + "\r\n\r\nof its editorial staff, it said on Monday." + tail
+            let found = lint(text)
+            XCTAssertEqual(found.map { $0.source.position($0.range.start).line }, [3], found.map(\.message).joined(separator: "; "))
+            XCTAssertEqual(found.first.map { $0.source.position($0.range.start).column }, column, lead)
+        }
+    }
+
     /// ’ after a letter is an apostrophe (Farmers’ Union), not a quote closed before it was opened; a
     /// capitalised May after a date is the month, not the verb a sentence cannot stop on.
     func testApostropheAndTheMonthOfMayAreNoTruncation() {

@@ -132,8 +132,21 @@ extension TruncatedSentenceRule {
         return TextTraits.wordCount(words) >= 14 && TextTraits.articleCount(words) >= 1 && !isHeadlinese(t)
     }
 
-    /// Running prose rather than headlinese: a finite form of "be", or a comma.
+    /// Running prose rather than headlinese: a finite form of "be" or of the perfect's "have" (a
+    /// headline says "LVMH sells", copy says "LVMH has sold"), or a comma.
     static func readsAsProse(_ t: ScalarText) -> Bool {
-        t.scalars.contains(0x2C) || TextTraits.hasFiniteBe(t.scalars.compactMap(Unicode.Scalar.init))
+        let words = t.scalars.compactMap(Unicode.Scalar.init)
+        return t.scalars.contains(0x2C) || TextTraits.hasFiniteBe(words) || Self.hasPerfect(words)
+    }
+
+    /// "has", "have" or "had" as a word.
+    static func hasPerfect(_ text: [Unicode.Scalar]) -> Bool {
+        var word = ""
+        for s in text + [" "] {
+            if s.value < 0x80, CharClass.isASCIILetter(s.value) { word.unicodeScalars.append(s); continue }
+            if ["has", "have", "had"].contains(word.lowercased()) { return true }
+            word = ""
+        }
+        return false
     }
 }

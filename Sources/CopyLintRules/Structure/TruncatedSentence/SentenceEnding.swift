@@ -71,7 +71,8 @@ extension TruncatedSentenceRule {
     func continuation(from a: ScalarText, to b: ScalarText, ending: Ending) -> Continuation? {
         guard ending.index >= 0, b.count > 0 else { return nil }
         let first = b.scalars[0]
-        if CharClass.isASCIILetter(ending.last) || ending.last == 0x2D || CharClass.isDigit(ending.last) || ending.last == 0x2C {
+        if CharClass.isASCIILetter(ending.last) || ending.last == 0x2D || CharClass.isDigit(ending.last) || ending.last == 0x2C
+            || ending.last == 0x25 {   // (a figure: 17%)
             // English: a lower-case start continues; "com-" + "mittee" joins a word.
             guard CharClass.isASCIILower(first) else { return nil }
             if b.count > 1, CharClass.isASCIIUpper(b.scalars[1]) { return nil }      // iPod, eBay
