@@ -92,7 +92,8 @@ class Block:
     def __init__(self, kind, text):
         self.kind, self.text, self.labels = kind, text, []   # labels: (rule, variant, to_block or None, col)
         self.touched = False
-        self.group = False     # a line of the article's headline group   # made or changed by a planted defect: no second defect is put in it
+        self.group = False     # a line of the article's headline group
+        self.continued = False # the rest of a split paragraph: set without the indent, as dev/ sets it   # made or changed by a planted defect: no second defect is put in it
 
 
 def read_article(path, lang):
@@ -146,7 +147,7 @@ def render(blocks, lang, md, indent):
         t = b.text
         if md and b.kind in mark:
             t = mark[b.kind] + t
-        elif lang == "zh" and indent and b.kind == "paragraph" and not b.text.startswith("\u3000"):
+        elif lang == "zh" and indent and b.kind == "paragraph" and not b.text.startswith("\u3000") and not b.continued:
             t = "\u3000\u3000" + t
         first.append(len(out) + 1)
         out.append(t)
@@ -236,6 +237,7 @@ def plant(rng, rule, variant, head, body, lang, others):
                 body.insert(i + 1, Block("empty", ""))
             body.insert(i + 1 + gap, Block("paragraph", rest))
             body[i + 1 + gap].touched = True
+            body[i + 1 + gap].continued = True
         elif variant in ("lost", "end"):
             body[i].text = first
             body[i].labels.append((rule, variant, None, None))

@@ -21,8 +21,14 @@ public enum Byline {
         }
         guard text.count <= 60 else { return false }
         if isSpacedNameCredit(t) { return true }
-        guard let first = t.first, roleStarts.contains(first), roles.contains(where: { t.starts(with: $0) }) else { return false }
+        guard let first = t.first, roleStarts.contains(first), let role = roles.first(where: { t.starts(with: $0) }) else { return false }
         if t.contains(where: { $0 == "。" || $0 == "！" || $0 == "？" || $0 == "，" }) { return false }
+        // A lede's opening, not a credit: 记者从市气象台获悉：…, where the role is the sentence's
+        // subject (a source after 从, what was learnt after a colon further on). A credit's colon
+        // comes right after the role (记者：王静).
+        let rest = t.dropFirst(role.count)
+        if rest.first == "从" { return false }
+        if let colon = rest.firstIndex(where: { $0 == "：" || $0 == ":" }), colon - rest.startIndex > 1 { return false }
         var tail = t[...]
         while let l = tail.last, l == " " || l == "\u{3000}" { tail = tail.dropLast() }
         if tail.last == "摄" || (tail.suffix(2).elementsEqual("报道".unicodeScalars) && t.count > 30) { return false }

@@ -74,6 +74,17 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(d.source.string(d.blocks[2].ledeRange!), "LONDON, Sept. 27 (Reuters) -")
     }
 
+    /// A credit names a role and people (本报记者 李明远, 记者：王静); a line opening on 记者 as the
+    /// subject of a sentence (记者从市气象台获悉…, what was learnt after a colon) is copy, not a credit.
+    func testBylineIsARoleAndNamesNotALedeOpeningOnTheReporter() {
+        for credit in ["本报记者 李明远", "记者：王静", "□ 本报通讯员 周文"] {
+            XCTAssertTrue(Byline.matches(Array(credit.unicodeScalars)), credit)
+        }
+        for lede in ["记者从市气象台获悉", "记者日前在𠮷安采访时了解到：全市"] {
+            XCTAssertFalse(Byline.matches(Array(lede.unicodeScalars)), lede)
+        }
+    }
+
     /// A picture page: a ▲ caption and its credit (with the picture agency after it) are captions, and
     /// the short line set apart above a caption is the picture's headline, opening an item of its own;
     /// a credit line between captions is no heading.

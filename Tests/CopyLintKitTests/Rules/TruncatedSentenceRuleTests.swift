@@ -123,6 +123,19 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         }
     }
 
+    /// Where every paragraph of a story opens with an indent, an open paragraph followed by one set
+    /// flush is a sentence split at a break, reported at the break with the join as its fix (CRLF and
+    /// a BOM, astral text in the copy).
+    func testAFlushLineUnderAnOpenIndentedParagraphContinuesIt() {
+        let text = "\u{FEFF}# 雪场迎客\r\n\r\n　　本报𠮷安1月12日电　今冬全市各滑雪场陆续开放，接待游客人数比去年同期增长三成。\r\n\r\n"
+            + "　　记者从市文化和旅游局获悉，去年全市共接待冰雪游客三百二十万人次，比上年增长百分之十五，冰雪旅游\r\n\r\n收入超过十亿元，带动周边民宿入住率明显提升。\r\n\r\n"
+            + "　　市文化和旅游局表示，将继续推出冰雪旅游线路。\r\n\r\n　　滑雪场还为中小学生开设了免费体验课。\r\n"
+        let found = lint(text)
+        XCTAssertEqual(found.map { $0.source.position($0.range.start).line }, [5], found.map(\.message).joined(separator: "; "))
+        XCTAssertTrue(found.first?.message.contains("continues at line 7") == true, found.first?.message ?? "")
+        XCTAssertEqual(found.first?.fix?.edits.first?.replacement, "")
+    }
+
     /// ’ after a letter is an apostrophe (Farmers’ Union), not a quote closed before it was opened; a
     /// capitalised May after a date is the month, not the verb a sentence cannot stop on.
     func testApostropheAndTheMonthOfMayAreNoTruncation() {

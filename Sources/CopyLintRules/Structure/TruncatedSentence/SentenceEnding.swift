@@ -45,13 +45,15 @@ extension TruncatedSentenceRule {
 
     enum Continuation {
         case hyphen, lowercase, word(String), bracket, fragment
+        /// The next block is set flush where every other paragraph of the story opens with an indent.
+        case flush
 
         var isLowercase: Bool { if case .lowercase = self { return true } else { return false } }
 
         /// Evidence that holds even when the first block looks like a headline.
         var isStrong: Bool {
             switch self {
-            case .hyphen, .word, .bracket: return true
+            case .hyphen, .word, .bracket, .flush: return true
             case .lowercase, .fragment: return false
             }
         }
@@ -63,6 +65,7 @@ extension TruncatedSentenceRule {
             case .word(let w): return " (the break splits the word '\(w)')"
             case .bracket: return " (a quote or bracket opened here closes there)"
             case .fragment: return ""
+            case .flush: return " (the next paragraph has no indent, unlike the others of its story)"
             }
         }
     }
