@@ -136,6 +136,16 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         XCTAssertEqual(found.first?.fix?.edits.first?.replacement, "")
     }
 
+    /// A lead that stops on a preposition that always governs what follows (according, despite, amid)
+    /// lost its end, even where a deck might stand (CRLF and a BOM, astral text in the copy).
+    func testALeadEndingOnAGoverningPrepositionIsCut() {
+        for word in ["according", "despite", "amid"] {
+            let text = "\u{FEFF}Broadband take-up soars\r\n\r\nMore homes in 𠮷 Fen are joining the fast lane, \(word)\r\n\r\n"
+                + "The number of homes on broadband rose by a third in the year to June.\r\n"
+            XCTAssertEqual(lint(text).map { $0.source.position($0.range.start).line }, [3], word)
+        }
+    }
+
     /// ’ after a letter is an apostrophe (Farmers’ Union), not a quote closed before it was opened; a
     /// capitalised May after a date is the month, not the verb a sentence cannot stop on.
     func testApostropheAndTheMonthOfMayAreNoTruncation() {

@@ -15,6 +15,8 @@ extension TruncatedSentenceRule {
         "those", "such", "not", "very", "more", "most", "also", "both", "either", "neither", "each", "every", "some",
         "any", "many", "much", "several", "own", "said", "told", "says", "saying", "including", "like", "per", "via",
         "towards", "toward", "without", "within", "across", "behind", "beyond", "since", "until", "up", "whose",
+        // Prepositions that always govern what follows them (according to, despite the, amid the).
+        "according", "despite", "amid", "amidst", "regarding", "unlike",
     ]
 
     func truncationEvidence(_ t: ScalarText, ending: Ending, weakAllowed: Bool = true) -> String? {
