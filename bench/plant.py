@@ -207,7 +207,8 @@ def plant(rng, rule, variant, head, body, lang, others):
         if variant == "end" and body and body[-1].touched:
             return False
         if variant == "end":
-            if not body or body[-1].kind != "paragraph" or body[-1].labels:
+            # The story's last paragraph of copy (not a credit or a source line under it).
+            if not body or len(body) - 1 not in long_paras:
                 return False
             i = len(body) - 1
         else:
