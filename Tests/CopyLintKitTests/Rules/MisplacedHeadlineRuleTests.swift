@@ -11,6 +11,15 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
         return (rule.check(RuleContext(document: document)), document.bytes)
     }
 
+    /// A line of Chinese with three clauses that stops without a stop between two paragraphs is a
+    /// sentence (cut or not), not another story's headline (CRLF and a BOM, astral text in the copy).
+    func testAClauseChainIsNoHeading() {
+        let text = "\u{FEFF}# 𠮷安新貌\r\n\r\n近年来，𠮷安老城区完成了管网改造，街巷面貌焕然一新。\r\n\r\n"
+            + "改造期间，施工队在夜里加班，尽量减少对居民的影响，直到新年前夕\r\n\r\n"
+            + "如今，老街上的游客越来越多，商户们的生意也越来越好。\r\n"
+        XCTAssertEqual(check(text).findings.map(\.message), [])
+    }
+
     /// A headline group printed after its story is reported at the headline, whatever the line ends.
     func testHeadlineAfterItsStoryIsFoundAtTheHeadline() {
         let story = ["市政府昨日公布了新的公交线路调整方案，涉及十二条线路。", "调整后，全市公交线网覆盖率将提高到百分之九十五。",

@@ -146,6 +146,26 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         }
     }
 
+    /// A paragraph that opens on a scrap of a sentence (起。, a particle before a comma: 等，) has lost its
+    /// beginning; under a paragraph that stops without a stop, that beginning is the paragraph above,
+    /// one sentence split at a break, reported there with the join. Copy opening on a one-word clause
+    /// (如今，) is not (CRLF and a BOM, astral text in the copy).
+    func testAParagraphOpeningOnAScrapLostItsBeginning() {
+        let head = "\u{FEFF}# 𠮷安新貌\r\n\r\n近年来，𠮷安老城区完成了管网改造，街巷面貌焕然一新。\r\n\r\n"
+        let tail = "\r\n\r\n如今，老街上的游客越来越多，商户们的生意也越来越好。\r\n"
+        for (scrap, why) in [("起。树梢顶上，接续上天空，整条街都亮了起来。", "its first sentence is a scrap: '起。'"),
+                             ("等，都属于老街改造的范围，明年还将继续推进。", "'等' cannot open a sentence")] {
+            let found = lint(head + scrap + tail)
+            XCTAssertEqual(found.map { $0.source.position($0.range.start).line }, [5], scrap)
+            XCTAssertTrue(found.first?.message.contains(why) == true, found.first?.message ?? "")
+        }
+        let split = head + "改造期间，施工队在夜里加班，尽量减少对居民的影响，直到灯笼挂\r\n\r\n起。树梢顶上，接续上天空，整条街都亮了起来。" + tail
+        let found = lint(split)
+        XCTAssertEqual(found.map { $0.source.position($0.range.start).line }, [5], found.map(\.message).joined(separator: "; "))
+        XCTAssertTrue(found.first?.message.contains("continues at line 7") == true, found.first?.message ?? "")
+        XCTAssertEqual(lint(head + "如今，老街上的游客越来越多。" + tail).map(\.message), [])
+    }
+
     /// ’ after a letter is an apostrophe (Farmers’ Union), not a quote closed before it was opened; a
     /// capitalised May after a date is the month, not the verb a sentence cannot stop on.
     func testApostropheAndTheMonthOfMayAreNoTruncation() {

@@ -126,6 +126,9 @@ final class HeadlineScan {
         case 0x3002, 0x2E, 0x2C, 0xFF0C, 0x3001, 0xFF1A, 0x3A, 0x2014: return false
         default: break
         }
+        // (Nor a line of Chinese with two commas or more: a heading is one phrase or two about a
+        // comma, 变革观念制度，破除技能人才成长藩篱; three clauses are a sentence, cut or not.)
+        if texts.scalars(i).lazy.filter({ $0 == "，" }).count >= 2 { return false }
         // (An interview's question, Q: … ?, is copy.)
         return TextTraits.looksLikeHeadline(texts.scalars(i), maxChinese: 40, maxWords: 12)
             && !TextTraits.containsSpeechLead(texts.scalars(i)) && !TextTraits.isInterviewTurn(texts.scalars(i))

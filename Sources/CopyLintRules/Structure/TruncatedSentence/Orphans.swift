@@ -28,9 +28,13 @@ extension TruncatedSentenceRule {
             }
             // Most paragraphs open in a way that needs no closer look: read from the bytes.
             let attribution = Self.opensWithBareAttribution(bytes, blocks[i].textRange)
-            guard attribution || mayBeOrphan(facts, i) else { continue }
+            let scrap = Self.opensWithScrap(bytes, blocks[i].textRange)
+            guard attribution || scrap || mayBeOrphan(facts, i) else { continue }
             let head = ScalarText.head(bytes, blocks[i].textRange, maxScalars: 40)
             var evidence = orphanEvidence(head)
+            // 起。树梢顶上…: a sentence of one to three characters opens the paragraph, the tail of one
+            // whose beginning is lost (copy never opens so: a reply or an exclamation stands in quotes).
+            if evidence == nil, scrap { evidence = "its first sentence is a scrap: '\(head.string(0, head.scalars.firstIndex(of: 0x3002).map { $0 + 1 } ?? 1))'" }
             // “……”护士长说。 with the quotation gone: the paragraph opens on who said it, and the
             // paragraph before does not end on a quotation it could belong to.
             if evidence == nil, attribution, prev.kind == .paragraph, !Self.endsOnQuotation(bytes, prev.textRange),
@@ -38,6 +42,23 @@ extension TruncatedSentenceRule {
                 evidence = "it opens on who said a quotation that is not there"
             }
             if let why = evidence {
+                // Under a paragraph of its story that stops without a stop, the beginning is not lost:
+                // it is that paragraph's end, one sentence split at a break. Reported at the break.
+                if prev.kind == .paragraph, prev.article == blocks[i].article, s.open[i - 1] {
+                    let before = texts[i - 1]
+                    let ending = Ending(before)
+                    if !ending.complete {
+                        s.flaggedCut.insert(i - 1)
+                        s.continued.insert(i)
+                        let gap = SourceRange(prev.textRange.end, blocks[i].textRange.start)
+                        s.findings.append(Finding(range: breakRange(before), message: "sentence breaks off here and continues at line \(s.line(i)) (\(why.replacingOccurrences(of: "it starts", with: "the next paragraph starts")))",
+                                                  related: [RelatedLocation(range: blocks[i].textRange, message: "continues here")],
+                                                  fix: Fix(title: "join with line \(s.line(i))",
+                                                           edits: [TextEdit(range: gap, replacement: s.joint(after: i - 1, gap, spaced: ending.last < 0x2E80))],
+                                                           applicability: .unsafe)))
+                        continue
+                    }
+                }
                 s.orphaned.insert(i)
                 s.findings.append(Finding(range: head.range(0, min(1, head.count)),
                                           message: "paragraph starts mid-sentence (\(why)); its beginning is missing"))
@@ -62,12 +83,29 @@ extension TruncatedSentenceRule {
     /// the sentence-final particles: none opens a sentence standing alone.
     static let neverOpensChinese = ScalarSet(ChineseChars.structuralParticles + "们吗呢吧么啊呀哇嘛".unicodeScalars.map(\.value))
 
+    /// The paragraph opens with a sentence of one to three Chinese characters (起。, 的需求。) and goes
+    /// on for at least ten bytes more: read from the bytes (three-byte characters of U+4000–U+9FFF,
+    /// then 。).
+    static func opensWithScrap(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
+        var k = r.start, han = 0
+        while han < 4, k + 3 <= r.end {
+            if bytes[k] == 0xE3, bytes[k + 1] == 0x80, bytes[k + 2] == 0x82 {   // 。
+                return han >= 1 && r.end - (k + 3) >= 10
+            }
+            guard bytes[k] >= 0xE4, bytes[k] <= 0xE9 else { return false }
+            han += 1
+            k += 3
+        }
+        return false
+    }
+
     /// What `orphanEvidence` can find at all: an opening character it looks at, or a closing mark
     /// among the first 30 characters. False means it finds nothing.
     func mayBeOrphan(_ facts: DocumentFacts, _ i: Int) -> Bool {
         let opening = facts.opening(of: i)
         guard let c = opening.first else { return false }
         return CharClass.isASCIILower(c) || Self.neverOpensChinese.contains(c) || ChineseChars.rarelyOpensClause(c)
+            || ChineseChars.wordClass(c) == .particle
             || Self.isOpeningPunctuationSlip(c) || opening.earlyCloser
     }
 
@@ -133,6 +171,11 @@ extension TruncatedSentenceRule {
             if head.count >= 2, let token = ChineseLexicon.segment(head).first, token.length == 1 {
                 return "it starts inside a word ('\(t.string(0, 1))')"
             }
+        }
+        // A particle standing alone before a comma or a stop (等，都属于…): the tail of a list or a
+        // clause whose beginning is lost.
+        if ChineseChars.wordClass(first) == .particle, s.count > 1, s[1] == 0xFF0C || s[1] == 0x3002 || s[1] == 0x3001 {
+            return "'\(t.string(0, 1))' cannot open a sentence"
         }
         if Self.isOpeningPunctuationSlip(first) { return "it starts with punctuation" }
         if let c = firstUnmatchedCloser(t) {
