@@ -166,7 +166,9 @@ struct BlockClassifier {
     }
 
     private func isUnmarkedSubhead(_ i: Int, _ blocks: [Block], _ judged: [Judgement]) -> Bool {
-        guard blocks[i].kind == .paragraph, Self.couldBeHeading(blocks[i]) else { return false }
+        // (A block that opens on a dateline, 新华社北京1月10日电…, is a story's lede, however short a
+        // cut has left it.)
+        guard blocks[i].kind == .paragraph, blocks[i].ledeRange == nil, Self.couldBeHeading(blocks[i]) else { return false }
         // Crossheads in English copy are a few words; a longer unpunctuated line is a fragment.
         // Two commas or reported speech make a sentence, not a heading.
         // (In an interview, a short line with no stop over a question is its section's subhead,

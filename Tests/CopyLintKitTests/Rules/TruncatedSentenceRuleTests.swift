@@ -166,6 +166,17 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         XCTAssertEqual(lint(head + "如今，老街上的游客越来越多。" + tail).map(\.message), [])
     }
 
+    /// A lede under its dateline that a cut has left short and without a stop is copy that lost its end,
+    /// not a subhead and not a one-sentence lead set without a stop (CRLF and a BOM, astral text).
+    func testALedeCutShortUnderItsDatelineLostItsEnd() {
+        let text = "\u{FEFF}# 𠮷安会见外国客人\r\n\r\n新华社𠮷安1月10日电  （记者温馨）副市长张明10日在市政府会见法\r\n\r\n"
+            + "张明表示，双方在经贸、文化等领域的合作成果丰硕，希望继续加强交流。\r\n\r\n客人表示，愿与𠮷安保持密切往来。\r\n"
+        let found = lint(text)
+        XCTAssertEqual(found.map { $0.source.position($0.range.start).line }, [3], found.map(\.message).joined(separator: "; "))
+        let document = CopyParser().parse(SourceText(path: "t.md", bytes: Array(text.utf8)))
+        XCTAssertEqual(document.blocks[1].kind, .paragraph)
+    }
+
     /// ’ after a letter is an apostrophe (Farmers’ Union), not a quote closed before it was opened; a
     /// capitalised May after a date is the month, not the verb a sentence cannot stop on.
     func testApostropheAndTheMonthOfMayAreNoTruncation() {

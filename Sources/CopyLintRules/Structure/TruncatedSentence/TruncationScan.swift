@@ -44,8 +44,10 @@ final class TruncationScan {
             let text = BlockTexts.text(bytes, blocks[i].textRange)
             guard TruncatedSentenceRule.isLongProse(text) else { continue }
             let e = TruncatedSentenceRule.Ending(text)
-            // Chinese: only text that has a full sentence inside it counts (a one-sentence lead is a style).
-            if !e.complete, e.last != 0xFF1A, e.last != 0x3A, !CharClass.isHan(e.last) || TruncatedSentenceRule.hasInnerStop(text) {
+            // Chinese: only text that has a full sentence inside it counts (a one-sentence lead is a
+            // style), or the lede under a dateline (本报北京1月15日电…): copy, never a lead-in.
+            if !e.complete, e.last != 0xFF1A, e.last != 0x3A,
+               !CharClass.isHan(e.last) || TruncatedSentenceRule.hasInnerStop(text) || blocks[i].ledeRange != nil {
                 unfinished.insert(i)
             }
         }
