@@ -20,6 +20,22 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
         XCTAssertEqual(check(text).findings.map(\.message), [])
     }
 
+    /// A story that opens on its copy with a short title line under its last paragraph has its
+    /// headline printed after it; a credit in brackets closing it is no headline (plain copy, CRLF and a
+    /// BOM, astral text in the copy).
+    func testAShortTitleUnderAHeadlessStoryIsItsHeadline() {
+        let body = "\u{FEFF}　　那年盛夏，我和二弟在𠮷安河边的池塘里捉到一条大鲤鱼，兴冲冲地拎回了家。\r\n"
+            + "　　母亲看了看鱼，又看了看我们，让我们把鱼送回池塘里去。\r\n"
+            + "　　这次，我和二弟没再笑，望着生养我们的老母亲，久久说不出话来。\r\n"
+        let rule = MisplacedHeadlineRule(options: RuleOptions(specs: MisplacedHeadlineRule.description.options))
+        func lint(_ text: String) -> [String] {
+            let document = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(text.utf8)))
+            return rule.check(RuleContext(document: document)).map { String(decoding: document.bytes[$0.range.start..<$0.range.end], as: UTF8.self) }
+        }
+        XCTAssertEqual(lint(body + "一条鱼的故事\r\n"), ["一条鱼的故事"])
+        XCTAssertEqual(lint(body + "（本报𠮷安1月13日电）\r\n"), [])
+    }
+
     /// A headline group printed after its story is reported at the headline, whatever the line ends.
     func testHeadlineAfterItsStoryIsFoundAtTheHeadline() {
         let story = ["市政府昨日公布了新的公交线路调整方案，涉及十二条线路。", "调整后，全市公交线网覆盖率将提高到百分之九十五。",

@@ -29,6 +29,8 @@ final class HeadlineScan {
     /// Per story: its heading groups with body copy on both sides (not counting a group over a
     /// byline, a dateline or a lede: that one opens a story of its own).
     private var midBodyCounts: [Int: Int] = [:]
+    /// Stories whose first block is copy (no heading, label or byline over it).
+    private var headless = Set<Int>()
 
     /// The heading groups of each story (indices into `groups`, in order), made when first asked for:
     /// a check that looks at a story's other groups reads its own, not the page's.
@@ -85,6 +87,12 @@ final class HeadlineScan {
             closesStack.insert(b - 1)
         }
         let indentedBody = document.layout.indentedParagraphs
+        // Stories that open on their copy, with no heading over it (their headline may be at their end).
+        var headless = Set<Int>()
+        for i in blocks.indices where i == 0 || blocks[i - 1].article != blocks[i].article {
+            if !(blocks[i].kind.isHeading || blocks[i].kind == .label || blocks[i].kind == .byline) { headless.insert(blocks[i].article) }
+        }
+        self.headless = headless
         isHeading = blocks.indices.map { headingLike($0, closing: closing[$0], indentedBody: indentedBody) }
         for i in blocks.indices where isHeading[i] {
             if let g = groups.last, g.last == i - 1, continuesGroup(g.last, i, closesStack: closesStack) {
@@ -117,7 +125,13 @@ final class HeadlineScan {
     private func headingLike(_ i: Int, closing: Bool, indentedBody: Bool) -> Bool {
         let block = blocks[i]
         if block.kind.isHeading { return true }
-        guard block.kind == .paragraph, block.textRange.length <= 200, !(indentedBody && block.isIndented) else { return false }
+        // (A short label closing a story that opens on its copy is that story's headline, printed
+        // after it: 一条鱼的故事 under the last paragraph of a story with no headline over it.)
+        // (Not a credit in brackets, （本报莫斯科1月13日电）.)
+        let closingLabel = block.kind == .label && closing && headless.contains(block.article) && i > 0
+            && blocks[i - 1].article == block.article && !blocks[i - 1].kind.isHeading
+            && ![0xFF08, 0x28].contains(context.facts.opening(of: i).first ?? 0)
+        guard block.kind == .paragraph || closingLabel, block.textRange.length <= 200, !(indentedBody && block.isIndented) else { return false }
         let betweenParagraphs = i > 0 && i + 1 < blocks.count && blocks[i - 1].kind == .paragraph && blocks[i + 1].kind == .paragraph
         guard closing || betweenParagraphs else { return false }
         // A line that ends on a stop or a comma is no headline: told from the facts, without decoding it.
