@@ -14,8 +14,10 @@ extension MisplacedHeadlineRule {
         // In plain copy, a line read as a subhead that closes a story with no headline of its own is
         // that story's headline (a brief that opens on 本报讯 with its headline under it).
         var headlines = g.members.filter(s.isHeadlineLevel)
-        if headlines.isEmpty, !storyHasHeadline, s.opensOnLede(before),
-           g.members.allSatisfy({ blocks[$0].kind == .subhead && blocks[$0].headingLevel == 0 }) {
+        // (So is a short label closing a story that opens on its copy: 一条鱼的故事.)
+        if headlines.isEmpty, !storyHasHeadline,
+           (s.opensOnLede(before) && g.members.allSatisfy({ blocks[$0].kind == .subhead && blocks[$0].headingLevel == 0 }))
+            || g.members.allSatisfy({ blocks[$0].kind == .label }) {
             headlines = [g.first]
         }
         let target = g.members.first { blocks[$0].kind == .headline } ?? headlines.first ?? g.first
