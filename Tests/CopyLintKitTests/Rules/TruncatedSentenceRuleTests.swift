@@ -79,6 +79,9 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         let cut = "\u{FEFF}Pumping station to be rebuilt\r\n\r\nThe marsh trust has won a grant to rebuild the pumping station that failed during the winter\r\n" + body
         let found = lint(cut)
         XCTAssertEqual(found.map { $0.source.position($0.range.start).line }, [3], found.map(\.message).joined(separator: "; "))
+        // (A lead of one line split inside a name: the rest of the name opens the next paragraph.)
+        let name = "\u{FEFF}Pumping station to be rebuilt\r\n\r\nThe marsh trust has won a grant to rebuild the pumping station, the chair of its board, Councillor Ann\r\n\r\nKell, told a meeting on Monday." + body
+        XCTAssertEqual(lint(name).map { $0.source.position($0.range.start).line }, [3])
         for deck in ["The marsh trust has won a grant to rebuild the pumping station that failed in the floods, says Ann Kell\r\n",
                      "Trust wins grant to rebuild flood-hit pumping station on the marsh\r\n",
                      "The trust will rebuild the pumping station that failed in the floods\r\n",

@@ -127,11 +127,24 @@ extension TruncatedSentenceRule {
     static func isEnglishCopyLead(_ t: ScalarText) -> Bool {
         let s = t.scalars
         guard let last = s.last, CharClass.isASCIILower(last), !s.contains(where: { CharClass.isHan($0) }) else { return false }
-        // (The last word's first letter: "Business Reporter" ends a byline, not a sentence.)
+        // (The last word's first letter: "Business Reporter" ends a byline, not a sentence. A name
+        // may end the line where a break split it, Economics Minister Aburizal | Bakrie, in a
+        // paragraph of one line with no byline in it.)
         let start = s.lastIndex(where: { !CharClass.isASCIILetter($0) }).map { $0 + 1 } ?? 0
-        guard CharClass.isASCIILower(s[start]) else { return false }
         let words = s.compactMap(Unicode.Scalar.init)
+        guard CharClass.isASCIILower(s[start])
+            || (!s.contains(0x0A) && !(words.starts(with: "By ".unicodeScalars)) && !s.contains(0x3B) && !Self.endsOnCredit(words)) else { return false }
         return TextTraits.wordCount(words) >= 14 && TextTraits.articleCount(words) >= 1 && !isHeadlinese(t)
+    }
+
+    /// The line ends on a name after a verb of saying (…, says Ann Kell; writes Tom Hale): a deck's
+    /// credit, not a name a break has split.
+    static func endsOnCredit(_ text: [Unicode.Scalar]) -> Bool {
+        let words = String(String.UnicodeScalarView(text)).split(separator: " ")
+        var k = words.count - 1
+        while k >= 0, let first = words[k].unicodeScalars.first, first.properties.isUppercase { k -= 1 }
+        guard k >= 0, k < words.count - 1 else { return false }
+        return ["says", "said", "writes", "reports", "argues", "asks", "explains"].contains(words[k].lowercased())
     }
 
     /// Running prose rather than headlinese: a finite form of "be" or of the perfect's "have" (a
