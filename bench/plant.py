@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Planted defects in real copy copylint was never tuned on: recall and precision per kind of defect.
 
-    bench/plant [--seed N] [--out DIR] [--keep]
+    bench/plant-eval [--seed N] [--out DIR] [--misses]
+    COPYLINT_BIN=/path/to/copylint bench/plant-eval     (another build, e.g. an earlier one, unbuilt)
 
 The articles of ../shared/corpus/published (People's Daily, January 2020, and BBC News, 2004–05: the
 same kinds of copy as dev/, other articles) are set in dev/'s two layouts (Markdown-style or plain
@@ -44,7 +45,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.realpath(os.environ.get("CORPUS", os.path.join(ROOT, "..", "shared", "corpus")))
-BIN = os.path.join(ROOT, ".build", "release", "copylint")
+BIN = os.environ.get("COPYLINT_BIN") or os.path.join(ROOT, ".build", "release", "copylint")
 FOUR = ("duplicate-paragraph", "truncated-sentence", "mixed-script", "misplaced-headline")
 
 spec = importlib.util.spec_from_file_location("score", os.path.join(CORPUS, "score.py"))
@@ -381,7 +382,8 @@ def main():
     args = ap.parse_args()
     shutil.rmtree(args.out, ignore_errors=True)
     inj = build(args.out, args.seed)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "copylint"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    if not os.environ.get("COPYLINT_BIN"):
+        subprocess.run(["swift", "build", "-c", "release", "--product", "copylint"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     files = sorted({os.path.relpath(p, args.out) for p in glob.glob(os.path.join(args.out, "*", "*.txt"))})
     res = subprocess.run([BIN, "--format", "gcc", "-q", *files], cwd=args.out, capture_output=True, text=True)
     diags = []
