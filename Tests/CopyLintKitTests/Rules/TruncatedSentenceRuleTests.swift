@@ -180,6 +180,17 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         XCTAssertEqual(document.blocks[1].kind, .paragraph)
     }
 
+    /// An infographic's items (a figure set large, then its caption without a stop) are labels, not
+    /// sentences cut short (a paragraph a line, indented, CRLF and a BOM, astral text in the copy).
+    func testAFiguresCaptionIsNoCutSentence() {
+        let text = "\u{FEFF}𠮷安公安去年成绩单\r\n　　2019年，全市公安机关持续开展打击整治行动。\r\n　　123.3%\r\n"
+            + "　　全市抓获电信网络诈骗犯罪嫌疑人1.6万人，同比上升123.3%\r\n　　3.1%\r\n　　全市电信网络诈骗犯罪发案数同比下降3.1%\r\n"
+            + "　　市公安局表示，今年将继续保持高压态势。\r\n"
+        let rule = TruncatedSentenceRule(options: RuleOptions(specs: TruncatedSentenceRule.description.options))
+        let found = Linter(rules: [ActiveRule(id: "truncated-sentence", severity: .error, checker: rule)]).lint(SourceText(path: "t.txt", bytes: Array(text.utf8)))
+        XCTAssertEqual(found.map(\.message), [])
+    }
+
     /// ’ after a letter is an apostrophe (Farmers’ Union), not a quote closed before it was opened; a
     /// capitalised May after a date is the month, not the verb a sentence cannot stop on.
     func testApostropheAndTheMonthOfMayAreNoTruncation() {

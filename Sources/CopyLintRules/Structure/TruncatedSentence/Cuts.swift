@@ -65,6 +65,9 @@ extension TruncatedSentenceRule {
             // A line of verse, or a short line among lines like it (a list, a table, a poem), is not cut
             // because it stops on a comma.
             if verse { continue }
+            // The caption of a figure set large on the line above it (123.3% / 全国抓获…同比上升123.3%),
+            // an item of an infographic: a label, not a sentence.
+            if i > 0, blocks[i - 1].kind == .paragraph || blocks[i - 1].kind == .label, Self.isFigureLine(texts[i - 1]) { continue }
             // Paragraphs run together on one line (each after 　　): the last one may be a credit.
             if let last = Self.lastInlineParagraph(text), TextTraits.isLabel(last) { continue }
             // The second half of a split sentence ends where the whole sentence ends: judge it on strong evidence only.
@@ -146,6 +149,17 @@ extension TruncatedSentenceRule {
         guard k >= 0, k < words.count - 1 else { return false }
         return ["says", "said", "writes", "reports", "argues", "asks", "explains"].contains(words[k].lowercased())
     }
+
+    /// A line that is one figure: digits with a point, a per cent sign or a Chinese unit (123.3%,
+    /// 16.3万, 2019年), at most ten characters.
+    static func isFigureLine(_ t: ScalarText) -> Bool {
+        let s = t.scalars
+        guard !s.isEmpty, s.count <= 10, let first = s.first, CharClass.isDigit(first) else { return false }
+        return s.allSatisfy { c in CharClass.isDigit(c) || c == 0x2E || c == 0x25 || c == 0xFF05 || figureUnits.contains(c) }
+    }
+
+    /// Chinese units a figure set large may carry.
+    static let figureUnits = Set("万亿元年个人次项家".unicodeScalars.map(\.value))
 
     /// Running prose rather than headlinese: a finite form of "be" or of the perfect's "have" (a
     /// headline says "LVMH sells", copy says "LVMH has sold"), or a comma.
