@@ -24,6 +24,13 @@ package struct BitSet: Equatable, Sendable {
                 while i < buf.count {
                     let b = buf[i]
                     if b < 0x80, Int(b) < capacity { words[Int(b) >> 6] |= 1 << UInt64(b & 63); i += 1; continue }
+                    // Two three-byte characters (Chinese, mostly) from one eight-byte load.
+                    if i + 8 <= buf.count, let (a, c) = UTF8Scalar.twoThreeByte(buf, at: i) {
+                        if Int(a) < capacity { words[Int(a >> 6)] |= 1 << UInt64(a & 63) }
+                        if Int(c) < capacity { words[Int(c >> 6)] |= 1 << UInt64(c & 63) }
+                        i += 6
+                        continue
+                    }
                     let (scalar, length) = UTF8Scalar.decode(buf, at: i)
                     if Int(scalar) < capacity { words[Int(scalar >> 6)] |= 1 << UInt64(scalar & 63) }
                     i += max(1, length)

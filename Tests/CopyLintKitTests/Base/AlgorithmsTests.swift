@@ -29,4 +29,18 @@ final class AlgorithmsTests: XCTestCase {
         XCTAssertTrue(set.contains(1))
         XCTAssertFalse(set.isEmpty)
     }
+
+    /// A bit set filled from UTF-8 holds exactly the code points of the text (ASCII, two-, three- and
+    /// four-byte characters, runs of Chinese read two at a time, a text ending mid-run).
+    func testBitSetOfTheScalarsOfUTF8Text() {
+        var rng = SystemRandomNumberGenerator()
+        let pool: [Unicode.Scalar] = ["a", "Z", " ", "\n", "é", "ж", "中", "文", "字", "。", "𠮷", "😀", "〇", "繁"]
+        for _ in 0..<200 {
+            let text = String(String.UnicodeScalarView((0..<Int.random(in: 0...40, using: &rng)).map { _ in pool.randomElement(using: &rng)! }))
+            var bits = BitSet(capacity: 0x110000)
+            bits.insertScalars(utf8: Array(text.utf8))
+            let expected = Set(text.unicodeScalars.map { Int($0.value) })
+            for c in pool.map({ Int($0.value) }) { XCTAssertEqual(bits.contains(c), expected.contains(c), text) }
+        }
+    }
 }
