@@ -199,6 +199,7 @@ def plant(rng, rule, variant, head, body, lang, others):
             if not later:
                 return False
             at = rng.choice(later)
+        body[i].touched = True   # (a later defect in the first copy would make the repeat no repeat)
         for _ in range(copies):
             b = Block("paragraph", text)
             b.labels.append((rule, variant, None, None))
