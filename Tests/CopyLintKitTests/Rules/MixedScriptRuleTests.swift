@@ -53,5 +53,9 @@ final class MixedScriptRuleTests: XCTestCase {
         XCTAssertEqual(findings("后来我又为《情深深雨濛濛》配乐。草原上的蒙古包很多。"), ["濛濛"])
         // Not in a name: reported.
         XCTAssertEqual(findings("今年全市經济保持平稳增长，经济结构持续优化。"), ["經"])
+        // After a character that opens names, a form whose usual form makes a word with the next
+        // character is that word, not a given name (伊進行: 进行; 和平發展: 发展).
+        XCTAssertEqual(findings("美方对伊進行极限施压。"), ["進"])
+        XCTAssertEqual(findings("这是中国献给世界和平發展的礼物。"), ["發"])
     }
 }

@@ -35,6 +35,12 @@ extension MixedScriptRule {
             k -= 1
         }
         guard afterSurname || inTitle else { return false }
+        // After a surname, a run whose usual form makes a word with the character after it (伊進行:
+        // 进行; 和平發展: 发展) is that word, not a given name.
+        if afterSurname, !inTitle, j < s.count, CharClass.isHan(s[j]) {
+            let usual = (i..<j).compactMap { table[s[$0]]?.first }
+            if usual.count == j - i, let tail = usual.last, let p = ChineseLexicon.logProbability([tail, s[j]]), p > -12 { return false }
+        }
         for k in i..<j {
             for form in table[s[k]] ?? [] where present.value.contains(form) { return false }
         }
