@@ -43,6 +43,13 @@ final class MixedScriptRuleTests: XCTestCase {
         }
     }
 
+    /// An English word between a closing quotation mark and a full-width semicolon is still inside
+    /// Chinese running text; one quoted whole is not.
+    func testAnEnglishWordBetweenChinesePunctuationIsInsideChinese() {
+        XCTAssertEqual(findings("务工人员集中出行可享高铁“包车”service；购票取票更便捷。"), ["service"])
+        XCTAssertEqual(findings("他在发言中多次提到“service”一词。"), [])
+    }
+
     /// A traditional form in a proper name the file writes that way is the name's: after a surname,
     /// or in a title in 《》, where the file nowhere uses the simplified form. The same form where the
     /// file uses the simplified one too is a slip.

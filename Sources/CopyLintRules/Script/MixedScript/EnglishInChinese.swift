@@ -87,15 +87,21 @@ extension MixedScriptRule {
     @inline(__always)
     static func isGap(_ c: UInt32) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D }
 
+    /// Chinese before position `i`: spaces aside, and past one full-width closing mark (“包车”service:
+    /// the word follows Chinese copy whose quotation closed there).
     static func hanNear(_ s: UnsafeBufferPointer<UInt32>, before i: Int) -> Bool {
         var k = i - 1
         while k >= 0, isGap(s[k]) { k -= 1 }
+        if k >= 1, s[k] == 0x201D || s[k] == 0xFF09 || s[k] == 0x300B || s[k] == 0x300D { k -= 1 }
         return k >= 0 && CharClass.isHan(s[k])
     }
 
+    /// Chinese after position `i`: spaces aside, and past one full-width comma, stop or semicolon
+    /// (service；候车…).
     static func hanNear(_ s: UnsafeBufferPointer<UInt32>, after i: Int) -> Bool {
         var k = i
         while k < s.count, isGap(s[k]) { k += 1 }
+        if k + 1 < s.count, s[k] == 0xFF0C || s[k] == 0x3002 || s[k] == 0xFF1B || s[k] == 0x3001 { k += 1 }
         return k < s.count && CharClass.isHan(s[k])
     }
 
