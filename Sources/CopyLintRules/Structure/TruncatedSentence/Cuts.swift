@@ -125,8 +125,9 @@ extension TruncatedSentenceRule {
 
     }
 
-    /// An English paragraph of at least 14 words with an article in it, ending on a word in lower case:
-    /// running prose, not a deck set without a stop.
+    /// An English paragraph of at least 14 words with an article in it, not in headlinese, ending on a
+    /// word in lower case (or, in a paragraph of one line, on a name): running prose, not a deck set
+    /// without a stop.
     static func isEnglishCopyLead(_ t: ScalarText) -> Bool {
         let s = t.scalars
         guard let last = s.last, CharClass.isASCIILower(last), !s.contains(where: { CharClass.isHan($0) }) else { return false }
