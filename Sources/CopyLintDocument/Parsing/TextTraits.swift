@@ -127,11 +127,18 @@ package enum TextTraits {
 
     /// An English line with a finite form of "be" in it (is, are, was, were): headlines drop them
     /// ("Oscars race enters final furlong"), running prose keeps them ("The new picture is expected").
-    package static func hasFiniteBe(_ text: [Unicode.Scalar]) -> Bool {
+    package static func hasFiniteBe(_ text: [Unicode.Scalar]) -> Bool { containsWord(text, finiteBe) }
+
+    /// An English line with "has", "have" or "had" in it: the perfect of running prose ("LVMH has
+    /// sold"), where a headline says "LVMH sells".
+    package static func hasFiniteHave(_ text: [Unicode.Scalar]) -> Bool { containsWord(text, finiteHave) }
+
+    /// One of `words` (lower case, ASCII) occurs in `text` as a word, whatever its case.
+    private static func containsWord(_ text: [Unicode.Scalar], _ words: Set<[UInt8]>) -> Bool {
         var word: [UInt8] = []
         for s in text + [" "] {
             if s.value < 0x80, CharClass.isASCIILetter(s.value) { word.append(UInt8(s.value | 0x20)); continue }
-            if finiteBe.contains(word) { return true }
+            if words.contains(word) { return true }
             word.removeAll(keepingCapacity: true)
         }
         return false
@@ -149,6 +156,7 @@ package enum TextTraits {
     }
 
     private static let finiteBe: Set<[UInt8]> = Set(["is", "are", "was", "were"].map { Array($0.utf8) })
+    private static let finiteHave: Set<[UInt8]> = Set(["has", "have", "had"].map { Array($0.utf8) })
 
     /// Characters a Chinese sentence cannot stop on when they stand alone (的, 和, 在, 不 …).
     package static let danglingChinese = ScalarSet("的地得和与及或对在把被将从向以于由而并且但因若则就都也还又再才更最很不没其之所这那该各每某是让使给跟同比为即既虽当自按据经令".unicodeScalars.map(\.value))

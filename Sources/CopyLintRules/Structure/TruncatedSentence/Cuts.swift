@@ -34,7 +34,7 @@ extension TruncatedSentenceRule {
             // subhead whose next block goes on in lower case, and that reads as running prose (a finite
             // "is" or "was", a comma), is the head of a split paragraph. In headlinese it is a headline
             // dropped into a sentence: misplaced-headline's, with the rest of the sentence an orphan.
-            let verse = s.isVerseOrListLine(i) || s.isCoupletLine(i)
+            let verse = s.isVerseOrListLine(i)
             if let n = next, blocks[n].kind == .paragraph || blocks[n].kind == .subhead || blocks[n].kind == .label,
                !nextIsTurn,
                let how = continuation(from: text, to: texts[n], ending: ending)
@@ -42,21 +42,7 @@ extension TruncatedSentenceRule {
                !verse || how.isStrong,
                block.kind == .paragraph || how.isStrong || truncationEvidence(text, ending: ending) != nil
                 || blocks[n].blankLinesBefore >= 2 || (how.isLowercase && block.kind == .subhead && Self.readsAsProse(text)) {
-                s.flaggedCut.insert(i)
-                s.continued.insert(n)
-                let gap = SourceRange(block.textRange.end, blocks[n].textRange.start)
-                let fix: Fix
-                switch how {
-                case .hyphen:
-                    fix = Fix(title: "join the split word with line \(s.line(n))",
-                              edits: [TextEdit(range: SourceRange(block.textRange.end - 1, gap.end), replacement: "")], applicability: .unsafe)
-                default:
-                    // Unsafe: the break may also have lost words (a linked name, a line of the column).
-                    fix = Fix(title: "join with line \(s.line(n))", edits: [TextEdit(range: gap, replacement: s.joint(after: i, gap, spaced: ending.last < 0x2E80))],
-                              applicability: .unsafe)
-                }
-                s.findings.append(Finding(range: breakRange(text), message: "sentence breaks off here and continues at line \(s.line(n))\(how.reason)",
-                                          related: [RelatedLocation(range: blocks[n].textRange, message: "continues here")], fix: fix))
+                reportSplit(s, i, continuedAt: n, text: text, ending: ending, how: how)
                 continue
             }
             // (b)/(c) cut with the rest lost, or the story ends mid-sentence. Not a heading set flush
@@ -82,7 +68,9 @@ extension TruncatedSentenceRule {
             // (Not an English lead that is a long sentence breaking off on a lower-case word, with the
             // articles of running prose: a deck is set shorter, or in headlinese.)
             // (Nor one over a byline: copy starts under the byline, a standfirst sits above it.)
-            let copyLead = !(i + 1 < blocks.count && blocks[i + 1].kind == .byline) && Self.isEnglishCopyLead(text)
+            // (Asked only where it can matter: no lede, no paragraph of the story above it.)
+            let firstOfItsCopy = block.ledeRange == nil && !(i > 0 && blocks[i - 1].kind == .paragraph && blocks[i - 1].article == block.article)
+            let copyLead = firstOfItsCopy && !(i + 1 < blocks.count && blocks[i + 1].kind == .byline) && Self.isEnglishCopyLead(text)
             let leadIn = s.opensStory(i) && s.storyContinuesAfter(i) && block.ledeRange == nil && !copyLead
                 && !text.scalars.contains(where: { $0 == 0x3002 || $0 == 0xFF01 || $0 == 0xFF1F })
             // A line in headlinese (another story's headline in the copy, or this one's printed late)
@@ -123,6 +111,27 @@ extension TruncatedSentenceRule {
             s.findings.append(Finding(range: breakRange(text), message: message))
         }
 
+    }
+
+    /// Block `i` (its text and ending) breaks off and its sentence goes on at block `n`: reported at the
+    /// break, with the join as an unsafe fix (the break may also have lost words: a linked name, a
+    /// line of the column).
+    func reportSplit(_ s: TruncationScan, _ i: Int, continuedAt n: Int, text: ScalarText, ending: Ending, how: Continuation) {
+        let blocks = s.blocks
+        s.flaggedCut.insert(i)
+        s.continued.insert(n)
+        let gap = SourceRange(blocks[i].textRange.end, blocks[n].textRange.start)
+        let fix: Fix
+        switch how {
+        case .hyphen:
+            fix = Fix(title: "join the split word with line \(s.line(n))",
+                      edits: [TextEdit(range: SourceRange(blocks[i].textRange.end - 1, gap.end), replacement: "")], applicability: .unsafe)
+        default:
+            fix = Fix(title: "join with line \(s.line(n))", edits: [TextEdit(range: gap, replacement: s.joint(after: i, gap, spaced: ending.last < 0x2E80))],
+                      applicability: .unsafe)
+        }
+        s.findings.append(Finding(range: breakRange(text), message: "sentence breaks off here and continues at line \(s.line(n))\(how.reason)",
+                                  related: [RelatedLocation(range: blocks[n].textRange, message: "continues here")], fix: fix))
     }
 
     /// An English paragraph of at least 14 words with an article in it, not in headlinese, ending on a
@@ -166,17 +175,6 @@ extension TruncatedSentenceRule {
     /// headline says "LVMH sells", copy says "LVMH has sold"), or a comma.
     static func readsAsProse(_ t: ScalarText) -> Bool {
         let words = t.scalars.compactMap(Unicode.Scalar.init)
-        return t.scalars.contains(0x2C) || TextTraits.hasFiniteBe(words) || Self.hasPerfect(words)
-    }
-
-    /// "has", "have" or "had" as a word.
-    static func hasPerfect(_ text: [Unicode.Scalar]) -> Bool {
-        var word = ""
-        for s in text + [" "] {
-            if s.value < 0x80, CharClass.isASCIILetter(s.value) { word.unicodeScalars.append(s); continue }
-            if ["has", "have", "had"].contains(word.lowercased()) { return true }
-            word = ""
-        }
-        return false
+        return t.scalars.contains(0x2C) || TextTraits.hasFiniteBe(words) || TextTraits.hasFiniteHave(words)
     }
 }

@@ -45,17 +45,9 @@ extension TruncatedSentenceRule {
                 // Under a paragraph of its story that stops without a stop, the beginning is not lost:
                 // it is that paragraph's end, one sentence split at a break. Reported at the break.
                 if prev.kind == .paragraph, prev.article == blocks[i].article, s.open[i - 1] {
-                    let before = texts[i - 1]
-                    let ending = Ending(before)
+                    let before = texts[i - 1], ending = Ending(texts[i - 1])
                     if !ending.complete {
-                        s.flaggedCut.insert(i - 1)
-                        s.continued.insert(i)
-                        let gap = SourceRange(prev.textRange.end, blocks[i].textRange.start)
-                        s.findings.append(Finding(range: breakRange(before), message: "sentence breaks off here and continues at line \(s.line(i)) (\(why.replacingOccurrences(of: "it starts", with: "the next paragraph starts")))",
-                                                  related: [RelatedLocation(range: blocks[i].textRange, message: "continues here")],
-                                                  fix: Fix(title: "join with line \(s.line(i))",
-                                                           edits: [TextEdit(range: gap, replacement: s.joint(after: i - 1, gap, spaced: ending.last < 0x2E80))],
-                                                           applicability: .unsafe)))
+                        reportSplit(s, i - 1, continuedAt: i, text: before, ending: ending, how: .opening(why))
                         continue
                     }
                 }

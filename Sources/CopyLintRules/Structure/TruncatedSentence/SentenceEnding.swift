@@ -47,13 +47,15 @@ extension TruncatedSentenceRule {
         case hyphen, lowercase, word(String), bracket, fragment
         /// The next block is set flush where every other paragraph of the story opens with an indent.
         case flush
+        /// The next block opens as no sentence does (an orphan's evidence, 'it starts in lower case').
+        case opening(String)
 
         var isLowercase: Bool { if case .lowercase = self { return true } else { return false } }
 
         /// Evidence that holds even when the first block looks like a headline.
         var isStrong: Bool {
             switch self {
-            case .hyphen, .word, .bracket, .flush: return true
+            case .hyphen, .word, .bracket, .flush, .opening: return true
             case .lowercase, .fragment: return false
             }
         }
@@ -66,6 +68,7 @@ extension TruncatedSentenceRule {
             case .bracket: return " (a quote or bracket opened here closes there)"
             case .fragment: return ""
             case .flush: return " (the next paragraph has no indent, unlike the others of its story)"
+            case .opening(let why): return " (\(why.replacingOccurrences(of: "it starts", with: "the next paragraph starts")))"
             }
         }
     }

@@ -145,6 +145,7 @@ final class TruncationScan {
     /// Block `i` is a short line next to another short line of about its length, with no blank line
     /// between them: a line of verse (实施综合治理， / 建设平安校园。), an item of a list, a table's row.
     func isVerseOrListLine(_ i: Int) -> Bool {
+        if isCoupletLine(i) { return true }
         let width = { (k: Int) -> Int in self.texts[k].count }
         guard width(i) <= Self.shortLine else { return false }
         func alike(_ k: Int) -> Bool {
