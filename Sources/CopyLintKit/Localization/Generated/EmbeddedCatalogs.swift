@@ -72,6 +72,7 @@ enum EmbeddedCatalogs {
       "section heading has no text under it: the next heading follows at line {line}": "section heading has no text under it: the next heading follows at line {line}",
       "headline has no story: another headline follows at line {line}": "headline has no story: another headline follows at line {line}",
       "headline does not belong to the story around it (it shares almost no words with it): another story's headline?": "headline does not belong to the story around it (it shares almost no words with it): another story's headline?",
+      "headline in the middle of a story (the copy under it goes on with the copy above it): another story's headline?": "headline in the middle of a story (the copy under it goes on with the copy above it): another story's headline?",
       "dateline inside the copy with no headline over it: dropped into the story, or the headline of the story it opens is lost": "dateline inside the copy with no headline over it: dropped into the story, or the headline of the story it opens is lost"
     },
     "unused-suppression": {
@@ -917,6 +918,7 @@ enum EmbeddedCatalogs {
       "section heading has no text under it: the next heading follows at line {line}": "小标题下没有正文：第 {line} 行紧接着又是标题",
       "headline has no story: another headline follows at line {line}": "标题下没有稿件：第 {line} 行紧接着是另一个标题",
       "headline does not belong to the story around it (it shares almost no words with it): another story's headline?": "标题与所在稿件无关（几乎没有共同的词语）：是否为别的稿件的标题？",
+      "headline in the middle of a story (the copy under it goes on with the copy above it): another story's headline?": "标题插在稿件中间（其下正文接续其上正文）：是否为别的稿件的标题？",
       "dateline inside the copy with no headline over it: dropped into the story, or the headline of the story it opens is lost": "正文中间出现电头，上方没有标题：电头误植入稿件，或它所开头的那篇稿件丢了标题"
     },
     "unused-suppression": {
@@ -1762,6 +1764,7 @@ enum EmbeddedCatalogs {
       "section heading has no text under it: the next heading follows at line {line}": "小標題下沒有內文：第 {line} 行緊接著又是標題",
       "headline has no story: another headline follows at line {line}": "標題下沒有稿件：第 {line} 行緊接著是另一個標題",
       "headline does not belong to the story around it (it shares almost no words with it): another story's headline?": "標題與所在稿件無關（幾乎沒有共同的字詞）：是否為別篇稿件的標題？",
+      "headline in the middle of a story (the copy under it goes on with the copy above it): another story's headline?": "標題插在稿件中間（其下正文接續其上正文）：是否為別篇稿件的標題？",
       "dateline inside the copy with no headline over it: dropped into the story, or the headline of the story it opens is lost": "正文中間出現電頭，上方沒有標題：電頭誤植入稿件，或它所開頭的那篇稿件丟了標題"
     },
     "unused-suppression": {

@@ -228,7 +228,18 @@ extension MisplacedHeadlineRule {
         guard marked || capitals || tagged || interrupts || sentence || shaped || s.midBodyGroups(inStoryOf: head) == 1 else { return }
         let limit = s.isEnglish(head) ? max(maxAffinity, 0.34) : maxAffinity
         // The stories it sits between, nearest copy first (the scan stops once enough is shared).
-        guard let share = s.share(of: head, in: s.storyText(around: before, after), stoppingAbove: limit), share <= limit else { return }
+        guard let share = s.share(of: head, in: s.storyText(around: before, after), stoppingAbove: limit), share <= limit else {
+            // A headline marked as a story's first (#) with Chinese copy on both sides that goes on
+            // with one story: the paragraphs under it share as many character pairs with those above
+            // it as a story's paragraphs share with each other (two stories of a page share few). No
+            // story opens there, whatever words the line shares with the copy. (Not in English:
+            // consecutive stories on a page share their subject's words.)
+            if marked, blocks[head].headingLevel == 1, !s.isEnglish(head),
+               s.sharedVocabulary(before: before, after: after) >= Self.sameStoryOverlap {
+                s.findings.append(Finding(range: blocks[head].textRange, message: Self.midStoryMessage))
+            }
+            return
+        }
         // (Unless the story's own crossheads are a few words each, Bills / Drought: a headline's
         // sentence among them is not one of them, even sharing a word with the copy.)
         if sentence, !(marked || capitals || tagged || interrupts || shaped || s.midBodyGroups(inStoryOf: head) == 1), share > 0,
@@ -269,4 +280,5 @@ extension MisplacedHeadlineRule {
     }
 
     static let foreignMessage = "headline does not belong to the story around it (it shares almost no words with it): another story's headline?"
+    static let midStoryMessage = "headline in the middle of a story (the copy under it goes on with the copy above it): another story's headline?"
 }
