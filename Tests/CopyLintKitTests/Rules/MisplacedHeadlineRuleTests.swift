@@ -49,17 +49,18 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
     }
 
     /// A level-1 headline whose copy goes on with the story above it is in the middle of that story,
-    /// even when it shares words with it; over a story of its own it opens that story (CRLF and a BOM,
-    /// astral text in the copy).
+    /// even when it shares words with it; over a story of its own, or over copy that takes up its
+    /// words, it opens a story (CRLF and a BOM, astral text in the copy).
     func testALevelOneHeadlineInsideOneStoryIsMisplaced() {
         let above = "\u{FEFF}# 𠮷安老城区管网改造完工\r\n\r\n近年来，𠮷安老城区完成了管网改造，老城区街巷面貌焕然一新，居民出行更加方便。\r\n\r\n"
-            + "管网改造期间，施工队在夜里加班，尽量减少对老城区居民生活的影响。\r\n\r\n# 老城区居民的新年心愿\r\n\r\n"
+            + "管网改造期间，施工队在夜里加班，冬夜里尽量减少对老城区居民生活的影响。\r\n\r\n"
         let sameStory = "管网改造完工后，老城区居民用水更加稳定，街巷面貌焕然一新。\r\n\r\n老城区的商户们说，管网改造让街巷更干净，居民生活更方便。\r\n"
         let otherStory = "春节将至，市图书馆推出了系列阅读活动，吸引了众多读者参加。\r\n\r\n图书馆工作人员说，今年的活动增加了儿童绘本专区和非遗展览。\r\n"
-        let (found, bytes) = check(above + sameStory)
-        XCTAssertEqual(found.map { String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self) }, ["老城区居民的新年心愿"])
+        let (found, bytes) = check(above + "# 施工队的冬夜\r\n\r\n" + sameStory)
+        XCTAssertEqual(found.map { String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self) }, ["施工队的冬夜"])
         XCTAssertEqual(found.map(\.message), [MisplacedHeadlineRule.midStoryMessage])
-        XCTAssertEqual(check(above + otherStory).findings.map(\.message), [])
+        XCTAssertEqual(check(above + "# 施工队的冬夜\r\n\r\n" + otherStory).findings.map(\.message), [])
+        XCTAssertEqual(check(above + "# 管网改造让老城区商户居民受益\r\n\r\n" + sameStory).findings.map(\.message), [])
     }
 
     /// The share of a heading's words found in copy, by one pass over the bytes, is what a plain

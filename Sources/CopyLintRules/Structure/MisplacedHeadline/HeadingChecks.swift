@@ -231,11 +231,14 @@ extension MisplacedHeadlineRule {
         guard let share = s.share(of: head, in: s.storyText(around: before, after), stoppingAbove: limit), share <= limit else {
             // A headline marked as a story's first (#) with Chinese copy on both sides that goes on
             // with one story: the paragraphs under it share as many character pairs with those above
-            // it as a story's paragraphs share with each other (two stories of a page share few). No
-            // story opens there, whatever words the line shares with the copy. (Not in English:
+            // it as a story's paragraphs share with each other (two stories of a page share few), and
+            // the copy under it does not take up its words, as a story takes up its headline's. No
+            // story opens there, whatever words the line shares with the copy further off. (Not an
+            // unmarked line read as a headline: a subhead set flush looks the same. Not in English:
             // consecutive stories on a page share their subject's words.)
-            if marked, blocks[head].headingLevel == 1, !s.isEnglish(head),
-               s.sharedVocabulary(before: before, after: after) >= Self.sameStoryOverlap {
+            guard marked, blocks[head].headingLevel == 1, !s.isEnglish(head),
+                  s.sharedVocabulary(before: before, after: after) >= Self.sameStoryOverlap else { return }
+            if (s.share(of: head, in: s.bodyWindow(from: after, forward: true), stoppingAbove: maxAffinity) ?? 0) <= maxAffinity {
                 s.findings.append(Finding(range: blocks[head].textRange, message: Self.midStoryMessage))
             }
             return
