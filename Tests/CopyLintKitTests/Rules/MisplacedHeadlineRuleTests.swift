@@ -63,6 +63,15 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
         XCTAssertEqual(check(above + "# 管网改造让老城区商户居民受益\r\n\r\n" + sameStory).findings.map(\.message), [])
     }
 
+    /// Where headings carry their mark, a line without one is copy, even a short one that stops
+    /// without a stop: the headline under it comes after its story (CRLF and a BOM, astral text).
+    func testAnUnmarkedLineIsCopyWhereHeadingsAreMarked() {
+        let text = "\u{FEFF}随着春节临近，𠮷安街头的红灯笼、中国结、春联等新春装饰品纷纷上\r\n\r\n# 年味渐浓\r\n"
+        let (found, bytes) = check(text)
+        XCTAssertEqual(found.map { String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self) }, ["年味渐浓"])
+        XCTAssertTrue(found.allSatisfy { $0.message.hasPrefix("headline comes after its own story") })
+    }
+
     /// The share of a heading's words found in copy, by one pass over the bytes, is what a plain
     /// count of the copy's words gives (below the stopping point).
     func testAffinityShareAgreesWithAPlainCount() {

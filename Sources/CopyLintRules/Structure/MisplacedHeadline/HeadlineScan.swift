@@ -132,6 +132,12 @@ final class HeadlineScan {
             && blocks[i - 1].article == block.article && !blocks[i - 1].kind.isHeading
             && ![0xFF08, 0x28].contains(context.facts.opening(of: i).first ?? 0)
         guard block.kind == .paragraph || closingLabel, block.textRange.length <= 200, !(indentedBody && block.isIndented) else { return false }
+        // Where headings carry their mark (#), a line without one is copy, unless it is shaped as only a
+        // headline is (消费券精准发放　拉动市场回暖, a column tag): a headline that lost its mark.
+        if document.layout.markup == .markdown, !closingLabel {
+            let t = texts.scalars(i)
+            guard MisplacedHeadlineRule.headlineShaped(t) || Affinity.hasColumnTag(t) else { return false }
+        }
         let betweenParagraphs = i > 0 && i + 1 < blocks.count && blocks[i - 1].kind == .paragraph && blocks[i + 1].kind == .paragraph
         guard closing || betweenParagraphs else { return false }
         // A line that ends on a stop or a comma is no headline: told from the facts, without decoding it.
