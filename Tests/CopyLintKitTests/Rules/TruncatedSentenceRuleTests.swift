@@ -82,9 +82,15 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         // (A lead of one line split inside a name: the rest of the name opens the next paragraph.)
         let name = "\u{FEFF}Pumping station to be rebuilt\r\n\r\nThe marsh trust has won a grant to rebuild the pumping station, the chair of its board, Councillor Ann\r\n\r\nKell, told a meeting on Monday." + body
         XCTAssertEqual(lint(name).map { $0.source.position($0.range.start).line }, [3])
+        // (A shorter one with a finite "is" or "has", which headlinese leaves out.)
+        for short in ["A man is facing charges over the fire at the pumping\r\n", "The marsh trust has won a grant to rebuild its station\r\n"] {
+            let text = "\u{FEFF}Pumping station to be rebuilt\r\n\r\n" + short + body
+            XCTAssertEqual(lint(text).map { $0.source.position($0.range.start).line }, [3], short)
+        }
         for deck in ["The marsh trust has won a grant to rebuild the pumping station that failed in the floods, says Ann Kell\r\n",
                      "Trust wins grant to rebuild flood-hit pumping station on the marsh\r\n",
                      "The trust will rebuild the pumping station that failed in the floods\r\n",
+                     "Man charged over fire at the marsh pumping station\r\n",
                      "The marsh trust has won a grant to rebuild the pumping station that failed during the winter\r\n\r\nBy Ann Kell\r\n"] {
             let text = "\u{FEFF}Pumping station to be rebuilt\r\n\r\n" + deck + body
             XCTAssertEqual(lint(text).map(\.message), [], deck)

@@ -134,9 +134,9 @@ extension TruncatedSentenceRule {
                                   related: [RelatedLocation(range: blocks[n].textRange, message: "continues here")], fix: fix))
     }
 
-    /// An English paragraph of at least 14 words with an article in it, not in headlinese, ending on a
-    /// word in lower case (or, in a paragraph of one line, on a name): running prose, not a deck set
-    /// without a stop.
+    /// An English paragraph of at least 14 words (7 with a finite "be" or "have") with an article in
+    /// it, not in headlinese, ending on a word in lower case (or, in a paragraph of one line, on a
+    /// name): running prose, not a deck set without a stop.
     static func isEnglishCopyLead(_ t: ScalarText) -> Bool {
         let s = t.scalars
         guard let last = s.last, CharClass.isASCIILower(last), !s.contains(where: { CharClass.isHan($0) }) else { return false }
@@ -147,7 +147,12 @@ extension TruncatedSentenceRule {
         let words = s.compactMap(Unicode.Scalar.init)
         guard CharClass.isASCIILower(s[start])
             || (!s.contains(0x0A) && !(words.starts(with: "By ".unicodeScalars)) && !s.contains(0x3B) && !Self.endsOnCredit(words)) else { return false }
-        return TextTraits.wordCount(words) >= 14 && TextTraits.articleCount(words) >= 1 && !isHeadlinese(t)
+        // (Seven words are enough with a finite "is" or "has" in them, which a deck in headlinese leaves
+        // out: "A man is facing charges of hacking into computers", "Peace protestors have lost a
+        // landmark appeal".)
+        let count = TextTraits.wordCount(words)
+        guard count >= 14 || (count >= 7 && (TextTraits.hasFiniteBe(words) || TextTraits.hasFiniteHave(words))) else { return false }
+        return TextTraits.articleCount(words) >= 1 && !isHeadlinese(t)
     }
 
     /// The line ends on a name after a verb of saying (…, says Ann Kell; writes Tom Hale): a deck's
