@@ -97,6 +97,17 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         }
     }
 
+    /// A paragraph opening on a scrap (流过。) under a line read as a subhead that holds a clause and
+    /// stops short is that line's end: one sentence split at the break, reported there (CRLF and a
+    /// BOM, astral text in the copy).
+    func testAScrapUnderAClauseReadAsASubheadIsASplit() {
+        let text = "\u{FEFF}义乌桥头遗址\r\n\r\n桥头遗址位于𠮷安市城西街道，桐溪在其东侧由北向南\r\n\r\n"
+            + "流过。自去年以来，遗址考古发掘面积达两千多平方米，出土陶器数百件。\r\n\r\n发掘表明，桥头遗址是一处相对独立的聚落。\r\n"
+        let found = lint(text)
+        XCTAssertEqual(found.map { $0.source.position($0.range.start).line }, [3], found.map(\.message).joined(separator: "; "))
+        XCTAssertTrue(found.allSatisfy { $0.message.hasPrefix("sentence breaks off here and continues at line 5") })
+    }
+
     /// A couplet set a line a paragraph (一网连三地，/ 服务触手及。: lines of equal length, a comma then a
     /// stop) is verse, not a paragraph cut at its comma; a line cut at a comma over a line of another
     /// length still is (CRLF and a BOM, astral text in the copy).

@@ -44,7 +44,10 @@ extension TruncatedSentenceRule {
             if let why = evidence {
                 // Under a paragraph of its story that stops without a stop, the beginning is not lost:
                 // it is that paragraph's end, one sentence split at a break. Reported at the break.
-                if prev.kind == .paragraph, prev.article == blocks[i].article, s.open[i - 1] {
+                // (So under a line read as a heading that holds a clause, 桥头遗址位于…，…由北向南: the
+                // first half of a lede, too short for the paragraph it was.)
+                let prose = prev.kind == .paragraph || (prev.kind.isHeading && texts[i - 1].scalars.contains(0xFF0C))
+                if prose, prev.article == blocks[i].article, s.open[i - 1] {
                     let before = texts[i - 1], ending = Ending(texts[i - 1])
                     if !ending.complete {
                         reportSplit(s, i - 1, continuedAt: i, text: before, ending: ending, how: .opening(why))
