@@ -133,6 +133,9 @@ struct BlockClassifier {
             let text = scalars(blocks[k])
             // 核心阅读 at the top is a label over a summary, not a headline.
             if !TextTraits.looksLikeHeadline(text) || (TextTraits.isLabel(text) && text.first != "—") { return }
+            // A line that opens on a dateline and goes on (本报太原1月18日电　山西省…) is a story's lede,
+            // however short a cut has left it: no headline opens so.
+            if let lede = LedeMarker.match(text), lede.length < text.count - 1 { return }
         }
         switch n - o {
         case 1:

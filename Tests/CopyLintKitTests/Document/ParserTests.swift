@@ -261,6 +261,14 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(d.blocks[3].article, 1)
     }
 
+    /// A first line that opens on a dateline and goes on is a story's lede, however short a cut has
+    /// left it, not a headline (CRLF and a BOM, astral text in the copy).
+    func testALineOpeningOnADatelineIsNoHeadline() {
+        let d = parse("\u{FEFF}本报𠮷安1月18日电  （记者林小川）𠮷安市人大常委会今天选举\r\n\r\n会议期间，代表们审议了政府工作报告。\r\n\r\n𠮷安市人大常委会选举产生新一届领导\r\n")
+        XCTAssertEqual(kinds(d).first, .paragraph)
+        XCTAssertNotNil(d.blocks[0].ledeRange)
+    }
+
     func testCommentsAreNotCopy() {
         let d = parse("<!-- copylint-disable duplicate-paragraph -->\n正文。\n%% copylint-enable\n")
         XCTAssertEqual(d.blocks.count, 1)
