@@ -132,12 +132,6 @@ final class HeadlineScan {
             && blocks[i - 1].article == block.article && !blocks[i - 1].kind.isHeading
             && ![0xFF08, 0x28].contains(context.facts.opening(of: i).first ?? 0)
         guard block.kind == .paragraph || closingLabel, block.textRange.length <= 200, !(indentedBody && block.isIndented) else { return false }
-        // Where headings carry their mark (#), a line without one is copy, unless it is shaped as only a
-        // headline is (消费券精准发放　拉动市场回暖, a column tag): a headline that lost its mark.
-        if document.layout.markup == .markdown, !closingLabel {
-            let t = texts.scalars(i)
-            guard MisplacedHeadlineRule.headlineShaped(t) || Affinity.hasColumnTag(t) else { return false }
-        }
         let betweenParagraphs = i > 0 && i + 1 < blocks.count && blocks[i - 1].kind == .paragraph && blocks[i + 1].kind == .paragraph
         guard closing || betweenParagraphs else { return false }
         // A line that ends on a stop or a comma is no headline: told from the facts, without decoding it.
@@ -149,6 +143,12 @@ final class HeadlineScan {
         // (Nor a line of Chinese with two commas or more: a heading is one phrase or two about a
         // comma, 变革观念制度，破除技能人才成长藩篱; three clauses are a sentence, cut or not.)
         if texts.scalars(i).lazy.filter({ $0 == "，" }).count >= 2 { return false }
+        // Where headings carry their mark (#), a line without one is copy, unless it is shaped as only a
+        // headline is (消费券精准发放　拉动市场回暖, a column tag): a headline that lost its mark.
+        if document.layout.markup == .markdown, !closingLabel {
+            let t = texts.scalars(i)
+            guard MisplacedHeadlineRule.headlineShaped(t) || Affinity.hasColumnTag(t) else { return false }
+        }
         // (An interview's question, Q: … ?, is copy.)
         return TextTraits.looksLikeHeadline(texts.scalars(i), maxChinese: 40, maxWords: 12)
             && !TextTraits.containsSpeechLead(texts.scalars(i)) && !TextTraits.isInterviewTurn(texts.scalars(i))
