@@ -227,18 +227,22 @@ extension MisplacedHeadlineRule {
         let sentence = TextTraits.wordCount(text) >= 5 && TruncatedSentenceRule.isHeadlinese(text)
         guard marked || capitals || tagged || interrupts || sentence || shaped || s.midBodyGroups(inStoryOf: head) == 1 else { return }
         let limit = s.isEnglish(head) ? max(maxAffinity, 0.34) : maxAffinity
+        // The copy under it takes up its words, as a story takes up its headline's: it is neither
+        // another story's headline nor one in the middle of a story. (One short scan, which stops as
+        // soon as it knows, settles nearly every headline.)
+        let own = s.share(of: head, in: s.bodyWindow(from: after, forward: true), stoppingAbove: limit)
+        if let own, own > limit { return }
         // The stories it sits between, nearest copy first (the scan stops once enough is shared).
         guard let share = s.share(of: head, in: s.storyText(around: before, after), stoppingAbove: limit), share <= limit else {
             // A headline marked as a story's first (#) with Chinese copy on both sides that goes on
             // with one story: the paragraphs under it share as many character pairs with those above
             // it as a story's paragraphs share with each other (two stories of a page share few), and
-            // the copy under it does not take up its words, as a story takes up its headline's. No
-            // story opens there, whatever words the line shares with the copy further off. (Not an
-            // unmarked line read as a headline: a subhead set flush looks the same. Not in English:
-            // consecutive stories on a page share their subject's words.)
-            guard marked, blocks[head].headingLevel == 1, !s.isEnglish(head),
-                  s.sharedVocabulary(before: before, after: after) >= Self.sameStoryOverlap else { return }
-            if (s.share(of: head, in: s.bodyWindow(from: after, forward: true), stoppingAbove: maxAffinity) ?? 0) <= maxAffinity {
+            // the copy under it does not take up its words (above). No story opens there, whatever
+            // words the line shares with the copy further off. (Not an unmarked line read as a
+            // headline: a subhead set flush looks the same. Not in English: consecutive stories on a
+            // page share their subject's words.)
+            if marked, blocks[head].headingLevel == 1, !s.isEnglish(head),
+               s.sharedVocabulary(before: before, after: after) >= Self.sameStoryOverlap {
                 s.findings.append(Finding(range: blocks[head].textRange, message: Self.midStoryMessage))
             }
             return
