@@ -224,8 +224,10 @@ extension MisplacedHeadlineRule {
         if lowercase, !(marked || capitals || tagged || interrupts) { return }
         // A headline's sentence (five words or more in headlinese) is no crosshead of a story: among
         // crossheads too it is foreign when it shares nothing with the copy.
-        let sentence = TextTraits.wordCount(text) >= 5 && TruncatedSentenceRule.isHeadlinese(text)
-        guard marked || capitals || tagged || interrupts || sentence || shaped || s.midBodyGroups(inStoryOf: head) == 1 else { return }
+        // (Asked only where nothing else says it: the grammar costs more than the rest.)
+        let said = marked || capitals || tagged || interrupts || shaped || s.midBodyGroups(inStoryOf: head) == 1
+        let sentence = !said && TextTraits.wordCount(text) >= 5 && TruncatedSentenceRule.isHeadlinese(text)
+        guard said || sentence else { return }
         let limit = s.isEnglish(head) ? max(maxAffinity, 0.34) : maxAffinity
         // The copy under it takes up its words, as a story takes up its headline's: it is neither
         // another story's headline nor one in the middle of a story. (One short scan, which stops as
@@ -249,7 +251,7 @@ extension MisplacedHeadlineRule {
         }
         // (Unless the story's own crossheads are a few words each, Bills / Drought: a headline's
         // sentence among them is not one of them, even sharing a word with the copy.)
-        if sentence, !(marked || capitals || tagged || interrupts || shaped || s.midBodyGroups(inStoryOf: head) == 1), share > 0,
+        if sentence, share > 0,
            !othersAreShortCrossheads(s, n) { return }
         // A headline whose words recur in the copy under it, not in the copy above it, between two
         // stretches of copy that share few words, opens a new story (on a page whose stories follow one

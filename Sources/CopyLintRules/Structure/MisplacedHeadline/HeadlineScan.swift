@@ -277,10 +277,21 @@ final class HeadlineScan {
         return out
     }
 
+    /// Block `i`'s content words (Chinese: character pairs), made once: a heading's are asked for by
+    /// several checks, a body block's by the headings on either side of it.
+    func features(of i: Int) -> Set<UInt64> {
+        if let known = featureCache[i] { return known }
+        let made = Affinity.features(texts.scalars(i))
+        featureCache[i] = made
+        return made
+    }
+
+    private var featureCache: [Int: Set<UInt64>] = [:]
+
     /// The share of content words (Chinese: character pairs) that the two body blocks before `before`
     /// (inclusive) and the two from `after` have in common, of the smaller set.
     func sharedVocabulary(before: Int, after: Int) -> Double {
-        func words(_ ks: [Int]) -> Set<UInt64> { ks.reduce(into: Set<UInt64>()) { $0.formUnion(Affinity.features(texts.scalars($1))) } }
+        func words(_ ks: [Int]) -> Set<UInt64> { ks.reduce(into: Set<UInt64>()) { $0.formUnion(features(of: $1)) } }
         let a = words(bodyIndices(from: before, forward: false, count: 2)), b = words(bodyIndices(from: after, forward: true, count: 2))
         guard !a.isEmpty, !b.isEmpty else { return 1 }
         return Double(a.intersection(b).count) / Double(min(a.count, b.count))
@@ -289,7 +300,7 @@ final class HeadlineScan {
     /// The share of heading `i`'s words (Chinese: character pairs) found in `ranges`, by one pass that
     /// stops once the share passes `limit`; nil when the heading has too few to tell.
     func share(of i: Int, in ranges: [SourceRange], stoppingAbove limit: Double) -> Double? {
-        let own = Affinity.features(texts.scalars(i))
+        let own = features(of: i)
         // English headlines have few content words, and one may recur by chance.
         let english = own.allSatisfy { $0 >> 63 == 1 }
         guard own.count >= (english ? 3 : 2) else { return nil }
@@ -299,7 +310,7 @@ final class HeadlineScan {
     /// The heading's words are English (the threshold for "shares almost nothing" is then higher: an
     /// English headline has few content words, and one may recur by chance).
     func isEnglish(_ i: Int) -> Bool {
-        Affinity.features(texts.scalars(i)).allSatisfy { $0 >> 63 == 1 }
+        features(of: i).allSatisfy { $0 >> 63 == 1 }
     }
 
     /// The body copy of the stories blocks `a` (before) and `b` (after) belong to, the copy from `b`
