@@ -108,6 +108,16 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         XCTAssertTrue(found.allSatisfy { $0.message.hasPrefix("sentence breaks off here and continues at line 5") })
     }
 
+    /// A line ending on a character that more often ends a longer word than stands alone (令 of 主席令,
+    /// a word the lexicon lacks) does not dangle; one ending on 的 alone still does (CRLF and a BOM,
+    /// astral text in the copy).
+    func testAWordFinalCharacterAtALinesEndDoesNotDangle() {
+        let title = "\u{FEFF}𠮷安市森林条例\r\n\r\n　　𠮷安市人民政府令\r\n　　第十二号\r\n　　《𠮷安市森林条例》已经市人民政府常务会议通过，现予公布。\r\n"
+        XCTAssertEqual(lint(title).map(\.message), [])
+        let cut = "\u{FEFF}𠮷安市森林条例\r\n\r\n　　条例规定，全市林地实行分级保护，各区县要落实护林员的\r\n　　第十二号\r\n　　《𠮷安市森林条例》已经市人民政府常务会议通过，现予公布。\r\n"
+        XCTAssertEqual(lint(cut).map { $0.source.position($0.range.start).line }, [3])
+    }
+
     /// A couplet set a line a paragraph (一网连三地，/ 服务触手及。: lines of equal length, a comma then a
     /// stop) is verse, not a paragraph cut at its comma; a line cut at a comma over a line of another
     /// length still is (CRLF and a BOM, astral text in the copy).

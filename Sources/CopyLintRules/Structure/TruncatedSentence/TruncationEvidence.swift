@@ -115,6 +115,10 @@ extension TruncatedSentenceRule {
     /// and not on the 的 that closes a 是…的 sentence.
     func danglingChineseEnd(_ t: ScalarText, ending: Ending) -> Bool {
         guard TextTraits.danglingChinese.contains(ending.last) else { return false }
+        // (Not a character that more often ends a longer word than stands alone, 令 of 命令 and 主席令,
+        // 据 of 数据: at a line's end it is likelier the end of a word the lexicon lacks.)
+        let uses = ChineseLexicon.charStats(ending.last)
+        if uses.end > uses.alone { return false }
         let tail = hanTail(t, before: ending.index + 1)
         guard let token = ChineseLexicon.segment(tail).last, token.length == 1,
               !ChineseLexicon.mayCloseWord(tail) else { return false }
