@@ -118,6 +118,17 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         XCTAssertEqual(lint(cut).map { $0.source.position($0.range.start).line }, [3])
     }
 
+    /// A quotation set as a subhead, “对…来说，…”, is no reported speech left without its end: 来说 is
+    /// one word there, not a speaker's 说; a speaker's 说， still is (CRLF and a BOM, astral text).
+    func testLaiShuoIsNoVerbOfSaying() {
+        let lead = "\u{FEFF}𠮷安消费观察\r\n\r\n　　春节前后，𠮷安各大商场客流明显回升，餐饮和文旅消费增长较快。\r\n"
+        let tail = "　　市商务局介绍，今年春节黄金周全市消费总额同比增长一成。\r\n"
+        let quote = lead + "　　“对面向消费者的公司来说，这里将是最重要的市场”\r\n" + tail
+        XCTAssertEqual(lint(quote).map(\.message), [])
+        let speech = lead + "　　市商务局负责人王平说，这里将是最重要的市场\r\n" + tail
+        XCTAssertEqual(lint(speech).map { $0.source.position($0.range.start).line }, [4])
+    }
+
     /// A couplet set a line a paragraph (一网连三地，/ 服务触手及。: lines of equal length, a comma then a
     /// stop) is verse, not a paragraph cut at its comma; a line cut at a comma over a line of another
     /// length still is (CRLF and a BOM, astral text in the copy).

@@ -135,15 +135,19 @@ extension TruncatedSentenceRule {
 
     static let speechVerbs: [[UInt32]] = ["说", "表示", "指出", "认为", "强调", "介绍", "透露", "坦言", "告诉记者"].map { $0.unicodeScalars.map(\.value) }
 
-    /// The last sentence opens with "X说，" / "X表示，": a quotation that must run to a stop.
+    /// The last sentence opens with "X说，" / "X表示，": a quotation that must run to a stop. The verb
+    /// is a word of its own there, not the end of a longer one (对消费者来说，, 据说，, 也就是说，).
     static func reportsSpeech(_ t: ScalarText) -> Bool {
         let s = t.scalars
         var start = 0
         for (k, c) in s.enumerated() where c == 0x3002 || c == 0xFF01 || c == 0xFF1F { start = k + 1 }
         guard let comma = s[start...].firstIndex(where: { $0 == 0xFF0C || $0 == 0x2C || $0 == 0xFF1A }), comma - start <= 16 else { return false }
-        return speechVerbs.contains { verb in
+        guard let verb = speechVerbs.first(where: { verb in
             comma - start >= verb.count && Array(s[(comma - verb.count)..<comma]) == verb
-        }
+        }) else { return false }
+        var k = comma
+        while k > start, comma - k < 4, CharClass.isHan(s[k - 1]) { k -= 1 }
+        return ChineseLexicon.segment(Array(s[k..<comma])).last.map { $0.length <= verb.count } ?? true
     }
 
     /// An opening quote or bracket in the last sentence that is never closed.
