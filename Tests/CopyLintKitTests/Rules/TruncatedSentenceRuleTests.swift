@@ -129,6 +129,17 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         XCTAssertEqual(lint(speech).map { $0.source.position($0.range.start).line }, [4])
     }
 
+    /// In copy whose paragraphs leave out their stops, a list's last item as short as the one before
+    /// it (学习、工作、生活) ends the list; one shorter (周密部署、积极) was cut (CRLF and a BOM, astral
+    /// text in the copy).
+    func testAShortLastItemOfAListIsNoCutClause() {
+        let style = "\u{FEFF}我眼中的𠮷安\r\n\r\n　　我在𠮷安工作了十年。这座城市变化很大，街道越来越整洁\r\n"
+            + "　　我结识了许多朋友。他们热情好客，经常邀请我到家里做客\r\n"
+            + "　　我的孩子在这里上学。他很喜欢这里的老师和同学，学会了说中文\r\n"
+        XCTAssertEqual(lint(style + "　　我很高兴。越来越多的外国人来这里学习、工作、生活\r\n").map(\.message), [])
+        XCTAssertEqual(lint(style + "　　我很高兴。各地各部门为此作出周密部署、积极\r\n").map { $0.source.position($0.range.start).line }, [6])
+    }
+
     /// A couplet set a line a paragraph (一网连三地，/ 服务触手及。: lines of equal length, a comma then a
     /// stop) is verse, not a paragraph cut at its comma; a line cut at a comma over a line of another
     /// length still is (CRLF and a BOM, astral text in the copy).

@@ -57,7 +57,14 @@ extension TruncatedSentenceRule {
         var k = ending.index
         while k >= 0, CharClass.isHan(s[k]) { k -= 1 }
         let clause = ending.index - k
-        if clause <= 2, k >= 0, s[k] == 0xFF0C || s[k] == 0x3001 || s[k] == 0x2C { return "its last clause is cut short" }
+        // (After 、 the last item of a list, as short as the item before it: 学习、工作、生活. One
+        // shorter than that, 周密部署、积极, was cut.)
+        if clause <= 2, k >= 0, s[k] == 0xFF0C || s[k] == 0x3001 || s[k] == 0x2C {
+            var j = k - 1
+            while j >= 0, CharClass.isHan(s[j]) { j -= 1 }
+            let parallel = s[k] == 0x3001 && clause == 2 && k - 1 - j <= clause && j >= 0 && (s[j] == 0x3001 || s[j] == 0xFF0C)
+            if !parallel { return "its last clause is cut short" }
+        }
         // A character that rarely ends a word: the word was cut (基 of 基层). Not inside a closed
         // quote: “筑巢引凤” is a phrase complete in itself.
         let tail = hanTail(t, before: ending.index + 1)
