@@ -140,6 +140,16 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         XCTAssertEqual(lint(style + "　　我很高兴。各地各部门为此作出周密部署、积极\r\n").map { $0.source.position($0.range.start).line }, [6])
     }
 
+    /// A summary bullet set close to its text (■各级…) is an item, not a story stopping mid-clause
+    /// (CRLF and a BOM, astral text in the copy).
+    func testAClosedUpBulletIsAnItem() {
+        let bullet = "■各级各部门要把安全放在首位，牢记人民利益高于一切，不忘初心、牢记使命，统筹做好运力调配和服务保障，"
+            + "全面落实安全生产责任制，团结带领广大人民群众坚决贯彻落实各项决策部署，让旅客安全顺利回家过年"
+        let text = "\u{FEFF}𠮷安市委作出部署要求各级党组织和广大党员干部\r\n团结带领群众坚决落实春运安全责任 全力保障旅客平安回家过年\r\n\r\n　　"
+            + bullet + "\r\n　\r\n　　新华社𠮷安1月10日电\u{A0}𠮷安市今天召开春运工作会议，部署今年春运各项工作。\r\n　　会议要求，各部门加强协作，确保春运平稳有序。\r\n"
+        XCTAssertEqual(lint(text).map(\.message), [])
+    }
+
     /// A couplet set a line a paragraph (一网连三地，/ 服务触手及。: lines of equal length, a comma then a
     /// stop) is verse, not a paragraph cut at its comma; a line cut at a comma over a line of another
     /// length still is (CRLF and a BOM, astral text in the copy).

@@ -22,6 +22,8 @@ extension TruncatedSentenceRule {
         let s = t.scalars
         guard let first = s.first else { return false }
         if [0x2D, 0x2A, 0x2022, 0xB7, 0x25CF, 0x25A0].contains(first), s.count > 1, s[1] == 0x20 { return true }
+        // (A bullet of Chinese copy is set close: ■各级党组织…, ●…, ◆….)
+        if [0x25CF, 0x25A0, 0x25C6].contains(first), s.count > 1, CharClass.isHan(s[1]) { return true }
         let separators = s.filter { $0 == 0x2C || $0 == 0x3B }.count
         // (Not an interview's answer: A: Fix the taps, take shorter showers, and …)
         if let colon = s.prefix(24).firstIndex(of: 0x3A), colon > 0, separators >= 3,
