@@ -15,6 +15,8 @@ struct BlockClassifier {
             assignPlainHeadingGroup(&blocks, indentedBody: layout.indentedParagraphs)
         }
         for i in blocks.indices where !blocks[i].kind.isHeading {
+            // (A folio or a breadcrumb found over the headline stays furniture, whatever its text looks like.)
+            if layout.markup == .plain, !layout.export, i < 2, blocks[i].kind == .label { continue }
             blocks[i].kind = judged[i].kind
             blocks[i].ledeRange = judged[i].lede
         }
@@ -110,10 +112,16 @@ struct BlockClassifier {
     /// they are short, carry no sentence-final punctuation and copy follows them.
     /// Where paragraphs are indented, the heading group also ends at the first indented line.
     private func assignPlainHeadingGroup(_ blocks: inout [Block], indentedBody: Bool) {
-        // A web page's breadcrumb over the headline (Home › News › Environment) is furniture.
+        // A web page's breadcrumb over the headline (Home › News › Environment) is furniture, as is a
+        // printed page's folio (its date and page number) and, under it, the section's name in capitals.
         var o = 0
-        while o < blocks.count, o < 2, blocks[o].textRange.length <= 120, Breadcrumb.matches(scalars(blocks[o])) {
+        while o < blocks.count, o < 2, blocks[o].textRange.length <= 120,
+              Breadcrumb.matches(scalars(blocks[o])) || Folio.matches(scalars(blocks[o])) {
             blocks[o].kind = .label
+            o += 1
+        }
+        if o > 0, o + 1 < blocks.count, blocks[o].textRange.length <= 40, SectionSlug.matches(scalars(blocks[o])) {
+            blocks[o].kind = .kicker
             o += 1
         }
         guard blocks.count - o >= 2 else { return }

@@ -1,3 +1,4 @@
+import Foundation
 import CopyLintBase
 
 /// `图为…`, `▲…` (the mark Chinese pages set before a picture's caption), `…  本报通讯员 赵一凡 摄`, `Photo: …`.
@@ -51,5 +52,40 @@ enum Breadcrumb {
             let words = item.split(separator: " ").count
             return words >= 1 && words <= 4 && !item.contains { $0 == "." || $0 == "。" || $0 == "，" || $0 == "," }
         }
+    }
+}
+
+/// A page's folio line, printed over its stories: the paper's date with its page or issue number
+/// (HARNSEY ADVERTISER  Friday, September 19, 2025  Page 5; Thursday, May 16, 2024 | CITY NEWS |
+/// Page 5; 2025年9月19日 星期五 第5版). Furniture, never a headline.
+enum Folio {
+    static func matches(_ t: [Unicode.Scalar]) -> Bool {
+        guard t.count <= 120 else { return false }
+        // (Most lines hold no year: four digits in a row, or 年, are looked for before any pattern.)
+        var run = 0, year = false
+        for c in t {
+            run = c.value >= 0x30 && c.value <= 0x39 ? run + 1 : 0
+            if run == 4 || c == "年" { year = true; break }
+        }
+        let s = String(String.UnicodeScalarView(t))
+        let range = NSRange(s.startIndex..., in: s)
+        // (Or the line under it: the page's number, its section and its editors, A6　城事　责任编辑：方圆.)
+        guard year, date.firstMatch(in: s, range: range) != nil else { return s.contains("责任编辑") || s.contains("责编：") }
+        return page.firstMatch(in: s, range: range) != nil
+    }
+
+    private static let months = "January|February|March|April|May|June|July|August|September|October|November|December"
+    private static let date = try! NSRegularExpression(pattern: #"\b(\#(months)) \d{1,2},? \d{4}\b|\b\d{1,2} (\#(months)) \d{4}\b|\d{4}年\d{1,2}月\d{1,2}日"#)
+    private static let page = try! NSRegularExpression(pattern: #"\b(Page|PAGE|No\.) ?[A-Z]?\d{1,5}\b|第\s*[0-9一二三四五六七八九十]{1,3}\s*版|星期[一二三四五六日天]"#)
+}
+
+/// A section's name set over the headline in capitals (COUNCIL, CITY NEWS): one to three words, no
+/// lower case, no figures.
+enum SectionSlug {
+    static func matches(_ t: [Unicode.Scalar]) -> Bool {
+        let words = t.split(separator: " ")
+        guard (1...3).contains(words.count), t.count <= 30 else { return false }
+        return t.contains { CharClass.isASCIIUpper($0.value) }
+            && t.allSatisfy { CharClass.isASCIIUpper($0.value) || $0 == " " || $0 == "&" || $0 == "-" }
     }
 }

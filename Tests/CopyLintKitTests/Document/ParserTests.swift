@@ -269,6 +269,18 @@ final class ParserTests: XCTestCase {
         XCTAssertNotNil(d.blocks[0].ledeRange)
     }
 
+    /// A printed page's folio (its date and page number) and the section's name in capitals over the
+    /// headline are furniture and a kicker, not the headline (CRLF and a BOM, astral text in the copy).
+    func testAFolioAndASectionSlugOverTheHeadline() {
+        let d = parse("\u{FEFF}THE 𠮷 COURIER  Friday, September 19, 2025  Page 5\r\n\r\nCOUNCIL\r\n\r\n"
+            + "Council tax rise backed after stormy meeting\r\n\r\nOpposition walks out as leisure cuts are approved\r\n\r\n"
+            + "By Ann Kell, Local Democracy Reporter\r\n\r\nThe council has approved a rise in its share of council tax.\r\n\r\n"
+            + "The increase will add £11 a year to the average bill.\r\n")
+        XCTAssertEqual(kinds(d), [.label, .kicker, .headline, .subtitle, .byline, .paragraph, .paragraph])
+        let zh = parse("𠮷安晚报　2024年6月20日　星期四\nA6　城事　责任编辑：方圆\n\n滨河步道　夜色正浓\n\n　　6月19日晚，市民在𠮷安市滨河步道散步纳凉。\n")
+        XCTAssertEqual(Array(kinds(zh).prefix(3)), [.label, .label, .headline])
+    }
+
     func testCommentsAreNotCopy() {
         let d = parse("<!-- copylint-disable duplicate-paragraph -->\n正文。\n%% copylint-enable\n")
         XCTAssertEqual(d.blocks.count, 1)
