@@ -29,6 +29,8 @@ enum Caption {
            tail[tail.index(before: open)] == "摄", tail.distance(from: open, to: tail.endIndex) <= 8 {
             return true
         }
+        // An English caption closed by its credit: "… with the award. Picture: Mercury staff".
+        if endsOnEnglishCredit(trimmed) { return true }
         guard tail.last == "摄" else { return false }
         // A photographer's credit: "… 本报记者 王某 摄" / "（新华社记者 王某摄）".
         let last = tail.suffix(20)
@@ -39,6 +41,22 @@ enum Caption {
             }
         }
         return has("记者") || has("通讯员") || last.contains(" ") || last.contains("\u{3000}") || last.contains("（")
+    }
+}
+
+extension Caption {
+    static let creditMarks = ["Picture:", "Pictures:", "Photo:", "Photograph:", "Image:"].map { Array($0.unicodeScalars) }
+
+    /// The text ends on a credit after a sentence's stop: ". Picture: " and at most five words with no
+    /// stop of their own.
+    static func endsOnEnglishCredit(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard t.count <= 300, let colon = t.lastIndex(of: ":") else { return false }
+        let rest = t[(colon + 1)...]
+        guard !rest.contains("."), rest.split(separator: " ").count <= 5, !rest.isEmpty else { return false }
+        return creditMarks.contains { mark in
+            let start = colon + 1 - mark.count
+            return start >= t.startIndex + 2 && t[start...colon].elementsEqual(mark) && t[start - 1] == " " && t[start - 2] == "."
+        }
     }
 }
 

@@ -281,6 +281,15 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(Array(kinds(zh).prefix(3)), [.label, .label, .headline])
     }
 
+    /// An English caption closed by its credit after a stop ("… with the award. Picture: Mercury
+    /// staff") is a caption, not a sentence left without its stop (CRLF and a BOM, astral text).
+    func testAnEnglishCaptionClosedByItsCredit() {
+        let d = parse("\u{FEFF}Bakery wins regional award\r\n\r\nA family bakery in 𠮷ston has been named the best in the region.\r\n\r\n"
+            + "Tessa and José Ferreira with the award. Picture: Mercury staff\r\n")
+        XCTAssertEqual(kinds(d).last, .caption)
+        XCTAssertFalse(Caption.matches(Array("He said so. Picture this: a town with no bridge".unicodeScalars)))
+    }
+
     func testCommentsAreNotCopy() {
         let d = parse("<!-- copylint-disable duplicate-paragraph -->\n正文。\n%% copylint-enable\n")
         XCTAssertEqual(d.blocks.count, 1)
