@@ -72,6 +72,23 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
         XCTAssertTrue(found.allSatisfy { $0.message.hasPrefix("headline comes after its own story") })
     }
 
+    /// A headline's sentence dropped between two paragraphs of one story, none of its words in the
+    /// copy under it, is another story's headline, even where the page's other stories open under
+    /// headlines of the same shape (plain copy, CRLF and a BOM, astral text in the copy).
+    func testAHeadlineSentenceInsideOneStoryIsForeign() {
+        let text = "\u{FEFF}Mill Meadow footbridge to close for six weeks\r\n\r\nBy Ruth Aldenby\r\n\r\n"
+            + "The Mill Meadow footbridge over the river will close on Monday for repairs, the council said.\r\n\r\n"
+            + "Engineers found rot in several deck boards of the footbridge during an inspection in the summer, the council said.\r\n\r\n"
+            + "Library extends Saturday opening hours\r\n\r\n"
+            + "The council said the footbridge repairs will be paid for from its bridges budget, and the river path will stay open.\r\n\r\n"
+            + "Giant marrow takes top prize at harvest show\r\n\r\n"
+            + "A marrow weighing 31lb took first prize at the 𠮷ston allotment society's harvest show on Saturday, where the marrow drew a crowd.\r\n"
+        let rule = MisplacedHeadlineRule(options: RuleOptions(specs: MisplacedHeadlineRule.description.options))
+        let document = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(text.utf8)))
+        let found = rule.check(RuleContext(document: document))
+        XCTAssertEqual(found.map { String(decoding: document.bytes[$0.range.start..<$0.range.end], as: UTF8.self) }, ["Library extends Saturday opening hours"])
+    }
+
     /// The share of a heading's words found in copy, by one pass over the bytes, is what a plain
     /// count of the copy's words gives (below the stopping point).
     func testAffinityShareAgreesWithAPlainCount() {

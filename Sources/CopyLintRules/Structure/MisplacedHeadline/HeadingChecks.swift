@@ -249,9 +249,13 @@ extension MisplacedHeadlineRule {
             }
             return
         }
+        // A headline's sentence that none of the copy under it takes up a word of, with that copy going
+        // on with the copy above it, is in the middle of a story: not its crosshead, whatever the
+        // story's other headings are. (A story's lead takes up its headline's words.)
+        let midStory = sentence && own == 0 && s.sharedVocabulary(before: before, after: after) >= Self.sameStoryOverlap
         // (Unless the story's own crossheads are a few words each, Bills / Drought: a headline's
         // sentence among them is not one of them, even sharing a word with the copy.)
-        if sentence, share > 0,
+        if sentence, !midStory, share > 0,
            !othersAreShortCrossheads(s, n) { return }
         // A headline whose words recur in the copy under it, not in the copy above it, between two
         // stretches of copy that share few words, opens a new story (on a page whose stories follow one
