@@ -226,8 +226,9 @@ package enum TextTraits {
         }
         // Credits: 制图：蔡华伟, 版式设计：张三, 责编：李四, 数据来源：商务部、国家统计局、天猫.
         // (Not a question: 问：为什么不引进连锁品牌？ is an interview's copy.)
+        // (Not a numbered section head, 三、清单办得怎么样：群众打分: a heading, not a credit.)
         if let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > 0, colon <= 8,
-           !hasSentenceStop(text), !text.contains("，"), last != "？", last != "?" {
+           !hasSentenceStop(text), !text.contains("，"), last != "？", last != "?", !opensWithSectionNumber(text) {
             if text.count <= 24 { return true }
             // Source: County elections office, Photo: Harbour Press (one word before the colon).
             if text.count <= 60, !text[..<colon].contains(" "), text[..<colon].allSatisfy({ $0.properties.isAlphabetic }),

@@ -89,6 +89,22 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
         XCTAssertEqual(found.map { String(decoding: document.bytes[$0.range.start..<$0.range.end], as: UTF8.self) }, ["Library extends Saturday opening hours"])
     }
 
+    /// A numbered section head with a colon in it (三、清单办得怎么样：群众打分) is a heading, not a
+    /// credit: one followed straight by the next numbered head has no text (plain copy, CRLF and a BOM,
+    /// astral text in the copy).
+    func testANumberedHeadWithAColonIsAHeading() {
+        XCTAssertFalse(TextTraits.isLabel(Array("三、清单办得怎么样：群众打分".unicodeScalars)))
+        XCTAssertTrue(TextTraits.isLabel(Array("制图：蔡华伟".unicodeScalars)))
+        let text = "\u{FEFF}把民生实事办到群众心坎上\r\n\r\n　　年初，𠮷湾市把十二件民生实事写进政府工作报告。\r\n"
+            + "一、清单从哪里来：问需于民\r\n　　今年的清单，是一条一条问出来的。\r\n"
+            + "二、清单怎么办：一抓到底\r\n　　每件实事都有一张进度表，每月公开进展。\r\n"
+            + "三、清单办得怎么样：群众打分\r\n四、清单怎么续：久久为功\r\n　　民生无小事，枝叶总关情。\r\n"
+        let rule = MisplacedHeadlineRule(options: RuleOptions(specs: MisplacedHeadlineRule.description.options))
+        let document = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(text.utf8)))
+        let found = rule.check(RuleContext(document: document))
+        XCTAssertEqual(found.map { document.source.position($0.range.start).line }, [8])
+    }
+
     /// The share of a heading's words found in copy, by one pass over the bytes, is what a plain
     /// count of the copy's words gives (below the stopping point).
     func testAffinityShareAgreesWithAPlainCount() {
