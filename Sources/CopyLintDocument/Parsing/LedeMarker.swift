@@ -103,10 +103,11 @@ enum LedeMarker {
             i += 1
         }
         guard caps >= 3 else { return nil }
-        // Optional ", Sept. 27"
+        // Optional ", Sept. 27", or a country before it: ", England, Sept 17".
         if i < t.count, t[i] == "," {
             var j = i + 1
-            while j < t.count, j < i + 14, t[j] != "(", t[j] != "-", t[j] != "–", t[j] != "—" { j += 1 }
+            while j < t.count, j < i + 28, t[j] != "(", t[j] != "-", t[j] != "–", t[j] != "—",
+                  t[j] == " " || t[j] == "," || t[j] == "." || isDigit(t[j]) || t[j].properties.isAlphabetic { j += 1 }
             i = j
         }
         while i < t.count, t[i] == " " { i += 1 }

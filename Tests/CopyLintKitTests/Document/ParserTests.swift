@@ -290,6 +290,14 @@ final class ParserTests: XCTestCase {
         XCTAssertFalse(Caption.matches(Array("He said so. Picture this: a town with no bridge".unicodeScalars)))
     }
 
+    /// A wire dateline may name the country and the date before the agency (HARNSEY, England, Sept 17
+    /// (NNS) -); a line in capitals with a clause after its comma is none.
+    func testADatelineWithACountryAndADate() {
+        XCTAssertNotNil(LedeMarker.match(Array("HARNSEY, England, Sept 17 (NNS) -".unicodeScalars)))
+        XCTAssertNotNil(LedeMarker.match(Array("PARIS, France, Jan. 5 (AFP) - Ministers met on Monday.".unicodeScalars)))
+        XCTAssertNil(LedeMarker.match(Array("NOTICE, the library will close early on Friday (staff training)".unicodeScalars)))
+    }
+
     func testCommentsAreNotCopy() {
         let d = parse("<!-- copylint-disable duplicate-paragraph -->\n正文。\n%% copylint-enable\n")
         XCTAssertEqual(d.blocks.count, 1)
