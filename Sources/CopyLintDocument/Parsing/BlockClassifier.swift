@@ -126,7 +126,9 @@ struct BlockClassifier {
         }
         guard blocks.count - o >= 2 else { return }
         var n = o + 1
-        while n < blocks.count, blocks[n].blankLinesBefore == 0, !(indentedBody && blocks[n].isIndented && !blocks[o].isIndented) { n += 1 }
+        // (A byline set close under the headline ends the group: By Owen Pryce is no deck.)
+        while n < blocks.count, blocks[n].blankLinesBefore == 0, !(indentedBody && blocks[n].isIndented && !blocks[o].isIndented),
+              !(blocks[n].textRange.length <= 80 && Byline.matches(scalars(blocks[n]))) { n += 1 }
         if n == blocks.count || n - o > 4 {
             // No blank line or indent ends the group (copy a paragraph a line, nothing between): the
             // heading lines are the leading lines shaped like headings, before the first paragraph.
@@ -150,7 +152,11 @@ struct BlockClassifier {
             blocks[o].kind = .headline
         case 2:
             let second = scalars(blocks[o + 1])
-            if second.first == "—" || second.first == "-" {
+            // (An English headline comes first and its deck under it, unless the first line is a
+            // section's name in capitals; a Chinese 引题 comes over its headline.)
+            let english = TextTraits.hanCount(scalars(blocks[o])) == 0 && TextTraits.hanCount(second) == 0
+                && !SectionSlug.matches(scalars(blocks[o]))
+            if second.first == "—" || second.first == "-" || english {
                 blocks[o].kind = .headline
                 blocks[o + 1].kind = .subtitle
             } else {

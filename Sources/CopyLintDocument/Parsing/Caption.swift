@@ -89,8 +89,11 @@ enum Folio {
         let range = NSRange(s.startIndex..., in: s)
         // (Or the line under it: the page's number, its section and its editors, A6　城事　责任编辑：方圆.)
         guard year, date.firstMatch(in: s, range: range) != nil else { return s.contains("责任编辑") || s.contains("责编：") }
-        return page.firstMatch(in: s, range: range) != nil
+        // (A page number or a weekday beside the date: a headline never dates itself so.)
+        return page.firstMatch(in: s, range: range) != nil || weekday.firstMatch(in: s, range: range) != nil
     }
+
+    private static let weekday = try! NSRegularExpression(pattern: #"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "#)
 
     private static let months = "January|February|March|April|May|June|July|August|September|October|November|December"
     private static let date = try! NSRegularExpression(pattern: #"\b(\#(months)) \d{1,2},? \d{4}\b|\b\d{1,2} (\#(months)) \d{4}\b|\d{4}年\d{1,2}月\d{1,2}日"#)

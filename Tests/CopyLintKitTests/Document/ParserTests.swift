@@ -298,6 +298,16 @@ final class ParserTests: XCTestCase {
         XCTAssertNil(LedeMarker.match(Array("NOTICE, the library will close early on Friday (staff training)".unicodeScalars)))
     }
 
+    /// A folio with a weekday and a date (SPORT | Monday, June 10, 2024), then an English headline with
+    /// its deck set close under it and a byline under that: headline first, deck second, the byline no
+    /// deck (CRLF and a BOM, astral text in the copy).
+    func testAnEnglishHeadlineAndDeckSetClose() {
+        let d = parse("\u{FEFF}SPORT  |  Monday, June 10, 2024\r\n\r\nLate header sinks Rovers\r\nMillbridge Town 2  Harrow Vale Rovers 1\r\n"
+            + "By Owen Pryce\r\n\r\nA late header from Lars 𠮷 Sørensen gave Millbridge Town victory on Saturday.\r\n\r\n"
+            + "Rovers had led through an early penalty.\r\n")
+        XCTAssertEqual(kinds(d), [.label, .headline, .subtitle, .byline, .paragraph, .paragraph])
+    }
+
     func testCommentsAreNotCopy() {
         let d = parse("<!-- copylint-disable duplicate-paragraph -->\n正文。\n%% copylint-enable\n")
         XCTAssertEqual(d.blocks.count, 1)
