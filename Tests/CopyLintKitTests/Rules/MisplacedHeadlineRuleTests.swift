@@ -105,6 +105,26 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
         XCTAssertEqual(found.map { document.source.position($0.range.start).line }, [8])
     }
 
+    /// A heading in running case over a section's name in capitals (… on top / RESULTS) is a group of
+    /// its own: the first has no text after it. A section's name over its first part (THIS WEEKEND /
+    /// Saturday) is one section; a time in capitals (2000 GMT) is no section's name (plain copy, CRLF
+    /// and a BOM, astral text in the copy).
+    func testASectionNameInCapitalsStartsASection() {
+        let story = "\u{FEFF}Late penalty sends Town into second round\r\n\r\nBy Owen Hartigan\r\n\r\n"
+            + "Wrenhallow's forwards laid the platform for a bonus-point win over 𠮷ston at Brook Lane.\r\n\r\n"
+            + "Hooker Matt Cardew claimed two of the tries, and the fly-half added eleven points with the boot.\r\n\r\n"
+        func lint(_ text: String) -> [Int] {
+            let rule = MisplacedHeadlineRule(options: RuleOptions(specs: MisplacedHeadlineRule.description.options))
+            let document = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(text.utf8)))
+            return rule.check(RuleContext(document: document)).map { document.source.position($0.range.start).line }
+        }
+        let rows = "County Cup, first round: Wrenhallow Town 2 Pellingford Athletic 1; Harnsey United 0 Coldharbour Rovers 3; Marlstead 2 Skarrow 2.\r\n"
+            + "Westmoor League Division Two: Wrenhallow 31 Harnsey 17; Pellingford 24 Marlstead 24.\r\n"
+        let third = "Harnsey rallied with two late tries, but Wrenhallow held on. Their coach said: \"The pack were outstanding.\"\r\n\r\n"
+        XCTAssertEqual(lint(story + third + "Cardew double keeps Wrenhallow on top\r\n\r\nRESULTS\r\n\r\n" + rows), [11])
+        XCTAssertEqual(lint(story + "THIS WEEKEND\r\nSaturday\r\n" + rows), [])
+    }
+
     /// The share of a heading's words found in copy, by one pass over the bytes, is what a plain
     /// count of the copy's words gives (below the stopping point).
     func testAffinityShareAgreesWithAPlainCount() {

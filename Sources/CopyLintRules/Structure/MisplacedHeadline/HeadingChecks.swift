@@ -113,6 +113,9 @@ extension MisplacedHeadlineRule {
         let (ta, tb) = (s.texts.scalars(i), s.texts.scalars(next))
         // Two section names in capitals in a row (ICE HOCKEY / BASKETBALL): one rank, the first empty.
         if Self.isCapitalsHeading(ta), Self.isCapitalsHeading(tb) { return true }
+        // A section's name in capitals over a heading in running case (THIS WEEKEND / Saturday): the
+        // section and its first part, not two of one rank.
+        if Self.isCapitalsHeading(ta), tb.contains(where: { CharClass.isASCIILower($0.value) }) { return false }
         // Two numbered section heads in a row (三、… / 四、…), or two set whole in 【】: one series, the
         // first empty.
         if TextTraits.opensWithSectionNumber(ta), TextTraits.opensWithSectionNumber(tb) { return true }

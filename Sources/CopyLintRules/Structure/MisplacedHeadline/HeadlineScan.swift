@@ -162,8 +162,10 @@ final class HeadlineScan {
         if closesStack.contains(previous) { return false }
         if blocks[i].article != blocks[previous].article,
            (blocks[previous].kind == .subhead && blocks[previous].headingLevel == 0) || blocks[previous].kind == .paragraph { return false }
-        if blocks[i].kind == .paragraph, blocks[previous].kind == .paragraph,
-           MisplacedHeadlineRule.isCapitalsHeading(texts.scalars(i)), !MisplacedHeadlineRule.isCapitalsHeading(texts.scalars(previous)),
+        // (A section's name is words, RESULTS, IN BRIEF: not a time, 2000 GMT.)
+        if blocks[i].kind == .paragraph || blocks[i].kind == .subhead, blocks[previous].kind == .paragraph || blocks[previous].kind == .subhead,
+           MisplacedHeadlineRule.isCapitalsHeading(texts.scalars(i)), !texts.scalars(i).contains(where: { CharClass.isDigit($0.value) }),
+           !MisplacedHeadlineRule.isCapitalsHeading(texts.scalars(previous)),
            texts.scalars(previous).contains(where: { CharClass.isASCIILower($0.value) }) { return false }
         return true
     }
