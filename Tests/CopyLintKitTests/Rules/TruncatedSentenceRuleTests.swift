@@ -150,6 +150,19 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         XCTAssertEqual(lint(text).map(\.message), [])
     }
 
+    /// A story's headline set as a paragraph between two stories, its words taken up by the paragraph
+    /// under it and none in the one above, is no sentence without its stop; a line the copy under it
+    /// does not take up still is (CRLF and a BOM, astral text in the copy).
+    func testAStorysHeadlineSetAsAParagraphIsNoCutSentence() {
+        let above = "\u{FEFF}School crossing patrol to return\r\n\r\nBy Ruth Aldenby\r\n\r\n"
+            + "A school crossing patrol will return to 𠮷ston Road after the half-term, following a petition.\r\n\r\n"
+            + "The patrol was withdrawn in July, when the warden retired, and parents say the road is dangerous.\r\n\r\n"
+        let under = "\r\n\r\nA family bakery in Harnsey has been named the best independent baker in the region at the county food awards.\r\n\r\n"
+            + "The judges praised the bakery's sourdough and its cheese scones, which are still made to the founder's recipe.\r\n"
+        XCTAssertEqual(lint(above + "Harnsey bakery rises to the top in regional awards" + under).map(\.message), [])
+        XCTAssertEqual(lint(above + "Parents who signed the petition were told on Monday that the patrol" + under).map { $0.source.position($0.range.start).line }, [9])
+    }
+
     /// A couplet set a line a paragraph (一网连三地，/ 服务触手及。: lines of equal length, a comma then a
     /// stop) is verse, not a paragraph cut at its comma; a line cut at a comma over a line of another
     /// length still is (CRLF and a BOM, astral text in the copy).

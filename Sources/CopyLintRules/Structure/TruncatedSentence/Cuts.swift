@@ -59,6 +59,8 @@ extension TruncatedSentenceRule {
             // The second half of a split sentence ends where the whole sentence ends: judge it on strong evidence only.
             let weak = unfinished.count <= Self.styleLimit && !s.continued.contains(i) && !s.informal[block.article]
             var evidence = truncationEvidence(text, ending: ending, weakAllowed: weak)
+            // (A story's headline set as a paragraph has no stop either.)
+            if evidence == Self.noStopReason, Self.headsTheCopyUnder(s, i, text) { evidence = nil }
             // An unmarked subhead (or, within a story, a short line that is not running text: a label, a
             // list item, a sub-story's heading) is a fragment only on grammatical evidence, not on a rare
             // last character. A short line with a clause in it (据统计，山东省所有) is running text.
@@ -81,9 +83,10 @@ extension TruncatedSentenceRule {
                       block.kind == .paragraph || e != Self.shortClauseReason else { continue }
             }
             if evidence == nil, block.kind == .paragraph, weak, unfinished.contains(i), !Self.endsOnClosedList(text),
-               block.ledeRange != nil || (i > 0 && blocks[i - 1].kind == .paragraph && blocks[i - 1].article == block.article) || copyLead {
+               block.ledeRange != nil || (i > 0 && blocks[i - 1].kind == .paragraph && blocks[i - 1].article == block.article) || copyLead,
+               !Self.headsTheCopyUnder(s, i, text) {
                 // Running text that stops without a stop, where the rest of the copy does not.
-                evidence = "it stops without a full stop"
+                evidence = Self.noStopReason
                 if let n = next, blocks[n].kind == .paragraph, blocks[n].article == block.article {
                     s.flaggedCut.insert(i)
                     let gap = SourceRange(block.textRange.end, blocks[n].textRange.start)
@@ -163,6 +166,22 @@ extension TruncatedSentenceRule {
         while k >= 0, let first = words[k].unicodeScalars.first, first.properties.isUppercase { k -= 1 }
         guard k >= 0, k < words.count - 1 else { return false }
         return ["says", "said", "writes", "reports", "argues", "asks", "explains"].contains(words[k].lowercased())
+    }
+
+    static let noStopReason = "it stops without a full stop"
+
+    /// A short line between paragraphs whose words the paragraph under it takes up and the one above
+    /// it shares none of (Harnsey bakery rises to the top in regional awards / A family bakery in
+    /// Harnsey has been named…): the headline of the story it opens, set as a paragraph, not a
+    /// sentence without its stop.
+    static func headsTheCopyUnder(_ s: TruncationScan, _ i: Int, _ text: ScalarText) -> Bool {
+        let blocks = s.blocks
+        guard i > 0, i + 1 < blocks.count, blocks[i + 1].kind == .paragraph, blocks[i - 1].kind == .paragraph,
+              text.count <= 90, TextTraits.wordCount(text.scalars.compactMap(Unicode.Scalar.init)) <= 12 else { return false }
+        let own = Affinity.features(text.scalars.compactMap(Unicode.Scalar.init))
+        guard own.count >= 3 else { return false }
+        return Affinity.share(of: own, in: s.bytes, ranges: [blocks[i + 1].textRange], stoppingAbove: 0.34) > 0.34
+            && Affinity.share(of: own, in: s.bytes, ranges: [blocks[i - 1].textRange], stoppingAbove: 0) == 0
     }
 
     /// A line that is one figure: digits with a point, a per cent sign or a Chinese unit (123.3%,

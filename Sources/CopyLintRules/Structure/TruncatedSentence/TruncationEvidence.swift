@@ -42,7 +42,7 @@ extension TruncatedSentenceRule {
             let words = TextTraits.wordCount(s.compactMap(Unicode.Scalar.init))
             // (Not a line of results, dense with figures: Eastcombe 236-8 (50 ov) beat Dunmere 193 by 43 runs.)
             if CharClass.isASCIILower(s[k + 1 < s.count ? k + 1 : ending.index]), words >= 8, weakAllowed,
-               !(s.count <= 160 && Self.figureGroups(s) * 4 >= words) { return "it stops without a full stop" }
+               !(s.count <= 160 && Self.figureGroups(s) * 4 >= words) { return Self.noStopReason }
             return nil
         }
         guard CharClass.isHan(last) || last == 0xFF0C || last == 0x3001 else {
