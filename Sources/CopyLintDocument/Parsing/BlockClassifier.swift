@@ -145,7 +145,9 @@ struct BlockClassifier {
             if !TextTraits.looksLikeHeadline(text) || (TextTraits.isLabel(text) && text.first != "—") { return }
             // A line that opens on a dateline and goes on (本报太原1月18日电　山西省…) is a story's lede,
             // however short a cut has left it: no headline opens so.
-            if let lede = LedeMarker.match(text), lede.length < text.count - 1 { return }
+            // (Chinese: an English line in capitals before a dash, EXCLUSIVE - Council to sell park, is a
+            // headline's tag.)
+            if TextTraits.hanCount(text) > 0, let lede = LedeMarker.match(text), lede.length < text.count - 1 { return }
         }
         switch n - o {
         case 1:

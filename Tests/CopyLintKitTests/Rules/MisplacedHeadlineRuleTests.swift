@@ -123,6 +123,7 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
         let third = "Harnsey rallied with two late tries, but Wrenhallow held on. Their coach said: \"The pack were outstanding.\"\r\n\r\n"
         XCTAssertEqual(lint(story + third + "Cardew double keeps Wrenhallow on top\r\n\r\nRESULTS\r\n\r\n" + rows), [11])
         XCTAssertEqual(lint(story + "THIS WEEKEND\r\nSaturday\r\n" + rows), [])
+        XCTAssertEqual(lint(story + third + "Friday, 25 February\r\n\r\n2000 GMT\r\n\r\n" + rows), [])
     }
 
     /// The share of a heading's words found in copy, by one pass over the bytes, is what a plain

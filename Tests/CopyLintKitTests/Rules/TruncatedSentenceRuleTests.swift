@@ -116,6 +116,9 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         XCTAssertEqual(lint(title).map(\.message), [])
         let cut = "\u{FEFF}𠮷安市森林条例\r\n\r\n　　条例规定，全市林地实行分级保护，各区县要落实护林员的\r\n　　第十二号\r\n　　《𠮷安市森林条例》已经市人民政府常务会议通过，现予公布。\r\n"
         XCTAssertEqual(lint(cut).map { $0.source.position($0.range.start).line }, [3])
+        // (A preposition dangles however often it ends words: 于 of 会议于.)
+        let preposition = "\u{FEFF}𠮷安市森林条例\r\n\r\n　　条例草案已提交审议，本次会议于\r\n　　第十二号\r\n　　《𠮷安市森林条例》已经市人民政府常务会议通过，现予公布。\r\n"
+        XCTAssertEqual(lint(preposition).map { $0.source.position($0.range.start).line }, [3])
     }
 
     /// A quotation set as a subhead, “对…来说，…”, is no reported speech left without its end: 来说 is
@@ -125,8 +128,10 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         let tail = "　　市商务局介绍，今年春节黄金周全市消费总额同比增长一成。\r\n"
         let quote = lead + "　　“对面向消费者的公司来说，这里将是最重要的市场”\r\n" + tail
         XCTAssertEqual(lint(quote).map(\.message), [])
-        let speech = lead + "　　市商务局负责人王平说，这里将是最重要的市场\r\n" + tail
-        XCTAssertEqual(lint(speech).map { $0.source.position($0.range.start).line }, [4])
+        for speaker in ["市商务局负责人王平说", "他在接受记者采访时说", "张明说", "商户们纷纷表示"] {
+            let speech = lead + "　　" + speaker + "，这里将是最重要的市场\r\n" + tail
+            XCTAssertEqual(lint(speech).map { $0.source.position($0.range.start).line }, [4], speaker)
+        }
     }
 
     /// In copy whose paragraphs leave out their stops, a list's last item as short as the one before

@@ -246,8 +246,9 @@ extension MisplacedHeadlineRule {
             // words the line shares with the copy further off. (Not an unmarked line read as a
             // headline: a subhead set flush looks the same. Not in English: consecutive stories on a
             // page share their subject's words.)
-            if marked, blocks[head].headingLevel == 1, !s.isEnglish(head),
-               s.sharedVocabulary(before: before, after: after) >= Self.sameStoryOverlap {
+            // (A heading too short to tell, # 社论, is not judged so.)
+            if marked, blocks[head].headingLevel == 1, own != nil, !s.isEnglish(head),
+               (s.continuity(before: before, after: after) ?? 0) >= Self.sameStoryOverlap {
                 s.findings.append(Finding(range: blocks[head].textRange, message: Self.midStoryMessage))
             }
             return
@@ -255,7 +256,7 @@ extension MisplacedHeadlineRule {
         // A headline's sentence that none of the copy under it takes up a word of, with that copy going
         // on with the copy above it, is in the middle of a story: not its crosshead, whatever the
         // story's other headings are. (A story's lead takes up its headline's words.)
-        let midStory = sentence && own == 0 && s.sharedVocabulary(before: before, after: after) >= Self.sameStoryOverlap
+        let midStory = sentence && own == 0 && (s.continuity(before: before, after: after) ?? 0) >= Self.sameStoryOverlap
         // (Unless the story's own crossheads are a few words each, Bills / Drought: a headline's
         // sentence among them is not one of them, even sharing a word with the copy.)
         if sentence, !midStory, share > 0,

@@ -143,15 +143,15 @@ final class HeadlineScan {
         // (Nor a line of Chinese with two commas or more: a heading is one phrase or two about a
         // comma, 变革观念制度，破除技能人才成长藩篱; three clauses are a sentence, cut or not.)
         if texts.scalars(i).lazy.filter({ $0 == "，" }).count >= 2 { return false }
+        // (An interview's question, Q: … ?, is copy.)
+        let t = texts.scalars(i)
+        guard TextTraits.looksLikeHeadline(t, maxChinese: 40, maxWords: 12), !TextTraits.containsSpeechLead(t), !TextTraits.isInterviewTurn(t) else { return false }
         // Where headings carry their mark (#), a line without one is copy, unless it is shaped as only a
         // headline is (消费券精准发放　拉动市场回暖, a column tag): a headline that lost its mark.
         if document.layout.markup == .markdown, !closingLabel {
-            let t = texts.scalars(i)
-            guard MisplacedHeadlineRule.headlineShaped(t) || Affinity.hasColumnTag(t) else { return false }
+            return MisplacedHeadlineRule.headlineShaped(t) || Affinity.hasColumnTag(t)
         }
-        // (An interview's question, Q: … ?, is copy.)
-        return TextTraits.looksLikeHeadline(texts.scalars(i), maxChinese: 40, maxWords: 12)
-            && !TextTraits.containsSpeechLead(texts.scalars(i)) && !TextTraits.isInterviewTurn(texts.scalars(i))
+        return true
     }
 
     /// Heading `i` belongs to the group that heading `i - 1` ends. Not after a stack that closes its
@@ -292,10 +292,13 @@ final class HeadlineScan {
 
     /// The share of content words (Chinese: character pairs) that the two body blocks before `before`
     /// (inclusive) and the two from `after` have in common, of the smaller set.
-    func sharedVocabulary(before: Int, after: Int) -> Double {
+    func sharedVocabulary(before: Int, after: Int) -> Double { continuity(before: before, after: after) ?? 1 }
+
+    /// The same share, nil when either side has no words to compare (copy of figures only).
+    func continuity(before: Int, after: Int) -> Double? {
         func words(_ ks: [Int]) -> Set<UInt64> { ks.reduce(into: Set<UInt64>()) { $0.formUnion(features(of: $1)) } }
         let a = words(bodyIndices(from: before, forward: false, count: 2)), b = words(bodyIndices(from: after, forward: true, count: 2))
-        guard !a.isEmpty, !b.isEmpty else { return 1 }
+        guard !a.isEmpty, !b.isEmpty else { return nil }
         return Double(a.intersection(b).count) / Double(min(a.count, b.count))
     }
 

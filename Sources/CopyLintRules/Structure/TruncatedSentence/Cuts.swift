@@ -60,7 +60,8 @@ extension TruncatedSentenceRule {
             let weak = unfinished.count <= Self.styleLimit && !s.continued.contains(i) && !s.informal[block.article]
             var evidence = truncationEvidence(text, ending: ending, weakAllowed: weak)
             // (A story's headline set as a paragraph has no stop either.)
-            if evidence == Self.noStopReason, Self.headsTheCopyUnder(s, i, text) { evidence = nil }
+            let headsCopy = weak && Self.headsTheCopyUnder(s, i, text)
+            if evidence == Self.noStopReason, headsCopy { evidence = nil }
             // An unmarked subhead (or, within a story, a short line that is not running text: a label, a
             // list item, a sub-story's heading) is a fragment only on grammatical evidence, not on a rare
             // last character. A short line with a clause in it (据统计，山东省所有) is running text.
@@ -79,12 +80,12 @@ extension TruncatedSentenceRule {
             // is misplaced-headline's to report.
             if block.kind != .paragraph || (!prose && s.storyContinuesAfter(i)) || leadIn || Self.isHeadlinese(text) {
                 // (Nor a heading's two short clauses, 生态美，百姓富: a verb there may close it.)
-                guard let e = evidence, !e.contains("inside a word"), !e.contains("without a full stop"),
+                guard let e = evidence, !e.contains("inside a word"), e != Self.noStopReason,
                       block.kind == .paragraph || e != Self.shortClauseReason else { continue }
             }
             if evidence == nil, block.kind == .paragraph, weak, unfinished.contains(i), !Self.endsOnClosedList(text),
                block.ledeRange != nil || (i > 0 && blocks[i - 1].kind == .paragraph && blocks[i - 1].article == block.article) || copyLead,
-               !Self.headsTheCopyUnder(s, i, text) {
+               !headsCopy {
                 // Running text that stops without a stop, where the rest of the copy does not.
                 evidence = Self.noStopReason
                 if let n = next, blocks[n].kind == .paragraph, blocks[n].article == block.article {
@@ -107,7 +108,7 @@ extension TruncatedSentenceRule {
             guard let reason = evidence else { continue }
             // A missing stop says little before a list (the line that introduces it) or in the remains
             // of a form or a table (cells set apart by runs of spaces: `Yes  No   Results`).
-            if reason.contains("without a full stop"), (next.map(s.beginsList) ?? false) || Self.hasCellGaps(text) { continue }
+            if reason == Self.noStopReason, (next.map(s.beginsList) ?? false) || Self.hasCellGaps(text) { continue }
             s.flaggedCut.insert(i)
             s.lost.insert(i)
             let message = storyEnds ? "story ends mid-sentence (\(reason))" : "paragraph breaks off mid-sentence; the rest is missing (\(reason))"

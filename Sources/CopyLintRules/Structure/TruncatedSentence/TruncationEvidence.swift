@@ -122,10 +122,11 @@ extension TruncatedSentenceRule {
     /// and not on the 的 that closes a 是…的 sentence.
     func danglingChineseEnd(_ t: ScalarText, ending: Ending) -> Bool {
         guard TextTraits.danglingChinese.contains(ending.last) else { return false }
-        // (Not a character that more often ends a longer word than stands alone, 令 of 命令 and 主席令,
-        // 据 of 数据: at a line's end it is likelier the end of a word the lexicon lacks.)
+        // (Not a content character that more often ends a longer word than stands alone, 令 of 命令 and
+        // 主席令: at a line's end it is likelier the end of a word the lexicon lacks. A preposition or a
+        // conjunction, 于 of 会议于, 且, dangles however often it ends words.)
         let uses = ChineseLexicon.charStats(ending.last)
-        if uses.end > uses.alone { return false }
+        if uses.end > uses.alone, ![.preposition, .conjunction].contains(ChineseChars.wordClass(ending.last)) { return false }
         let tail = hanTail(t, before: ending.index + 1)
         guard let token = ChineseLexicon.segment(tail).last, token.length == 1,
               !ChineseLexicon.mayCloseWord(tail) else { return false }
@@ -142,20 +143,23 @@ extension TruncatedSentenceRule {
 
     static let speechVerbs: [[UInt32]] = ["说", "表示", "指出", "认为", "强调", "介绍", "透露", "坦言", "告诉记者"].map { $0.unicodeScalars.map(\.value) }
 
-    /// The last sentence opens with "X说，" / "X表示，": a quotation that must run to a stop. The verb
-    /// is a word of its own there, not the end of a longer one (对消费者来说，, 据说，, 也就是说，).
+    /// The last sentence opens with "X说，" / "X表示，": a quotation that must run to a stop. Not where
+    /// 说 closes a discourse marker (对消费者来说，, 据说，, 也就是说，): those introduce no speaker.
     static func reportsSpeech(_ t: ScalarText) -> Bool {
         let s = t.scalars
         var start = 0
         for (k, c) in s.enumerated() where c == 0x3002 || c == 0xFF01 || c == 0xFF1F { start = k + 1 }
         guard let comma = s[start...].firstIndex(where: { $0 == 0xFF0C || $0 == 0x2C || $0 == 0xFF1A }), comma - start <= 16 else { return false }
-        guard let verb = speechVerbs.first(where: { verb in
+        let said = speechVerbs.contains { verb in
             comma - start >= verb.count && Array(s[(comma - verb.count)..<comma]) == verb
-        }) else { return false }
-        var k = comma
-        while k > start, comma - k < 4, CharClass.isHan(s[k - 1]) { k -= 1 }
-        return ChineseLexicon.segment(Array(s[k..<comma])).last.map { $0.length <= verb.count } ?? true
+        }
+        return said && !discourseMarkers.contains { m in comma - start >= m.count && Array(s[(comma - m.count)..<comma]) == m }
     }
+
+    /// Compounds of 说 that mark the speaker's own framing, not someone's speech: 对…来说, 据说, 听说,
+    /// 比如说, 也就是说, 换句话说, 一般来说, 总的来说, 再说, 虽说, 或者说.
+    static let discourseMarkers: [[UInt32]] = ["来说", "据说", "听说", "比如说", "就是说", "换句话说", "一般来说", "总的来说", "再说", "虽说", "或者说"]
+        .map { $0.unicodeScalars.map(\.value) }
 
     /// An opening quote or bracket in the last sentence that is never closed.
     func unclosedOpener(_ t: ScalarText) -> Bool {
