@@ -115,8 +115,9 @@ struct BlockClassifier {
         // A web page's breadcrumb over the headline (Home › News › Environment) is furniture, as is a
         // printed page's folio (its date and page number) and, under it, the section's name in capitals.
         var o = 0
-        while o < blocks.count, o < 2, blocks[o].textRange.length <= 120,
-              Breadcrumb.matches(scalars(blocks[o])) || Folio.matches(scalars(blocks[o])) {
+        // (At most 120 bytes for a breadcrumb; a folio is told by its scalars, 120 at most.)
+        while o < blocks.count, o < 2, blocks[o].textRange.length <= 480,
+              (blocks[o].textRange.length <= 120 && Breadcrumb.matches(scalars(blocks[o]))) || Folio.matches(scalars(blocks[o])) {
             blocks[o].kind = .label
             o += 1
         }

@@ -87,7 +87,8 @@ enum Folio {
         }
         let s = String(String.UnicodeScalarView(t))
         let range = NSRange(s.startIndex..., in: s)
-        // (Or the line under it: the page's number, its section and its editors, A6　城事　责任编辑：方圆.)
+        // (Or another line of the page's furniture over the stories, with no date: the page's number,
+        // its section and its editors, A6　城事　责任编辑：方圆.)
         guard year, date.firstMatch(in: s, range: range) != nil else { return s.contains("责任编辑") || s.contains("责编：") }
         // (A page number or a weekday beside the date: a headline never dates itself so.)
         return page.firstMatch(in: s, range: range) != nil || weekday.firstMatch(in: s, range: range) != nil
