@@ -24,9 +24,10 @@ enum Caption {
         if creditSuffixes.contains(where: { trimmed.suffix($0.count).elementsEqual($0) }) { return true }
         var tail = trimmed
         while let l = tail.last, l == " " || l == "\u{3000}" || l == "）" || l == ")" { tail = tail.dropLast() }
-        // The picture agency after the credit: 杜建坡摄（人民视觉）.
+        // The picture agency after the credit: 杜建坡摄（人民视觉）, 许昌亮摄影报道（人民视觉）.
         if tail.last != "摄", trimmed.last == "）", let open = tail.lastIndex(of: "（"), open > tail.startIndex,
-           tail[tail.index(before: open)] == "摄", tail.distance(from: open, to: tail.endIndex) <= 8 {
+           tail.distance(from: open, to: tail.endIndex) <= 8,
+           tail[..<open].last == "摄" || tail[..<open].suffix(4).elementsEqual("摄影报道".unicodeScalars) {
             return true
         }
         // An English caption closed by its credit: "… with the award. Picture: Mercury staff".

@@ -126,6 +126,28 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
         XCTAssertEqual(lint(story + third + "Friday, 25 February\r\n\r\n2000 GMT\r\n\r\n" + rows), [])
     }
 
+    /// Under a story that opens on its copy, a credit with its colon (版式设计：蔡华伟) and a speech's
+    /// closing exclamations are no headline printed after it; a title that quotes its source
+    /// (最高法：…) still is; a photo report's credit is a caption (plain copy, CRLF and a BOM, astral
+    /// text in the copy).
+    func testCreditsAndClosingExclamationsAreNoHeadline() {
+        let body = "\u{FEFF}　　通知要求，𠮷安各级法院要建立拖欠农民工工资案件一站式诉讼服务机制，做到有案必立。\r\n\r\n"
+            + "　　通知强调，对恶意欠薪的，要依法从严惩处，切实维护农民工合法权益。\r\n\r\n"
+        func lint(_ text: String) -> [String] {
+            let rule = MisplacedHeadlineRule(options: RuleOptions(specs: MisplacedHeadlineRule.description.options))
+            let document = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(text.utf8)))
+            return rule.check(RuleContext(document: document)).map { String(decoding: document.bytes[$0.range.start..<$0.range.end], as: UTF8.self) }
+        }
+        XCTAssertEqual(lint(body + "版式设计：蔡华伟\r\n"), [])
+        XCTAssertEqual(lint(body + "最高法：涉农民工工资有案必立\r\n"), ["最高法：涉农民工工资有案必立"])
+        let speech = "\u{FEFF}新年贺词\r\n\r\n𠮷安各界人士欢聚一堂，共迎新年。市长在讲话中回顾了过去一年的工作。\r\n\r\n"
+            + "同志们、朋友们！让我们团结一心、奋力拼搏，为建设美丽𠮷安而努力奋斗！\r\n\r\n"
+            + "衷心祝愿伟大的祖国繁荣昌盛！\r\n\r\n衷心祝愿𠮷安的明天更加美好！\r\n"
+        XCTAssertEqual(lint(speech), [])
+        let document = CopyParser().parse(SourceText(path: "t.txt", bytes: Array((body + "许昌亮摄影报道（人民视觉）\r\n").utf8)))
+        XCTAssertEqual(document.blocks.last?.kind, .caption)
+    }
+
     /// The share of a heading's words found in copy, by one pass over the bytes, is what a plain
     /// count of the copy's words gives (below the stopping point).
     func testAffinityShareAgreesWithAPlainCount() {

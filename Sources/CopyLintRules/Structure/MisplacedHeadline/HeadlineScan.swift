@@ -128,9 +128,11 @@ final class HeadlineScan {
         // (A short label closing a story that opens on its copy is that story's headline, printed
         // after it: 一条鱼的故事 under the last paragraph of a story with no headline over it.)
         // (Not a credit in brackets, （本报莫斯科1月13日电）.)
+        // (Nor a credit with its colon, 版式设计：蔡华伟, 制图：…: the page's staff, not a title.)
         let closingLabel = block.kind == .label && closing && headless.contains(block.article) && i > 0
             && blocks[i - 1].article == block.article && !blocks[i - 1].kind.isHeading
             && ![0xFF08, 0x28].contains(context.facts.opening(of: i).first ?? 0)
+            && !Self.isCredit(texts.scalars(i))
         guard block.kind == .paragraph || closingLabel, block.textRange.length <= 200, !(indentedBody && block.isIndented) else { return false }
         let betweenParagraphs = i > 0 && i + 1 < blocks.count && blocks[i - 1].kind == .paragraph && blocks[i + 1].kind == .paragraph
         guard closing || betweenParagraphs else { return false }
@@ -138,6 +140,12 @@ final class HeadlineScan {
         switch context.facts.lastSignificantScalar(of: i) {
         // (Nor one that breaks off on a dash: 经济学家——.)
         case 0x3002, 0x2E, 0x2C, 0xFF0C, 0x3001, 0xFF1A, 0x3A, 0x2014: return false
+        // (Nor an exclamation closing copy that exclaims before it, 衷心祝愿…！ after …而努力奋斗！: a
+        // speech's or a column's last words; nor exclamations two or more, 同志们、朋友们！让我们…奋斗！,
+        // 武汉加油！中国加油！: sentences, where a headline is one phrase.)
+        case 0xFF01, 0x21:
+            if i > 0, blocks[i - 1].kind == .paragraph, [0xFF01, 0x21].contains(context.facts.lastSignificantScalar(of: i - 1) ?? 0) { return false }
+            if texts.scalars(i).dropLast().contains(where: { $0 == "！" || $0 == "？" || $0 == "。" }) { return false }
         default: break
         }
         // (Nor a line of Chinese with two commas or more: a heading is one phrase or two about a
@@ -152,6 +160,17 @@ final class HeadlineScan {
             return MisplacedHeadlineRule.headlineShaped(t) || Affinity.hasColumnTag(t)
         }
         return true
+    }
+
+    /// A credit: a role, its colon and a name or two (版式设计：蔡华伟, 数据来源：𠮷溪市统计局, Graphic:
+    /// Ann Kell), not a headline that quotes a speaker (最高法：涉农民工工资有案必立, Murphy: That was
+    /// a bruising battle).
+    static func isCredit(_ t: [Unicode.Scalar]) -> Bool {
+        guard let colon = t.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > 0 else { return false }
+        let rest = Array(t[(colon + 1)...]).filter { $0 != " " && $0 != "\u{3000}" }
+        let names = rest.split(separator: "、").map(Array.init)
+        if TextTraits.hanCount(rest) > 0 { return names.allSatisfy { $0.count <= 7 } }
+        return TextTraits.wordCount(Array(t[(colon + 1)...])) <= 3
     }
 
     /// Heading `i` belongs to the group that heading `i - 1` ends. Not after a stack that closes its
