@@ -33,8 +33,6 @@ script, not by the generator of dev/, so their exact cut points and words differ
 import argparse
 import collections
 import glob
-import hashlib
-import importlib.util
 import json
 import os
 import random
@@ -43,14 +41,9 @@ import shutil
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CORPUS = os.path.realpath(os.environ.get("CORPUS", os.path.join(ROOT, "..", "shared", "corpus")))
-BIN = os.environ.get("COPYLINT_BIN") or os.path.join(ROOT, ".build", "release", "copylint")
-FOUR = ("duplicate-paragraph", "truncated-sentence", "mixed-script", "misplaced-headline")
-
-spec = importlib.util.spec_from_file_location("score", os.path.join(CORPUS, "score.py"))
-score = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(score)
+# The paths, the binary, the rules scored, the corpus's scorer and the tune/check split are bench/eval's.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from eval import BIN, CORPUS, FOUR, ROOT, half, score  # noqa: E402
 
 # Common words of Chinese news copy and the English a careless paste or a translation memory leaves.
 GLOSS = {"发展": "development", "社会": "society", "环境": "environment", "政策": "policy", "工作": "work",
@@ -83,10 +76,6 @@ VARIANTS = [  # (rule, variant, weight): about as often as dev/defective has the
 ZH_ONLY = {"en-tight", "en-spaced", "trad-char", "trad-word"}
 EN_ONLY = {"cyrillic", "greek", "fullwidth", "cjk", "split-hyphen"}
 STOPS = set("。！？.!?”\"’')）…")
-
-
-def half(name):
-    return "tune" if hashlib.sha1(os.path.basename(name).encode()).digest()[0] % 2 == 0 else "check"
 
 
 class Block:

@@ -11,6 +11,15 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
         return (rule.check(RuleContext(document: document)), document.bytes)
     }
 
+    /// The rule over `text` read as plain copy: what each finding covers, and the line it starts on.
+    func plain(_ text: String) -> (texts: [String], lines: [Int]) {
+        let rule = MisplacedHeadlineRule(options: RuleOptions(specs: MisplacedHeadlineRule.description.options))
+        let document = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(text.utf8)))
+        let found = rule.check(RuleContext(document: document))
+        return (found.map { String(decoding: document.bytes[$0.range.start..<$0.range.end], as: UTF8.self) },
+                found.map { document.source.position($0.range.start).line })
+    }
+
     /// A line of Chinese with three clauses that stops without a stop between two paragraphs is a
     /// sentence (cut or not), not another story's headline (CRLF and a BOM, astral text in the copy).
     func testAClauseChainIsNoHeading() {
@@ -27,11 +36,7 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
         let body = "\u{FEFF}　　那年盛夏，我和二弟在𠮷安河边的池塘里捉到一条大鲤鱼，兴冲冲地拎回了家。\r\n"
             + "　　母亲看了看鱼，又看了看我们，让我们把鱼送回池塘里去。\r\n"
             + "　　这次，我和二弟没再笑，望着生养我们的老母亲，久久说不出话来。\r\n"
-        let rule = MisplacedHeadlineRule(options: RuleOptions(specs: MisplacedHeadlineRule.description.options))
-        func lint(_ text: String) -> [String] {
-            let document = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(text.utf8)))
-            return rule.check(RuleContext(document: document)).map { String(decoding: document.bytes[$0.range.start..<$0.range.end], as: UTF8.self) }
-        }
+        func lint(_ text: String) -> [String] { plain(text).texts }
         XCTAssertEqual(lint(body + "一条鱼的故事\r\n"), ["一条鱼的故事"])
         XCTAssertEqual(lint(body + "（本报𠮷安1月13日电）\r\n"), [])
     }
@@ -83,10 +88,7 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
             + "The council said the footbridge repairs will be paid for from its bridges budget, and the river path will stay open.\r\n\r\n"
             + "Giant marrow takes top prize at harvest show\r\n\r\n"
             + "A marrow weighing 31lb took first prize at the 𠮷ston allotment society's harvest show on Saturday, where the marrow drew a crowd.\r\n"
-        let rule = MisplacedHeadlineRule(options: RuleOptions(specs: MisplacedHeadlineRule.description.options))
-        let document = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(text.utf8)))
-        let found = rule.check(RuleContext(document: document))
-        XCTAssertEqual(found.map { String(decoding: document.bytes[$0.range.start..<$0.range.end], as: UTF8.self) }, ["Library extends Saturday opening hours"])
+        XCTAssertEqual(plain(text).texts, ["Library extends Saturday opening hours"])
     }
 
     /// A numbered section head with a colon in it (三、清单办得怎么样：群众打分) is a heading, not a
@@ -99,10 +101,7 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
             + "一、清单从哪里来：问需于民\r\n　　今年的清单，是一条一条问出来的。\r\n"
             + "二、清单怎么办：一抓到底\r\n　　每件实事都有一张进度表，每月公开进展。\r\n"
             + "三、清单办得怎么样：群众打分\r\n四、清单怎么续：久久为功\r\n　　民生无小事，枝叶总关情。\r\n"
-        let rule = MisplacedHeadlineRule(options: RuleOptions(specs: MisplacedHeadlineRule.description.options))
-        let document = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(text.utf8)))
-        let found = rule.check(RuleContext(document: document))
-        XCTAssertEqual(found.map { document.source.position($0.range.start).line }, [8])
+        XCTAssertEqual(plain(text).lines, [8])
     }
 
     /// A heading in running case over a section's name in capitals (… on top / RESULTS) is a group of
@@ -113,11 +112,7 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
         let story = "\u{FEFF}Late penalty sends Town into second round\r\n\r\nBy Owen Hartigan\r\n\r\n"
             + "Wrenhallow's forwards laid the platform for a bonus-point win over 𠮷ston at Brook Lane.\r\n\r\n"
             + "Hooker Matt Cardew claimed two of the tries, and the fly-half added eleven points with the boot.\r\n\r\n"
-        func lint(_ text: String) -> [Int] {
-            let rule = MisplacedHeadlineRule(options: RuleOptions(specs: MisplacedHeadlineRule.description.options))
-            let document = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(text.utf8)))
-            return rule.check(RuleContext(document: document)).map { document.source.position($0.range.start).line }
-        }
+        func lint(_ text: String) -> [Int] { plain(text).lines }
         let rows = "County Cup, first round: Wrenhallow Town 2 Pellingford Athletic 1; Harnsey United 0 Coldharbour Rovers 3; Marlstead 2 Skarrow 2.\r\n"
             + "Westmoor League Division Two: Wrenhallow 31 Harnsey 17; Pellingford 24 Marlstead 24.\r\n"
         let third = "Harnsey rallied with two late tries, but Wrenhallow held on. Their coach said: \"The pack were outstanding.\"\r\n\r\n"
@@ -133,11 +128,7 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
     func testCreditsAndClosingExclamationsAreNoHeadline() {
         let body = "\u{FEFF}　　通知要求，𠮷安各级法院要建立拖欠农民工工资案件一站式诉讼服务机制，做到有案必立。\r\n\r\n"
             + "　　通知强调，对恶意欠薪的，要依法从严惩处，切实维护农民工合法权益。\r\n\r\n"
-        func lint(_ text: String) -> [String] {
-            let rule = MisplacedHeadlineRule(options: RuleOptions(specs: MisplacedHeadlineRule.description.options))
-            let document = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(text.utf8)))
-            return rule.check(RuleContext(document: document)).map { String(decoding: document.bytes[$0.range.start..<$0.range.end], as: UTF8.self) }
-        }
+        func lint(_ text: String) -> [String] { plain(text).texts }
         XCTAssertEqual(lint(body + "版式设计：蔡华伟\r\n"), [])
         XCTAssertEqual(lint(body + "最高法：涉农民工工资有案必立\r\n"), ["最高法：涉农民工工资有案必立"])
         let speech = "\u{FEFF}新年贺词\r\n\r\n𠮷安各界人士欢聚一堂，共迎新年。市长在讲话中回顾了过去一年的工作。\r\n\r\n"

@@ -150,9 +150,9 @@ final class HeadlineScan {
         }
         // (Nor a line of Chinese with two commas or more: a heading is one phrase or two about a
         // comma, 变革观念制度，破除技能人才成长藩篱; three clauses are a sentence, cut or not.)
-        if texts.scalars(i).lazy.filter({ $0 == "，" }).count >= 2 { return false }
-        // (An interview's question, Q: … ?, is copy.)
         let t = texts.scalars(i)
+        if t.lazy.filter({ $0 == "，" }).count >= 2 { return false }
+        // (An interview's question, Q: … ?, is copy.)
         guard TextTraits.looksLikeHeadline(t, maxChinese: 40, maxWords: 12), !TextTraits.containsSpeechLead(t), !TextTraits.isInterviewTurn(t) else { return false }
         // Where headings carry their mark (#), a line without one is copy, unless it is shaped as only a
         // headline is (消费券精准发放　拉动市场回暖, a column tag): a headline that lost its mark.
