@@ -63,32 +63,39 @@ public enum ChineseLexicon {
         for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { values[Int(c)] = UInt8(i) }
         var text = text
         return text.withUTF8 { chars in
-            var out: [UInt8] = []
-            out.reserveCapacity(chars.count / 4 * 3)
-            var bits: UInt32 = 0, held = 0
-            for c in chars {
-                let v = values[Int(c)]
-                if v == 0xFF {
-                    if c == 0x3D { break }   // '=': padding, the end
-                    continue
+            // Three bytes for every four characters at most, written in place (appending byte by byte
+            // cost most of the decoding).
+            [UInt8](unsafeUninitializedCapacity: chars.count / 4 * 3 + 3) { out, written in
+                var n = 0
+                var bits: UInt32 = 0, held = 0
+                values.withUnsafeBufferPointer { values in
+                    for c in chars {
+                        let v = values[Int(c)]
+                        if v == 0xFF {
+                            if c == 0x3D { break }   // '=': padding, the end
+                            continue
+                        }
+                        bits = bits << 6 | UInt32(v)
+                        held += 1
+                        if held == 4 {
+                            out[n] = UInt8(truncatingIfNeeded: bits >> 16)
+                            out[n + 1] = UInt8(truncatingIfNeeded: bits >> 8)
+                            out[n + 2] = UInt8(truncatingIfNeeded: bits)
+                            n += 3
+                            bits = 0
+                            held = 0
+                        }
+                    }
                 }
-                bits = bits << 6 | UInt32(v)
-                held += 1
-                if held == 4 {
-                    out.append(UInt8(truncatingIfNeeded: bits >> 16))
-                    out.append(UInt8(truncatingIfNeeded: bits >> 8))
-                    out.append(UInt8(truncatingIfNeeded: bits))
-                    bits = 0
-                    held = 0
+                // After padding: two characters hold one byte, three hold two.
+                if held == 2 { out[n] = UInt8(truncatingIfNeeded: bits >> 4); n += 1 }
+                if held == 3 {
+                    out[n] = UInt8(truncatingIfNeeded: bits >> 10)
+                    out[n + 1] = UInt8(truncatingIfNeeded: bits >> 2)
+                    n += 2
                 }
+                written = n
             }
-            // After padding: two characters hold one byte, three hold two.
-            if held == 2 { out.append(UInt8(truncatingIfNeeded: bits >> 4)) }
-            if held == 3 {
-                out.append(UInt8(truncatingIfNeeded: bits >> 10))
-                out.append(UInt8(truncatingIfNeeded: bits >> 2))
-            }
-            return out
         }
     }
 

@@ -636,21 +636,19 @@ public struct DuplicateParagraphRule: Rule {
         let k = sketchSize
         smallest.removeAll(keepingCapacity: true)
         let q = min(shingle, t.count)
-        // A polynomial rolling hash of the last q scalars (mod 2^64).
-        let base: UInt64 = 0x100_0000_01B3
-        var top: UInt64 = 1
-        for _ in 0..<q { top = top &* base }
         // The k smallest so far, sorted, in a buffer of the stack (an array's bookkeeping cost more
         // than the hashing when every paragraph is sketched).
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: k) { kept in
-            var h: UInt64 = 0, count = 0
+            // The last q scalars, 16 bits each, shifted through one word (an astral scalar's high bits
+            // spill into its neighbour's: still a hash of the shingle), then mixed: one shift and one
+            // exclusive or a character on the dependency chain, where a rolling hash needed a multiply.
+            var window: UInt64 = 0, count = 0
             // Hashes at or above `cut` cannot enter the sketch (it is full and they are larger).
             var cut = UInt64.max
             for i in 0..<t.count {
-                h = h &* base &+ UInt64(t[i])
-                if i >= q { h = h &- UInt64(t[i - q]) &* top }
+                window = window << 16 ^ UInt64(t[i])
                 guard i + 1 >= q else { continue }
-                var v = h &* 0x9E37_79B9_7F4A_7C15
+                var v = window &* 0x9E37_79B9_7F4A_7C15
                 v ^= v >> 29
                 guard v < cut else { continue }
                 var at = 0
