@@ -57,6 +57,13 @@ public struct TruncatedSentenceRule: Rule {
                 下一步打算是发展乡村旅游。
                 """, note: "ends on 的: the sentence cannot stop there"),
             Example("""
+                # 标题
+
+                同样是在这个周末，𠮷安县图书馆开放了夜间自习室，附近的学生可以跟着社区志愿者↓的
+
+                图书馆的工作人员说，下个月还会增加一百个座位。
+                """, note: "ends on 的: the 是 of an earlier clause (同样是…) makes no 是…的 sentence of the last"),
+            Example("""
                 Markets slide
 
                 Shares fell sharply on Monday as investors worried about ↓the
@@ -150,6 +157,13 @@ public struct TruncatedSentenceRule: Rule {
                 """, note: "a dateline stranded at the end"),
         ],
         nonTriggering: [
+            Example("""
+                # 标题
+
+                𠮷安村这几年修了路、通了网，村里的变化，老百姓是看在眼里的
+
+                村民们说，下一步想把民宿办起来。
+                """, note: "是…的 within the last clause closes it"),
             Example("""
                 The last shift at the yard
 

@@ -133,10 +133,7 @@ extension TruncatedSentenceRule {
         if ending.last == 0x7684 {   // 的
             var k = ending.index
             while k >= 0, t.scalars[k] != 0xFF0C, t.scalars[k] != 0x2C, t.scalars[k] != 0x3002 { k -= 1 }
-            var clauseStart = k
-            // 是…的 may span a comma-separated list: look back to the sentence start.
-            while clauseStart >= 0, t.scalars[clauseStart] != 0x3002 { clauseStart -= 1 }
-            if t.scalars[(clauseStart + 1)...ending.index].contains(0x662F) { return false }
+            if t.scalars[(k + 1)...ending.index].contains(0x662F) { return false }
         }
         return true
     }
