@@ -208,13 +208,28 @@ extension MisplacedHeadlineRule {
         let blocks = s.blocks
         guard let before = s.bodyBefore(g), let after = s.bodyAfter(n), !s.opensStory(after) else { return }
         let candidates = g.members.filter { blocks[$0].kind != .subhead || blocks[$0].headingLevel <= 2 }
-        // The headline, else a line shaped as only a headline is (聚焦脱贫攻坚　展示奋进中国), else the first.
-        guard let head = candidates.first(where: s.isHeadlineLevel)
+        // The first line at a headline's level, else one shaped as only a headline is (聚焦脱贫攻坚　展示奋进中国),
+        // else the first. And the group's headline under a kicker: either may be the line dropped in
+        // (a story's subhead read as the kicker of another story's headline, or a line read as a
+        // kicker over a story's subhead).
+        guard let first = candidates.first(where: s.isHeadlineLevel)
                 ?? candidates.first(where: { Self.headlineShaped(s.texts.scalars($0)) }) ?? candidates.first else { return }
+        for head in [first] + candidates.filter({ $0 != first && blocks[$0].kind == .headline }).prefix(1) {
+            if let finding = foreignHeadline(s, n, head: head, before: before, after: after) {
+                s.findings.append(finding)
+                return
+            }
+        }
+    }
+
+    /// The finding for `head`, a line of group `n`, when it is another story's headline (or one in
+    /// the middle of a story) between body blocks `before` and `after`.
+    private func foreignHeadline(_ s: HeadlineScan, _ n: Int, head: Int, before: Int, after: Int) -> Finding? {
+        let blocks = s.blocks
         let text = s.texts.scalars(head)
         // A numbered heading (二、申请条件) heads a section of the story it is in, as does one set
         // whole in 【】 (【从自行车到摩托车】): no paper prints another story's headline so.
-        if TextTraits.opensWithSectionNumber(text) || TextTraits.setInBlackBrackets(text) { return }
+        if TextTraits.opensWithSectionNumber(text) || TextTraits.setInBlackBrackets(text) { return nil }
         let shaped = TextTraits.hanCount(text) > 0 && Self.headlineShaped(text)
         let marked = blocks[head].headingLevel > 0 && blocks[head].headingLevel <= 2
         let capitals = text.contains { CharClass.isASCIIUpper($0.value) } && !text.contains { CharClass.isASCIILower($0.value) }
@@ -224,19 +239,19 @@ extension MisplacedHeadlineRule {
         // Unless the line is in headlinese: no "is" or "was", no comma before a clause (running prose
         // has them: "After the success of the film, the studio" / "plans a sequel").
         let interrupts = lowercase && !TextTraits.hasFiniteBe(text) && !text.contains(",")
-        if lowercase, !(marked || capitals || tagged || interrupts) { return }
+        if lowercase, !(marked || capitals || tagged || interrupts) { return nil }
         // A headline's sentence (five words or more in headlinese) is no crosshead of a story: among
         // crossheads too it is foreign when it shares nothing with the copy.
         // (Asked only where nothing else says it: the grammar costs more than the rest.)
         let said = marked || capitals || tagged || interrupts || shaped || s.midBodyGroups(inStoryOf: head) == 1
         let sentence = !said && TextTraits.wordCount(text) >= 5 && TruncatedSentenceRule.isHeadlinese(text)
-        guard said || sentence else { return }
+        guard said || sentence else { return nil }
         let limit = s.isEnglish(head) ? max(maxAffinity, 0.34) : maxAffinity
         // The copy under it takes up its words, as a story takes up its headline's: it is neither
         // another story's headline nor one in the middle of a story. (One short scan, which stops as
         // soon as it knows, settles nearly every headline.)
         let own = s.share(of: head, in: s.bodyWindow(from: after, forward: true), stoppingAbove: limit)
-        if let own, own > limit { return }
+        if let own, own > limit { return nil }
         // The stories it sits between, nearest copy first (the scan stops once enough is shared).
         guard let share = s.share(of: head, in: s.storyText(around: before, after), stoppingAbove: limit), share <= limit else {
             // A headline marked as a story's first (#) with Chinese copy on both sides that goes on
@@ -249,9 +264,9 @@ extension MisplacedHeadlineRule {
             // (A heading too short to tell, # 社论, is not judged so.)
             if marked, blocks[head].headingLevel == 1, own != nil, !s.isEnglish(head),
                (s.continuity(before: before, after: after) ?? 0) >= Self.sameStoryOverlap {
-                s.findings.append(Finding(range: blocks[head].textRange, message: Self.midStoryMessage))
+                return Finding(range: blocks[head].textRange, message: Self.midStoryMessage)
             }
-            return
+            return nil
         }
         // A headline's sentence that none of the copy under it takes up a word of, with that copy going
         // on with the copy above it, is in the middle of a story: not its crosshead, whatever the
@@ -260,14 +275,14 @@ extension MisplacedHeadlineRule {
         // (Unless the story's own crossheads are a few words each, Bills / Drought: a headline's
         // sentence among them is not one of them, even sharing a word with the copy.)
         if sentence, !midStory, share > 0,
-           !othersAreShortCrossheads(s, n) { return }
+           !othersAreShortCrossheads(s, n) { return nil }
         // A headline whose words recur in the copy under it, not in the copy above it, between two
         // stretches of copy that share few words, opens a new story (on a page whose stories follow one
         // another with only their headlines between them). English words only: Chinese character pairs
         // recur by chance.
         if share > 0, s.isEnglish(head), s.share(of: head, in: s.bodyWindow(from: before, forward: false), stoppingAbove: 0) == 0,
-           s.sharedVocabulary(before: before, after: after) < Self.sameStoryOverlap { return }
-        s.findings.append(Finding(range: blocks[head].textRange, message: Self.foreignMessage))
+           s.sharedVocabulary(before: before, after: after) < Self.sameStoryOverlap { return nil }
+        return Finding(range: blocks[head].textRange, message: Self.foreignMessage)
     }
 
     /// The story's other heading groups inside its body are one line of at most three words each

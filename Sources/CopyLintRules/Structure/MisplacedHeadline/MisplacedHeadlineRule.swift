@@ -163,6 +163,17 @@ public struct MisplacedHeadlineRule: Rule {
                 改造同步更新了老旧管网，供热效率提高百分之十五。
                 """, note: "another story's headline in the middle of a body"),
             Example("""
+                # 城市公交线路调整
+
+                市交通局昨日公布了公交线路调整方案，涉及𠮷安路在内的十二条公交线路。调整后，公交线路将覆盖更多老旧社区。
+
+                ### 方便老人出行
+
+                # ↓全省冬小麦播种面积稳中有增
+
+                调整后，社区老人乘坐公交线路到医院看病不必再换乘，候车时间平均缩短了十分钟。交通局还将根据乘客反馈继续优化公交线路。
+                """, note: "another story's headline under a subhead of the story: the two read as a kicker and its headline, and the headline is judged on its own words"),
+            Example("""
                 Q&A: the reservoir repairs
 
                 Q: Why does the dam need work?
