@@ -138,7 +138,7 @@ extension BlockClassifier {
             if JumpLine.parse(text) != nil { return (.jump, nil) }
         }
         if let lede = LedeMarker.match(text) {
-            let ledeBytes = String(String.UnicodeScalarView(text[0..<lede.length])).utf8.count
+            let ledeBytes = text[0..<lede.length].reduce(0) { $0 + UTF8.width($1) }
             let range = SourceRange(block.textRange.start, block.textRange.start + ledeBytes)
             if lede.length >= text.count - 1 { return (.dateline, range) }
             return (.paragraph, range)

@@ -44,6 +44,13 @@ extension Byline {
     static func isSpacedNameCredit(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
         guard t.count <= 24 else { return false }
         let isSpace = { (u: Unicode.Scalar) in u == " " || u == "\u{3000}" || u == "\u{A0}" }
+        // (Read before anything is split: most lines hold a character that is neither Han nor a space,
+        // or no space at all.)
+        var spaced = false
+        for u in t {
+            if isSpace(u) { spaced = true } else if CharacterData.script(u.value) != .han { return false }
+        }
+        guard spaced else { return false }
         let parts = t.split(whereSeparator: isSpace)
         guard parts.count >= 2, parts.allSatisfy({ $0.count <= 8 }) else { return false }
         guard parts.allSatisfy({ $0.allSatisfy { CharacterData.script($0.value) == .han } }) else { return false }

@@ -86,14 +86,21 @@ enum Folio {
             run = c.value >= 0x30 && c.value <= 0x39 ? run + 1 : 0
             if run == 4 || c == "年" { year = true; break }
         }
-        let s = String(String.UnicodeScalarView(t))
-        let range = NSRange(s.startIndex..., in: s)
         // (Or another line of the page's furniture over the stories, with no date: the page's number,
         // its section and its editors, A6　城事　责任编辑：方圆.)
-        guard year, date.firstMatch(in: s, range: range) != nil else { return s.contains("责任编辑") || s.contains("责编：") }
+        func names(_ credit: [Unicode.Scalar]) -> Bool {
+            t.count >= credit.count && (0...(t.count - credit.count)).contains { k in t[k] == credit[0] && t[k..<(k + credit.count)].elementsEqual(credit) }
+        }
+        let editors = { names(Self.pageEditor) || names(Self.pageEditorShort) }
+        guard year else { return editors() }
+        let s = String(String.UnicodeScalarView(t))
+        let range = NSRange(s.startIndex..., in: s)
+        guard date.firstMatch(in: s, range: range) != nil else { return editors() }
         // (A page number or a weekday beside the date: a headline never dates itself so.)
         return page.firstMatch(in: s, range: range) != nil || weekday.firstMatch(in: s, range: range) != nil
     }
+
+    private static let pageEditor = Array("责任编辑".unicodeScalars), pageEditorShort = Array("责编：".unicodeScalars)
 
     private static let weekday = try! NSRegularExpression(pattern: #"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "#)
 

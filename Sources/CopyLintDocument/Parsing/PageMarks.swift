@@ -59,10 +59,28 @@ public struct JumpLine: Sendable, Equatable {
     public static func parse(_ t: [Unicode.Scalar]) -> JumpLine? {
         // Every jump line names a page: 版, or page / p. / pg. (a P in either case). Most lines have
         // neither, and are passed over without building a string.
-        guard t.count <= 80, t.contains(where: { $0 == "版" || $0 == "p" || $0 == "P" }) else { return nil }
+        guard t.count <= 80, namesAPage(t) else { return nil }
         let text = String(String.UnicodeScalarView(t)).trimmingSpaces()
         guard !text.isEmpty, text.count <= 60 else { return nil }
         return chinese(text) ?? english(text)
+    }
+
+    /// `t` holds 版, or a word that starts as page, p. or pg. do (any case): what every jump line
+    /// names its page with. (A p opening any word, parks or police, is not enough to build the
+    /// line's string for.)
+    static func namesAPage(_ t: [Unicode.Scalar]) -> Bool {
+        // An ASCII letter folded to lower case (a '.' stays one); 0 for anything else or past the end.
+        func folded(_ k: Int) -> UInt32 { k < t.count && t[k].value < 0x80 ? t[k].value | 0x20 : 0 }
+        func isAlphanumeric(_ c: Unicode.Scalar) -> Bool { c.value < 0x80 && (CharClass.isASCIILetter(c.value) || CharClass.isDigit(c.value)) }
+        let a = UInt32(UInt8(ascii: "a")), e = UInt32(UInt8(ascii: "e")), g = UInt32(UInt8(ascii: "g")), dot = UInt32(UInt8(ascii: "."))
+        for i in t.indices {
+            let c = t[i]
+            if c == "版" { return true }
+            guard c == "p" || c == "P", i == 0 || !isAlphanumeric(t[i - 1]) else { continue }
+            if folded(i + 1) == dot || (folded(i + 1) == g && folded(i + 2) == dot)
+                || (folded(i + 1) == a && folded(i + 2) == g && folded(i + 3) == e) { return true }
+        }
+        return false
     }
 
     /// A jump set in a paragraph's own line: `……列车最高（下转第9版）` or `… the (Continued on Page A6)`
@@ -207,7 +225,12 @@ enum ListingRow {
     /// one of them a clock time (Quiz night, The Plough, Brandle, 8pm. £2 a head.). Weekly events recur
     /// under each day's heading: a row of a listing, not a paragraph printed twice.
     static func isEventEntry(_ t: [Unicode.Scalar]) -> Bool {
-        guard t.count >= 12, t.count <= 160, TextTraits.hanCount(t) == 0, !TextTraits.hasFiniteBe(t) else { return false }
+        guard t.count >= 12, t.count <= 160, TextTraits.hanCount(t) == 0 else { return false }
+        // Three fields need two marks that end one (a comma, a point or a semicolon before a space):
+        // counted before anything is built.
+        var marks = 0
+        for k in 0..<(t.count - 1) where (t[k] == "," || t[k] == "." || t[k] == ";") && t[k + 1] == " " { marks += 1 }
+        guard marks >= 2, !TextTraits.hasFiniteBe(t) else { return false }
         var fields: [[Unicode.Scalar]] = [[]]
         for (k, c) in t.enumerated() {
             let next = k + 1 < t.count ? t[k + 1] : " "

@@ -121,9 +121,15 @@ package enum TextTraits {
         var k = text.count
         while k > 0, text[k - 1].properties.isAlphabetic { k -= 1 }
         guard k < text.count else { return false }
+        // (ASCII words, the usual case, are compared as bytes folded to lower case, with no string made.)
+        if text[k...].allSatisfy({ $0.value < 0x80 }) {
+            return text.count - k <= 5 && headlineNeverEndsOnBytes.contains(text[k...].map { UInt8($0.value | 0x20) })
+        }
         let word = String(String.UnicodeScalarView(text[k...])).lowercased()
         return headlineNeverEndsOn.contains(word)
     }
+
+    private static let headlineNeverEndsOnBytes = Set(headlineNeverEndsOn.map { Array($0.utf8) })
 
     /// An English line with a finite form of "be" in it (is, are, was, were): headlines drop them
     /// ("Oscars race enters final furlong"), running prose keeps them ("The new picture is expected").

@@ -21,6 +21,8 @@ final class PackMatcher: @unchecked Sendable {
     let onlyWords: Set<String>
 
     private let template: [TemplatePiece]
+    /// `consistency`: the group and the variant of each literal of the word list, by its index.
+    let owners: [(group: Int, variant: Int)]
 
     init(_ spec: PackRuleSpec) {
         self.spec = spec
@@ -33,6 +35,13 @@ final class PackMatcher: @unchecked Sendable {
         case .consistency: words = spec.groups.flatMap { $0.flatMap(Self.alternatives) }
         case .repetition, .pair: words = []   // repetition's tokens restrict the words checked
         }
+        var owners: [(group: Int, variant: Int)] = []
+        if spec.kind == .consistency {
+            for (g, group) in spec.groups.enumerated() {
+                for (v, variant) in group.enumerated() { for _ in Self.alternatives(variant) { owners.append((g, v)) } }
+            }
+        }
+        self.owners = owners
         let patterns = words.map { Array($0.utf8) }
         literalPatterns = patterns
         literals = words.isEmpty ? nil : Lazy { AhoCorasick(patterns, ignoreASCIICase: spec.ignoreCase) }

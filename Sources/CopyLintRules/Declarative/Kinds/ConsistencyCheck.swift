@@ -8,11 +8,8 @@ import CopyLintEngine
 struct ConsistencyCheck: PackKindCheck {
     func findings(_ scan: PackScan) -> [Finding] {
         let spec = scan.spec
-        // Which group and variant each literal belongs to.
-        var owner: [(group: Int, variant: Int)] = []
-        for (g, group) in spec.groups.enumerated() {
-            for (v, variant) in group.enumerated() { for _ in PackMatcher.alternatives(variant) { owner.append((g, v)) } }
-        }
+        // Which group and variant each literal belongs to (made once, with the rule's word list).
+        let owner = scan.matcher.owners
         var seen: [[(range: SourceRange, variant: Int)]] = Array(repeating: [], count: spec.groups.count)
         for block in scan.blocksInScope {
             for m in scan.literalMatches(block) {

@@ -37,11 +37,16 @@ struct PairCheck: PackKindCheck {
         let patterns = swar ? (0..<4).map { leadBytes[min($0, leadBytes.count - 1)] &* ones } : [0, 0, 0, 0]
         let (l0, l1, l2, l3) = (patterns[0], patterns[1], patterns[2], patterns[3])
         var out: [Finding] = []
-        // Each pair's two messages (a mark never closed, one never opened), made once: a page of
-        // fragments may have tens of thousands of findings.
-        let messages = spec.pairs.map { pair in
-            (open: scan.matcher.message(["match": pair.0, "open": pair.0, "close": pair.1]),
-             close: scan.matcher.message(["match": pair.1, "open": pair.0, "close": pair.1]))
+        // Each pair's two messages (a mark never closed, one never opened), made once and only when
+        // needed: a page of fragments may have tens of thousands of findings, and most files none.
+        var messages = [(open: String, close: String)?](repeating: nil, count: spec.pairs.count)
+        func message(_ p: Int) -> (open: String, close: String) {
+            if let known = messages[p] { return known }
+            let pair = spec.pairs[p]
+            let made = (open: scan.matcher.message(["match": pair.0, "open": pair.0, "close": pair.1]),
+                        close: scan.matcher.message(["match": pair.1, "open": pair.0, "close": pair.1]))
+            messages[p] = made
+            return made
         }
         for (index, block) in document.blocks.enumerated() where spec.scope.includes(block.kind) {
             var stack: [(pair: Int, at: Int, length: Int)] = []
@@ -86,7 +91,7 @@ struct PairCheck: PackKindCheck {
                         if let idx = stack.lastIndex(where: { $0.pair == p }) {
                             stack.removeSubrange(idx...)
                         } else {
-                            out.append(Finding(range: SourceRange(i, i + len), message: messages[p].close))
+                            out.append(Finding(range: SourceRange(i, i + len), message: message(p).close))
                         }
                         break
                     }
@@ -98,7 +103,7 @@ struct PairCheck: PackKindCheck {
                     let next = document.blocks[index + 1].textRange
                     if next.length > 0, UTF8Scalar.decode(bytes, at: next.start).scalar == opens[open.pair] { continue }
                 }
-                out.append(Finding(range: SourceRange(open.at, open.at + open.length), message: messages[open.pair].open))
+                out.append(Finding(range: SourceRange(open.at, open.at + open.length), message: message(open.pair).open))
             }
         }
         return out.sorted { $0.range < $1.range }
