@@ -10,8 +10,9 @@ public struct PackChecker: RuleChecker, WordListRule {
     public let spec: PackRuleSpec
     let matcher: PackMatcher
     let kind: any PackKindCheck
-    /// Word repetition compares two ASCII words in place, making strings only of a pair that is the
-    /// same word (off only to test that it changes nothing).
+    /// Word repetition passes over ASCII copy whose bytes hold no word twice in a row, and compares
+    /// two ASCII words in place, making strings only of a pair that is the same word (off only to
+    /// test that it changes nothing).
     var comparesWordsInPlace = true
 
     public init(_ spec: PackRuleSpec) {

@@ -153,9 +153,10 @@ final class PackTests: TempFolderTestCase {
         }
     }
 
-    /// doubled-word compares ASCII words in place and makes strings only of a matching pair: it finds
-    /// what comparing every word as a lower-cased string finds, across case, apostrophes (straight
-    /// and curly), accented letters and the Kelvin sign (which lower-cases to k).
+    /// doubled-word passes over ASCII copy whose bytes hold no word twice in a row, compares ASCII
+    /// words in place and makes strings only of a matching pair: it finds what comparing every word
+    /// as a lower-cased string finds, across case, apostrophes (straight and curly), accented letters
+    /// and the Kelvin sign (which lower-cases to k).
     func testDoubledWordsComparedInPlaceAgreeWithStrings() throws {
         let pieces = ["the", "The", "THE", "the", "of", "OF", "a", "an", "An", "it's", "it’s", "It's", "café", "Café", "CAFÉ",
                       "\u{212A}ing", "king", "King", "and", "And", "for", "For", "to"]

@@ -44,6 +44,10 @@ struct RepetitionCheck: PackKindCheck {
                 return DoubledCharacters.finding(ScalarText(bytes, SourceRange(lo, min(hi, window.end))), at: before + 1, scan, doublings)
             }
         }
+        // Copy all in ASCII (most English copy) is passed over unless two words in a row have the same
+        // letters but for case: read from the bytes, with nothing decoded (the words are told apart
+        // there exactly as below).
+        if scan.comparesWordsInPlace, !Self.mayRepeatWord(bytes, window) { return [] }
         let t = ScalarText(bytes, window)
         let s = t.scalars
         var out: [Finding] = []
@@ -79,5 +83,30 @@ struct RepetitionCheck: PackKindCheck {
                                         edits: [TextEdit(range: t.range(a.end, b.end), replacement: "")], applicability: scan.spec.fixSafety)))
         }
         return out
+    }
+
+    /// False only when `range` is all ASCII and no word (a letter, then letters and apostrophes) is
+    /// followed by the same word but for case: no repetition is there.
+    static func mayRepeatWord(_ bytes: [UInt8], _ range: SourceRange) -> Bool {
+        bytes.withUnsafeBufferPointer { buf in
+            func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+            var previous = (start: -1, end: -1)
+            var k = range.start
+            while k < range.end {
+                let b = buf[k]
+                if b >= 0x80 { return true }
+                guard isLetter(b) else { k += 1; continue }
+                var e = k + 1
+                while e < range.end, isLetter(buf[e]) || buf[e] == 0x27 { e += 1 }
+                if previous.start >= 0, previous.end - previous.start == e - k {
+                    var same = true
+                    for j in 0..<(e - k) where buf[previous.start + j] | 0x20 != buf[k + j] | 0x20 { same = false; break }
+                    if same { return true }
+                }
+                previous = (k, e)
+                k = e
+            }
+            return false
+        }
     }
 }
