@@ -229,12 +229,15 @@ extension ChineseLexicon {
                 }
             }
         }
-        var tokens: [(Int, Int)] = []
+        // (Collected last to first and turned round in place: a reversed copy of unlabelled pairs
+        // cast element by element to the labelled type cost more than the segmentation.)
+        var tokens: [(start: Int, length: Int)] = []
         var i = s.count
         while i > 0 {
             tokens.append((back[i], i - back[i]))
             i = back[i]
         }
-        return tokens.reversed()
+        tokens.reverse()
+        return tokens
     }
 }

@@ -93,6 +93,16 @@ final class ConfigTests: XCTestCase {
         XCTAssertTrue(Glob("archive").matches("archive/x.txt"))
     }
 
+    /// A file's folder, worked out from its bytes for a plain path, is the one Foundation gives.
+    func testFolderOfAFileAsFoundationGivesIt() {
+        let paths = ["a/b.txt", "./b.txt", "/b.txt", "b.txt", "a/b/", "a//b.txt", "/", "..", "../a/b.txt", "a/./b.txt",
+                     "a/../b.txt", "/abs/zh/rmrb-20200101-01-01.txt", "版面/第一版/𠮷.txt", "a/b.txt/", "a b/c d.txt", "~/x.txt", "a/.",
+                     "a/..", "//a/b", "a/b//"]
+        for path in paths {
+            XCTAssertEqual(RunPlanner.directory(of: path), (path as NSString).deletingLastPathComponent, path)
+        }
+    }
+
     func testDidYouMean() {
         XCTAssertEqual(didYouMean("warnign", ["error", "warning", "info"]), " (did you mean \"warning\"?)")
         XCTAssertEqual(didYouMean("zzzzzz", ["error"]), "")
