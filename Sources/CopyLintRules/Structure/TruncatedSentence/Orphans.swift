@@ -46,7 +46,12 @@ extension TruncatedSentenceRule {
                 // it is that paragraph's end, one sentence split at a break. Reported at the break.
                 // (So under a line read as a heading that holds a clause, 桥头遗址位于…，…由北向南: the
                 // first half of a lede, too short for the paragraph it was.)
+                // (And under a deck or a subhead in sentence case over copy that goes on in lower case,
+                // The stage adaptation of the film / has had its opening night: the first half of a
+                // sentence read as a heading.)
+                let lowercase = head.scalars.first.map(CharClass.isASCIILower) ?? false
                 let prose = prev.kind == .paragraph || (prev.kind.isHeading && texts[i - 1].scalars.contains(0xFF0C))
+                    || (lowercase && (prev.kind == .subtitle || prev.kind == .subhead) && Self.isSentenceCase(texts[i - 1]))
                 if prose, prev.article == blocks[i].article, s.open[i - 1] {
                     let before = texts[i - 1], ending = Ending(texts[i - 1])
                     if !ending.complete {

@@ -71,6 +71,15 @@ public struct TruncatedSentenceRule: Rule {
                 Analysts expect further falls this week.
                 """, note: "cut with the rest lost"),
             Example("""
+                Library opens late on Fridays
+
+                The old reading room of the Quay ↓Library
+
+                will stay open until ten on Friday nights from next month.
+
+                Staff said the change followed requests from students at the college.
+                """, note: "a sentence's first half read as a deck (sentence case, no stop) over copy that goes on in lower case: split there, not an orphan under it"),
+            Example("""
                 Q&A: the new bus lanes
 
                 Q: When do the lanes open?
