@@ -34,6 +34,14 @@ extension MixedScriptRule {
                                         fix: Fix(title: "replace with '〇'", edits: [TextEdit(range: t.range(a, b), replacement: "〇")], applicability: .unsafe)))
                 continue
             }
+            // A lone lower-case letter inside a Chinese word (中n雨: 中雨 with a stray n), told by the word
+            // list: the two characters either side of it make a word. (Not 第n次 or x轴: no word there.)
+            if b - a == 1, CharClass.isASCIILower(s[a]), a > 0, b < s.count, CharClass.isHan(s[a - 1]), CharClass.isHan(s[b]),
+               ChineseLexicon.logProbability([s[a - 1], s[b]]) != nil {
+                findings.append(Finding(range: t.range(a, b), message: "Latin letter '\(t.string(a, b))' inside the Chinese word '\(t.string(a - 1, a))\(t.string(b, b + 1))'",
+                                        fix: Fix(title: "delete '\(t.string(a, b))'", edits: [TextEdit(range: t.range(a, b), replacement: "")], applicability: .unsafe)))
+                continue
+            }
             if enclosed == nil { enclosed = Self.enclosedLatin(s) }
             if enclosed![i] { continue }
             let token = s[a..<b]

@@ -69,8 +69,11 @@ public struct MixedScriptRule: Rule {
             Example("The ↓ｍarket closed higher.", fixed: "The market closed higher.", note: "a full-width letter"),
             Example("The plan would only be ↓implemen了ted next year.", note: "a Chinese character inside an English word"),
             Example("本报记者二↓o二四年十一月于𠮷安。", fixed: "本报记者二〇二四年十一月于𠮷安。", note: "a Latin o for 〇 in a year written in Chinese"),
+            Example("𠮷安市今天夜间有中↓n雨，明天转多云。", fixed: "𠮷安市今天夜间有中雨，明天转多云。",
+                    note: "a stray lower-case letter inside a Chinese word (中雨): the characters either side make a word"),
         ],
         nonTriggering: [
+            Example("第n次修改后，图纸上的x轴刻度改为每格𠮷米。", note: "a letter as a variable (第n次, x轴): the characters either side make no word"),
             Example("今年GDP增长6.1%，5G基站超过13万个，PM2.5浓度下降，A股市场平稳。"),
             Example("新款iPhone和OPPO Reno3手机将于下月上市，续航达到20km以上。"),
             Example("详情请访问www.example.gov.cn或发送邮件至news@example.com。"),
