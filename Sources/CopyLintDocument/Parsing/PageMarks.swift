@@ -65,9 +65,9 @@ public struct JumpLine: Sendable, Equatable {
         return chinese(text) ?? english(text)
     }
 
-    /// `t` holds 版, or a word that starts as page, p. or pg. do (any case): what every jump line
-    /// names its page with. (A p opening any word, parks or police, is not enough to build the
-    /// line's string for.)
+    /// `t` holds 版, or page, p. or pg. (in any case) at the start of a word: what every jump line
+    /// names its page with. (A p opening any other word, parks or police, is not worth building
+    /// the line's string for.)
     static func namesAPage(_ t: [Unicode.Scalar]) -> Bool {
         // An ASCII letter folded to lower case (a '.' stays one); 0 for anything else or past the end.
         func folded(_ k: Int) -> UInt32 { k < t.count && t[k].value < 0x80 ? t[k].value | 0x20 : 0 }

@@ -42,20 +42,20 @@ struct RunPlanner {
     /// `--select` and the like.
     var selection = RuleSelection()
 
-    /// The plans, in the order of `files`; the configuration of the first file planned (the run's
-    /// report settings come from it); and the configuration errors met.
     /// The folder of `path`, as `NSString.deletingLastPathComponent` gives it: worked out from the
     /// bytes for a plain path (a folder and a name, one slash between), by Foundation otherwise (it
     /// cost more than reading a small file).
     static func directory(of path: String) -> String {
         let bytes = Array(path.utf8)
-        if let slash = bytes.lastIndex(of: 0x2F), slash > 0, slash < bytes.count - 1, bytes[slash - 1] != 0x2F,
+        if let slash = bytes.lastIndex(of: 0x2F), slash > 0, slash < bytes.count - 1,
            !zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x2F && $1 == 0x2F }) {
             return String(decoding: bytes[..<slash], as: UTF8.self)
         }
         return (path as NSString).deletingLastPathComponent
     }
 
+    /// The plans, in the order of `files`; the configuration of the first file planned (the run's
+    /// report settings come from it); and the configuration errors met.
     func plan(_ files: [String]) -> (plans: [FilePlan], rootConfig: Configuration?, errors: [CopyLintError]) {
         var linters: [String: Linter] = [:]
         var plans: [FilePlan] = []
