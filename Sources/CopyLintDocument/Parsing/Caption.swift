@@ -51,9 +51,19 @@ extension Caption {
     /// The text ends on a credit after a sentence's stop: ". Picture: " and at most five words with no
     /// stop of their own.
     static func endsOnEnglishCredit(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard t.count <= 300, let colon = t.lastIndex(of: ":") else { return false }
+        guard t.count <= 300 else { return false }
+        var k = t.endIndex
+        while k > t.startIndex, t[k - 1] != ":" { k -= 1 }
+        guard k > t.startIndex else { return false }
+        let colon = k - 1
         let rest = t[(colon + 1)...]
-        guard !rest.contains("."), rest.split(separator: " ").count <= 5, !rest.isEmpty else { return false }
+        // (Its words counted as they are met: at most five, with no point among them.)
+        var words = 0, inWord = false
+        for c in rest {
+            if c == "." { return false }
+            if c == " " { inWord = false } else if !inWord { inWord = true; words += 1 }
+        }
+        guard words <= 5, !rest.isEmpty else { return false }
         return creditMarks.contains { mark in
             let start = colon + 1 - mark.count
             return start >= t.startIndex + 2 && t[start...colon].elementsEqual(mark) && t[start - 1] == " " && t[start - 2] == "."
@@ -64,9 +74,11 @@ extension Caption {
 /// A web page's breadcrumb: a few short items set apart by › » or > (Home › News › Environment).
 enum Breadcrumb {
     static func matches(_ t: [Unicode.Scalar]) -> Bool {
+        // (Separators counted first: most lines have none, and are not split.)
+        let separators = t.lazy.filter { $0 == "›" || $0 == "»" || $0 == ">" }.count
+        guard separators >= 2 else { return false }
         let items = t.split { $0 == "›" || $0 == "»" || $0 == ">" }
-        let separators = t.filter { $0 == "›" || $0 == "»" || $0 == ">" }.count
-        guard separators >= 2, items.count == separators + 1 else { return false }
+        guard items.count == separators + 1 else { return false }
         return items.allSatisfy { item in
             let words = item.split(separator: " ").count
             return words >= 1 && words <= 4 && !item.contains { $0 == "." || $0 == "。" || $0 == "，" || $0 == "," }

@@ -417,9 +417,21 @@ enum LayoutRecognizer {
     static func width(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (chars: Int, cols: Int) {
         var chars = 0, cols = 0
         var i = start
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, tabs: UInt64 = 0x0909_0909_0909_0909
         while i < end {
             let lead = buf[i]
             if lead < 0x80 {
+                // Eight ASCII bytes with no tab among them (English copy): eight characters, eight columns.
+                if i + 8 <= end {
+                    let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let x = w ^ tabs
+                    if w & highs == 0, (x &- ones) & ~x & highs == 0 {
+                        chars += 8
+                        cols += 8
+                        i += 8
+                        continue
+                    }
+                }
                 chars += 1
                 cols += lead == 0x09 ? 4 : 1
                 i += 1

@@ -38,6 +38,26 @@ final class LayoutTests: TempFolderTestCase {
 
         """
 
+    /// A line's characters and columns, eight ASCII bytes at a time where it can, are what counting
+    /// each character gives: tabs four columns, CJK and full-width forms two, astral ideographs two.
+    func testLineWidthCountsAsEachCharacterDoes() {
+        let pieces = ["The council ", "met\ton Monday", "，", "社区", "𠮷", "ＡＢ", "“quoted”", " ", "\t", "abcdefgh", "é", "—", "12345678"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            // (Every wide character among the pieces is at or above U+3000; “ ” — é are narrow.)
+            var chars = 0, cols = 0
+            for c in text.unicodeScalars {
+                chars += 1
+                cols += c.value == 0x09 ? 4 : c.value >= 0x3000 ? 2 : 1
+            }
+            let bytes = Array(text.utf8)
+            let got = bytes.withUnsafeBufferPointer { LayoutRecognizer.width($0, 0, $0.count) }
+            XCTAssertEqual(got.chars, chars, text)
+            XCTAssertEqual(got.cols, cols, text)
+        }
+    }
+
     func testHardWrappedEnglishWithBlankLines() {
         let d = parse(Self.wire)
         guard case .wrapped(let width, _, let indentStarts) = d.layout.flow else { return XCTFail("\(d.layout)") }
