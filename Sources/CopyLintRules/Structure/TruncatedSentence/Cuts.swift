@@ -74,16 +74,20 @@ extension TruncatedSentenceRule {
             // (Asked only where it can matter: no lede, no paragraph of the story above it.)
             let firstOfItsCopy = block.ledeRange == nil && !(i > 0 && blocks[i - 1].kind == .paragraph && blocks[i - 1].article == block.article)
             let copyLead = firstOfItsCopy && !(i + 1 < blocks.count && blocks[i + 1].kind == .byline) && Self.isEnglishCopyLead(text)
+            // (So too where the lead, cut short, was read as a subhead: the first line under the headline,
+            // over the copy. No subhead comes before any copy.)
+            let leadSubhead = block.kind == .subhead && copyLead && weak && i > 0 && blocks[i - 1].article == block.article
+                && blocks[i - 1].kind.isHeading && s.storyContinuesAfter(i)
             let leadIn = s.opensStory(i) && s.storyContinuesAfter(i) && block.ledeRange == nil && !copyLead
                 && !text.scalars.contains(where: { $0 == 0x3002 || $0 == 0xFF01 || $0 == 0xFF1F })
             // A line in headlinese (another story's headline in the copy, or this one's printed late)
             // is misplaced-headline's to report.
-            if block.kind != .paragraph || (!prose && s.storyContinuesAfter(i)) || leadIn || Self.isHeadlinese(text) {
+            if (block.kind != .paragraph && !leadSubhead) || (!prose && s.storyContinuesAfter(i)) || leadIn || Self.isHeadlinese(text) {
                 // (Nor a heading's two short clauses, 生态美，百姓富: a verb there may close it.)
                 guard let e = evidence, !e.contains("inside a word"), e != Self.noStopReason,
                       block.kind == .paragraph || e != Self.shortClauseReason else { continue }
             }
-            if evidence == nil, block.kind == .paragraph, weak, unfinished.contains(i), !Self.endsOnClosedList(text),
+            if evidence == nil, (block.kind == .paragraph && unfinished.contains(i)) || leadSubhead, weak, !Self.endsOnClosedList(text),
                block.ledeRange != nil || (i > 0 && blocks[i - 1].kind == .paragraph && blocks[i - 1].article == block.article) || copyLead,
                !headsCopy {
                 // Running text that stops without a stop, where the rest of the copy does not.

@@ -80,6 +80,15 @@ public struct TruncatedSentenceRule: Rule {
                 Staff said the change followed requests from students at the college.
                 """, note: "a sentence's first half read as a deck (sentence case, no stop) over copy that goes on in lower case: split there, not an orphan under it"),
             Example("""
+                Harbour plan rejected
+
+                Local fishermen have lost a long court ↓fight
+
+                They had challenged the council's decision to approve a new marina on the old quay last year.
+
+                The group said it would now consider its next steps.
+                """, note: "a lead cut short, read as a subhead: the first line under the headline holds a finite 'have' and an article, as a headlinese deck does not"),
+            Example("""
                 Q&A: the new bus lanes
 
                 Q: When do the lanes open?
@@ -166,6 +175,13 @@ public struct TruncatedSentenceRule: Rule {
                 """, note: "a dateline stranded at the end"),
         ],
         nonTriggering: [
+            Example("""
+                Harbour plan rejected
+
+                Fishermen lose long court fight over new marina
+
+                They had challenged the council's decision to approve a new marina on the old quay last year.
+                """, note: "a deck in headlinese under the headline: no finite 'be' or 'have', no article"),
             Example("""
                 # 标题
 
