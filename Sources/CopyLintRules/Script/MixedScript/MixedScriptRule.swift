@@ -73,6 +73,8 @@ public struct MixedScriptRule: Rule {
                     note: "a stray lower-case letter inside a Chinese word (中雨): the characters either side make a word"),
         ],
         nonTriggering: [
+            Example("专家释读，铜鼎内壁的铭文“辝作長鼎”记录了𠮷国铸造者的名字。",
+                    note: "an inscription quoted with a character no modern word uses (辝): its forms are its own"),
             Example("第n次修改后，图纸上的x轴刻度改为每格𠮷米。", note: "a letter as a variable (第n次, x轴): the characters either side make no word"),
             Example("今年GDP增长6.1%，5G基站超过13万个，PM2.5浓度下降，A股市场平稳。"),
             Example("新款iPhone和OPPO Reno3手机将于下月上市，续航达到20km以上。"),

@@ -47,6 +47,29 @@ extension MixedScriptRule {
         return true
     }
 
+    /// The form stands in a short quotation that also holds a character the word list does not know
+    /// at all (“行相曾邦，以長辝夏”, an inscription's words): a transcription of an old text, whose
+    /// forms are its own. A slip of the keyboard in a modern quotation leaves no such character.
+    static func inOldTextQuote(_ s: [UInt32], _ i: Int, _ j: Int, wrong: (UInt32) -> Bool) -> Bool {
+        let opens: Set<UInt32> = [0x201C, 0x300C, 0x300E], closes: Set<UInt32> = [0x201D, 0x300D, 0x300F]
+        let longest = 16
+        var a = i - 1
+        while a >= 0, i - a <= longest, !opens.contains(s[a]) {
+            if closes.contains(s[a]) || s[a] == 0x3002 { return false }
+            a -= 1
+        }
+        guard a >= 0, i - a <= longest else { return false }
+        var b = j
+        while b < s.count, b - a <= longest + 1, !closes.contains(s[b]) {
+            if opens.contains(s[b]) || s[b] == 0x3002 { return false }
+            b += 1
+        }
+        guard b < s.count, closes.contains(s[b]) else { return false }
+        return ((a + 1)..<b).contains { k in
+            (k < i || k >= j) && CharClass.isHan(s[k]) && !wrong(s[k]) && ChineseLexicon.charStats(s[k]) == (0, 0, 0)
+        }
+    }
+
     /// Which characters a file holds: a bit for each code point, set by one pass over the file's
     /// bytes when a name form is first looked into (each look is then a bit test, not a search of
     /// the file: a page with many names costs one pass).
@@ -75,7 +98,7 @@ extension MixedScriptRule {
                 if forms.count != 1 { unique = false }
                 replacement.unicodeScalars.append(Unicode.Scalar(forms[0])!)
             }
-            if isNameForm(s, i, j, table, present) { i = j; continue }
+            if isNameForm(s, i, j, table, present) || Self.inOldTextQuote(s, i, j, wrong: wrong) { i = j; continue }
             let found = t.string(i, j)
             let (wrong, right) = expected == .simplified ? ("traditional", "simplified") : ("simplified", "traditional")
             let plural = j - i > 1 ? "characters" : "character"
