@@ -48,7 +48,7 @@ extension MixedScriptRule {
     }
 
     /// The form stands in a short quotation that also holds a character the word list does not know
-    /// at all (“行相曾邦，以長辝夏”, an inscription's words): a transcription of an old text, whose
+    /// at all (“辝作長鼎”, an inscription's words): a transcription of an old text, whose
     /// forms are its own. A slip of the keyboard in a modern quotation leaves no such character.
     static func inOldTextQuote(_ s: [UInt32], _ i: Int, _ j: Int, wrong: (UInt32) -> Bool) -> Bool {
         let opens: Set<UInt32> = [0x201C, 0x300C, 0x300E], closes: Set<UInt32> = [0x201D, 0x300D, 0x300F]

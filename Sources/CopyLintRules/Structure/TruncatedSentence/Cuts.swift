@@ -156,8 +156,8 @@ extension TruncatedSentenceRule {
         guard CharClass.isASCIILower(s[start])
             || (!s.contains(0x0A) && !(words.starts(with: "By ".unicodeScalars)) && !s.contains(0x3B) && !Self.endsOnCredit(words)) else { return false }
         // (Seven words are enough with a finite "is" or "has" in them, which a deck in headlinese leaves
-        // out: "A man is facing charges of hacking into computers", "Peace protestors have lost a
-        // landmark appeal".)
+        // out: "A driver is facing charges over the crash", "Local fishermen have lost a long court
+        // fight".)
         let count = TextTraits.wordCount(words)
         guard count >= 14 || (count >= 7 && (TextTraits.hasFiniteBe(words) || TextTraits.hasFiniteHave(words))) else { return false }
         return TextTraits.articleCount(words) >= 1 && !isHeadlinese(t)

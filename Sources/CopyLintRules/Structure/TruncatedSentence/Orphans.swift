@@ -47,7 +47,7 @@ extension TruncatedSentenceRule {
                 // (So under a line read as a heading that holds a clause, 桥头遗址位于…，…由北向南: the
                 // first half of a lede, too short for the paragraph it was.)
                 // (And under a deck or a subhead in sentence case over copy that goes on in lower case,
-                // The stage adaptation of the film / has had its opening night: the first half of a
+                // The old reading room of the Quay Library / will stay open until ten: the first half of a
                 // sentence read as a heading.)
                 let lowercase = head.scalars.first.map(CharClass.isASCIILower) ?? false
                 let prose = prev.kind == .paragraph || (prev.kind.isHeading && texts[i - 1].scalars.contains(0xFF0C))
