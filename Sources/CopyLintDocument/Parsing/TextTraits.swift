@@ -123,31 +123,32 @@ package enum TextTraits {
         guard k < text.count else { return false }
         // (ASCII words, the usual case, are compared as bytes folded to lower case, with no string made.)
         if text[k...].allSatisfy({ $0.value < 0x80 }) {
-            return text.count - k <= 5 && headlineNeverEndsOnBytes.contains(text[k...].map { UInt8($0.value | 0x20) })
+            return text.count - k <= headlineNeverEndsOnLongest && headlineNeverEndsOnBytes.contains(text[k...].map { UInt8($0.value | 0x20) })
         }
         let word = String(String.UnicodeScalarView(text[k...])).lowercased()
         return headlineNeverEndsOn.contains(word)
     }
 
     private static let headlineNeverEndsOnBytes = Set(headlineNeverEndsOn.map { Array($0.utf8) })
+    private static let headlineNeverEndsOnLongest = headlineNeverEndsOn.map(\.count).max() ?? 0
 
     /// An English line with a finite form of "be" in it (is, are, was, were): headlines drop them
     /// ("Oscars race enters final furlong"), running prose keeps them ("The new picture is expected").
     package static func hasFiniteBe(_ text: [Unicode.Scalar]) -> Bool { containsWord(text, finiteBe) }
 
-    /// An English line with "has", "have" or "had" in it: the perfect of running prose ("LVMH has
-    /// sold"), where a headline says "LVMH sells".
-    package static func hasFiniteHave(_ text: [Unicode.Scalar]) -> Bool { containsWord(text, finiteHave) }
+    /// An English line with a finite "be", or with "has", "have" or "had": the perfect of running
+    /// prose too ("LVMH has sold"), where a headline says "LVMH sells".
+    package static func hasFiniteBeOrHave(_ text: [Unicode.Scalar]) -> Bool { containsWord(text, finiteBeOrHave) }
 
     /// One of `words` (lower case, ASCII) occurs in `text` as a word, whatever its case.
     private static func containsWord(_ text: [Unicode.Scalar], _ words: Set<[UInt8]>) -> Bool {
         var word: [UInt8] = []
-        for s in text + [" "] {
+        for s in text {
             if s.value < 0x80, CharClass.isASCIILetter(s.value) { word.append(UInt8(s.value | 0x20)); continue }
             if words.contains(word) { return true }
             word.removeAll(keepingCapacity: true)
         }
-        return false
+        return words.contains(word)
     }
 
     /// How many times "a", "an" or "the" occur (headlines drop articles).
@@ -162,7 +163,7 @@ package enum TextTraits {
     }
 
     private static let finiteBe: Set<[UInt8]> = Set(["is", "are", "was", "were"].map { Array($0.utf8) })
-    private static let finiteHave: Set<[UInt8]> = Set(["has", "have", "had"].map { Array($0.utf8) })
+    private static let finiteBeOrHave: Set<[UInt8]> = finiteBe.union(["has", "have", "had"].map { Array($0.utf8) })
 
     /// Characters a Chinese sentence cannot stop on when they stand alone (的, 和, 在, 不 …).
     package static let danglingChinese = ScalarSet("的地得和与及或对在把被将从向以于由而并且但因若则就都也还又再才更最很不没其之所这那该各每某是让使给跟同比为即既虽当自按据经令".unicodeScalars.map(\.value))

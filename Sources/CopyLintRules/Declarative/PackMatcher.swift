@@ -28,18 +28,22 @@ final class PackMatcher: @unchecked Sendable {
         self.spec = spec
         template = Self.pieces(spec.message)
         var words: [String] = []
+        var owners: [(group: Int, variant: Int)] = []
         switch spec.kind {
         case .existence: words = spec.tokens
         case .substitution: words = spec.swap.map(\.0)
         case .occurrence: words = spec.tokens
-        case .consistency: words = spec.groups.flatMap { $0.flatMap(Self.alternatives) }
-        case .repetition, .pair: words = []   // repetition's tokens restrict the words checked
-        }
-        var owners: [(group: Int, variant: Int)] = []
-        if spec.kind == .consistency {
+        case .consistency:
+            // Each spelling of each form, and which group and form it spells.
             for (g, group) in spec.groups.enumerated() {
-                for (v, variant) in group.enumerated() { for _ in Self.alternatives(variant) { owners.append((g, v)) } }
+                for (v, variant) in group.enumerated() {
+                    for spelling in Self.alternatives(variant) {
+                        words.append(spelling)
+                        owners.append((g, v))
+                    }
+                }
             }
+        case .repetition, .pair: words = []   // repetition's tokens restrict the words checked
         }
         self.owners = owners
         let patterns = words.map { Array($0.utf8) }

@@ -159,7 +159,7 @@ extension TruncatedSentenceRule {
         // out: "A driver is facing charges over the crash", "Local fishermen have lost a long court
         // fight".)
         let count = TextTraits.wordCount(words)
-        guard count >= 14 || (count >= 7 && (TextTraits.hasFiniteBe(words) || TextTraits.hasFiniteHave(words))) else { return false }
+        guard count >= 14 || (count >= 7 && TextTraits.hasFiniteBeOrHave(words)) else { return false }
         return TextTraits.articleCount(words) >= 1 && !isHeadlinese(t)
     }
 
@@ -204,6 +204,6 @@ extension TruncatedSentenceRule {
     /// headline says "LVMH sells", copy says "LVMH has sold"), or a comma.
     static func readsAsProse(_ t: ScalarText) -> Bool {
         let words = t.scalars.compactMap(Unicode.Scalar.init)
-        return t.scalars.contains(0x2C) || TextTraits.hasFiniteBe(words) || TextTraits.hasFiniteHave(words)
+        return t.scalars.contains(0x2C) || TextTraits.hasFiniteBeOrHave(words)
     }
 }

@@ -130,6 +130,7 @@ extension TruncatedSentenceRule {
         let tail = hanTail(t, before: ending.index + 1)
         guard let token = ChineseLexicon.segment(tail).last, token.length == 1,
               !ChineseLexicon.mayCloseWord(tail) else { return false }
+        // (是…的 closes its own clause: the 是 of an earlier one, 同样是…，…的, does not count.)
         if ending.last == 0x7684 {   // 的
             var k = ending.index
             while k >= 0, t.scalars[k] != 0xFF0C, t.scalars[k] != 0x2C, t.scalars[k] != 0x3002 { k -= 1 }
