@@ -88,6 +88,7 @@ extension TruncatedSentenceRule {
                       block.kind == .paragraph || e != Self.shortClauseReason else { continue }
             }
             if evidence == nil, (block.kind == .paragraph && unfinished.contains(i)) || leadSubhead, weak, !Self.endsOnClosedList(text),
+               !Self.endsOnCode(text),
                block.ledeRange != nil || (i > 0 && blocks[i - 1].kind == .paragraph && blocks[i - 1].article == block.article) || copyLead,
                !headsCopy {
                 // Running text that stops without a stop, where the rest of the copy does not.

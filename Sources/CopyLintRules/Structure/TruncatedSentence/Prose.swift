@@ -120,6 +120,19 @@ extension TruncatedSentenceRule {
         return words <= 6 && (tail.contains(" and ") || tail.contains(" or "))
     }
 
+    /// The last word is a code of capitals and digits (a postcode's WR3 7PL, a form's ref. B12): the
+    /// line is an address or a reference, which sets no stop, not a sentence cut short.
+    static func endsOnCode(_ t: ScalarText) -> Bool {
+        let s = t.scalars
+        var end = s.count
+        while end > 0, CharClass.isSpace(s[end - 1]) { end -= 1 }
+        var start = end
+        while start > 0, !CharClass.isSpace(s[start - 1]) { start -= 1 }
+        let word = s[start..<end]
+        guard word.count >= 2, word.allSatisfy({ CharClass.isASCIIUpper($0) || CharClass.isDigit($0) }) else { return false }
+        return word.contains(where: CharClass.isDigit) && word.contains(where: CharClass.isASCIIUpper)
+    }
+
     /// Three spaces or more between two words, twice: the cells of a form or a table run into a line.
     static func hasCellGaps(_ t: ScalarText) -> Bool {
         var run = 0, gaps = 0, seenText = false

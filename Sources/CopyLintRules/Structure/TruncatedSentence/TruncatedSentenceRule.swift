@@ -249,6 +249,15 @@ public struct TruncatedSentenceRule: Rule {
                 Kestrel Bay 251-6 (50 ov) beat Ashby Moor 187 (41.2 ov) by 64 runs
                 """, note: "lines of results, dense with figures, stop without a full stop"),
             Example("""
+                Ferry back in service
+
+                The Brandle ferry returned to service on Monday after a fortnight out of action.
+
+                Its skipper said a new drive wheel had been fitted by a firm in the town.
+
+                Printed and published by Marsh Road Press Ltd, 9 Quay Lane, Harnford HF2 8QD
+                """, note: "an imprint that ends on a postcode (HF2 8QD) is an address, which sets no stop"),
+            Example("""
                 让老街重新热闹起来
 
                 从修房子到留住人
