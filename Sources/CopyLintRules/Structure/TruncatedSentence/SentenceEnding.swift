@@ -18,7 +18,7 @@ extension TruncatedSentenceRule {
             index = k
             last = k >= 0 ? t.scalars[k] : 0
             complete = k < 0 || Ending.isFinal(last)
-                || (CharClass.isClosingMark(t.scalars[t.count - 1]) && Ending.isWholeBracketed(t))
+                || (CharClass.isClosingMark(t.scalars[t.count - 1]) && (Ending.isWholeBracketed(t) || Ending.isOneQuotation(t, before: k)))
         }
 
         // The marks, as a set: the reference that the switch below is tested against.
@@ -33,6 +33,28 @@ extension TruncatedSentenceRule {
             default:
                 return false
             }
+        }
+
+        /// The text is one quotation, opened at its first character and closed at its last, with a word
+        /// (not a comma) before the close: a pull quote set without a stop, whose closing mark shows its
+        /// end survived ("It is hard to leave this town", “把日子过成诗”). A quotation cut short has
+        /// lost its closing mark with its end.
+        static func isOneQuotation(_ t: ScalarText, before k: Int) -> Bool {
+            let s = t.scalars
+            var end = s.count - 1
+            while end > 0, CharClass.isSpace(s[end]) { end -= 1 }
+            guard k >= 1, k == end - 1, let open = s.first else { return false }
+            let close: UInt32
+            switch open {
+            case 0x201C: close = 0x201D
+            case 0x22: close = 0x22
+            case 0x300C: close = 0x300D
+            case 0x300E: close = 0x300F
+            default: return false
+            }
+            guard s[end] == close, CharClass.isASCIILetter(s[k]) || CharClass.isDigit(s[k]) || CharClass.isHan(s[k]) else { return false }
+            // One quotation: its marks appear nowhere else in the text.
+            return !s[1..<end].contains { $0 == open || $0 == close }
         }
 
         /// "（…）" at the end closing a bracket opened earlier in the paragraph: a credit, a note.

@@ -121,6 +121,15 @@ public struct TruncatedSentenceRule: Rule {
                 ↓础设施建设仍在加快推进，新馆预计明年开放。
                 """, note: "an orphan that opens with the second half of 基础"),
             Example("""
+                Harbour paintings
+
+                The largest canvas in the show sets the fishing boats of 𠮷 Bay against a pale lemon sky.
+
+                "It is hard to stand in front of it without reaching for a coat"
+
+                ↓which the painter finished only last spring, and which hangs alone in the final room.
+                """, note: "a pull quote set in quotation marks without a stop is whole: the paragraph under it that starts in lower case is the orphan"),
+            Example("""
                 # 标题
 
                 送到医院门口时，饭菜还是热的。
