@@ -305,6 +305,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "the story's headline printed after it",
+        "a story with no headline, then a line that takes up its words set as the kicker over the next story's headline: the first story's headline, printed after it": "a story with no headline, then a line that takes up its words set as the kicker over the next story's headline: the first story's headline, printed after it",
         "a dateline on a line of its own inside the copy, with no headline over it": "a dateline on a line of its own inside the copy, with no headline over it",
         "two subheads built alike in a row: the first section lost its text": "two subheads built alike in a row: the first section lost its text",
         "a letters page, each letter closed by its credit: a letter that opens straight after the previous credit has no title, and the two titles stacked under its own credit are its title, printed after it, and the next letter's": "a letters page, each letter closed by its credit: a letter that opens straight after the previous credit has no title, and the two titles stacked under its own credit are its title, printed after it, and the next letter's",
@@ -1163,6 +1164,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的标题排在了稿件之后",
+        "a story with no headline, then a line that takes up its words set as the kicker over the next story's headline: the first story's headline, printed after it": "一篇没有标题的稿件之后，一行复述其内容的文字被排成下一篇标题上方的引题：它是前一篇稿件排在正文之后的标题",
         "a dateline on a line of its own inside the copy, with no headline over it": "正文中间单独成行的电头，上方没有标题",
         "two subheads built alike in a row: the first section lost its text": "两个句式相同的小标题相连：前一节的正文丢了",
         "a letters page, each letter closed by its credit: a letter that opens straight after the previous credit has no title, and the two titles stacked under its own credit are its title, printed after it, and the next letter's": "读者来信版，每封信以署名结束：紧接上一封署名开头的信没有标题，它自己署名下相连的两个标题，前一个是它的标题（排到了信后），后一个属于下一封",
@@ -2021,6 +2023,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的標題排在稿件之後",
+        "a story with no headline, then a line that takes up its words set as the kicker over the next story's headline: the first story's headline, printed after it": "一篇沒有標題的稿件之後，一行複述其內容的文字被排成下一篇標題上方的引題：它是前一篇稿件排在正文之後的標題",
         "a dateline on a line of its own inside the copy, with no headline over it": "正文中間單獨成行的電頭，上方沒有標題",
         "two subheads built alike in a row: the first section lost its text": "兩個句式相同的小標題相連：前一節的正文遺失了",
         "a letters page, each letter closed by its credit: a letter that opens straight after the previous credit has no title, and the two titles stacked under its own credit are its title, printed after it, and the next letter's": "讀者來信版，每封信以署名結束：緊接上一封署名開頭的信沒有標題，它自己署名下相連的兩個標題，前一個是它的標題（排到了信後），後一個屬於下一封",

@@ -63,6 +63,26 @@ extension MisplacedHeadlineRule {
         return true
     }
 
+    /// (a) again, where the late headline lands on the next story's: a story that opens on its lede
+    /// with no headline of its own, then a line read as the kicker over the next story's headline.
+    /// The line is the first story's headline printed after it when it takes up that story's words
+    /// and none of the copy under the headline it stands over (a kicker introduces its own story).
+    func lateHeadlineOverNext(_ s: HeadlineScan, _ n: Int) -> Bool {
+        let g = s.groups[n], blocks = s.blocks
+        let first = g.first
+        guard blocks[first].kind == .kicker, g.members.count >= 2, blocks[g.members[1]].kind == .headline,
+              let before = s.bodyBefore(g), let after = s.bodyAfter(n),
+              !s.hasOwnHeadline(before), s.opensOnLede(before),
+              HeadlineScan.headlineSized(s.texts.scalars(first)) else { return false }
+        let limit = s.isEnglish(first) ? max(maxAffinity, 0.34) : 0.3
+        guard let above = s.share(of: first, in: s.bodyWindow(from: before, forward: false), stoppingAbove: limit), above > limit,
+              s.share(of: first, in: s.bodyWindow(from: after, forward: true), stoppingAbove: 0) == 0 else { return false }
+        s.findings.append(Finding(range: blocks[first].textRange,
+                                  message: "headline comes after its own story (the story it heads ends at line \(s.line(before)))",
+                                  related: [RelatedLocation(range: blocks[before].textRange, message: "the story ends here")]))
+        return true
+    }
+
     /// (c) Headings stacked with nothing between them: a section heading whose text was cut, or two
     /// headlines in a row. True when it reported one (the group is then not also another story's).
     func stackedHeadings(_ s: HeadlineScan, _ n: Int) -> Bool {

@@ -38,6 +38,18 @@ public struct MisplacedHeadlineRule: Rule {
                 # ↓首批智慧停车场投入使用
                 """, note: "the story's headline printed after it"),
             Example("""
+                𠮷溪晚报　社会新闻
+                街头志愿者冬夜送热汤
+                　　本报讯（记者　林　木）12月2日晚，𠮷溪市一群志愿者在火车站广场为夜归的旅客送上热汤。
+                　　志愿者说，热汤由附近的餐馆免费提供，今冬每周送三次。
+                　　本报讯（记者　周　川）经过三个月施工，河滨公园的步道改造完工，沿河新增了十处休息座椅。
+                　　公园管理处介绍，步道全长两公里，改造后铺上了防滑的透水砖。
+                ↓河滨公园步道改造完工
+                菜市场里开出“便民修补站”
+                　　本报讯（记者　林　木）修鞋、配钥匙、缝补衣服，城南菜市场一角新开的修补站忙个不停。
+                　　摊主老韩说，来修东西的大多是附近的老街坊。
+                """, note: "a story with no headline, then a line that takes up its words set as the kicker over the next story's headline: the first story's headline, printed after it"),
+            Example("""
                 # 老街的年味
 
                 　　腊月二十三一过，老街上的年货摊子就一天比一天多，卖对联的、卖糖瓜的，从街头排到𠮷桥边。
@@ -411,7 +423,7 @@ public struct MisplacedHeadlineRule: Rule {
         let scan = HeadlineScan(context)
         strayDatelines(scan)
         for n in scan.groups.indices {
-            if headlineAfterStory(scan, n) || stackedHeadings(scan, n) { continue }
+            if headlineAfterStory(scan, n) || lateHeadlineOverNext(scan, n) || stackedHeadings(scan, n) { continue }
             foreignHeadline(scan, n)
         }
         return scan.findings
