@@ -20,6 +20,32 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
                 found.map { document.source.position($0.range.start).line })
     }
 
+    /// An unmarked Chinese line read as the headline of a new story, over copy that goes on with the
+    /// story above it (its names come back) and takes up none of its words, is a headline in the middle
+    /// of that story; a line that ends on a dash leads into the copy under it and is no one's headline
+    /// (plain copy, CRLF and a BOM, astral text in the copy).
+    func testAnUnmarkedHeadlineInsideOneStoryIsInTheMiddleOfIt() {
+        func page(_ line: String) -> String {
+            "\u{FEFF}渡口的最后一个冬天\r\n"
+                + "　　腊月里，𠮷河的水浅了，老周的渡船每天只跑三趟。\r\n"
+                + "　　小满从省城回来过年，一下车就去渡口找老周，渡口边的老柳树还在。\r\n"
+                + "　　老周正蹲在渡船船头补船板，小满在渡口喊了一声爷爷，老周抬起头笑了。\r\n"
+                + line + "\r\n"
+                + "　　小满把箱子搬上渡船，老周解开缆绳，渡船慢慢离了渡口。\r\n"
+                + "　　渡船到了河心，小满问老周，桥修好了还撑不撑渡船，老周没有答话，只看了看渡口边的老柳树。\r\n"
+                + "社区食堂开进老街\r\n"
+                + "　　本报讯　城东老街的社区食堂本周开张，六十岁以上的居民吃饭可以打八折。\r\n"
+                + "　　食堂负责人说，菜价每月公示一次。\r\n"
+        }
+        let rule = MisplacedHeadlineRule(options: RuleOptions(specs: MisplacedHeadlineRule.description.options))
+        func messages(_ text: String) -> [String] {
+            let document = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(text.utf8)))
+            return rule.check(RuleContext(document: document)).map(\.message)
+        }
+        XCTAssertEqual(messages(page("北方多地迎来今冬首场降雪")), [MisplacedHeadlineRule.midStoryMessage])
+        XCTAssertEqual(messages(page("一个特殊的年份，一次特殊的告别——")), [])
+    }
+
     /// A line of Chinese with three clauses that stops without a stop between two paragraphs is a
     /// sentence (cut or not), not another story's headline (CRLF and a BOM, astral text in the copy).
     func testAClauseChainIsNoHeading() {

@@ -250,6 +250,9 @@ extension MisplacedHeadlineRule {
         // A numbered heading (二、申请条件) heads a section of the story it is in, as does one set
         // whole in 【】 (【从自行车到摩托车】): no paper prints another story's headline so.
         if TextTraits.opensWithSectionNumber(text) || TextTraits.setInBlackBrackets(text) { return nil }
+        // Nor one that ends on a dash or a colon (特殊的年份，特殊的安排——): it leads into the copy
+        // under it, as no headline does.
+        if let end = text.last(where: { !CharClass.isSpace($0.value) }), [0x2014, 0x2015, 0xFF1A, 0x3A].contains(end.value) { return nil }
         let shaped = TextTraits.hanCount(text) > 0 && Self.headlineShaped(text)
         let marked = blocks[head].headingLevel > 0 && blocks[head].headingLevel <= 2
         let capitals = text.contains { CharClass.isASCIIUpper($0.value) } && !text.contains { CharClass.isASCIILower($0.value) }
@@ -263,6 +266,17 @@ extension MisplacedHeadlineRule {
         // A headline's sentence (five words or more in headlinese) is no crosshead of a story: among
         // crossheads too it is foreign when it shares nothing with the copy.
         // (Asked only where nothing else says it: the grammar costs more than the rest.)
+        // An unmarked Chinese line read as the headline of a new story that opens on no lede, byline
+        // or dateline, over copy that takes up none of its words and goes on with the copy above it
+        // (the two stretches share as many character pairs as one story's paragraphs do), and shares
+        // almost none with that story (a section heading of the story names its subject): a headline
+        // dropped into the middle of that story.
+        if !marked, blocks[head].kind == .headline, blocks[head].article != blocks[before].article, !s.isEnglish(head),
+           TextTraits.hanCount(text) >= 4, s.share(of: head, in: s.bodyWindow(from: after, forward: true), stoppingAbove: 0) == 0,
+           (s.continuity(before: before, after: after) ?? 0) >= Self.sameStoryOverlap,
+           let around = s.share(of: head, in: s.storyText(around: before, after), stoppingAbove: maxAffinity), around <= maxAffinity {
+            return Finding(range: blocks[head].textRange, message: Self.midStoryMessage)
+        }
         let said = marked || capitals || tagged || interrupts || shaped || s.midBodyGroups(inStoryOf: head) == 1
         let sentence = !said && TextTraits.wordCount(text) >= 5 && TruncatedSentenceRule.isHeadlinese(text)
         guard said || sentence else { return nil }
