@@ -281,6 +281,7 @@ enum EmbeddedCatalogs {
         "是…的 within the last clause closes it": "是…的 within the last clause closes it",
         "English copy indented a paragraph a line sets the first paragraph after a crosshead flush: no orphan": "English copy indented a paragraph a line sets the first paragraph after a crosshead flush: no orphan",
         "an imprint that ends on a postcode (HF2 8QD) is an address, which sets no stop": "an imprint that ends on a postcode (HF2 8QD) is an address, which sets no stop",
+        "a letter's salutation and close (Dear Sir, / Yours faithfully,) end on their commas": "a letter's salutation and close (Dear Sir, / Yours faithfully,) end on their commas",
         "a pull quote set in quotation marks without a stop is whole: the paragraph under it that starts in lower case is the orphan": "a pull quote set in quotation marks without a stop is whole: the paragraph under it that starts in lower case is the orphan",
         "subheads of two short clauses (生态美，百姓富) are not cut sentences": "subheads of two short clauses (生态美，百姓富) are not cut sentences",
         "lines of results, dense with figures, stop without a full stop": "lines of results, dense with figures, stop without a full stop",
@@ -305,6 +306,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "the story's headline printed after it",
+        "a reporter's first name alone under the note that goes with filed copy is a signature, not a headline": "a reporter's first name alone under the note that goes with filed copy is a signature, not a headline",
         "a story with no headline, then a line that takes up its words set as the kicker over the next story's headline: the first story's headline, printed after it": "a story with no headline, then a line that takes up its words set as the kicker over the next story's headline: the first story's headline, printed after it",
         "a dateline on a line of its own inside the copy, with no headline over it": "a dateline on a line of its own inside the copy, with no headline over it",
         "two subheads built alike in a row: the first section lost its text": "two subheads built alike in a row: the first section lost its text",
@@ -1140,6 +1142,7 @@ enum EmbeddedCatalogs {
         "是…的 within the last clause closes it": "“是…的”落在最后一个分句之内，句子完整",
         "English copy indented a paragraph a line sets the first paragraph after a crosshead flush: no orphan": "逐段首行缩进的英文稿件中，小标题后的第一段顶格排：不是孤立段",
         "an imprint that ends on a postcode (HF2 8QD) is an address, which sets no stop": "以邮政编码（HF2 8QD）结尾的出版信息行是地址，本不加句号",
+        "a letter's salutation and close (Dear Sir, / Yours faithfully,) end on their commas": "书信的称呼和结束语（Dear Sir, / Yours faithfully,）本以逗号结尾",
         "a pull quote set in quotation marks without a stop is whole: the paragraph under it that starts in lower case is the orphan": "用引号括起、不加句号的引语摘句本身完整：其下以小写字母开头的段落才是孤立段",
         "subheads of two short clauses (生态美，百姓富) are not cut sentences": "由两个短分句组成的小标题（生态美，百姓富）不是断句",
         "lines of results, dense with figures, stop without a full stop": "比分结果行满是数字，不用句号结尾",
@@ -1164,6 +1167,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的标题排在了稿件之后",
+        "a reporter's first name alone under the note that goes with filed copy is a signature, not a headline": "随稿附言下单独一行的记者名字是署名，不是标题",
         "a story with no headline, then a line that takes up its words set as the kicker over the next story's headline: the first story's headline, printed after it": "一篇没有标题的稿件之后，一行复述其内容的文字被排成下一篇标题上方的引题：它是前一篇稿件排在正文之后的标题",
         "a dateline on a line of its own inside the copy, with no headline over it": "正文中间单独成行的电头，上方没有标题",
         "two subheads built alike in a row: the first section lost its text": "两个句式相同的小标题相连：前一节的正文丢了",
@@ -1999,6 +2003,7 @@ enum EmbeddedCatalogs {
         "是…的 within the last clause closes it": "「是…的」落在最後一個分句之內，句子完整",
         "English copy indented a paragraph a line sets the first paragraph after a crosshead flush: no orphan": "逐段首行縮排的英文稿件中，小標題後的第一段頂格排：不是孤立段",
         "an imprint that ends on a postcode (HF2 8QD) is an address, which sets no stop": "以郵遞區號（HF2 8QD）結尾的出版資訊行是地址，本不加句號",
+        "a letter's salutation and close (Dear Sir, / Yours faithfully,) end on their commas": "書信的稱呼和結束語（Dear Sir, / Yours faithfully,）本以逗號結尾",
         "a pull quote set in quotation marks without a stop is whole: the paragraph under it that starts in lower case is the orphan": "用引號括起、不加句號的引語摘句本身完整：其下以小寫字母開頭的段落才是孤立段",
         "subheads of two short clauses (生态美，百姓富) are not cut sentences": "由兩個短分句組成的小標題（生態美，百姓富）不是斷句",
         "lines of results, dense with figures, stop without a full stop": "比分結果行滿是數字，不用句號結尾",
@@ -2023,6 +2028,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的標題排在稿件之後",
+        "a reporter's first name alone under the note that goes with filed copy is a signature, not a headline": "隨稿附言下單獨一行的記者名字是署名，不是標題",
         "a story with no headline, then a line that takes up its words set as the kicker over the next story's headline: the first story's headline, printed after it": "一篇沒有標題的稿件之後，一行複述其內容的文字被排成下一篇標題上方的引題：它是前一篇稿件排在正文之後的標題",
         "a dateline on a line of its own inside the copy, with no headline over it": "正文中間單獨成行的電頭，上方沒有標題",
         "two subheads built alike in a row: the first section lost its text": "兩個句式相同的小標題相連：前一節的正文遺失了",

@@ -21,6 +21,10 @@ extension MisplacedHeadlineRule {
             headlines = [g.first]
         }
         let target = g.members.first { blocks[$0].kind == .headline } ?? headlines.first ?? g.first
+        // One English word alone under a story's last paragraph, unmarked, is a signature (a letter's,
+        // or the first name of a reporter filing copy), not a headline: no headline is one word.
+        if blocks[target].headingLevel == 0, blocks[target].kind == .paragraph || blocks[target].kind == .label,
+           s.isEnglish(target), TextTraits.wordCount(s.texts.scalars(target)) < 2 { return true }
         if blocks[target].kind == .paragraph, storyHasHeadline {
             // A trailing unmarked line is the story's last, cut, sentence, unless it echoes the copy
             // just above it as a headline does its story (on a page of several stories, one that lost

@@ -343,6 +343,13 @@ public struct MisplacedHeadlineRule: Rule {
         ],
         nonTriggering: [
             Example("""
+                Hi desk,
+
+                Two stories for you from 𠮷 Bay. The harbour one could lead the page.
+
+                Hal
+                """, note: "a reporter's first name alone under the note that goes with filed copy is a signature, not a headline"),
+            Example("""
                 Council approves harbour plan
 
                 HARROW VALE, June 3 - The council approved the harbour plan on Monday by nine votes to two.

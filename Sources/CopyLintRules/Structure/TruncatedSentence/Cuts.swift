@@ -13,6 +13,8 @@ extension TruncatedSentenceRule {
             guard isSentenceCandidate(block, document: document), block.textRange.length > 0 else { continue }
             let text = texts[i]
             let ending = Ending(text)
+            // A letter's salutation or close (Dear Sir, / Yours faithfully,) ends on its comma.
+            if Self.isLetterFormula(text) { continue }
             if Self.isListLike(text) {
                 // A line-up is not a sentence, but one cut after an initial is still cut.
                 if let reason = truncationEvidence(text, ending: ending, weakAllowed: false), reason.contains("initial") {

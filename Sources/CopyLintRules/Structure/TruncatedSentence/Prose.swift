@@ -120,6 +120,19 @@ extension TruncatedSentenceRule {
         return words <= 6 && (tail.contains(" and ") || tail.contains(" or "))
     }
 
+    /// A line of one to three English words, the first capitalised, that ends on a comma and has no
+    /// other mark: a letter's salutation or close (Dear Sir, / Hi desk, / Yours faithfully,), which
+    /// ends so. A sentence cut after a comma has run longer.
+    static func isLetterFormula(_ t: ScalarText) -> Bool {
+        let s = t.scalars
+        var end = s.count
+        while end > 0, CharClass.isSpace(s[end - 1]) { end -= 1 }
+        guard end >= 3, s[end - 1] == 0x2C, let first = s.first, CharClass.isASCIIUpper(first) else { return false }
+        let body = s[..<(end - 1)]
+        guard body.allSatisfy({ CharClass.isASCIILetter($0) || $0 == 0x20 || $0 == 0x27 }) else { return false }
+        return TextTraits.wordCount(body.compactMap(Unicode.Scalar.init)) <= 3
+    }
+
     /// The last word is a code of capitals and digits (a postcode's WR3 7PL, a form's ref. B12): the
     /// line is an address or a reference, which sets no stop, not a sentence cut short.
     static func endsOnCode(_ t: ScalarText) -> Bool {

@@ -185,6 +185,17 @@ public struct TruncatedSentenceRule: Rule {
         ],
         nonTriggering: [
             Example("""
+                Letters
+
+                Dear Sir,
+
+                The new timetable leaves 𠮷 Bay without a bus after six in the evening.
+
+                Yours faithfully,
+
+                Mary Hollis
+                """, note: "a letter's salutation and close (Dear Sir, / Yours faithfully,) end on their commas"),
+            Example("""
                 Harbour plan rejected
 
                 Fishermen lose long court fight over new marina
