@@ -20,6 +20,22 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
                 found.map { document.source.position($0.range.start).line })
     }
 
+    /// A time of day opens a live report's lines (18.10, 9:05, 16.50 BST, 10.32am); a figure, a
+    /// score or a time in words is none.
+    func testClockTimesAreTold() {
+        func prefix(_ t: String) -> Int? { MisplacedHeadlineRule.clockTimePrefix(Array(t.unicodeScalars)) }
+        XCTAssertEqual(prefix("18.10 Assembly approves the fund"), 5)
+        XCTAssertEqual(prefix("16.50 BST"), 9)
+        XCTAssertEqual(prefix("10.32am"), 7)
+        XCTAssertEqual(prefix("9:05 p.m. Polls close"), 9)
+        XCTAssertTrue(MisplacedHeadlineRule.isClockTime(Array("16.50 BST".unicodeScalars)))
+        XCTAssertFalse(MisplacedHeadlineRule.isClockTime(Array("18.10 Assembly".unicodeScalars)))
+        XCTAssertNil(prefix("2000 GMT"))
+        XCTAssertNil(prefix("3.9 metres"))
+        XCTAssertNil(prefix("12.345 tonnes"))
+        XCTAssertNil(prefix("𠮷 18.10"))
+    }
+
     /// An unmarked Chinese line read as the headline of a new story, over copy that goes on with the
     /// story above it (its names come back) and takes up none of its words, is a headline in the middle
     /// of that story; a line that ends on a dash leads into the copy under it and is no one's headline

@@ -306,6 +306,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "the story's headline printed after it",
+        "a live report: its key events open on their times, and each post's headline sits under the post's time": "a live report: its key events open on their times, and each post's headline sits under the post's time",
         "a reporter's first name alone under the note that goes with filed copy is a signature, not a headline": "a reporter's first name alone under the note that goes with filed copy is a signature, not a headline",
         "a story with no headline, then a line that takes up its words set as the kicker over the next story's headline: the first story's headline, printed after it": "a story with no headline, then a line that takes up its words set as the kicker over the next story's headline: the first story's headline, printed after it",
         "a dateline on a line of its own inside the copy, with no headline over it": "a dateline on a line of its own inside the copy, with no headline over it",
@@ -1167,6 +1168,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的标题排在了稿件之后",
+        "a live report: its key events open on their times, and each post's headline sits under the post's time": "直播报道：要点列表各行以时间开头，每条动态的标题位于其时间之下",
         "a reporter's first name alone under the note that goes with filed copy is a signature, not a headline": "随稿附言下单独一行的记者名字是署名，不是标题",
         "a story with no headline, then a line that takes up its words set as the kicker over the next story's headline: the first story's headline, printed after it": "一篇没有标题的稿件之后，一行复述其内容的文字被排成下一篇标题上方的引题：它是前一篇稿件排在正文之后的标题",
         "a dateline on a line of its own inside the copy, with no headline over it": "正文中间单独成行的电头，上方没有标题",
@@ -2028,6 +2030,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的標題排在稿件之後",
+        "a live report: its key events open on their times, and each post's headline sits under the post's time": "直播報導：要點列表各行以時間開頭，每則動態的標題位於其時間之下",
         "a reporter's first name alone under the note that goes with filed copy is a signature, not a headline": "隨稿附言下單獨一行的記者名字是署名，不是標題",
         "a story with no headline, then a line that takes up its words set as the kicker over the next story's headline: the first story's headline, printed after it": "一篇沒有標題的稿件之後，一行複述其內容的文字被排成下一篇標題上方的引題：它是前一篇稿件排在正文之後的標題",
         "a dateline on a line of its own inside the copy, with no headline over it": "正文中間單獨成行的電頭，上方沒有標題",

@@ -21,6 +21,9 @@ extension MisplacedHeadlineRule {
             headlines = [g.first]
         }
         let target = g.members.first { blocks[$0].kind == .headline } ?? headlines.first ?? g.first
+        // A list of key events, each line opening on its time (18.10 Assembly approves…), under its
+        // label: a live report's summary, not a headline printed after a story.
+        if g.members.dropFirst().filter({ Self.clockTimePrefix(s.texts.scalars($0)) != nil }).count >= 2 { return true }
         // One English word alone under a story's last paragraph, unmarked, is a signature (a letter's,
         // or the first name of a reporter filing copy), not a headline: no headline is one word.
         if blocks[target].headingLevel == 0, blocks[target].kind == .paragraph || blocks[target].kind == .label,
@@ -217,6 +220,30 @@ extension MisplacedHeadlineRule {
         return TruncatedSentenceRule.isHeadlinese(t)
     }
 
+    /// The length of the time of day `t` opens with (18.10, 9:05, 18.32 BST, 10.32am), with what
+    /// follows it set apart by a space; nil when it opens otherwise.
+    static func clockTimePrefix(_ t: [Unicode.Scalar]) -> Int? {
+        let v = t.map(\.value)
+        var k = 0
+        while k < v.count, k < 2, Self.isASCIIDigit(v[k]) { k += 1 }
+        guard k >= 1, k + 3 <= v.count, v[k] == 0x2E || v[k] == 0x3A,
+              Self.isASCIIDigit(v[k + 1]), Self.isASCIIDigit(v[k + 2]) else { return nil }
+        k += 3
+        // am, pm, a.m., or a zone in capitals (BST, GMT, CET).
+        var j = k
+        if j < v.count, v[j] == 0x20 { j += 1 }
+        var zone = j
+        while zone < v.count, CharClass.isASCIIUpper(v[zone]) || CharClass.isASCIILower(v[zone]) || v[zone] == 0x2E { zone += 1 }
+        let word = String(String.UnicodeScalarView(t[j..<zone]))
+        if ["am", "pm", "a.m.", "p.m."].contains(word) || (2...4).contains(word.count) && word.allSatisfy(\.isUppercase) { k = zone }
+        return k == v.count || v[k] == 0x20 ? k : nil
+    }
+
+    @inline(__always) static func isASCIIDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    /// A line that is only a time of day (16.50 BST): a live report's post is stamped so.
+    static func isClockTime(_ t: [Unicode.Scalar]) -> Bool { clockTimePrefix(t) == t.count }
+
     /// A short heading in capitals: letters, none of them lower case, one to four words.
     static func isCapitalsHeading(_ t: [Unicode.Scalar]) -> Bool {
         let letters = t.filter { Affinity.isAlphabetic($0) }
@@ -231,6 +258,9 @@ extension MisplacedHeadlineRule {
         let g = s.groups[n]
         let blocks = s.blocks
         guard let before = s.bodyBefore(g), let after = s.bodyAfter(n), !s.opensStory(after) else { return }
+        // A live report's post: its time (16.50 BST) over its headline, which names what the post says
+        // in words of its own.
+        if Self.isClockTime(s.texts.scalars(g.first)) { return }
         let candidates = g.members.filter { blocks[$0].kind != .subhead || blocks[$0].headingLevel <= 2 }
         // The first line at a headline's level, else one shaped as only a headline is (聚焦脱贫攻坚　展示奋进中国),
         // else the first. And the group's headline under a kicker: either may be the line dropped in

@@ -343,6 +343,41 @@ public struct MisplacedHeadlineRule: Rule {
         ],
         nonTriggering: [
             Example("""
+                Bay Evening Post
+                Home › News › Coast
+                LIVE
+                Storm over 𠮷 Bay: 30 homes evacuated in Kelham as tide peaks – latest
+                Families spend night in school hall; Quay Road closed; buses replace ferries between Kelham and Sandry
+
+                Key events
+                17.20 Council opens rest centre
+                15.45 Tide peaks at 6.1 metres
+                Show key events only
+
+                Live feed
+                By Ann Kell and Joe Marr
+                Updated 17.40 BST
+
+                17.40 BST
+                We are pausing our coverage here. Thank you for following along tonight.
+
+                Share
+
+                17.20 BST
+                Rest centre "busy but calm"
+                Our reporter Ann Kell is at the Kelham school hall, where 48 people have now signed in.
+
+                Volunteers from the sailing club are handing out tea and blankets.
+
+                Share
+
+                15.45 BST
+                Tide peaks at 6.1 metres
+                The gauge at Kelham pier has recorded 6.1 metres, the highest for a decade.
+
+                Share
+                """, note: "a live report: its key events open on their times, and each post's headline sits under the post's time"),
+            Example("""
                 Hi desk,
 
                 Two stories for you from 𠮷 Bay. The harbour one could lead the page.
