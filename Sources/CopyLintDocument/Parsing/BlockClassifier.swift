@@ -32,6 +32,7 @@ struct BlockClassifier {
         shortSubheads(&blocks)
         assignUnmarkedSubheads(&blocks, judged)
         extendListings(&blocks)
+        scheduleRuns(&blocks)
         if layout.markup == .plain {
             extendBylines(&blocks)
             stacksOverOpeners(&blocks)
@@ -262,6 +263,30 @@ struct BlockClassifier {
             // (A heading in capitals between a listing's rows heads the next rows: SATURDAY, OCTOBER 12.)
             if text.filter({ ("A"..."Z").contains($0) }).count >= 4, !text.contains(where: { $0.properties.isLowercase }) { continue }
             blocks[i].kind = .listing
+        }
+    }
+
+    /// Three lines or more in a row, each opening on a time of day with a few words after it and
+    /// no stop (`6.00 Breakfast with Jo Penn`, `10.00 Night Owls`): the rows of a schedule (a
+    /// station's listings, a day's programme), not headings or copy.
+    private func scheduleRuns(_ blocks: inout [Block]) {
+        func isRow(_ i: Int) -> Bool {
+            let r = blocks[i].textRange
+            guard r.length >= 6, r.length <= 100, bytes[r.start] >= 0x30, bytes[r.start] <= 0x39,
+                  blocks[i].lastLine == blocks[i].firstLine else { return false }
+            let text = scalars(blocks[i])
+            guard let k = TextTraits.clockTimePrefix(text), k < text.count, !TextTraits.hasSentenceStop(text) else { return false }
+            return true
+        }
+        var i = 0
+        while i < blocks.count {
+            guard isRow(i) else { i += 1; continue }
+            var j = i + 1
+            while j < blocks.count, blocks[j].blankLinesBefore == 0, isRow(j) { j += 1 }
+            if j - i >= 3 {
+                for k in i..<j where blocks[k].headingLevel == 0 { blocks[k].kind = .listing }
+            }
+            i = j
         }
     }
 

@@ -29,6 +29,18 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(d.articles.count, 1)
     }
 
+    /// Three lines or more in a row that open on a time of day are a schedule's rows; two are not
+    /// (CRLF and a BOM, astral text).
+    func testARunOfTimedLinesIsASchedule() {
+        let rows = "\u{FEFF}𠮷 BAY FM\r\n6.00 Breakfast with Jo Penn\r\n10.00 Ruth Ambley\r\n1.00pm Afternoons with Dev Moss\r\n\r\nThe station's new schedule starts on Monday.\r\n"
+        let d = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(rows.utf8)))
+        XCTAssertEqual(d.blocks.filter { $0.kind == .listing }.map { d.text($0) },
+                       ["6.00 Breakfast with Jo Penn", "10.00 Ruth Ambley", "1.00pm Afternoons with Dev Moss"])
+        let two = "\u{FEFF}𠮷 BAY FM\r\n6.00 Breakfast with Jo Penn\r\n10.00 Ruth Ambley\r\n\r\nThe station's new schedule starts on Monday.\r\n"
+        let e = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(two.utf8)))
+        XCTAssertFalse(e.blocks.contains { $0.kind == .listing && e.text($0).hasPrefix("10.00") })
+    }
+
     func testPlainLayoutWithIdeographicIndent() {
         let d = parse("""
             港口吞吐量创新高

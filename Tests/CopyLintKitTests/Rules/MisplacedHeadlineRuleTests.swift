@@ -23,7 +23,7 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
     /// A time of day opens a live report's lines (18.10, 9:05, 16.50 BST, 10.32am); a figure, a
     /// score or a time in words is none.
     func testClockTimesAreTold() {
-        func prefix(_ t: String) -> Int? { MisplacedHeadlineRule.clockTimePrefix(Array(t.unicodeScalars)) }
+        func prefix(_ t: String) -> Int? { TextTraits.clockTimePrefix(Array(t.unicodeScalars)) }
         XCTAssertEqual(prefix("18.10 Assembly approves the fund"), 5)
         XCTAssertEqual(prefix("16.50 BST"), 9)
         XCTAssertEqual(prefix("10.32am"), 7)

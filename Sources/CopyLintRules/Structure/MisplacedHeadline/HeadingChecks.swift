@@ -23,7 +23,10 @@ extension MisplacedHeadlineRule {
         let target = g.members.first { blocks[$0].kind == .headline } ?? headlines.first ?? g.first
         // A list of key events, each line opening on its time (18.10 Assembly approves…), under its
         // label: a live report's summary, not a headline printed after a story.
-        if g.members.dropFirst().filter({ Self.clockTimePrefix(s.texts.scalars($0)) != nil }).count >= 2 { return true }
+        if g.members.dropFirst().filter({ TextTraits.clockTimePrefix(s.texts.scalars($0)) != nil }).count >= 2 { return true }
+        // (Nor a plain line under the rows of a schedule: a note on the list, Show key events only.)
+        if g.members.count == 1, blocks[target].headingLevel == 0, blocks[target].kind == .paragraph,
+           blocks[before].kind == .listing, target == before + 1, TextTraits.clockTimePrefix(s.texts.scalars(before)) != nil { return true }
         // One English word alone under a story's last paragraph, unmarked, is a signature (a letter's,
         // or the first name of a reporter filing copy), not a headline: no headline is one word.
         if blocks[target].headingLevel == 0, blocks[target].kind == .paragraph || blocks[target].kind == .label,
@@ -220,29 +223,8 @@ extension MisplacedHeadlineRule {
         return TruncatedSentenceRule.isHeadlinese(t)
     }
 
-    /// The length of the time of day `t` opens with (18.10, 9:05, 18.32 BST, 10.32am), with what
-    /// follows it set apart by a space; nil when it opens otherwise.
-    static func clockTimePrefix(_ t: [Unicode.Scalar]) -> Int? {
-        let v = t.map(\.value)
-        var k = 0
-        while k < v.count, k < 2, Self.isASCIIDigit(v[k]) { k += 1 }
-        guard k >= 1, k + 3 <= v.count, v[k] == 0x2E || v[k] == 0x3A,
-              Self.isASCIIDigit(v[k + 1]), Self.isASCIIDigit(v[k + 2]) else { return nil }
-        k += 3
-        // am, pm, a.m., or a zone in capitals (BST, GMT, CET).
-        var j = k
-        if j < v.count, v[j] == 0x20 { j += 1 }
-        var zone = j
-        while zone < v.count, CharClass.isASCIIUpper(v[zone]) || CharClass.isASCIILower(v[zone]) || v[zone] == 0x2E { zone += 1 }
-        let word = String(String.UnicodeScalarView(t[j..<zone]))
-        if ["am", "pm", "a.m.", "p.m."].contains(word) || (2...4).contains(word.count) && word.allSatisfy(\.isUppercase) { k = zone }
-        return k == v.count || v[k] == 0x20 ? k : nil
-    }
-
-    @inline(__always) static func isASCIIDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
-
     /// A line that is only a time of day (16.50 BST): a live report's post is stamped so.
-    static func isClockTime(_ t: [Unicode.Scalar]) -> Bool { clockTimePrefix(t) == t.count }
+    static func isClockTime(_ t: [Unicode.Scalar]) -> Bool { TextTraits.clockTimePrefix(t) == t.count }
 
     /// A short heading in capitals: letters, none of them lower case, one to four words.
     static func isCapitalsHeading(_ t: [Unicode.Scalar]) -> Bool {

@@ -152,6 +152,8 @@ final class HeadlineScan {
         // comma, 变革观念制度，破除技能人才成长藩篱; three clauses are a sentence, cut or not.)
         let t = texts.scalars(i)
         if t.lazy.filter({ $0 == "，" }).count >= 2 { return false }
+        // (Nor a page's small print: a contributor's credit, Previews by Dora Penn, or its copyright.)
+        if Self.isContributorCredit(t) || Self.isCopyrightLine(t) { return false }
         // (An interview's question, Q: … ?, is copy.)
         guard TextTraits.looksLikeHeadline(t, maxChinese: 40, maxWords: 12), !TextTraits.containsSpeechLead(t), !TextTraits.isInterviewTurn(t) else { return false }
         // Where headings carry their mark (#), a line without one is copy, unless it is shaped as only a
@@ -160,6 +162,20 @@ final class HeadlineScan {
             return MisplacedHeadlineRule.headlineShaped(t) || Affinity.hasColumnTag(t)
         }
         return true
+    }
+
+    /// What a page's contributor did, "by" and a name: Previews by Dora Penn, Pictures by Ann Kell
+    /// (one word before "by": Town cut off by floods is a headline, and floods no name).
+    static func isContributorCredit(_ t: [Unicode.Scalar]) -> Bool {
+        let words = String(String.UnicodeScalarView(t)).split(separator: " ")
+        guard (3...5).contains(words.count), words[1] == "by", words[0].first?.isUppercase == true, words[0].allSatisfy(\.isLetter) else { return false }
+        return words[2...].allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" } }
+    }
+
+    /// A copyright line (版权所有：…, © 2024 …, Copyright …, All rights reserved).
+    static func isCopyrightLine(_ t: [Unicode.Scalar]) -> Bool {
+        let s = String(String.UnicodeScalarView(t))
+        return s.hasPrefix("版权所有") || s.hasPrefix("版權所有") || s.contains("©") || s.hasPrefix("Copyright") || s.contains("All rights reserved")
     }
 
     /// A credit: a role, its colon and a name or two (版式设计：蔡华伟, 数据来源：𠮷溪市统计局, Graphic:

@@ -343,6 +343,33 @@ public struct MisplacedHeadlineRule: Rule {
         ],
         nonTriggering: [
             Example("""
+                首页 > 乡镇动态
+                𠮷溪县举办首届乡村篮球赛
+                　　本报讯　10月12日，𠮷溪县首届乡村篮球赛在城关镇开幕，全县十二支村队参赛。
+                　　比赛将持续一个月，决赛安排在县体育馆举行。
+                相关新闻
+                · 城关镇新建灯光球场投用　2024-09-15
+                · 乡村篮球赛报名启动　2024-09-02
+                版权所有：𠮷溪县融媒体中心　　技术支持：𠮷溪县融媒体中心信息部
+                """, note: "a web page's related-news list and its copyright line: no headline"),
+            Example("""
+                RADIO
+
+                BAY FM (97.2FM)
+                6.00 Breakfast with Jo Penn
+                10.00 Ruth Ambley
+                1.00 Afternoons with Dev Moss
+                4.00 Drivetime
+
+                SANDRY SOUND (101.4FM)
+                6.00 Morning Call
+                9.00 The Phone-In
+                12.00 Lunchtime News
+
+                Listings are supplied by the stations and may change at short notice.
+                Previews by Tamsin Kerrow
+                """, note: "a station's schedule, its rows opening on their times, and the previews' credit under it: no headlines"),
+            Example("""
                 Bay Evening Post
                 Home › News › Coast
                 LIVE

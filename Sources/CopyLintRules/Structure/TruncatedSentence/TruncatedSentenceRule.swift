@@ -185,6 +185,23 @@ public struct TruncatedSentenceRule: Rule {
         ],
         nonTriggering: [
             Example("""
+                RADIO
+
+                BAY FM (97.2FM)
+                6.00 Breakfast with Jo Penn
+                10.00 Ruth Ambley
+                1.00 Afternoons with Dev Moss
+                4.00 Drivetime
+
+                SANDRY SOUND (101.4FM)
+                6.00 Morning Call
+                9.00 The Phone-In
+                12.00 Lunchtime News
+
+                Listings are supplied by the stations and may change at short notice.
+                Previews by Tamsin Kerrow
+                """, note: "a station's name over its schedule is no dateline left without its story"),
+            Example("""
                 Letters
 
                 Dear Sir,
