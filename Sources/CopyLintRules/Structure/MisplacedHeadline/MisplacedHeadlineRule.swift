@@ -407,10 +407,26 @@ public struct MisplacedHeadlineRule: Rule {
             Example("""
                 Hi desk,
 
-                Two stories for you from 𠮷 Bay. The harbour one could lead the page.
+                One for the district page from 𠮷 Bay. Pictures to follow in a separate email.
 
-                Hal
-                """, note: "a reporter's first name alone under the note that goes with filed copy is a signature, not a headline"),
+                Ann
+
+                --------
+
+                CATCHLINE: LIFEBOAT
+                WORDS: 210
+                BYLINE: Ann Kell
+
+                Lifeboat crew rescue two from sandbank
+
+                By Ann Kell
+
+                TWO walkers were rescued from a sandbank off Kelham on Sunday after the tide cut them off.
+
+                The volunteer crew reached them within twenty minutes of the call.
+
+                ENDS
+                """, note: "filed copy: the reporter's note signed with a first name, then the copy's header fields (CATCHLINE:, WORDS:) over the story: no headlines"),
             Example("""
                 Council approves harbour plan
 
