@@ -47,6 +47,7 @@ enum EmbeddedCatalogs {
     "truncated-sentence": {
       "line-up breaks off mid-name ({reason})": "line-up breaks off mid-name ({reason})",
       "line-up breaks off mid-name (it ends on the initial '{initial}')": "line-up breaks off mid-name (it ends on the initial '{initial}')",
+      "line breaks off mid-sentence (it ends on '{word}')": "line breaks off mid-sentence (it ends on '{word}')",
       "sentence breaks off here and continues at line {line}": "sentence breaks off here and continues at line {line}",
       "sentence breaks off here and continues at line {line} (a hyphenated word is split)": "sentence breaks off here and continues at line {line} (a hyphenated word is split)",
       "sentence breaks off here and continues at line {line} (the break splits the word '{word}')": "sentence breaks off here and continues at line {line} (the break splits the word '{word}')",
@@ -281,6 +282,7 @@ enum EmbeddedCatalogs {
         "是…的 within the last clause closes it": "是…的 within the last clause closes it",
         "English copy indented a paragraph a line sets the first paragraph after a crosshead flush: no orphan": "English copy indented a paragraph a line sets the first paragraph after a crosshead flush: no orphan",
         "an imprint that ends on a postcode (HF2 8QD) is an address, which sets no stop": "an imprint that ends on a postcode (HF2 8QD) is an address, which sets no stop",
+        "an item of a list may go without a stop, but none ends on an article": "an item of a list may go without a stop, but none ends on an article",
         "a station's name over its schedule is no dateline left without its story": "a station's name over its schedule is no dateline left without its story",
         "a letter's salutation and close (Dear Sir, / Yours faithfully,) end on their commas": "a letter's salutation and close (Dear Sir, / Yours faithfully,) end on their commas",
         "a pull quote set in quotation marks without a stop is whole: the paragraph under it that starts in lower case is the orphan": "a pull quote set in quotation marks without a stop is whole: the paragraph under it that starts in lower case is the orphan",
@@ -912,6 +914,7 @@ enum EmbeddedCatalogs {
     "truncated-sentence": {
       "line-up breaks off mid-name ({reason})": "名单在人名中间断开（{reason}）",
       "line-up breaks off mid-name (it ends on the initial '{initial}')": "名单在人名中间断开（止于首字母“{initial}”）",
+      "line breaks off mid-sentence (it ends on '{word}')": "该行在句子中间断开（以“{word}”结尾）",
       "sentence breaks off here and continues at line {line}": "句子在此中断，下文见第 {line} 行",
       "sentence breaks off here and continues at line {line} (a hyphenated word is split)": "句子在此中断，下文见第 {line} 行（带连字符的单词被拆开）",
       "sentence breaks off here and continues at line {line} (the break splits the word '{word}')": "句子在此中断，下文见第 {line} 行（断行拆开了“{word}”一词）",
@@ -1146,6 +1149,7 @@ enum EmbeddedCatalogs {
         "是…的 within the last clause closes it": "“是…的”落在最后一个分句之内，句子完整",
         "English copy indented a paragraph a line sets the first paragraph after a crosshead flush: no orphan": "逐段首行缩进的英文稿件中，小标题后的第一段顶格排：不是孤立段",
         "an imprint that ends on a postcode (HF2 8QD) is an address, which sets no stop": "以邮政编码（HF2 8QD）结尾的出版信息行是地址，本不加句号",
+        "an item of a list may go without a stop, but none ends on an article": "列表条目可以不加句号，但不会以冠词结尾",
         "a station's name over its schedule is no dateline left without its story": "节目表上方的电台名称不是失去正文的电头",
         "a letter's salutation and close (Dear Sir, / Yours faithfully,) end on their commas": "书信的称呼和结束语（Dear Sir, / Yours faithfully,）本以逗号结尾",
         "a pull quote set in quotation marks without a stop is whole: the paragraph under it that starts in lower case is the orphan": "用引号括起、不加句号的引语摘句本身完整：其下以小写字母开头的段落才是孤立段",
@@ -1777,6 +1781,7 @@ enum EmbeddedCatalogs {
     "truncated-sentence": {
       "line-up breaks off mid-name ({reason})": "名單在人名中間斷開（{reason}）",
       "line-up breaks off mid-name (it ends on the initial '{initial}')": "名單在人名中間斷開（停在首字母「{initial}」）",
+      "line breaks off mid-sentence (it ends on '{word}')": "該行在句子中間斷開（以「{word}」結尾）",
       "sentence breaks off here and continues at line {line}": "句子在此中斷，下文見第 {line} 行",
       "sentence breaks off here and continues at line {line} (a hyphenated word is split)": "句子在此中斷，下文見第 {line} 行（帶連字號的單字被拆開）",
       "sentence breaks off here and continues at line {line} (the break splits the word '{word}')": "句子在此中斷，下文見第 {line} 行（斷行把「{word}」一詞拆開了）",
@@ -2011,6 +2016,7 @@ enum EmbeddedCatalogs {
         "是…的 within the last clause closes it": "「是…的」落在最後一個分句之內，句子完整",
         "English copy indented a paragraph a line sets the first paragraph after a crosshead flush: no orphan": "逐段首行縮排的英文稿件中，小標題後的第一段頂格排：不是孤立段",
         "an imprint that ends on a postcode (HF2 8QD) is an address, which sets no stop": "以郵遞區號（HF2 8QD）結尾的出版資訊行是地址，本不加句號",
+        "an item of a list may go without a stop, but none ends on an article": "列表條目可以不加句號，但不會以冠詞結尾",
         "a station's name over its schedule is no dateline left without its story": "節目表上方的電台名稱不是失去正文的電頭",
         "a letter's salutation and close (Dear Sir, / Yours faithfully,) end on their commas": "書信的稱呼和結束語（Dear Sir, / Yours faithfully,）本以逗號結尾",
         "a pull quote set in quotation marks without a stop is whole: the paragraph under it that starts in lower case is the orphan": "用引號括起、不加句號的引語摘句本身完整：其下以小寫字母開頭的段落才是孤立段",

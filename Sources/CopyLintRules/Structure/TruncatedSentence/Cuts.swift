@@ -19,6 +19,13 @@ extension TruncatedSentenceRule {
                 // A line-up is not a sentence, but one cut after an initial is still cut.
                 if let reason = truncationEvidence(text, ending: ending, weakAllowed: false), reason.contains("initial") {
                     s.findings.append(Finding(range: breakRange(text), message: "line-up breaks off mid-name (\(reason))"))
+                } else if let word = Self.lastEnglishWord(text), Self.neverEndsAnItem.contains(word),
+                          !(i + 1 < blocks.count && (continuation(from: text, to: texts[i + 1], ending: ending) != nil
+                            || (blocks[i + 1].blankLinesBefore == 0 && texts[i + 1].scalars.first != text.scalars.first))) {
+                    // (Nor does an item stop on an article, a preposition or a conjunction: in aid of the.
+                    // An item wrapped onto the next line, not the next item under the same mark, goes on there.)
+                    s.flaggedCut.insert(i)
+                    s.findings.append(Finding(range: breakRange(text), message: "line breaks off mid-sentence (it ends on '\(word)')"))
                 }
                 continue
             }

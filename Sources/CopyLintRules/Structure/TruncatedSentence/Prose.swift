@@ -120,6 +120,22 @@ extension TruncatedSentenceRule {
         return words <= 6 && (tail.contains(" and ") || tail.contains(" or "))
     }
 
+    /// Words no item of a list ends on, however tersely it is set: articles, possessives, prepositions
+    /// and conjunctions (an item may end on "more" or "up": £3 or more, Doors open at 7, bar up).
+    static let neverEndsAnItem: Set<String> = ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into",
+                                               "and", "or", "but", "nor", "than", "their", "its", "his", "her", "our", "your", "my"]
+
+    /// The last word of `t` in lower case when it is all lower-case ASCII letters and nothing follows it.
+    static func lastEnglishWord(_ t: ScalarText) -> String? {
+        let s = t.scalars
+        var end = s.count
+        while end > 0, CharClass.isSpace(s[end - 1]) { end -= 1 }
+        var start = end
+        while start > 0, CharClass.isASCIILower(s[start - 1]) { start -= 1 }
+        guard start < end, start == 0 || s[start - 1] == 0x20 else { return nil }
+        return t.string(start, end)
+    }
+
     /// A line of one to three English words, the first capitalised, that ends on a comma and has no
     /// other mark: a letter's salutation or close (Dear Sir, / Hi desk, / Yours faithfully,), which
     /// ends so. A sentence cut after a comma has run longer.

@@ -121,6 +121,13 @@ public struct TruncatedSentenceRule: Rule {
                 ↓础设施建设仍在加快推进，新馆预计明年开放。
                 """, note: "an orphan that opens with the second half of 基础"),
             Example("""
+                KELHAM
+                Correspondent: Joan Pell
+                • The parish council meets on Monday at 7.30pm in the village hall.
+                • Coffee morning in the chapel on Saturday from 10am, in aid of ↓the
+                • Carol singers from 𠮷 Bay school will visit the Green on Friday.
+                """, note: "an item of a list may go without a stop, but none ends on an article"),
+            Example("""
                 Harbour paintings
 
                 The largest canvas in the show sets the fishing boats of 𠮷 Bay against a pale lemon sky.
