@@ -19,10 +19,14 @@ enum Separator {
 /// A wire service's take marks: more copy follows, or the story ends.
 enum WireMarker {
     static let words: Set<String> = ["(MORE)", "MORE", "(more)", "ENDS", "(ENDS)", "END", "(END)", "-30-", "###", "-0-", "(ends)", "ends"]
+    /// The Chinese agencies' marks: the story ends (（完）), more follows (（待续）).
+    static let chineseWords: Set<String> = ["（完）", "(完)", "（待续）", "(待续)", "（待續）", "(待續)"]
 
     static func matches(_ t: [Unicode.Scalar]) -> Bool {
-        // Every mark has an E, an M, a # or a 0 in it.
-        guard t.count <= 8, t.contains(where: { "EeMm#0".unicodeScalars.contains($0) }) else { return false }
+        // Every mark has an E, an M, a # or a 0 in it, or 完 or 待.
+        guard t.count <= 8 else { return false }
+        if t.contains(where: { $0 == "完" || $0 == "待" }) { return chineseWords.contains(String(String.UnicodeScalarView(t)).trimmingSpaces()) }
+        guard t.contains(where: { "EeMm#0".unicodeScalars.contains($0) }) else { return false }
         return words.contains(String(String.UnicodeScalarView(t)).trimmingSpaces())
     }
 }

@@ -41,6 +41,16 @@ final class ParserTests: XCTestCase {
         XCTAssertFalse(e.blocks.contains { $0.kind == .listing && e.text($0).hasPrefix("10.00") })
     }
 
+    /// A Chinese agency's end mark （完） and its "more follows" （待续） are wire marks, not copy: the
+    /// story ends on the paragraph above (CRLF and a BOM, astral text).
+    func testChineseWireMarksAreMarks() {
+        let text = "\u{FEFF}𠮷溪江水位回落\r\n　　新华社𠮷溪9月24日电　𠮷溪江干流水位已连续两天回落。\r\n（待续）\r\n　　防汛指挥部提醒沿江群众注意安全。\r\n（完）\r\n"
+        let d = CopyParser().parse(SourceText(path: "t.txt", bytes: Array(text.utf8)))
+        XCTAssertEqual(d.blocks.filter { $0.kind == .marker }.map { d.text($0) }, ["（待续）", "（完）"])
+        XCTAssertFalse(WireMarker.matches(Array("完成".unicodeScalars)))
+        XCTAssertFalse(WireMarker.matches(Array("（未完）".unicodeScalars)))
+    }
+
     func testPlainLayoutWithIdeographicIndent() {
         let d = parse("""
             港口吞吐量创新高
