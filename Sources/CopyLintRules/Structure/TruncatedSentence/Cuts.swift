@@ -47,7 +47,7 @@ extension TruncatedSentenceRule {
             if let n = next, blocks[n].kind == .paragraph || blocks[n].kind == .subhead || blocks[n].kind == .label,
                !nextIsTurn,
                let how = continuation(from: text, to: texts[n], ending: ending)
-                ?? (block.kind == .paragraph && block.isIndented && s.setFlushAmidIndented(n) ? .flush : nil),
+                ?? ((block.kind == .paragraph || (block.kind == .subhead && block.headingLevel == 0)) && block.isIndented && s.setFlushAmidIndented(n) ? .flush : nil),
                !verse || how.isStrong,
                block.kind == .paragraph || how.isStrong || truncationEvidence(text, ending: ending) != nil
                 || blocks[n].blankLinesBefore >= 2 || (how.isLowercase && block.kind == .subhead && Self.readsAsProse(text)) {

@@ -121,6 +121,19 @@ public struct TruncatedSentenceRule: Rule {
                 ↓础设施建设仍在加快推进，新馆预计明年开放。
                 """, note: "an orphan that opens with the second half of 基础"),
             Example("""
+                　　柿园村今年秋天办起了第一届村级篮球赛，十二支村队报名参加，𠮷溪县城的球迷也赶来观战。
+
+                一、一块球场聚起一村人
+
+                　　柿园村的灯光篮球↓场
+
+                是2021年由村集体和在外乡贤共同出资修建的，占地1200平方米，配有看台。
+
+                　　每到傍晚，球场上总是热热闹闹，老人在看台上聊天，孩子们在场边追跑。
+
+                　　村支书说，球场建好以后，村里的年轻人回来得多了。
+                """, note: "in copy whose paragraphs open with an indent, a short indented line over a line set flush is a sentence split there, not a subhead"),
+            Example("""
                 KELHAM
                 Correspondent: Joan Pell
                 • The parish council meets on Monday at 7.30pm in the village hall.

@@ -137,9 +137,13 @@ final class TruncationScan {
         let c = indentCounts[blocks[i].article]
         guard c.indented >= 3, c.flush * 3 <= c.indented else { return false }
         // The block right before it is an indented paragraph of its story (English sets the first
-        // paragraph after a crosshead flush: that one is no orphan).
+        // paragraph after a crosshead flush: that one is no orphan), or an indented line read as a
+        // subhead (no heading is indented like a paragraph: it is a paragraph's first line).
         let k = i - 1
-        return k >= 0 && blocks[k].kind == .paragraph && blocks[k].article == blocks[i].article && blocks[k].isIndented
+        // (Not a line set far in, 　　　　　　南屿区读者　一位: a signature set to the right.)
+        guard k >= 0, blocks[k].article == blocks[i].article, blocks[k].isIndented else { return false }
+        return blocks[k].kind == .paragraph
+            || (blocks[k].kind == .subhead && blocks[k].headingLevel == 0 && blocks[k].textRange.start - blocks[k].range.start <= 6)
     }
 
     /// Block `i` is a short line next to another short line of about its length, with no blank line
