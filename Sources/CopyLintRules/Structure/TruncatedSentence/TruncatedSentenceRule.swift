@@ -205,6 +205,15 @@ public struct TruncatedSentenceRule: Rule {
         ],
         nonTriggering: [
             Example("""
+                Harbour plan approved
+
+                The council approved the new harbour wall on Tuesday after a two-hour debate in 𠮷 Bay.
+
+                Rail fares frozen for a year, Hale says
+
+                Work on the wall is due to start in the spring and to last eight months.
+                """, note: "a line that ends on its speaker's name and 'says' (…, Hale says) is whole: here another story's headline, misplaced-headline's to report"),
+            Example("""
                 RADIO
 
                 BAY FM (97.2FM)

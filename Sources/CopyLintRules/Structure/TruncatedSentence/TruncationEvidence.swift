@@ -32,7 +32,10 @@ extension TruncatedSentenceRule {
             // sentence ending on an article.
             if Self.isCapitalsLine(s) { return last == 0x2C ? "it ends on a comma" : nil }
             // (Only in lower case: a capital makes it a name, the month of May after a date.)
-            if Self.danglingEnglish.contains(word), CharClass.isASCIILower(s[k + 1]) { return "it ends on '\(word)'" }
+            // (Not a verb of saying after its speaker's name, "…, Brown says": the attribution closes
+            // the sentence, as in a headline.)
+            if Self.danglingEnglish.contains(word), CharClass.isASCIILower(s[k + 1]),
+               !(["says", "said"].contains(word) && Self.previousWordIsCapitalised(s, before: k + 1)) { return "it ends on '\(word)'" }
             // "… K Adams (Falcons), T": a name cut after its initial.
             if ending.index - k == 1, CharClass.isASCIIUpper(last), last != 0x49, k >= 1, s[k] == 0x20,
                s[k - 1] == 0x2C || s[k - 1] == 0x29 {
@@ -85,6 +88,16 @@ extension TruncatedSentenceRule {
             return Self.shortClauseReason
         }
         return nil
+    }
+
+    /// The word before position `start` (a space between) opens with a capital: a name.
+    static func previousWordIsCapitalised(_ s: [UInt32], before start: Int) -> Bool {
+        var k = start - 1
+        guard k >= 0, s[k] == 0x20 else { return false }
+        k -= 1
+        var first = -1
+        while k >= 0, CharClass.isASCIILetter(s[k]) || s[k] == 0x27 || s[k] == 0x2D { first = k; k -= 1 }
+        return first >= 0 && CharClass.isASCIIUpper(s[first])
     }
 
     /// How many figures the text holds (236-8 is two; 45.4 and 1,500 are one each).
