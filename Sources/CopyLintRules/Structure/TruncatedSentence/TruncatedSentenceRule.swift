@@ -205,6 +205,15 @@ public struct TruncatedSentenceRule: Rule {
         ],
         nonTriggering: [
             Example("""
+                Games preview
+
+                The new handheld console goes on sale in 𠮷 Bay on Friday, with twelve games ready at launch.
+
+                Sony handheld tipped as a 'must-have'
+
+                Shops expect queues from early morning on the first day.
+                """, note: "a hyphenated word's last part ('must-have') is no dangling 'have'"),
+            Example("""
                 Harbour plan approved
 
                 The council approved the new harbour wall on Tuesday after a two-hour debate in 𠮷 Bay.

@@ -34,7 +34,8 @@ extension TruncatedSentenceRule {
             // (Only in lower case: a capital makes it a name, the month of May after a date.)
             // (Not a verb of saying after its speaker's name, "…, Brown says": the attribution closes
             // the sentence, as in a headline.)
-            if Self.danglingEnglish.contains(word), CharClass.isASCIILower(s[k + 1]),
+            // (Nor the last part of a hyphenated word: a 'must-have', a stand-in.)
+            if Self.danglingEnglish.contains(word), CharClass.isASCIILower(s[k + 1]), !(k >= 1 && s[k] == 0x2D && CharClass.isASCIILetter(s[k - 1])),
                !(["says", "said"].contains(word) && Self.previousWordIsCapitalised(s, before: k + 1)) { return "it ends on '\(word)'" }
             // "… K Adams (Falcons), T": a name cut after its initial.
             if ending.index - k == 1, CharClass.isASCIIUpper(last), last != 0x49, k >= 1, s[k] == 0x20,
