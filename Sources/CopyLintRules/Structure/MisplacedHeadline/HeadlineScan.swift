@@ -156,8 +156,8 @@ final class HeadlineScan {
         if Self.isContributorCredit(t) || Self.isCopyrightLine(t) { return false }
         // (Nor the fields of a form or of filed copy's header, one a line: CATCHLINE: HARBOUR WALL over
         // WORDS: 470.)
-        if Self.fieldName(t) != nil, (i > 0 && block.blankLinesBefore == 0 && Self.fieldName(texts.scalars(i - 1)) != nil)
-            || (i + 1 < blocks.count && blocks[i + 1].blankLinesBefore == 0 && Self.fieldName(texts.scalars(i + 1)) != nil) { return false }
+        if Self.isField(t), (i > 0 && block.blankLinesBefore == 0 && Self.isField(texts.scalars(i - 1)))
+            || (i + 1 < blocks.count && blocks[i + 1].blankLinesBefore == 0 && Self.isField(texts.scalars(i + 1))) { return false }
         // (An interview's question, Q: … ?, is copy.)
         guard TextTraits.looksLikeHeadline(t, maxChinese: 40, maxWords: 12), !TextTraits.containsSpeechLead(t), !TextTraits.isInterviewTurn(t) else { return false }
         // Where headings carry their mark (#), a line without one is copy, unless it is shaped as only a
@@ -176,12 +176,11 @@ final class HeadlineScan {
         return words[2...].allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" } }
     }
 
-    /// The name of the field `t` opens (CATCHLINE in CATCHLINE: HARBOUR WALL): a word of capitals,
-    /// at least three letters, then a colon and a value.
-    static func fieldName(_ t: [Unicode.Scalar]) -> Substring? {
-        guard let colon = t.firstIndex(of: ":"), colon >= 3, colon + 1 < t.count else { return nil }
-        guard t[..<colon].allSatisfy({ CharClass.isASCIIUpper($0.value) || $0 == "-" }) else { return nil }
-        return String(String.UnicodeScalarView(t[..<colon]))[...]
+    /// `t` is a field of a form or a header (CATCHLINE: HARBOUR WALL): a name in capitals, at least
+    /// three letters, then a colon and a value.
+    static func isField(_ t: [Unicode.Scalar]) -> Bool {
+        guard let colon = t.firstIndex(of: ":"), colon >= 3, colon + 1 < t.count else { return false }
+        return t[..<colon].allSatisfy { CharClass.isASCIIUpper($0.value) || $0 == "-" }
     }
 
     /// A copyright line (版权所有：…, © 2024 …, Copyright …, All rights reserved).
