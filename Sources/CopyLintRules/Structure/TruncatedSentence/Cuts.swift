@@ -113,9 +113,12 @@ extension TruncatedSentenceRule {
                     continue
                 }
             }
-            // The last paragraph of a story that stops on a clause: 据了解，全省各地
+            // The last paragraph of a story that stops on a clause: 据了解，全省各地. (Not a short line
+            // set under the story's closing credit, 武汉，负重前行 under （据新华社…电）: a slogan closing
+            // the page, the story having ended above it.)
             let storyEnds = !s.storyContinuesAfter(i)
             if evidence == nil, storyEnds, block.kind == .paragraph, weak, CharClass.isHan(ending.last),
+               !(i > 0 && blocks[i - 1].kind == .label && text.count <= 12),
                text.scalars.contains(0xFF0C) || text.scalars.contains(0x2C), unfinished.count <= Self.styleLimit {
                 evidence = "it stops in the middle of a clause"
             }

@@ -56,16 +56,24 @@ final class TruncationScan {
         // out its stops too: a missing stop there says nothing. (An interview's questions, Q: … ?, are
         // asked in any register.)
         var asks = [Int](repeating: 0, count: document.articles.count)
+        var wideAsks = asks, paragraphs = asks
         for i in blocks.indices where blocks[i].kind == .paragraph {
-            switch facts.lastSignificantScalar(of: i) {
+            paragraphs[blocks[i].article] += 1
+            let last = facts.lastSignificantScalar(of: i)
+            switch last {
             case 0x21, 0x3F, 0xFF01, 0xFF1F:
                 if TextTraits.interviewTurn(ScalarText.head(bytes, blocks[i].textRange, maxScalars: 3).scalars) != .question {
-                    asks[blocks[i].article] += 1
+                    if last == 0xFF01 || last == 0xFF1F { wideAsks[blocks[i].article] += 1 } else { asks[blocks[i].article] += 1 }
                 }
             default: break
             }
         }
-        informal = asks.map { $0 >= TruncatedSentenceRule.informalLimit }
+        // (In Chinese, a share of them, not a few: a speech closes on three cheers, 衷心祝愿…！, after
+        // paragraphs that all end on stops.)
+        let limit = TruncatedSentenceRule.informalLimit
+        informal = asks.indices.map { a in
+            asks[a] + wideAsks[a] >= limit && (asks[a] >= limit || (asks[a] + wideAsks[a]) * 3 >= paragraphs[a])
+        }
         var lastBody = [Int](repeating: -1, count: document.articles.count)
         for i in blocks.indices where TruncatedSentenceRule.isBody(blocks[i]) { lastBody[blocks[i].article] = i }
         self.lastBody = lastBody
