@@ -17,6 +17,18 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         return Linter(rules: [ActiveRule(id: "truncated-sentence", severity: .error, checker: rule)]).lint(SourceText(path: "t.md", bytes: Array(text.utf8)))
     }
 
+    /// A paragraph of running text that stops on a character which opens words far more often than
+    /// it stands alone, with no word closing on it (平 of 平台), lost the rest of the word and of its
+    /// sentence (CRLF and a BOM, astral text).
+    func testACharacterThatOpensWordsEndsInsideOne() {
+        let text = "\u{FEFF}# 𠮷溪新区建设提速\r\n\r\n今年以来，𠮷溪新区新开工项目四十二个，完成投资一百八十亿元。\r\n\r\n"
+            + "新区将继续优化营商环境，吸引更多企业落户。区里还将加强政策宣传，依托各类网络和社会媒体平\r\n\r\n"
+            + "据介绍，新区明年还将建成两所学校和一座医院。\r\n"
+        XCTAssertEqual(lint(text).map(\.message), ["paragraph breaks off mid-sentence; the rest is missing (it ends inside a word)"])
+        XCTAssertFalse(TruncatedSentenceRule.opensRatherThanStands(0x7684))   // 的 stands alone
+        XCTAssertTrue(TruncatedSentenceRule.opensRatherThanStands(0x5E73))    // 平 opens 平台, 平安
+    }
+
     /// A narrow column wrapped at 40 with a poem at its foot: the stanza's lines run on over a comma or
     /// a semicolon, so a block that opens in lower case after one is no orphan; an orphan after a
     /// complete paragraph still is (CRLF and a BOM, astral text in the copy).

@@ -88,6 +88,14 @@ extension TruncatedSentenceRule {
            !ChineseLexicon.mayCloseWord(Array(s[(k + 1)...ending.index])) {
             return Self.shortClauseReason
         }
+        // In running text with a clause before it, a last character standing alone that opens words
+        // far more often than it stands alone, where no word of the list closes on it: 孕 of 孕育 after
+        // 经济增长，…. (A name or a compound the list lacks ends a label or a slogan so: 脱贫农民杨万良,
+        // 阻击战.)
+        if tail.count >= 2, ending.index == t.count - 1, s.contains(0xFF0C), Self.opensRatherThanStands(last),
+           let lastToken = ChineseLexicon.segment(tail).last, lastToken.length == 1, !ChineseLexicon.mayCloseWord(tail) {
+            return "it ends inside a word"
+        }
         return nil
     }
 
@@ -99,6 +107,13 @@ extension TruncatedSentenceRule {
         var first = -1
         while k >= 0, CharClass.isASCIILetter(s[k]) || s[k] == 0x27 || s[k] == 0x2D { first = k; k -= 1 }
         return first >= 0 && CharClass.isASCIIUpper(s[first])
+    }
+
+    /// Of a character's uses that do not close a word, at least four in five open one (the rest it
+    /// stands alone): left alone at a break, it is a word's first half.
+    static func opensRatherThanStands(_ c: UInt32) -> Bool {
+        let (alone, start, _) = ChineseLexicon.charStats(c)
+        return start > 0 && start >= 0.8 * (alone + start)
     }
 
     /// How many figures the text holds (236-8 is two; 45.4 and 1,500 are one each).
