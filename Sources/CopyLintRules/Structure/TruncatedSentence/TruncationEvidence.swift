@@ -89,9 +89,9 @@ extension TruncatedSentenceRule {
             return Self.shortClauseReason
         }
         // In running text with a clause before it, a last character standing alone that opens words
-        // far more often than it stands alone, where no word of the list closes on it: 孕 of 孕育 after
-        // 经济增长，…. (A name or a compound the list lacks ends a label or a slogan so: 脱贫农民杨万良,
-        // 阻击战.)
+        // far more often than it stands alone, where no word of the list closes on it: 平 of 平台 after
+        // 依托各类网络和社会媒体. (A name or a compound the list lacks ends a label or a slogan so:
+        // 脱贫农民杨万良, 阻击战.)
         if tail.count >= 2, ending.index == t.count - 1, s.contains(0xFF0C), Self.opensRatherThanStands(last),
            let lastToken = ChineseLexicon.segment(tail).last, lastToken.length == 1, !ChineseLexicon.mayCloseWord(tail) {
             return "it ends inside a word"
