@@ -4,6 +4,7 @@ package enum CharClass {
     @inlinable @inline(__always) package static func isASCIILetter(_ c: UInt32) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
     @inlinable @inline(__always) package static func isASCIIUpper(_ c: UInt32) -> Bool { c >= 0x41 && c <= 0x5A }
     @inlinable @inline(__always) package static func isASCIILower(_ c: UInt32) -> Bool { c >= 0x61 && c <= 0x7A }
+    @inlinable @inline(__always) package static func isASCIIDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
     @inlinable @inline(__always) package static func isDigit(_ c: UInt32) -> Bool { (c >= 0x30 && c <= 0x39) || (c >= 0xFF10 && c <= 0xFF19) }
     @inlinable @inline(__always) package static func isFullwidthLetter(_ c: UInt32) -> Bool { (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) }
     @inlinable @inline(__always) package static func isHan(_ c: UInt32) -> Bool { CharacterData.isHan(c) }

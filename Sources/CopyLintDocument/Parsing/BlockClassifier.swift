@@ -272,7 +272,7 @@ struct BlockClassifier {
     private func scheduleRuns(_ blocks: inout [Block]) {
         func isRow(_ i: Int) -> Bool {
             let r = blocks[i].textRange
-            guard r.length >= 6, r.length <= 100, bytes[r.start] >= 0x30, bytes[r.start] <= 0x39,
+            guard r.length >= 6, r.length <= 100, CharClass.isASCIIDigit(UInt32(bytes[r.start])),
                   blocks[i].lastLine == blocks[i].firstLine else { return false }
             let text = scalars(blocks[i])
             guard let k = TextTraits.clockTimePrefix(text), k < text.count, !TextTraits.hasSentenceStop(text) else { return false }

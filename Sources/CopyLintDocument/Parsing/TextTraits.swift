@@ -6,23 +6,20 @@ package enum TextTraits {
     /// The length of the time of day `t` opens with (18.10, 9:05, 18.32 BST, 10.32am), with what
     /// follows it set apart by a space; nil when it opens otherwise.
     package static func clockTimePrefix(_ t: [Unicode.Scalar]) -> Int? {
-        let v = t.map(\.value)
-        var k = 0
-        while k < v.count, k < 2, isASCIIDigit(v[k]) { k += 1 }
-        guard k >= 1, k + 3 <= v.count, v[k] == 0x2E || v[k] == 0x3A,
-              isASCIIDigit(v[k + 1]), isASCIIDigit(v[k + 2]) else { return nil }
-        k += 3
+        func digit(_ k: Int) -> Bool { k < t.count && CharClass.isASCIIDigit(t[k].value) }
+        let hours = digit(1) ? 2 : 1
+        guard digit(0), hours + 3 <= t.count, t[hours] == "." || t[hours] == ":", digit(hours + 1), digit(hours + 2) else { return nil }
+        var k = hours + 3
         // am, pm, a.m., or a zone in capitals (BST, GMT, CET).
-        var j = k
-        if j < v.count, v[j] == 0x20 { j += 1 }
+        let j = k < t.count && t[k] == " " ? k + 1 : k
         var zone = j
-        while zone < v.count, CharClass.isASCIIUpper(v[zone]) || CharClass.isASCIILower(v[zone]) || v[zone] == 0x2E { zone += 1 }
-        let word = String(String.UnicodeScalarView(t[j..<zone]))
-        if ["am", "pm", "a.m.", "p.m."].contains(word) || (2...4).contains(word.count) && word.allSatisfy(\.isUppercase) { k = zone }
-        return k == v.count || v[k] == 0x20 ? k : nil
+        while zone < t.count, CharClass.isASCIILetter(t[zone].value) || t[zone] == "." { zone += 1 }
+        if zone > j {
+            let word = String(String.UnicodeScalarView(t[j..<zone]))
+            if ["am", "pm", "a.m.", "p.m."].contains(word) || (2...4).contains(word.count) && word.allSatisfy(\.isUppercase) { k = zone }
+        }
+        return k == t.count || t[k] == " " ? k : nil
     }
-
-    @inline(__always) static func isASCIIDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
 
     package static let sentenceFinal: ScalarSet = ["。", "！", "？", "!", "?", ".", "…", "；", ";", "．", "｡"]
     package static let openers: ScalarSet = ["“", "‘", "「", "『", "（", "(", "《", "〈", "【", "[", "〔", "［"]

@@ -63,9 +63,7 @@ extension MisplacedHeadlineRule {
             }
         }
         if !headlines.isEmpty, !storyHasHeadline || blocks[target].kind == .paragraph {
-            s.findings.append(Finding(range: blocks[target].textRange,
-                                      message: "headline comes after its own story (the story it heads ends at line \(s.line(before)))",
-                                      related: [RelatedLocation(range: blocks[before].textRange, message: "the story ends here")]))
+            s.findings.append(Self.lateHeadline(s, target, storyEndsAt: before))
         } else {
             let what = headlines.isEmpty ? "section heading" : "headline"
             s.findings.append(Finding(range: blocks[target].textRange, message: "\(what) has no text after it"))
@@ -87,9 +85,7 @@ extension MisplacedHeadlineRule {
         let limit = s.isEnglish(first) ? max(maxAffinity, 0.34) : 0.3
         guard let above = s.share(of: first, in: s.bodyWindow(from: before, forward: false), stoppingAbove: limit), above > limit,
               s.share(of: first, in: s.bodyWindow(from: after, forward: true), stoppingAbove: 0) == 0 else { return false }
-        s.findings.append(Finding(range: blocks[first].textRange,
-                                  message: "headline comes after its own story (the story it heads ends at line \(s.line(before)))",
-                                  related: [RelatedLocation(range: blocks[before].textRange, message: "the story ends here")]))
+        s.findings.append(Self.lateHeadline(s, first, storyEndsAt: before))
         return true
     }
 
@@ -104,9 +100,7 @@ extension MisplacedHeadlineRule {
         // straight after the previous item's credit has no heading, and two headings stacked under its
         // own credit are its heading, printed after it, and the next item's.
         if g.members.count == 2, let end = headlessCreditedItem(s, before: g.first) {
-            s.findings.append(Finding(range: blocks[g.first].textRange,
-                                      message: "headline comes after its own story (the story it heads ends at line \(s.line(end)))",
-                                      related: [RelatedLocation(range: blocks[end].textRange, message: "the story ends here")]))
+            s.findings.append(Self.lateHeadline(s, g.first, storyEndsAt: end))
             return true
         }
         for (k, i) in g.members.enumerated() where k + 1 < g.members.count {
@@ -221,6 +215,13 @@ extension MisplacedHeadlineRule {
                 && !t.contains(where: { $0 == "，" || $0 == "。" })
         }
         return TruncatedSentenceRule.isHeadlinese(t)
+    }
+
+    /// Heading `i` is the headline of the story that ends at body block `end`, printed after it.
+    static func lateHeadline(_ s: HeadlineScan, _ i: Int, storyEndsAt end: Int) -> Finding {
+        Finding(range: s.blocks[i].textRange,
+                message: "headline comes after its own story (the story it heads ends at line \(s.line(end)))",
+                related: [RelatedLocation(range: s.blocks[end].textRange, message: "the story ends here")])
     }
 
     /// A line that is only a time of day (16.50 BST): a live report's post is stamped so.

@@ -152,14 +152,14 @@ final class HeadlineScan {
         // comma, 变革观念制度，破除技能人才成长藩篱; three clauses are a sentence, cut or not.)
         let t = texts.scalars(i)
         if t.lazy.filter({ $0 == "，" }).count >= 2 { return false }
+        // (An interview's question, Q: … ?, is copy.)
+        guard TextTraits.looksLikeHeadline(t, maxChinese: 40, maxWords: 12), !TextTraits.containsSpeechLead(t), !TextTraits.isInterviewTurn(t) else { return false }
         // (Nor a page's small print: a contributor's credit, Previews by Dora Penn, or its copyright.)
         if Self.isContributorCredit(t) || Self.isCopyrightLine(t) { return false }
         // (Nor the fields of a form or of filed copy's header, one a line: CATCHLINE: HARBOUR WALL over
         // WORDS: 470.)
         if Self.isField(t), (i > 0 && block.blankLinesBefore == 0 && Self.isField(texts.scalars(i - 1)))
             || (i + 1 < blocks.count && blocks[i + 1].blankLinesBefore == 0 && Self.isField(texts.scalars(i + 1))) { return false }
-        // (An interview's question, Q: … ?, is copy.)
-        guard TextTraits.looksLikeHeadline(t, maxChinese: 40, maxWords: 12), !TextTraits.containsSpeechLead(t), !TextTraits.isInterviewTurn(t) else { return false }
         // Where headings carry their mark (#), a line without one is copy, unless it is shaped as only a
         // headline is (消费券精准发放　拉动市场回暖, a column tag): a headline that lost its mark.
         if document.layout.markup == .markdown, !closingLabel {
