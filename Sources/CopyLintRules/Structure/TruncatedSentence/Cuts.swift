@@ -96,7 +96,7 @@ extension TruncatedSentenceRule {
                 guard let e = evidence, !e.contains("inside a word"), e != Self.noStopReason,
                       block.kind == .paragraph || e != Self.shortClauseReason else { continue }
             }
-            if evidence == nil, (block.kind == .paragraph && unfinished.contains(i)) || leadSubhead, weak, !Self.endsOnClosedList(text),
+            if evidence == nil, (block.kind == .paragraph && (unfinished.contains(i) || s.clauseCutAmidStops(i, text))) || leadSubhead, weak, !Self.endsOnClosedList(text),
                !Self.endsOnCode(text),
                block.ledeRange != nil || (i > 0 && blocks[i - 1].kind == .paragraph && blocks[i - 1].article == block.article) || copyLead,
                !headsCopy {

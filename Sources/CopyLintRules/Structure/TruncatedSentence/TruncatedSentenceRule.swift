@@ -107,6 +107,15 @@ public struct TruncatedSentenceRule: Rule {
                 维修工爬上屋顶，换掉了几块碎瓦，老人连声道谢。
                 """, note: "cut with the rest lost: the last clause, three characters, ends on a preposition standing alone"),
             Example("""
+                # 𠮷溪县养老服务站开到村里
+
+                𠮷溪县今年新建村级养老服务站二十个，覆盖全县一半以上的行政村。
+
+                李大爷的子女都在外地打工，以前他生病了只能托邻居帮忙买药；如今服务站的医生每周上门量血↓压
+
+                服务站还开办了老年食堂，每餐收费五元，八十岁以上的老人免费就餐。
+                """, note: "a paragraph of clauses that stops without its stop between paragraphs that keep theirs, and says what the rest of the story does not: its end is lost"),
+            Example("""
                 # 标题
 
                 市里召开会议，部署今冬明春的供暖保障工作。
@@ -327,6 +336,15 @@ public struct TruncatedSentenceRule: Rule {
 
                 去年，村集体收入超过八十万元，比五年前翻了一番。
                 """, note: "subheads of two short clauses (生态美，百姓富) are not cut sentences"),
+            Example("""
+                # 𠮷溪县养老服务站开到村里
+
+                𠮷溪县今年新建村级养老服务站二十个，覆盖全县一半以上的行政村，老人看病吃饭都不用出村了。
+
+                养老服务站建到村里，老人看病不出村，吃饭也不出村，子女在外打工更放心
+
+                服务站还开办了老年食堂，每餐收费五元，八十岁以上的老人免费就餐。在外打工的子女说，这下放心了。
+                """, note: "a pull quote set without its stop restates the story: most of its words are in the copy around it"),
             Example("""
                 Harbour plan
 

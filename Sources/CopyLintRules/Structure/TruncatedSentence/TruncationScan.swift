@@ -79,6 +79,29 @@ final class TruncationScan {
         self.lastBody = lastBody
     }
 
+    /// Block `i` is a Chinese paragraph of running text with a clause in it (，or ；) that stops on a
+    /// character with no full sentence inside it, between paragraphs of its story that end on their
+    /// stops, and whose words the rest of its story hardly takes up: a paragraph that lost its end.
+    /// (A story's last paragraph that stops on a clause is read where the story ends.)
+    /// A line set so on purpose (a pull quote, a section's summary set as a subhead, a lead in bold)
+    /// restates its story: most of its character pairs are found in the story's other blocks.
+    func clauseCutAmidStops(_ i: Int, _ text: ScalarText) -> Bool {
+        let b = blocks[i]
+        guard b.kind == .paragraph, open[i], !unfinished.contains(i), i > 0, storyContinuesAfter(i),
+              let last = text.scalars.last, CharClass.isHan(last),
+              text.scalars.contains(where: { $0 == 0xFF0C || $0 == 0xFF1B }),
+              !TruncatedSentenceRule.hasInnerStop(text), TruncatedSentenceRule.isLongProse(text),
+              blocks[i - 1].kind == .paragraph, blocks[i - 1].article == b.article, !open[i - 1] else { return false }
+        if i + 1 < blocks.count, blocks[i + 1].article == b.article, blocks[i + 1].kind == .paragraph, open[i + 1] { return false }
+        let own = Affinity.features(text.scalars.compactMap(Unicode.Scalar.init))
+        guard own.count >= 4 else { return false }
+        let story = blocks.indices.filter { $0 != i && blocks[$0].article == b.article }.map { blocks[$0].textRange }
+        return Affinity.share(of: own, in: bytes, ranges: story, stoppingAbove: Self.restatedShare) < Self.restatedShare
+    }
+
+    /// The share of a line's character pairs its story's other blocks hold when the line restates it.
+    static let restatedShare = 0.4
+
     /// The 1-based line where block `i` starts.
     func line(_ i: Int) -> Int { blocks[i].firstLine + 1 }
 
