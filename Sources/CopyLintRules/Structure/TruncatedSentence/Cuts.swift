@@ -10,6 +10,16 @@ extension TruncatedSentenceRule {
         for i in blocks.indices where open[i] {
             texts.drop(before: i)
             let block = blocks[i]
+            // No headline stops on an article, a determiner, a subject pronoun or a conjunction: a line
+            // read as one that does (Ryan Giggs will captain Wales as he) is a sentence cut short.
+            if block.kind == .headline || (block.kind == .subhead && block.headingLevel > 0),
+               let word = Self.lastEnglishWord(texts[i]), Self.neverEndsAHeadline.contains(word),
+               TextTraits.wordCount(texts[i].scalars.compactMap(Unicode.Scalar.init)) >= 4 {
+                s.flaggedCut.insert(i)
+                s.lost.insert(i)
+                s.findings.append(Finding(range: breakRange(texts[i]), message: "line breaks off mid-sentence (it ends on '\(word)')"))
+                continue
+            }
             guard isSentenceCandidate(block, document: document), block.textRange.length > 0 else { continue }
             let text = texts[i]
             let ending = Ending(text)

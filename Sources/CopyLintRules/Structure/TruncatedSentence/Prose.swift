@@ -125,6 +125,12 @@ extension TruncatedSentenceRule {
     static let neverEndsAnItem: Set<String> = ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into",
                                                "and", "or", "but", "nor", "than", "their", "its", "his", "her", "our", "your", "my"]
 
+    /// Words no headline ends on: articles, possessive determiners, subject pronouns, conjunctions,
+    /// 'of' and 'than' (a headline may end on a preposition that is a verb's particle: prices go up).
+    static let neverEndsAHeadline: Set<String> = ["a", "an", "the", "of", "than", "and", "or", "but", "nor", "if", "because",
+                                                  "although", "though", "whereas", "unless", "whether", "whose", "their",
+                                                  "its", "his", "our", "your", "my", "he", "she", "we", "they"]
+
     /// The last word of `t` in lower case when it is all lower-case ASCII letters and nothing follows it.
     static func lastEnglishWord(_ t: ScalarText) -> String? {
         let s = t.scalars

@@ -175,6 +175,13 @@ public struct TruncatedSentenceRule: Rule {
                 • Carol singers from 𠮷 Bay school will visit the Green on Friday.
                 """, note: "an item of a list may go without a stop, but none ends on an article"),
             Example("""
+                Okafor will lead 𠮷 Bay Rovers out as ↓he
+
+                Marcus Okafor, who joined the club in 2019, said he was proud to be asked. "It is a big day for me and for my family," he said.
+
+                The manager said the armband was a reward for a season of hard work.
+                """, note: "a line read as a headline that ends on a subject pronoun is a sentence cut short: no headline ends so"),
+            Example("""
                 Harbour paintings
 
                 The largest canvas in the show sets the fishing boats of 𠮷 Bay against a pale lemon sky.
