@@ -27,6 +27,8 @@ enum LayoutRecognizer {
         /// The next line starts with a letter (of any case, outside CJK).
         var nextLetter = false
         var nextCJK = false
+        /// The next line opens an interview's turn (问：, 答：, 记者：, Q: , A: ): a new paragraph.
+        var nextOpensTurn = false
         /// The line (the next line) ends on a letter, a figure or a CJK character: no punctuation at all.
         var endsOpen = false, nextEndsOpen = false
         /// A text line stands right above the first line (it is not a paragraph's first line by its place).
@@ -103,7 +105,8 @@ enum LayoutRecognizer {
                         // headline over its deck, not a paragraph.
                         let stack = !p.previousAdjacent && !joins[p.k + 1] && p.endsOpen && p.nextEndsOpen && !p.hyphen
                             && (p.nextCJK || (p.nextLetter && !p.nextLowercase)) && !leavesBracketOpen(buf, raws[p.k])
-                        guard !standsAlone, !stack else { continue }
+                        // (Nor into an interview's next turn, 答：…, whatever the line's length.)
+                        guard !standsAlone, !stack, !p.nextOpensTurn else { continue }
                         if isFull(p, wrap) || (marked && runsOnShort(p, wrap, indentStarts: indentStarts, nextRunsOn: joins[p.k + 1])) {
                             joins[p.k] = true
                         }
@@ -347,6 +350,15 @@ enum LayoutRecognizer {
         p.endsOpen = CharClass.lastSignificantScalar(buf, SourceRange(a.textStart, a.textEnd)).map(open) ?? false
         p.nextEndsOpen = CharClass.lastSignificantScalar(buf, SourceRange(b.textStart, b.textEnd)).map(open) ?? false
         p.previousAdjacent = k > 0 && raws[k - 1].isText && raws[k - 1].line + 1 == a.line
+        if first == 0x95EE || first == 0x7B54 || first == 0x8BB0 || first == 0x51 || first == 0x41 {
+            var head: [UInt32] = [], at = b.textStart
+            while head.count < 3, at < b.textEnd {
+                let d = UTF8Scalar.decode(buf, at: at)
+                head.append(d.scalar)
+                at += d.length
+            }
+            p.nextOpensTurn = TextTraits.interviewTurn(head) != nil
+        }
         return p
     }
 

@@ -57,8 +57,8 @@ package enum TextTraits {
         return s + 3 < e && bytes[s] == 0xE2 && bytes[s + 1] == 0x80 && (bytes[s + 2] == 0x93 || bytes[s + 2] == 0x94) && bytes[s + 3] == 0x20
     }
 
-    /// Which turn of an interview a text is: 问： or Q: (a question), 答： or A: (an answer), then
-    /// what was asked or said; nil for anything else.
+    /// Which turn of an interview a text is: 问：, 记者： or Q: (a question), 答： or A: (an answer),
+    /// then what was asked or said; nil for anything else.
     package enum InterviewTurn { case question, answer }
 
     package static func interviewTurn<C: Collection>(_ text: C) -> InterviewTurn? where C.Element == UInt32 {
@@ -70,6 +70,7 @@ package enum TextTraits {
         case 0x7B54 where fullColon || colon: return .answer                   // 答
         case 0x51 where fullColon || (colon && c == 0x20): return .question    // Q
         case 0x41 where fullColon || (colon && c == 0x20): return .answer      // A
+        case 0x8BB0 where b == 0x8005 && c == 0xFF1A: return .question          // 记者：
         default: return nil
         }
     }

@@ -258,6 +258,23 @@ final class ParserTests: XCTestCase {
         XCTAssertFalse(LayoutRecognizer.runsOnShort(p, wrap))
     }
 
+    /// In an interview hard-wrapped at 16 characters with no blank lines, each turn (记者：…, 答：…)
+    /// opens a paragraph, even under a line that fills the width (CRLF, astral text in the copy).
+    func testWrappedInterviewTurnsOpenParagraphs() {
+        let text = [
+            "𠮷溪县今年在全县推行村级公交，记", "者就此采访了县交通运输局局长。",
+            "记者：村级公交开通以后，村民进城", "方便了多少？乘车要花多少钱呢？",
+            "答：过去村民进城要先走到镇上，现", "在村口就有站点，每天六班车往返，", "票价两元。",
+            "记者：山区的村子路窄弯多，安全怎", "么保障？",
+            "答：我们给每辆车装了定位和监控，", "驾驶员都经过专门培训，雨雪天气一", "律停运。",
+        ].joined(separator: "\r\n") + "\r\n"
+        let d = parse(text)
+        XCTAssertEqual(d.blocks.map { $0.firstLine + 1 }, [1, 3, 5, 8, 10])
+        XCTAssertEqual(Set(kinds(d)), [.paragraph])
+        XCTAssertEqual(TextTraits.interviewTurn(Array("记者：你好".unicodeScalars)), .question)
+        XCTAssertNil(TextTraits.interviewTurn(Array("记者张蓓报道".unicodeScalars)))
+    }
+
     /// A row of a table has cells set apart by gaps; a Chinese headline's two phrases about one gap,
     /// figures and all, are no row.
     func testHeadlineHalvesAreNoTableRow() {
