@@ -55,6 +55,37 @@ package struct ScalarText {
         return ScalarText(scalars: first.scalars + last.scalars, offsets: first.offsets.dropLast() + last.offsets)
     }
 
+    /// The text with the line breaks of hard-wrapped Chinese taken out: a break (with the spaces
+    /// around it) next to a wide character is no space between words (…就有车坐、⏎换乘 is 有车坐、换乘).
+    /// The scalars kept keep their offsets.
+    package func joiningWrappedLines() -> ScalarText {
+        guard scalars.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return self }
+        var s: [UInt32] = [], o: [UInt32] = []
+        s.reserveCapacity(count)
+        o.reserveCapacity(count + 1)
+        let blank = { (c: UInt32) in c == 0x0A || c == 0x0D || c == 0x20 || c == 0x09 || c == 0x3000 }
+        var k = 0
+        while k < count {
+            if scalars[k] == 0x0A || scalars[k] == 0x0D {
+                var j = k
+                while j < count, blank(scalars[j]) { j += 1 }
+                var kept = s.count
+                while kept > 0, blank(s[kept - 1]) { kept -= 1 }
+                if kept > 0, j < count, s[kept - 1] >= 0x2E80 || scalars[j] >= 0x2E80 {
+                    s.removeLast(s.count - kept)
+                    o.removeLast(o.count - kept)
+                    k = j
+                    continue
+                }
+            }
+            s.append(scalars[k])
+            o.append(offsets[k])
+            k += 1
+        }
+        o.append(offsets[count])
+        return ScalarText(scalars: s, offsets: o)
+    }
+
     private init(scalars: [UInt32], offsets: [UInt32]) {
         self.scalars = scalars
         self.offsets = offsets

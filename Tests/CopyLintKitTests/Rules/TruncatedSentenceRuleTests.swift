@@ -29,6 +29,19 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         XCTAssertTrue(TruncatedSentenceRule.opensRatherThanStands(0x5E73))    // 平 opens 平台, 平安
     }
 
+    /// Hard-wrapped Chinese is read across its line breaks: a last line of two characters after a
+    /// list's 、 at the end of the line above is a list's item cut short, the same evidence as on one
+    /// line (CRLF and a BOM, astral text in the copy).
+    func testWrappedChineseIsReadAcrossItsLineBreaks() {
+        let lines = ["\u{FEFF}　　𠮷溪县今年新修了十二条通村公", "路，全县所有行政村都通了客车。", "　　县交通运输局计划明年再改造危",
+                     "桥九座，让群众出门有路走、有车坐、", "放心", "　　（记者　林小川）"]
+        XCTAssertEqual(lint(lines.joined(separator: "\r\n") + "\r\n").map(\.message),
+                       ["paragraph breaks off mid-sentence; the rest is missing (its last clause is cut short)"])
+        let t = ScalarText(Array("有车坐、\r\n　放心".utf8), SourceRange(0, Array("有车坐、\r\n　放心".utf8).count)).joiningWrappedLines()
+        XCTAssertEqual(t.string(0, t.count), "有车坐、放心")
+        XCTAssertEqual(t.range(t.count - 1, t.count), SourceRange(20, 23))   // 心, after 有车坐、 (12 bytes), CRLF and 　
+    }
+
     /// A narrow column wrapped at 40 with a poem at its foot: the stanza's lines run on over a comma or
     /// a semicolon, so a block that opens in lower case after one is no orphan; an orphan after a
     /// complete paragraph still is (CRLF and a BOM, astral text in the copy).

@@ -21,7 +21,8 @@ extension TruncatedSentenceRule {
                 continue
             }
             guard isSentenceCandidate(block, document: document), block.textRange.length > 0 else { continue }
-            let text = texts[i]
+            // (Hard-wrapped Chinese read as one line: how its last clause ends does not stop at a break.)
+            let text = texts[i].joiningWrappedLines()
             let ending = Ending(text)
             // A letter's salutation or close (Dear Sir, / Yours faithfully,) ends on its comma.
             if Self.isLetterFormula(text) { continue }
