@@ -155,12 +155,19 @@ extension TruncatedSentenceRule {
         return TextTraits.wordCount(body.compactMap(Unicode.Scalar.init)) <= 3
     }
 
-    /// The last word is a code of capitals and digits (a postcode's WR3 7PL, a form's ref. B12): the
-    /// line is an address or a reference, which sets no stop, not a sentence cut short.
+    /// The last word is a code of capitals and digits (a postcode's WR3 7PL, a form's ref. B12), or an
+    /// e-mail or web address (邮箱：desk@paper.example, www.paper.example): the line is an address or
+    /// a reference, which sets no stop, not a sentence cut short.
     static func endsOnCode(_ t: ScalarText) -> Bool {
         let s = t.scalars
         var end = s.count
         while end > 0, CharClass.isSpace(s[end - 1]) { end -= 1 }
+        // (An address runs back to a space or to a character outside ASCII: 邮箱：desk@….)
+        var from = end
+        while from > 0, s[from - 1] > 0x20, s[from - 1] < 0x7F { from -= 1 }
+        let address = s[from..<end]
+        if let at = address.firstIndex(of: 0x40), address[at...].contains(0x2E) { return true }
+        if address.starts(with: "http".unicodeScalars.map(\.value)) || address.starts(with: "www.".unicodeScalars.map(\.value)) { return true }
         var start = end
         while start > 0, !CharClass.isSpace(s[start - 1]) { start -= 1 }
         let word = s[start..<end]

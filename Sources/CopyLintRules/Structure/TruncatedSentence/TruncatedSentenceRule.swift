@@ -383,6 +383,17 @@ public struct TruncatedSentenceRule: Rule {
                 Printed and published by Marsh Road Press Ltd, 9 Quay Lane, Harnford HF2 8QD
                 """, note: "an imprint that ends on a postcode (HF2 8QD) is an address, which sets no stop"),
             Example("""
+                # 关于征集𠮷溪县志编写资料的启事
+
+                县志编纂委员会现面向社会征集反映本县历史沿革、风土人情的文字和图片资料。
+
+                来稿请注明作者姓名和联系方式，一经采用，即付稿酬。
+
+                联系地址：𠮷溪县城关镇文化路88号县档案馆三楼　　电子邮箱：xianzhi@jixi-county.example
+
+                𠮷溪县县志编纂委员会办公室
+                """, note: "a contact line that ends on an e-mail address sets no stop"),
+            Example("""
                 让老街重新热闹起来
 
                 从修房子到留住人
