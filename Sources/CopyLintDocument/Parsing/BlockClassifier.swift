@@ -266,16 +266,18 @@ struct BlockClassifier {
         }
     }
 
-    /// Three lines or more in a row, each opening on a time of day with a few words after it and
+    /// Three lines or more in a row, each opening on a time of day (or a date) with a few words after it and
     /// no stop (`6.00 Breakfast with Jo Penn`, `10.00 Night Owls`): the rows of a schedule (a
     /// station's listings, a day's programme), not headings or copy.
     private func scheduleRuns(_ blocks: inout [Block]) {
+        // (Or each opens on a date, 二〇二四年一月十六日（星期二）上午　大会发言: a programme's days.)
         func isRow(_ i: Int) -> Bool {
             let r = blocks[i].textRange
-            guard r.length >= 6, r.length <= 100, CharClass.isASCIIDigit(UInt32(bytes[r.start])),
+            guard r.length >= 6, r.length <= 100, CharClass.isASCIIDigit(UInt32(bytes[r.start])) || bytes[r.start] >= 0xE4,
                   blocks[i].lastLine == blocks[i].firstLine else { return false }
             let text = scalars(blocks[i])
-            guard let k = TextTraits.clockTimePrefix(text), k < text.count, !TextTraits.hasSentenceStop(text) else { return false }
+            guard let k = TextTraits.clockTimePrefix(text) ?? TextTraits.chineseDatePrefix(text), k < text.count,
+                  !TextTraits.hasSentenceStop(text) else { return false }
             return true
         }
         var i = 0

@@ -21,6 +21,30 @@ package enum TextTraits {
         return k == t.count || t[k] == " " ? k : nil
     }
 
+    /// Where a Chinese date that opens the text ends: 2024年1月16日, 1月16日, 二〇二四年一月十六日 (and
+    /// 二O二四年…, a Latin O or a zero for 〇 as OCR and hurried typing leave them); nil when it opens
+    /// on none. The day is required.
+    package static func chineseDatePrefix(_ t: [Unicode.Scalar]) -> Int? {
+        func isFigure(_ c: Unicode.Scalar) -> Bool {
+            CharClass.isDigit(c.value) || "〇零一二三四五六七八九十O".unicodeScalars.contains(c)
+        }
+        var k = 0
+        func figures(_ most: Int) -> Bool {
+            let from = k
+            while k < t.count, k - from < most, isFigure(t[k]) { k += 1 }
+            return k > from
+        }
+        guard figures(4) else { return nil }
+        if k < t.count, t[k] == "年" {
+            k += 1
+            guard figures(2) else { return nil }
+        }
+        guard k < t.count, t[k] == "月" else { return nil }
+        k += 1
+        guard figures(3), k < t.count, t[k] == "日" else { return nil }
+        return k + 1
+    }
+
     package static let sentenceFinal: ScalarSet = ["。", "！", "？", "!", "?", ".", "…", "；", ";", "．", "｡"]
     package static let openers: ScalarSet = ["“", "‘", "「", "『", "（", "(", "《", "〈", "【", "[", "〔", "［"]
 

@@ -275,6 +275,17 @@ final class ParserTests: XCTestCase {
         XCTAssertNil(TextTraits.interviewTurn(Array("记者张蓓报道".unicodeScalars)))
     }
 
+    /// Three lines in a row that open on a date (二〇二四年一月十六日, 1月17日, 二O二四年… as OCR leaves
+    /// it) with a few words after it are a schedule's rows (CRLF, astral text).
+    func testDateRowsAreAScheduleAndDatesAreRead() {
+        let d = parse("𠮷溪县政协全会日程\r\n\r\n二〇二四年一月十六日（星期二）上午　开幕会\r\n1月17日上午　大会发言\r\n二O二四年一月十八日上午　闭幕会\r\n")
+        XCTAssertEqual(Array(kinds(d).dropFirst()), [.listing, .listing, .listing])
+        XCTAssertEqual(TextTraits.chineseDatePrefix(Array("二〇二四年一月十六日上午".unicodeScalars)), 10)
+        XCTAssertEqual(TextTraits.chineseDatePrefix(Array("12月3日".unicodeScalars)), 5)
+        XCTAssertNil(TextTraits.chineseDatePrefix(Array("一月份以来".unicodeScalars)))
+        XCTAssertNil(TextTraits.chineseDatePrefix(Array("2024年全市".unicodeScalars)))
+    }
+
     /// A row of a table has cells set apart by gaps; a Chinese headline's two phrases about one gap,
     /// figures and all, are no row.
     func testHeadlineHalvesAreNoTableRow() {

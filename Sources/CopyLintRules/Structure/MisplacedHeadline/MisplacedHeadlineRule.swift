@@ -443,6 +443,19 @@ public struct MisplacedHeadlineRule: Rule {
                 - Staff report
                 """, note: "a credit after each story of a roundup (- Staff report) is no heading"),
             Example("""
+                # 𠮷溪县政协全会开幕
+
+                本报讯　政协𠮷溪县第九届委员会第三次会议昨天上午开幕，委员们将围绕乡村振兴建言献策。
+
+                会议听取了县政协常委会工作报告。
+
+                【会议日程】
+
+                一月十六日（星期二）上午　开幕会
+                一月十七日（星期三）上午　大会发言
+                一月十八日（星期四）上午　闭幕会
+                """, note: "a programme's days, each row opening on its date, are a schedule's rows: none is a headline"),
+            Example("""
                 加装电梯补贴办法解读
 
                 　　近日，𠮷安市修订了既有住宅加装电梯补贴办法。
