@@ -37,6 +37,7 @@ struct BlockClassifier {
             extendBylines(&blocks)
             stacksOverOpeners(&blocks)
             promoteStoryHeadings(&blocks)
+            officialTitles(&blocks)
         }
         if Profile.enabled { Profile.report("subheads", since: tp) }
     }
@@ -413,6 +414,43 @@ struct BlockClassifier {
                 }
             }
             i = j + 1
+        }
+    }
+
+    /// An official document's title on a line of its own (关于…的通知, 𠮷塘市…局关于…的公示: the issuer,
+    /// 关于, the matter, 的, and the kind of document, as the national standard for 公文 composes it)
+    /// heads a document of its own on a page of notices: a headline. The issuer set on the line right
+    /// above it is its kicker, and the document's number right under it (塘市监食〔2024〕42号) its
+    /// subtitle. A document signs off with its issuer over the date (落款: 𠮷塘市市场监督管理局 /
+    /// 2024年11月5日): on a page with such titles, those two lines are the signature, a label.
+    private func officialTitles(_ blocks: inout [Block]) {
+        var titled = false
+        for i in blocks.indices where blocks[i].headingLevel == 0 && blocks[i].firstLine == blocks[i].lastLine
+            && [.paragraph, .subhead, .label, .headline].contains(blocks[i].kind) {
+            let r = blocks[i].textRange
+            guard r.length >= 18, r.length <= 240, bytes[r.start] >= 0xE4, TextTraits.isOfficialTitle(scalars(blocks[i])) else { continue }
+            // (One read as a headline already, at the top of the page, has its group.)
+            titled = true
+            if blocks[i].kind == .headline { continue }
+            blocks[i].kind = .headline
+            if i > 0, blocks[i].blankLinesBefore == 0, blocks[i - 1].headingLevel == 0, blocks[i - 1].firstLine == blocks[i - 1].lastLine,
+               [.paragraph, .subhead, .label].contains(blocks[i - 1].kind), blocks[i - 1].textRange.length <= 90 {
+                let above = scalars(blocks[i - 1])
+                if TextTraits.hanCount(above) >= 4, !TextTraits.hasSentenceStop(above), !above.contains("，") { blocks[i - 1].kind = .kicker }
+            }
+            if i + 1 < blocks.count, blocks[i + 1].blankLinesBefore == 0, blocks[i + 1].headingLevel == 0,
+               TextTraits.isDocumentNumber(scalars(blocks[i + 1])) {
+                blocks[i + 1].kind = .subtitle
+            }
+        }
+        guard titled else { return }
+        for i in blocks.indices.dropFirst() where blocks[i].blankLinesBefore == 0 && [.paragraph, .subhead, .label].contains(blocks[i].kind)
+            && [.paragraph, .subhead, .label].contains(blocks[i - 1].kind) && blocks[i - 1].textRange.length <= 90 {
+            let date = scalars(blocks[i]), issuer = scalars(blocks[i - 1])
+            guard TextTraits.chineseDatePrefix(date) == date.count, TextTraits.hanCount(issuer) >= 4,
+                  !TextTraits.hasSentenceStop(issuer), !issuer.contains("，") else { continue }
+            blocks[i - 1].kind = .label
+            blocks[i].kind = .label
         }
     }
 

@@ -45,6 +45,31 @@ package enum TextTraits {
         return k + 1
     }
 
+    /// The kinds of official document (文种) a 公文's title ends on: the fifteen of the regulations
+    /// on Party and government documents, and the notices a paper's notice pages print.
+    static let documentKinds: [[Unicode.Scalar]] = ["决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
+                                                    "请示", "批复", "议案", "函", "纪要", "公示", "启事", "声明"].map { Array($0.unicodeScalars) }
+
+    /// A 公文's title: 关于 the matter 的 (within the last eight characters) the kind of document, with no
+    /// stop in it and no title quoted in 《》 (a sentence that cites a document names it so).
+    package static func isOfficialTitle(_ t: [Unicode.Scalar]) -> Bool {
+        guard t.count >= 6, t.count <= 80, !hasSentenceStop(t), !t.contains("《"), !t.contains("，"),
+              let about = t.indices.first(where: { $0 + 1 < t.count && t[$0] == "关" && t[$0 + 1] == "于" }),
+              let kind = documentKinds.first(where: { t.count > $0.count && Array(t.suffix($0.count)) == $0 }) else { return false }
+        let end = t.count - kind.count
+        guard let de = t[..<end].lastIndex(of: "的"), de > about + 2, end - de <= 8 else { return false }
+        return true
+    }
+
+    /// A document's number: the issuer's abbreviation, the year in 〔〕 (or [ ], 【】), the number and
+    /// 号 (塘公交通〔2024〕17号).
+    package static func isDocumentNumber(_ t: [Unicode.Scalar]) -> Bool {
+        guard t.count <= 30, t.last == "号", let open = t.firstIndex(where: { $0 == "〔" || $0 == "[" || $0 == "【" || $0 == "［" }),
+              open + 5 < t.count, t[(open + 1)...(open + 4)].allSatisfy({ CharClass.isASCIIDigit($0.value) }),
+              ["〕", "]", "】", "］"].contains(t[open + 5]) else { return false }
+        return t[(open + 6)..<(t.count - 1)].allSatisfy { CharClass.isASCIIDigit($0.value) } && open + 6 < t.count - 1
+    }
+
     package static let sentenceFinal: ScalarSet = ["。", "！", "？", "!", "?", ".", "…", "；", ";", "．", "｡"]
     package static let openers: ScalarSet = ["“", "‘", "「", "『", "（", "(", "《", "〈", "【", "[", "〔", "［"]
 

@@ -286,6 +286,20 @@ final class ParserTests: XCTestCase {
         XCTAssertNil(TextTraits.chineseDatePrefix(Array("2024年全市".unicodeScalars)))
     }
 
+    /// A page of notices: each official document's title (关于…的通告) is a headline with its issuer
+    /// over it as the kicker and its number under it as the subtitle; the issuer and the date that
+    /// sign it off are labels (CRLF, astral text).
+    func testOfficialDocumentTitlesHeadTheirNotices() {
+        let d = parse(["𠮷溪县交通运输局", "关于县城公交线路调整的通告", "溪交通〔2025〕8号", "    为方便群众出行，自3月1日起，县城3路公交车延伸至城南新区。",
+                       "    特此通告。", "𠮷溪县交通运输局", "2025年2月20日", ""].joined(separator: "\r\n"))
+        XCTAssertEqual(kinds(d), [.kicker, .headline, .subtitle, .paragraph, .paragraph, .label, .label])
+        XCTAssertTrue(TextTraits.isOfficialTitle(Array("𠮷溪县自然资源局关于城东地块规划调整的批前公示".unicodeScalars)))
+        XCTAssertFalse(TextTraits.isOfficialTitle(Array("县政府印发《关于加强安全生产的通知》".unicodeScalars)))
+        XCTAssertFalse(TextTraits.isOfficialTitle(Array("大家都在关心的通知".unicodeScalars)))
+        XCTAssertTrue(TextTraits.isDocumentNumber(Array("溪交通〔2025〕8号".unicodeScalars)))
+        XCTAssertFalse(TextTraits.isDocumentNumber(Array("3号".unicodeScalars)))
+    }
+
     /// A row of a table has cells set apart by gaps; a Chinese headline's two phrases about one gap,
     /// figures and all, are no row.
     func testHeadlineHalvesAreNoTableRow() {

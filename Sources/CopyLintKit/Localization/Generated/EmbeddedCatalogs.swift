@@ -317,6 +317,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "the story's headline printed after it",
+        "a page of notices: an official document's title (…关于…的公示) with no text under it, the next notice's issuer and title following": "a page of notices: an official document's title (…关于…的公示) with no text under it, the next notice's issuer and title following",
         "a web page's related-news list and its copyright line: no headline": "a web page's related-news list and its copyright line: no headline",
         "a station's schedule, its rows opening on their times, and the previews' credit under it: no headlines": "a station's schedule, its rows opening on their times, and the previews' credit under it: no headlines",
         "a live report: its key events open on their times, and each post's headline sits under the post's time": "a live report: its key events open on their times, and each post's headline sits under the post's time",
@@ -1193,6 +1194,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的标题排在了稿件之后",
+        "a page of notices: an official document's title (…关于…的公示) with no text under it, the next notice's issuer and title following": "公告版：一份公文的标题（…关于…的公示）下面没有正文，紧接着是下一份公告的发文机关和标题",
         "a web page's related-news list and its copyright line: no headline": "网页的相关新闻列表和版权信息行：不是标题",
         "a station's schedule, its rows opening on their times, and the previews' credit under it: no headlines": "电台节目表（各行以时间开头）及其下的预告作者署名：都不是标题",
         "a live report: its key events open on their times, and each post's headline sits under the post's time": "直播报道：要点列表各行以时间开头，每条动态的标题位于其时间之下",
@@ -2069,6 +2071,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的標題排在稿件之後",
+        "a page of notices: an official document's title (…关于…的公示) with no text under it, the next notice's issuer and title following": "公告版：一份公文的標題（…關於…的公示）下面沒有正文，緊接著是下一份公告的發文機關和標題",
         "a web page's related-news list and its copyright line: no headline": "網頁的相關新聞列表和版權資訊行：不是標題",
         "a station's schedule, its rows opening on their times, and the previews' credit under it: no headlines": "電台節目表（各行以時間開頭）及其下的預告作者署名：都不是標題",
         "a live report: its key events open on their times, and each post's headline sits under the post's time": "直播報導：要點列表各行以時間開頭，每則動態的標題位於其時間之下",

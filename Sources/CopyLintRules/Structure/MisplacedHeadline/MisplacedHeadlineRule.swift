@@ -38,6 +38,25 @@ public struct MisplacedHeadlineRule: Rule {
                 # ↓首批智慧停车场投入使用
                 """, note: "the story's headline printed after it"),
             Example("""
+                𠮷溪日报　公告
+
+                𠮷溪县交通运输局
+                关于县城公交线路调整的通告
+                溪交通〔2025〕8号
+                    为方便群众出行，自3月1日起，县城3路公交车延伸至城南新区。
+                    特此通告。
+                𠮷溪县交通运输局
+                2025年2月20日
+
+                ↓𠮷溪县自然资源局关于城东地块规划调整的批前公示
+
+                𠮷溪县民政局
+                关于开展2025年度社会组织年检工作的通知
+                    全县各社会组织应于4月30日前报送年度工作报告。
+                𠮷溪县民政局
+                2025年2月21日
+                """, note: "a page of notices: an official document's title (…关于…的公示) with no text under it, the next notice's issuer and title following"),
+            Example("""
                 𠮷溪晚报　社会新闻
                 街头志愿者冬夜送热汤
                 　　本报讯（记者　林　木）12月2日晚，𠮷溪市一群志愿者在火车站广场为夜归的旅客送上热汤。
