@@ -175,6 +175,22 @@ public struct TruncatedSentenceRule: Rule {
                 • Carol singers from 𠮷 Bay school will visit the Green on Friday.
                 """, note: "an item of a list may go without a stop, but none ends on an article"),
             Example("""
+                ARCHIVE NEWS
+
+                HEADLINES
+                - The harbour wall at 𠮷 Bay will be rebuilt over the next two summers
+                - Ferry fares from the island are to rise by a fifth in the new year
+                - And the lifeboat crew have been called out for the third time this week
+
+                HARBOUR WALL
+
+                The harbour wall at 𠮷 Bay will be rebuilt over the next two summers, the council says.
+
+                Engineers found that the storms of last winter had undermined its foundations and that ↓repairs
+
+                The work is expected to cost four million pounds.
+                """, note: "items of a list go without their stops by convention: they make no house style of copy without stops, and a paragraph without its stop is cut"),
+            Example("""
                 Okafor will lead 𠮷 Bay Rovers out as ↓he
 
                 Marcus Okafor, who joined the club in 2019, said he was proud to be asked. "It is a big day for me and for my family," he said.
