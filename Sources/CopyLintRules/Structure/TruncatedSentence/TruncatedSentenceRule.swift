@@ -168,6 +168,30 @@ public struct TruncatedSentenceRule: Rule {
                 　　村支书说，球场建好以后，村里的年轻人回来得多了。
                 """, note: "in copy whose paragraphs open with an indent, a short indented line over a line set flush is a sentence split there, not a subhead"),
             Example("""
+                𠮷溪县融媒体中心
+                首页 > 新闻中心 > 乡镇动态 > 正文
+                柿园村办起村级篮球赛
+                来源：𠮷溪县融媒体中心　　发布时间：2025-09-23 17:42
+
+                　　柿园村今年秋天办起了第一届村级篮球赛，十二支村队报名参加，县城的球迷也赶来观战。
+
+                　　柿园村的灯光篮球↓场
+
+                是2021年由村集体和在外乡贤共同出资修建的，占地1200平方米，配有看台。
+
+                　　每到傍晚，球场上总是热热闹闹，老人在看台上聊天，孩子们在场边追跑。
+
+                　　村支书说，球场建好以后，村里的年轻人回来得多了。
+
+                编辑：林小川　　审核：周文
+                责任编辑：陈默
+                上一篇：𠮷溪县召开秋季防火工作会议
+                下一篇：枣湾镇千亩稻田迎来丰收
+                相关新闻
+                · 𠮷溪县首届乡村篮球联赛开幕
+                · 柿园村入选市级美丽乡村示范村
+                """, note: "a web page whose lines set flush (site name, breadcrumb, editors, related links) outnumber its copy: the story's own paragraphs open with an indent, and the line set flush among them is the rest of a split sentence"),
+            Example("""
                 KELHAM
                 Correspondent: Joan Pell
                 • The parish council meets on Monday at 7.30pm in the village hall.

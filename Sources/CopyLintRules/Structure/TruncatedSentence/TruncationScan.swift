@@ -145,7 +145,7 @@ final class TruncationScan {
     /// copy (`flushProse`).
     private lazy var indentCounts: [(indented: Int, flush: Int)] = {
         var counts = [(indented: Int, flush: Int)](repeating: (0, 0), count: document.articles.count)
-        guard document.layout.indentedParagraphs else { return counts }
+        // (Counted per story: a web page's furniture, flush, may outnumber the copy's lines.)
         for (i, b) in blocks.enumerated() where b.kind == .paragraph {
             if b.isIndented { counts[b.article].indented += 1 } else if flushProse(i) { counts[b.article].flush += 1 }
         }
@@ -165,7 +165,7 @@ final class TruncationScan {
     /// Block `i` is copy set flush in a story whose paragraphs open with an indent, a line each: an
     /// indented paragraph comes before it, and at least three indented ones for each flush one.
     func setFlushAmidIndented(_ i: Int) -> Bool {
-        guard document.layout.indentedParagraphs, flushProse(i) else { return false }
+        guard flushProse(i) else { return false }
         let c = indentCounts[blocks[i].article]
         guard c.indented >= 3, c.flush * 3 <= c.indented else { return false }
         // The block right before it is an indented paragraph of its story (English sets the first
