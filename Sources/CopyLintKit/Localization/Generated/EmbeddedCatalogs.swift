@@ -282,6 +282,7 @@ enum EmbeddedCatalogs {
         "是…的 within the last clause closes it": "是…的 within the last clause closes it",
         "English copy indented a paragraph a line sets the first paragraph after a crosshead flush: no orphan": "English copy indented a paragraph a line sets the first paragraph after a crosshead flush: no orphan",
         "an imprint that ends on a postcode (HF2 8QD) is an address, which sets no stop": "an imprint that ends on a postcode (HF2 8QD) is an address, which sets no stop",
+        "a title's abbreviation (Mr.) or a dateline in capitals (LONDON.) opening a paragraph is no scrap of a lost sentence": "a title's abbreviation (Mr.) or a dateline in capitals (LONDON.) opening a paragraph is no scrap of a lost sentence",
         "a contact line that ends on an e-mail address sets no stop": "a contact line that ends on an e-mail address sets no stop",
         "a speech that closes on three cheers is not copy that leaves its stops out: a paragraph in it without its stop is cut": "a speech that closes on three cheers is not copy that leaves its stops out: a paragraph in it without its stop is cut",
         "a hyphenated word's last part ('must-have') is no dangling 'have'": "a hyphenated word's last part ('must-have') is no dangling 'have'",
@@ -307,6 +308,7 @@ enum EmbeddedCatalogs {
         "a wrapped paragraph loses its end: its short last line is no heading": "a wrapped paragraph loses its end: its short last line is no heading",
         "a paragraph's first line split off by a break: the rest goes on in lower case": "a paragraph's first line split off by a break: the rest goes on in lower case",
         "an orphan: who said it is left, what was said is lost": "an orphan: who said it is left, what was said is lost",
+        "an orphan: a sentence of a name alone (Jude.) opens the paragraph, the end of a title whose beginning is lost": "an orphan: a sentence of a name alone (Jude.) opens the paragraph, the end of a title whose beginning is lost",
         "set flush among indented paragraphs: the line that opened it, with its indent, is gone": "set flush among indented paragraphs: the line that opened it, with its indent, is gone",
         "a dateline stranded at the end": "a dateline stranded at the end"
       }
@@ -1161,6 +1163,7 @@ enum EmbeddedCatalogs {
         "是…的 within the last clause closes it": "“是…的”落在最后一个分句之内，句子完整",
         "English copy indented a paragraph a line sets the first paragraph after a crosshead flush: no orphan": "逐段首行缩进的英文稿件中，小标题后的第一段顶格排：不是孤立段",
         "an imprint that ends on a postcode (HF2 8QD) is an address, which sets no stop": "以邮政编码（HF2 8QD）结尾的出版信息行是地址，本不加句号",
+        "a title's abbreviation (Mr.) or a dateline in capitals (LONDON.) opening a paragraph is no scrap of a lost sentence": "段首的称谓缩写（Mr.）或大写的电头（LONDON.）不是丢失句子的残片",
         "a contact line that ends on an e-mail address sets no stop": "以电子邮箱地址结尾的联系方式行不加句号",
         "a speech that closes on three cheers is not copy that leaves its stops out: a paragraph in it without its stop is cut": "以三句祝福结尾的讲话稿并非不加句号的文体：其中缺句号的段落是被截断的",
         "a hyphenated word's last part ('must-have') is no dangling 'have'": "连字符复合词的末段（'must-have'）不是悬空的 'have'",
@@ -1186,6 +1189,7 @@ enum EmbeddedCatalogs {
         "a wrapped paragraph loses its end: its short last line is no heading": "换行排版的段落丢了结尾：末行很短，但不是标题",
         "a paragraph's first line split off by a break: the rest goes on in lower case": "段落首行被分隔打断：其余部分以小写字母接续",
         "an orphan: who said it is left, what was said is lost": "孤立的残段：只剩下说话人，所说的话丢了",
+        "an orphan: a sentence of a name alone (Jude.) opens the paragraph, the end of a title whose beginning is lost": "孤立段：一个只有名字的句子（Jude.）开头，是一个开头丢失的标题的结尾",
         "set flush among indented paragraphs: the line that opened it, with its indent, is gone": "在首行缩进的段落中顶格排：开头那一行连同缩进已经丢失",
         "a dateline stranded at the end": "电头孤零零地留在末尾"
       }
@@ -2040,6 +2044,7 @@ enum EmbeddedCatalogs {
         "是…的 within the last clause closes it": "「是…的」落在最後一個分句之內，句子完整",
         "English copy indented a paragraph a line sets the first paragraph after a crosshead flush: no orphan": "逐段首行縮排的英文稿件中，小標題後的第一段頂格排：不是孤立段",
         "an imprint that ends on a postcode (HF2 8QD) is an address, which sets no stop": "以郵遞區號（HF2 8QD）結尾的出版資訊行是地址，本不加句號",
+        "a title's abbreviation (Mr.) or a dateline in capitals (LONDON.) opening a paragraph is no scrap of a lost sentence": "段首的稱謂縮寫（Mr.）或大寫的電頭（LONDON.）不是遺失句子的殘片",
         "a contact line that ends on an e-mail address sets no stop": "以電子郵箱地址結尾的聯繫方式行不加句號",
         "a speech that closes on three cheers is not copy that leaves its stops out: a paragraph in it without its stop is cut": "以三句祝福結尾的講話稿並非不加句號的文體：其中缺句號的段落是被截斷的",
         "a hyphenated word's last part ('must-have') is no dangling 'have'": "連字號複合詞的末段（'must-have'）不是懸空的 'have'",
@@ -2065,6 +2070,7 @@ enum EmbeddedCatalogs {
         "a wrapped paragraph loses its end: its short last line is no heading": "換行排版的段落丟了結尾：末行很短，但不是標題",
         "a paragraph's first line split off by a break: the rest goes on in lower case": "段落首行被分隔打斷：其餘部分以小寫字母接續",
         "an orphan: who said it is left, what was said is lost": "孤立的殘段：只剩下說話的人，所說的話不見了",
+        "an orphan: a sentence of a name alone (Jude.) opens the paragraph, the end of a title whose beginning is lost": "孤立段：一個只有名字的句子（Jude.）開頭，是一個開頭遺失的標題的結尾",
         "set flush among indented paragraphs: the line that opened it, with its indent, is gone": "在首行縮排的段落中頂格排：開頭那一行連同縮排已經遺失",
         "a dateline stranded at the end": "電頭孤零零地留在末尾"
       }

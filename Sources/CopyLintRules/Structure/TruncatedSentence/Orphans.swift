@@ -29,12 +29,16 @@ extension TruncatedSentenceRule {
             // Most paragraphs open in a way that needs no closer look: read from the bytes.
             let attribution = Self.opensWithBareAttribution(bytes, blocks[i].textRange)
             let scrap = Self.opensWithScrap(bytes, blocks[i].textRange)
-            guard attribution || scrap || mayBeOrphan(facts, i) else { continue }
+            let nameScrap = Self.opensWithNameScrap(bytes, blocks[i].textRange)
+            guard attribution || scrap || nameScrap || mayBeOrphan(facts, i) else { continue }
             let head = ScalarText.head(bytes, blocks[i].textRange, maxScalars: 40)
             var evidence = orphanEvidence(head)
             // 起。树梢顶上…: a sentence of one to three characters opens the paragraph, the tail of one
             // whose beginning is lost (copy never opens so: a reply or an exclamation stands in quotes).
             if evidence == nil, scrap { evidence = "its first sentence is a scrap: '\(head.string(0, head.scalars.firstIndex(of: 0x3002).map { $0 + 1 } ?? 1))'" }
+            // Jude. The former Beatle…: a sentence of a name and nothing else opens the paragraph, the
+            // tail of one whose beginning (Hey) is lost.
+            if evidence == nil, nameScrap { evidence = "its first sentence is a scrap: '\(head.string(0, head.scalars.firstIndex(of: 0x2E).map { $0 + 1 } ?? 1))'" }
             // “……”护士长说。 with the quotation gone: the paragraph opens on who said it, and the
             // paragraph before does not end on a quotation it could belong to.
             if evidence == nil, attribution, prev.kind == .paragraph, !Self.endsOnQuotation(bytes, prev.textRange),
@@ -98,6 +102,41 @@ extension TruncatedSentenceRule {
         }
         return false
     }
+
+    /// The paragraph opens with a sentence of one to three capitalised words and a stop, then another
+    /// sentence (Jude. The former…, Indiana Jones. "There was…): read from the bytes. Not an
+    /// abbreviation (Mr. Smith, St. Ives), an initial (J. Smith), I, or a word in capitals (LONDON., a
+    /// dateline). Copy opens so only where a name's sentence lost its beginning.
+    static func opensWithNameScrap(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
+        guard r.length >= 60 else { return false }
+        var k = r.start, words = 0
+        let end = min(r.end, r.start + 48)
+        while k < end, words < 3 {
+            guard CharClass.isASCIIUpper(UInt32(bytes[k])) else { return false }
+            let start = k
+            k += 1
+            while k < end, CharClass.isASCIILetter(UInt32(bytes[k])) || bytes[k] == 0x27 || bytes[k] == 0x2D { k += 1 }
+            words += 1
+            // (Not a word in capitals: a dateline, LONDON. The…, or an acronym.)
+            guard k < end, k - start < 2 || bytes[start..<k].contains(where: { CharClass.isASCIILower(UInt32($0)) }) else { return false }
+            if bytes[k] == 0x2E {
+                let word = String(decoding: bytes[start..<k], as: UTF8.self)
+                guard k - start >= 2, !nonFinalAbbreviations.contains(word.lowercased()) else { return false }
+                guard k + 2 < r.end, bytes[k + 1] == 0x20 else { return false }
+                let next = bytes[k + 2]
+                // (Another sentence follows: a capital, or a quotation opening, " or “.)
+                return CharClass.isASCIIUpper(UInt32(next)) || next == 0x22 || (next == 0xE2 && k + 4 < r.end && bytes[k + 3] == 0x80 && bytes[k + 4] == 0x9C)
+            }
+            guard bytes[k] == 0x20 else { return false }
+            k += 1
+        }
+        return false
+    }
+
+    /// Abbreviations a stop follows inside a sentence: titles, months, and the like.
+    static let nonFinalAbbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "capt", "lt", "sgt", "rev", "sen",
+                                                     "rep", "gov", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vol", "fig", "mt", "ft",
+                                                     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs"]
 
     /// What `orphanEvidence` can find at all: an opening character it looks at, or a closing mark
     /// among the first 30 characters. False means it finds nothing.

@@ -238,6 +238,13 @@ public struct TruncatedSentenceRule: Rule {
                 ↓值班的护士长说。她请骑手们把外卖放在门口的推车上。
                 """, note: "an orphan: who said it is left, what was said is lost"),
             Example("""
+                Harbour concert raises four thousand pounds
+
+                The Quay Singers filled the 𠮷 Bay chapel on Saturday for their winter concert.
+
+                ↓Jude. The choir's director, Ann Kell, said the money would buy a new piano for the school.
+                """, note: "an orphan: a sentence of a name alone (Jude.) opens the paragraph, the end of a title whose beginning is lost"),
+            Example("""
                 港口吞吐量创新高
 
                 　　今年前十个月，港口货物吞吐量同比增长百分之八。
@@ -422,6 +429,13 @@ public struct TruncatedSentenceRule: Rule {
 
                 Printed and published by Marsh Road Press Ltd, 9 Quay Lane, Harnford HF2 8QD
                 """, note: "an imprint that ends on a postcode (HF2 8QD) is an address, which sets no stop"),
+            Example("""
+                Choir to sing at the Guildhall
+
+                Mr. Brown, who chairs the 𠮷 Bay chapel trustees, said the chapel had never been so full.
+
+                LONDON. The choir will sing at the Guildhall in March, its first concert in the capital.
+                """, note: "a title's abbreviation (Mr.) or a dateline in capitals (LONDON.) opening a paragraph is no scrap of a lost sentence"),
             Example("""
                 # 关于征集𠮷溪县志编写资料的启事
 
