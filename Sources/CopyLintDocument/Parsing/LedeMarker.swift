@@ -1,6 +1,6 @@
 import CopyLintBase
 
-/// `本报讯`, `本报北京1月1日电`, `新华社南京3月5日电`, `BEIJING, Sept. 27 (Reuters) -`,
+/// `本报讯`, `本报北京1月1日电`, `新华社南京3月5日电`, `据新华社电`, `BEIJING, Sept. 27 (Reuters) -`,
 /// with a following reporter credit (`（记者常钦）`, ` 记者王静 `).
 enum LedeMarker {
     struct Match { let length: Int }
@@ -25,6 +25,12 @@ enum LedeMarker {
 
     private static func chinese(_ t: [Unicode.Scalar]) -> Int? {
         if hasPrefix(t, benBaoXun) { return 3 }
+        // 据新华社电, 据中新社电: a story taken from an agency, credited with no place or date.
+        if t.first == "据", let dian = t.prefix(12).firstIndex(of: "电"), dian >= 3,
+           !t[1..<dian].contains(where: isStop), t[1..<dian].contains(where: { $0 == "社" || $0 == "网" || $0 == "台" }),
+           !t[1..<dian].contains(where: isDigit) {
+            return dian + 1
+        }
         // [agency or 本报][place][M月D日]电 within the first 24 scalars, no punctuation before it.
         let limit = min(t.count, 24)
         var i = 0

@@ -71,6 +71,13 @@ public struct TruncatedSentenceRule: Rule {
                 Analysts expect further falls this week.
                 """, note: "cut with the rest lost"),
             Example("""
+                # 𠮷港客运站民警获表彰
+
+                据新华社电　𠮷港客运站派出所民警林海涛日前被评为全省优秀人民警察。他在客运站工作了二十↓多
+
+                林海涛说，车站每天接送旅客上万人次，安全是头等大事。
+                """, note: "a story credited to an agency with no place or date (据新华社电) opens on its lede, which is copy: without its stop it is cut"),
+            Example("""
                 Library opens late on Fridays
 
                 The old reading room of the Quay ↓Library
