@@ -79,11 +79,16 @@ enum LayoutRecognizer {
                 guard textLines[n] > 0 else { continue }
                 let inRegion = Array(slices[n])
                 let regionLines = textLines[n]
-                let indentStarts = indentMarksParagraphs(buf, raws[span])
+                var indentStarts = indentMarksParagraphs(buf, raws[span])
                 var flow = Layout.Flow.lines
                 // (Two pairs may be too few to tell: then the page's wrap holds.)
                 let own = inRegion.count >= 2 ? wrapWidth(inRegion, indentStarts: indentStarts, forced: choice == .wrapped) : nil
                 if let wrap = own ?? (inRegion.count < 3 ? pageWrap : nil) {
+                    // Hanging indents (an entry's first line flush, the lines it runs on to indented: a
+                    // list of roadworks, a glossary) mark where entries go on, not where they start.
+                    // (There a line set flush under an indented one opens the next entry.)
+                    let hanging = indentStarts && hangingIndents(buf, raws, inRegion, wrap)
+                    if hanging { indentStarts = false }
                     // (A box of two or three lines between rules, a pull quote, takes the page's wrap and
                     // runs a line on into a lower-case one as a marked region does.)
                     let marked = own == nil || paragraphEndsMarked(inRegion, raws[span], indentStarts: indentStarts, wrap)
@@ -106,7 +111,7 @@ enum LayoutRecognizer {
                         let stack = !p.previousAdjacent && !joins[p.k + 1] && p.endsOpen && p.nextEndsOpen && !p.hyphen
                             && (p.nextCJK || (p.nextLetter && !p.nextLowercase)) && !leavesBracketOpen(buf, raws[p.k])
                         // (Nor into an interview's next turn, 答：…, whatever the line's length.)
-                        guard !standsAlone, !stack, !p.nextOpensTurn else { continue }
+                        guard !standsAlone, !stack, !p.nextOpensTurn, !(hanging && !p.nextIndented && isIndented(buf, raws[p.k])) else { continue }
                         if isFull(p, wrap) || (marked && runsOnShort(p, wrap, indentStarts: indentStarts, nextRunsOn: joins[p.k + 1])) {
                             joins[p.k] = true
                         }
@@ -292,6 +297,17 @@ enum LayoutRecognizer {
             if indented >= 2, flush >= 2 { return true }
         }
         return false
+    }
+
+    /// The lines set flush right above indented lines are full, as a line a wrapper ran on is (where an
+    /// indent opens a paragraph, the line above it is the last of the paragraph before, which mostly
+    /// stops short): at least twice, and twice as often as not.
+    static func hangingIndents(_ buf: UnsafeBufferPointer<UInt8>, _ raws: [RawLine], _ pairs: [Pair], _ wrap: Wrap) -> Bool {
+        var full = 0, short = 0
+        for p in pairs where p.nextIndented && !isIndented(buf, raws[p.k]) {
+            if isFull(p, wrap) { full += 1 } else { short += 1 }
+        }
+        return full >= 2 && full > 2 * short
     }
 
     /// An ideographic space, or two spaces (or a tab), before the text.
