@@ -300,6 +300,28 @@ final class ParserTests: XCTestCase {
         XCTAssertFalse(TextTraits.isDocumentNumber(Array("3号".unicodeScalars)))
     }
 
+    /// A page wrapped at 50: a story in paragraphs set apart by blank lines, then a list of roadworks
+    /// with hanging indents, each entry's first line set flush and running on into lines indented by
+    /// two spaces. An entry is one paragraph, and the flush line under an indented one opens the next
+    /// (CRLF, astral text).
+    func testHangingIndentsContinueEntries() {
+        let lines = [
+            "Night closures as bypass is resurfaced", "",
+            "Drivers using the 𠮷 Bay bypass face a month of", "night closures from Monday while the road is", "resurfaced, the county council said.", "",
+            "The bypass will be shut in both directions between", "8pm and 6am on weeknights, with signed diversions", "through the village.", "",
+            "A parish councillor said residents had been", "promised the lorries would not be sent past the", "school, and the council agreed.", "",
+            "ROADWORKS THIS WEEK", "",
+            "Harbour Road: closed between the ferry terminal", "  and the lifeboat station from 8pm to 6am, Monday", "  to Friday, while the sea wall is repaired.",
+            "Quay Street: temporary traffic lights outside the", "  fish market until Thursday for a new water main.", "  Expect delays at peak times.",
+            "Mill Lane: footway closed outside numbers 4 to 10", "  until the end of the month while a new dropped", "  kerb is built.", "",
+        ]
+        let d = parse(lines.joined(separator: "\r\n"))
+        let entries = d.blocks.filter { $0.firstLine >= 16 }
+        XCTAssertEqual(entries.map { $0.firstLine + 1 }, [17, 20, 23])
+        XCTAssertEqual(entries.map { $0.lastLine + 1 }, [19, 22, 25])
+        XCTAssertEqual(Set(entries.map(\.kind)), [.paragraph])
+    }
+
     /// A row of a table has cells set apart by gaps; a Chinese headline's two phrases about one gap,
     /// figures and all, are no row.
     func testHeadlineHalvesAreNoTableRow() {
