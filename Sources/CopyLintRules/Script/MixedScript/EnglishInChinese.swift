@@ -34,6 +34,13 @@ extension MixedScriptRule {
                                         fix: Fix(title: "replace with '〇'", edits: [TextEdit(range: t.range(a, b), replacement: "〇")], applicability: .unsafe)))
                 continue
             }
+            // A lone capital I read by OCR for 工 (I人, 加I): with the character beside it, 工 makes a
+            // word of the list. (Not a Roman numeral's I before what it numbers: I期, I号, I级.)
+            if b - a == 1, s[a] == 0x49, let word = Self.workWord(s, a) {
+                findings.append(Finding(range: t.range(a, b), message: "Latin letter 'I' where the Chinese word '\(word)' is meant (工?)",
+                                        fix: Fix(title: "replace with '工'", edits: [TextEdit(range: t.range(a, b), replacement: "工")], applicability: .unsafe)))
+                continue
+            }
             // A lone lower-case letter inside a Chinese word (中n雨: 中雨 with a stray n), told by the word
             // list: the two characters either side of it make a word. (Not 第n次 or x轴: no word there.)
             if b - a == 1, CharClass.isASCIILower(s[a]), a > 0, b < s.count, CharClass.isHan(s[a - 1]), CharClass.isHan(s[b]),
@@ -76,6 +83,23 @@ extension MixedScriptRule {
                                     message: "English word '\(word)' inside Chinese running text"))
         }
     }
+
+    /// The word 工 makes with the Chinese character after the I at `a` (工人 of I人), or before it (加工 of
+    /// 加I), when the list has it; nil when neither does, or when what follows is what a Roman
+    /// numeral numbers (I期, I号, I级, I类, I型).
+    static func workWord(_ s: UnsafeBufferPointer<UInt32>, _ a: Int) -> String? {
+        let gong: UInt32 = 0x5DE5
+        func string(_ x: UInt32, _ y: UInt32) -> String { String(String.UnicodeScalarView([x, y].compactMap(Unicode.Scalar.init))) }
+        if a + 1 < s.count, CharClass.isHan(s[a + 1]) {
+            if romanNumbered.contains(s[a + 1]) { return nil }
+            if ChineseLexicon.logProbability([gong, s[a + 1]]) != nil { return string(gong, s[a + 1]) }
+        }
+        if a > 0, CharClass.isHan(s[a - 1]), ChineseLexicon.logProbability([s[a - 1], gong]) != nil { return string(s[a - 1], gong) }
+        return nil
+    }
+
+    /// What a Roman numeral numbers in Chinese copy: 期 号 级 类 型 度 区 段 式 等.
+    static let romanNumbered = Set("期号级类型度区段式等".unicodeScalars.map(\.value))
 
     /// 〇 一 二 三 四 五 六 七 八 九 十 零: the digits of a date or a year written in Chinese.
     static func isChineseNumeral(_ c: UInt32) -> Bool {
