@@ -321,7 +321,8 @@ struct BlockClassifier {
             while top > 0, i - top < 4, blocks[top].blankLinesBefore <= (top == i ? 1 : 0) {
                 let k = top - 1
                 guard blocks[k].kind == .paragraph || blocks[k].kind == .subhead || blocks[k].kind == .label,
-                      Self.couldBeHeading(blocks[k]), TextTraits.looksLikeHeadline(scalars(blocks[k]), maxChinese: 40, maxWords: 16) else { break }
+                      Self.couldBeHeading(blocks[k]), TextTraits.looksLikeHeadline(scalars(blocks[k]), maxChinese: 40, maxWords: 16),
+                      !Self.readsAsRunningProse(scalars(blocks[k])) else { break }
                 top = k
             }
             let stack = Array(top..<i)
@@ -335,6 +336,14 @@ struct BlockClassifier {
             assignStack(&blocks, stack)
             i += 1
         }
+    }
+
+    /// An English line of running prose, not a heading: a comma, an article and a finite "be" or
+    /// "have", or fourteen words (Officers will visit each property to agree which measures are
+    /// needed, and the council's approved contractor).
+    static func readsAsRunningProse(_ t: [Unicode.Scalar]) -> Bool {
+        guard TextTraits.hanCount(t) == 0, t.contains(","), TextTraits.articleCount(t) >= 1 else { return false }
+        return TextTraits.hasFiniteBeOrHave(t) || TextTraits.wordCount(t) >= 14
     }
 
     /// The block is indented with an ideographic space (E3 80 80).
