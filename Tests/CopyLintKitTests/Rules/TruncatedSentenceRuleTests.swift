@@ -42,6 +42,20 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         XCTAssertEqual(t.range(t.count - 1, t.count), SourceRange(20, 23))   // 心, after 有车坐、 (12 bytes), CRLF and 　
     }
 
+    /// Copy set without stops counts toward a house style only where it is copy: not a mail's subject
+    /// line, a deck in headlinese or an item of a list (CRLF, astral text).
+    func testHeadlineseAndListItemsMakeNoHouseStyle() {
+        let lines = ["From: Press Office <press@baycouncil.example>", "Subject: PRESS RELEASE: Flood resilience grants reopen for homes in 𠮷 Bay", "",
+                     "Grants reopen for flooded homes", "", "Maximum award doubled as riverside streets prepare for another wet winter", "",
+                     "- Householders whose homes flooded last winter can apply from today for grants", "",
+                     "The scheme reopens after the brook burst its banks in January and water entered sixty homes.", "",
+                     "Officers will visit each property to agree which measures are needed, and the approved contractor", "",
+                     "Councillor Ann Kell said nobody should have to face another winter like the last one.", ""]
+        let document = CopyParser().parse(SourceText(path: "t.txt", string: lines.joined(separator: "\r\n")))
+        let scan = TruncationScan(RuleContext(document: document))
+        XCTAssertEqual(scan.unfinished.map { document.blocks[$0].firstLine + 1 }, [12])
+    }
+
     /// A narrow column wrapped at 40 with a poem at its foot: the stanza's lines run on over a comma or
     /// a semicolon, so a block that opens in lower case after one is no orphan; an orphan after a
     /// complete paragraph still is (CRLF and a BOM, astral text in the copy).
