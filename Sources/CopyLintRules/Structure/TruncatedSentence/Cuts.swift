@@ -134,6 +134,9 @@ extension TruncatedSentenceRule {
                 evidence = "it stops in the middle of a clause"
             }
             guard let reason = evidence else { continue }
+            // A note on the writer closing a story (Ann Kell is the editor of the Harbour Review, which
+            // covers…), set as a note without its stop: nothing but a missing stop says it is cut.
+            if reason == Self.noStopReason, storyEnds, Self.isContributorNote(text) { continue }
             // A missing stop says little before a list (the line that introduces it) or in the remains
             // of a form or a table (cells set apart by runs of spaces: `Yes  No   Results`).
             if reason == Self.noStopReason, (next.map(s.beginsList) ?? false) || Self.hasCellGaps(text) { continue }
@@ -198,6 +201,20 @@ extension TruncatedSentenceRule {
     }
 
     static let noStopReason = "it stops without a full stop"
+
+    /// A note on who wrote the story: one sentence of at most 200 characters, opening on two or three
+    /// capitalised words (a name), then "is" or "was" and an article (Ann Kell is the editor of…, Tom
+    /// Hale was a councillor…).
+    static func isContributorNote(_ t: ScalarText) -> Bool {
+        guard t.count <= 200, !t.scalars.indices.dropLast().contains(where: { t.scalars[$0] == 0x2E && t.scalars[$0 + 1] == 0x20 }) else { return false }
+        let words = t.string(0, min(t.count, 80)).split(separator: " ")
+        guard words.count >= 5 else { return false }
+        for n in 2...3 where words.count > n + 1 {
+            guard words[..<n].allSatisfy({ $0.first?.isUppercase == true && $0.dropFirst().allSatisfy { $0.isLowercase || $0 == "-" || $0 == "'" } }) else { return false }
+            if ["is", "was"].contains(words[n]), ["a", "an", "the"].contains(words[n + 1]) { return true }
+        }
+        return false
+    }
 
     /// A short line between paragraphs whose words the paragraph under it takes up and the one above
     /// it shares none of (Harnsey bakery rises to the top in regional awards / A family bakery in

@@ -437,6 +437,15 @@ public struct TruncatedSentenceRule: Rule {
                 Printed and published by Marsh Road Press Ltd, 9 Quay Lane, Harnford HF2 8QD
                 """, note: "an imprint that ends on a postcode (HF2 8QD) is an address, which sets no stop"),
             Example("""
+                Why the harbour needs its ferry
+
+                The ferry to 𠮷 Island has run every hour for forty years, and the island's shops depend on it.
+
+                If the council cuts the winter service, the island will lose its last bakery within a year.
+
+                Ann Kell is the editor of the Island Review, which covers life on the islands of the bay
+                """, note: "a note on the writer closing a story (Ann Kell is the editor of…) is set without a stop"),
+            Example("""
                 Choir to sing at the Guildhall
 
                 Mr. Brown, who chairs the 𠮷 Bay chapel trustees, said the chapel had never been so full.
