@@ -20,6 +20,25 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
                 found.map { document.source.position($0.range.start).line })
     }
 
+    /// A round-up under its section's name in capitals (ROUND-UP over the first item's heading): an
+    /// item's heading with nothing under it before the next item's is an empty section, the items'
+    /// headings being one series (CRLF, astral text).
+    func testAnEmptyItemOfARoundUpUnderASectionName() {
+        let lines = ["SPORT", "", "Rovers come from behind to beat Albion", "By Jo Penn",
+                     "Two late goals from Kieran Moss turned the derby at 𠮷 Park on Saturday.",
+                     "Albion led through a first-half header and looked comfortable until the last twenty minutes.",
+                     "Rovers move up to fifth in the league.", "", "ROUND-UP", "", "Harbour Ladies into county cup final",
+                     "Harbour Ladies reached the final of the county cup with a 3-0 win on Sunday.", "",
+                     "Quay Town part company with manager", "", "Mill Lane hold on for a point",
+                     "Mill Lane drew 1-1 with Eastcombe at Station Road on Saturday.", "", "Harriers win county team title",
+                     "Bay Harriers won the team title at the county cross-country championships on Saturday.", ""]
+        let rule = MisplacedHeadlineRule(options: RuleOptions(specs: MisplacedHeadlineRule.description.options))
+        let document = CopyParser().parse(SourceText(path: "t.txt", string: lines.joined(separator: "\r\n")))
+        let found = rule.check(RuleContext(document: document))
+        XCTAssertEqual(found.map { document.source.position($0.range.start).line }, [14])
+        XCTAssertEqual(found.map(\.message), ["section heading has no text under it: the next heading follows at line 16"])
+    }
+
     /// A time of day opens a live report's lines (18.10, 9:05, 16.50 BST, 10.32am); a figure, a
     /// score or a time in words is none.
     func testClockTimesAreTold() {

@@ -135,6 +135,8 @@ extension MisplacedHeadlineRule {
         }
         guard hasBodyAround, b.kind == .subhead, b.headingLevel == 0 else { return false }
         let (ta, tb) = (s.texts.scalars(i), s.texts.scalars(next))
+        // (A live report's post opens on its time, 17.40 BST: the line over it closes the post before.)
+        if Self.isClockTime(tb) { return false }
         // Two section names in capitals in a row (ICE HOCKEY / BASKETBALL): one rank, the first empty.
         if Self.isCapitalsHeading(ta), Self.isCapitalsHeading(tb) { return true }
         // A section's name in capitals over a heading in running case (THIS WEEKEND / Saturday): the
@@ -147,8 +149,12 @@ extension MisplacedHeadlineRule {
         guard s.groups[n].members.count == 2 else { return false }
         // The story's other subheads with copy on both sides: one line each (single), or not.
         var single = 0, stacked = false
+        // (A section's name in capitals over its first item's heading, ROUND-UP / Harriers win county
+        // title, is the section and one heading, not two stacked.)
         for m in s.otherBodyGroups(n) where s.blocks[s.groups[m].first].kind == .subhead {
-            if s.groups[m].members.count > 1 { stacked = true } else { single += 1 }
+            let g = s.groups[m]
+            let sectionOverOne = g.members.count == 2 && Self.isCapitalsHeading(s.texts.scalars(g.first))
+            if g.members.count > 1, !sectionOverOne { stacked = true } else { single += 1 }
         }
         // English subheads longer than crossheads (a letters page's titles, Keep the library open) are
         // one series where the story sets two or more of them alone and none stacked.
