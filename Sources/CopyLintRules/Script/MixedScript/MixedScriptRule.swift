@@ -69,6 +69,8 @@ public struct MixedScriptRule: Rule {
             Example("The ↓ｍarket closed higher.", fixed: "The market closed higher.", note: "a full-width letter"),
             Example("Lorries for 𠮷 Bay will be sent round via the ↓Ａ5620 until Friday.", fixed: "Lorries for 𠮷 Bay will be sent round via the A5620 until Friday.",
                     note: "a full-width letter in a road's number"),
+            Example("Tests at the 𠮷 Bay works found ↓Ｅ. coli in the treated water.", fixed: "Tests at the 𠮷 Bay works found E. coli in the treated water.",
+                    note: "a full-width letter standing alone in English copy"),
             Example("The plan would only be ↓implemen了ted next year.", note: "a Chinese character inside an English word"),
             Example("本报记者二↓o二四年十一月于𠮷安。", fixed: "本报记者二〇二四年十一月于𠮷安。", note: "a Latin o for 〇 in a year written in Chinese"),
             Example("𠮷安市今天夜间有中↓n雨，明天转多云。", fixed: "𠮷安市今天夜间有中雨，明天转多云。",
@@ -224,8 +226,9 @@ public struct MixedScriptRule: Rule {
                 findings.append(lookalike(t, i, j, kind: "Cyrillic or Greek"))
             } else if ascii > 0, fullwidth > 0 {
                 findings.append(lookalike(t, i, j, kind: "full-width"))
-            } else if fullwidth > 0, !chineseContext, j < s.count, CharClass.isASCIIDigit(s[j]) {
-                // A code of letters and figures in English copy with a full-width letter (the Ａ5620).
+            } else if fullwidth > 0, !chineseContext {
+                // A word of full-width letters alone in English copy (the Ａ5620, Ｅ. coli): set in the
+                // width of Chinese, with no Chinese to set it beside.
                 findings.append(lookalike(t, i, j, kind: "full-width"))
             }
             i = j
