@@ -133,7 +133,7 @@ extension BlockClassifier {
 
     private static func classifyText(_ text: [Unicode.Scalar], block: Block) -> (BlockKind, SourceRange?) {
         if text.count <= 60 {
-            if WireMarker.matches(text) || WireSlug.matches(text) { return (.marker, nil) }
+            if WireMarker.matches(text) || WireSlug.matches(text) || WireTimestamp.matches(text) { return (.marker, nil) }
             if Separator.matches(text) { return (.separator, nil) }
             if JumpLine.parse(text) != nil { return (.jump, nil) }
         }

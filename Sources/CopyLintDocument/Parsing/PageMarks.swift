@@ -31,6 +31,26 @@ enum WireMarker {
     }
 }
 
+/// A wire service's time stamp closing a story: the agency's code, the day and time sent and the
+/// zone, in capitals (`APS 181142 GMT MAR 25`, `AP-WF-03-25-25 1142GMT`). Furniture, not a headline.
+enum WireTimestamp {
+    static let zones: Set<String> = ["GMT", "UTC", "BST", "EST", "EDT", "CET", "CEST", "ET"]
+
+    /// The agency's code (capitals that name no zone) and the time sent: six figures (day, hour,
+    /// minute) before a zone, or figures with the zone run on (1142GMT). A kick-off time (1500 GMT) is
+    /// neither.
+    static func matches(_ t: [Unicode.Scalar]) -> Bool {
+        guard t.count >= 8, t.count <= 40, !t.contains(where: { $0.properties.isLowercase }) else { return false }
+        let words = String(String.UnicodeScalarView(t)).split(separator: " ").map(String.init)
+        func runOn(_ w: String) -> Bool { zones.contains { z in w.hasSuffix(z) && w.count - z.count >= 4 && w.dropLast(z.count).allSatisfy(\.isNumber) } }
+        let sent = words.indices.contains { k in
+            (words[k].count == 6 && words[k].allSatisfy(\.isNumber) && k + 1 < words.count && zones.contains(words[k + 1])) || runOn(words[k])
+        }
+        let agency = words.contains { w in !zones.contains(w) && !runOn(w) && w.filter(\.isLetter).count >= 2 }
+        return sent && agency
+    }
+}
+
 /// A wire service's slug line: the story's keyword slug, hyphenated and in capitals, with what this
 /// copy is (`MINING-NORTHCAPE/RESULTS (2ND TAKE)`, `FILES-Trade-WTO-fisheries, 1st lead`,
 /// `AP-US--Winter Storm`, `STATE-COURT-SCHOOLS`).

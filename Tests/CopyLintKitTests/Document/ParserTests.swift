@@ -322,6 +322,17 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(Set(entries.map(\.kind)), [.paragraph])
     }
 
+    /// A wire's time stamp closing a story (the agency's code, the day and time sent, the zone) is a
+    /// mark, not a line of copy or a headline; a kick-off time is neither (CRLF, astral text).
+    func testWireTimestampsAreMarks() {
+        XCTAssertTrue(WireTimestamp.matches(Array("APS 181142 GMT MAR 25".unicodeScalars)))
+        XCTAssertTrue(WireTimestamp.matches(Array("AP-WF-03-25-25 1142GMT".unicodeScalars)))
+        XCTAssertFalse(WireTimestamp.matches(Array("1500 GMT".unicodeScalars)))
+        XCTAssertFalse(WireTimestamp.matches(Array("KICK-OFF 1500 GMT".unicodeScalars)))
+        let d = parse("Boil-water notice lifted in 𠮷 Bay\r\n\r\nThe notice was lifted on Tuesday after tests came back clear.\r\n\r\n(Editing by Ann Kell)\r\n\r\nAPS 181142 GMT MAR 25\r\n")
+        XCTAssertEqual(kinds(d).last, .marker)
+    }
+
     /// A row of a table has cells set apart by gaps; a Chinese headline's two phrases about one gap,
     /// figures and all, are no row.
     func testHeadlineHalvesAreNoTableRow() {
