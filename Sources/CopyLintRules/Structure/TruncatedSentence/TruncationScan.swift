@@ -98,12 +98,17 @@ final class TruncationScan {
         if i + 1 < blocks.count, blocks[i + 1].article == b.article, blocks[i + 1].kind == .paragraph, open[i + 1] { return false }
         let own = Affinity.features(text.scalars.compactMap(Unicode.Scalar.init))
         guard own.count >= 4 else { return false }
-        let story = blocks.indices.filter { $0 != i && blocks[$0].article == b.article }.map { blocks[$0].textRange }
+        // (Its story's blocks, at most `restatedWindow` either side: a story of thousands of paragraphs
+        // is not read whole for each line.)
+        let article = document.articles[b.article].blocks
+        let near = max(article.lowerBound, i - Self.restatedWindow)..<min(article.upperBound, i + Self.restatedWindow + 1)
+        let story = near.filter { $0 != i }.map { blocks[$0].textRange }
         return Affinity.share(of: own, in: bytes, ranges: story, stoppingAbove: Self.restatedShare) < Self.restatedShare
     }
 
     /// The share of a line's character pairs its story's other blocks hold when the line restates it.
     static let restatedShare = 0.4
+    static let restatedWindow = 40
 
     /// The 1-based line where block `i` starts.
     func line(_ i: Int) -> Int { blocks[i].firstLine + 1 }
