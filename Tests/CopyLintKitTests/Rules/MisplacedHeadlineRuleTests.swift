@@ -39,6 +39,30 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
         XCTAssertEqual(found.map(\.message), ["section heading has no text under it: the next heading follows at line 16"])
     }
 
+    /// A match report set a paragraph a line: another story's headline in headlinese (Darts league
+    /// moves…), set as a paragraph with no blank line around it, that shares no word with the copy on
+    /// either side while that copy goes on with itself, is a headline in the middle of the story; a
+    /// line of the report in headlinese that shares its words is not (CRLF, astral text).
+    func testHeadlineseSetAsCopy() {
+        func scan(_ middle: String) -> HeadlineScan {
+            let lines = ["FOOTBALL", "", "Rovers come from behind to beat Albion", "By Jo Penn", "BAY ROVERS 2 KELHAM ALBION 1",
+                         "Two late goals from substitute Kieran Moss turned the derby at 𠮷 Park on Saturday and ended the visitors' run of fourteen matches without defeat.",
+                         "Albion, who had not lost since November, led through a first-half header from their captain and looked comfortable until Rovers made a double change on the hour.",
+                         "Moss had been on the pitch for barely three minutes when he met a low cross from the right at the near post to make it 1-1.",
+                         middle,
+                         "The winner came in the 86th minute, when the Albion goalkeeper could only parry a shot and Moss reacted first to sweep the rebound into the roof of the net.",
+                         "Rovers climb to fifth in the table, two points off the play-off places with a game in hand.", ""]
+            let document = CopyParser().parse(SourceText(path: "t.txt", string: lines.joined(separator: "\r\n")))
+            let s = HeadlineScan(RuleContext(document: document))
+            MisplacedHeadlineRule(options: RuleOptions(specs: MisplacedHeadlineRule.description.options)).headlineseInCopy(s)
+            return s
+        }
+        let dropped = scan("Darts league moves to new venue for summer season")
+        XCTAssertEqual(dropped.findings.map { dropped.context.document.source.position($0.range.start).line }, [9])
+        XCTAssertEqual(dropped.findings.map(\.message), [MisplacedHeadlineRule.midStoryMessage])
+        XCTAssertTrue(scan("Moss double seals derby win for Rovers at 𠮷 Park").findings.isEmpty)
+    }
+
     /// A time of day opens a live report's lines (18.10, 9:05, 16.50 BST, 10.32am); a figure, a
     /// score or a time in words is none.
     func testClockTimesAreTold() {

@@ -352,6 +352,30 @@ extension MisplacedHeadlineRule {
         }
     }
 
+    /// (b) again, where the headline is read as copy: an English line in headlinese, five words or more
+    /// with no stop, set as a paragraph between two paragraphs of its story with no blank line around
+    /// it (Darts league moves to new venue for summer season, in a match report a paragraph a line),
+    /// that shares none of its words with the copy on either side, where that copy goes on with
+    /// itself: another story's headline dropped into the body.
+    func headlineseInCopy(_ s: HeadlineScan) {
+        let blocks = s.blocks
+        // (Asked after the heading groups: a line they reported is not reported twice.)
+        let reported = Set(s.findings.map(\.range.start))
+        for i in blocks.indices.dropFirst() where i + 1 < blocks.count && blocks[i].kind == .paragraph
+            && blocks[i].blankLinesBefore == 0 && blocks[i + 1].blankLinesBefore == 0 && !reported.contains(blocks[i].textRange.start) {
+            guard blocks[i - 1].kind == .paragraph, blocks[i + 1].kind == .paragraph,
+                  blocks[i - 1].article == blocks[i].article, blocks[i + 1].article == blocks[i].article,
+                  blocks[i].textRange.length <= 110, let last = s.context.facts.lastSignificantScalar(of: i),
+                  CharClass.isASCIILetter(last) || CharClass.isDigit(last), s.isEnglish(i) else { continue }
+            let text = s.texts.scalars(i)
+            guard TextTraits.wordCount(text) >= 5, TruncatedSentenceRule.isHeadlinese(text),
+                  s.share(of: i, in: s.bodyWindow(from: i + 1, forward: true), stoppingAbove: 0) == 0,
+                  s.share(of: i, in: s.bodyWindow(from: i - 1, forward: false), stoppingAbove: 0) == 0,
+                  (s.continuity(before: i - 1, after: i + 1) ?? 0) >= Self.sameStoryOverlap else { continue }
+            s.findings.append(Finding(range: blocks[i].textRange, message: Self.midStoryMessage))
+        }
+    }
+
     /// (d) A dateline on a line of its own between two paragraphs, with no headline over it. A story
     /// opens on its dateline under its headline (or with its lede on the dateline's line, in a column
     /// of briefs): one set alone inside the copy is furniture dropped into a story, or what is left

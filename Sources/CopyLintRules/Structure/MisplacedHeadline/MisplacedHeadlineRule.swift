@@ -543,6 +543,7 @@ public struct MisplacedHeadlineRule: Rule {
             if headlineAfterStory(scan, n) || lateHeadlineOverNext(scan, n) || stackedHeadings(scan, n) { continue }
             foreignHeadline(scan, n)
         }
+        headlineseInCopy(scan)
         return scan.findings
     }
 
