@@ -66,6 +66,7 @@ enum EmbeddedCatalogs {
       "paragraph starts mid-sentence ('{char}' cannot open a sentence); its beginning is missing": "paragraph starts mid-sentence ('{char}' cannot open a sentence); its beginning is missing",
       "paragraph starts mid-sentence (it starts inside a word ('{char}')); its beginning is missing": "paragraph starts mid-sentence (it starts inside a word ('{char}')); its beginning is missing",
       "paragraph starts mid-sentence ('{char}' closes a quote or bracket opened before it); its beginning is missing": "paragraph starts mid-sentence ('{char}' closes a quote or bracket opened before it); its beginning is missing",
+      "paragraph starts mid-sentence ('等' closes a list whose items are lost); its beginning is missing": "paragraph starts mid-sentence ('等' closes a list whose items are lost); its beginning is missing",
       "paragraph starts mid-sentence: it follows a cut paragraph at line {line} and its pronoun refers to lost text": "paragraph starts mid-sentence: it follows a cut paragraph at line {line} and its pronoun refers to lost text"
     },
     "misplaced-headline": {
@@ -312,6 +313,7 @@ enum EmbeddedCatalogs {
         "a paragraph of clauses that stops without its stop between paragraphs that keep theirs, and says what the rest of the story does not: its end is lost": "a paragraph of clauses that stops without its stop between paragraphs that keep theirs, and says what the rest of the story does not: its end is lost",
         "an orphan: 们 cannot open a sentence": "an orphan: 们 cannot open a sentence",
         "an orphan that opens with the second half of 基础": "an orphan that opens with the second half of 基础",
+        "an orphan that opens on 等 and a number: the close of a list whose items are lost": "an orphan that opens on 等 and a number: the close of a list whose items are lost",
         "a wrapped paragraph loses its end: its short last line is no heading": "a wrapped paragraph loses its end: its short last line is no heading",
         "a paragraph's first line split off by a break: the rest goes on in lower case": "a paragraph's first line split off by a break: the rest goes on in lower case",
         "an orphan: who said it is left, what was said is lost": "an orphan: who said it is left, what was said is lost",
@@ -954,6 +956,7 @@ enum EmbeddedCatalogs {
       "paragraph starts mid-sentence ('{char}' cannot open a sentence); its beginning is missing": "段落从句子中间开始（“{char}”不能用于句首），前文缺失",
       "paragraph starts mid-sentence (it starts inside a word ('{char}')); its beginning is missing": "段落从句子中间开始（从词语中间开始：“{char}”），前文缺失",
       "paragraph starts mid-sentence ('{char}' closes a quote or bracket opened before it); its beginning is missing": "段落从句子中间开始（开头的{char}与前文的引号或括号配对），前文缺失",
+      "paragraph starts mid-sentence ('等' closes a list whose items are lost); its beginning is missing": "段落从句子中间开始（开头的“等”是列举的收尾，前面列举的项目丢了），前文缺失",
       "paragraph starts mid-sentence: it follows a cut paragraph at line {line} and its pronoun refers to lost text": "段落从句子中间开始：它紧接第 {line} 行被截断的段落，其中代词所指的内容已缺失"
     },
     "misplaced-headline": {
@@ -1200,6 +1203,7 @@ enum EmbeddedCatalogs {
         "a paragraph of clauses that stops without its stop between paragraphs that keep theirs, and says what the rest of the story does not: its end is lost": "一段由分句组成的文字没有句末标点，前后段落都有，且说的内容全文别处都没有：它的结尾丢了",
         "an orphan: 们 cannot open a sentence": "孤立的残段：“们”不能用于句首",
         "an orphan that opens with the second half of 基础": "孤立的残段：开头是“基础”的后一半",
+        "an orphan that opens on 等 and a number: the close of a list whose items are lost": "孤立段以“等”加数字开头：是一个列举的收尾，前面列举的项目丢了",
         "a wrapped paragraph loses its end: its short last line is no heading": "换行排版的段落丢了结尾：末行很短，但不是标题",
         "a paragraph's first line split off by a break: the rest goes on in lower case": "段落首行被分隔打断：其余部分以小写字母接续",
         "an orphan: who said it is left, what was said is lost": "孤立的残段：只剩下说话人，所说的话丢了",
@@ -1842,6 +1846,7 @@ enum EmbeddedCatalogs {
       "paragraph starts mid-sentence ('{char}' cannot open a sentence); its beginning is missing": "段落從句子中間開始（「{char}」不能放在句首），前文遺失",
       "paragraph starts mid-sentence (it starts inside a word ('{char}')); its beginning is missing": "段落從句子中間開始（從詞語中間開始：「{char}」），前文遺失",
       "paragraph starts mid-sentence ('{char}' closes a quote or bracket opened before it); its beginning is missing": "段落從句子中間開始（開頭的{char}與前文的引號或括號配對），前文遺失",
+      "paragraph starts mid-sentence ('等' closes a list whose items are lost); its beginning is missing": "段落從句子中間開始（開頭的「等」是列舉的收尾，前面列舉的項目遺失了），前文缺失",
       "paragraph starts mid-sentence: it follows a cut paragraph at line {line} and its pronoun refers to lost text": "段落從句子中間開始：緊接第 {line} 行被截斷的段落，其中代名詞所指的內容已遺失"
     },
     "misplaced-headline": {
@@ -2088,6 +2093,7 @@ enum EmbeddedCatalogs {
         "a paragraph of clauses that stops without its stop between paragraphs that keep theirs, and says what the rest of the story does not: its end is lost": "一段由分句組成的文字沒有句末標點，前後段落都有，且說的內容全文別處都沒有：它的結尾丟了",
         "an orphan: 们 cannot open a sentence": "孤立的殘段：「们」不能放在句首",
         "an orphan that opens with the second half of 基础": "孤立的殘段：開頭是「基础」的後一半",
+        "an orphan that opens on 等 and a number: the close of a list whose items are lost": "孤立段以「等」加數字開頭：是一個列舉的收尾，前面列舉的項目遺失了",
         "a wrapped paragraph loses its end: its short last line is no heading": "換行排版的段落丟了結尾：末行很短，但不是標題",
         "a paragraph's first line split off by a break: the rest goes on in lower case": "段落首行被分隔打斷：其餘部分以小寫字母接續",
         "an orphan: who said it is left, what was said is lost": "孤立的殘段：只剩下說話的人，所說的話不見了",

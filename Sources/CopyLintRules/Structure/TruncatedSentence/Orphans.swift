@@ -143,7 +143,7 @@ extension TruncatedSentenceRule {
     func mayBeOrphan(_ facts: DocumentFacts, _ i: Int) -> Bool {
         let opening = facts.opening(of: i)
         guard let c = opening.first else { return false }
-        return CharClass.isASCIILower(c) || Self.neverOpensChinese.contains(c) || ChineseChars.rarelyOpensClause(c)
+        return CharClass.isASCIILower(c) || Self.neverOpensChinese.contains(c) || ChineseChars.rarelyOpensClause(c) || c == 0x7B49
             || ChineseChars.wordClass(c) == .particle
             || Self.isOpeningPunctuationSlip(c) || opening.earlyCloser
     }
@@ -215,6 +215,11 @@ extension TruncatedSentenceRule {
         // clause whose beginning is lost.
         if ChineseChars.wordClass(first) == .particle, s.count > 1, s[1] == 0xFF0C || s[1] == 0x3002 || s[1] == 0x3001 {
             return "'\(t.string(0, 1))' cannot open a sentence"
+        }
+        // 等 and a number (等12个…): the close of a list whose items are lost (A、B等12个), not the verb
+        // 等 that opens a sentence (等他回来…).
+        if first == 0x7B49, s.count > 1, CharClass.isDigit(s[1]) || MixedScriptRule.isChineseNumeral(s[1]) || s[1] == 0x4E24 || s[1] == 0x51E0 {   // 两 几
+            return "'等' closes a list whose items are lost"
         }
         if Self.isOpeningPunctuationSlip(first) { return "it starts with punctuation" }
         if let c = firstUnmatchedCloser(t) {

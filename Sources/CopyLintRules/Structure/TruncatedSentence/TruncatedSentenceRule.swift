@@ -137,6 +137,15 @@ public struct TruncatedSentenceRule: Rule {
                 ↓础设施建设仍在加快推进，新馆预计明年开放。
                 """, note: "an orphan that opens with the second half of 基础"),
             Example("""
+                # 𠮷溪县“一件事”改革提速
+
+                𠮷溪县今年推出“一件事”集成办理改革，市民办事少跑腿。
+
+                ↓等12个“一件事”已实现全程网办，平均审批时限压缩一半以上。
+
+                县政务服务中心负责人说，明年还将推出更多服务。
+                """, note: "an orphan that opens on 等 and a number: the close of a list whose items are lost"),
+            Example("""
                 在𠮷溪县新春团拜会上的致辞
 
                 同志们，朋友们：
