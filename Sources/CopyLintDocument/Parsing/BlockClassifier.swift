@@ -274,8 +274,8 @@ struct BlockClassifier {
         // (Or each opens on a date, 二〇二四年一月十六日（星期二）上午　大会发言: a programme's days.)
         func isRow(_ i: Int) -> Bool {
             let r = blocks[i].textRange
-            guard r.length >= 6, r.length <= 100, CharClass.isASCIIDigit(UInt32(bytes[r.start])) || bytes[r.start] >= 0xE4,
-                  blocks[i].lastLine == blocks[i].firstLine else { return false }
+            guard r.length >= 6, r.length <= 100, blocks[i].lastLine == blocks[i].firstLine,
+                  TextTraits.isDateFigure(UTF8Scalar.decode(bytes, at: r.start).scalar) else { return false }
             let text = scalars(blocks[i])
             guard let k = TextTraits.clockTimePrefix(text) ?? TextTraits.chineseDatePrefix(text), k < text.count,
                   !TextTraits.hasSentenceStop(text) else { return false }
@@ -336,6 +336,16 @@ struct BlockClassifier {
             assignStack(&blocks, stack)
             i += 1
         }
+    }
+
+    /// The bytes of `r` hold 关于 (E5 85 B3 E4 BA 8E).
+    static func holdsGuanyu(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
+        var k = r.start
+        while k + 6 <= r.end {
+            if bytes[k] == 0xE5, bytes[k + 1] == 0x85, bytes[k + 2] == 0xB3, bytes[k + 3] == 0xE4, bytes[k + 4] == 0xBA, bytes[k + 5] == 0x8E { return true }
+            k += 1
+        }
+        return false
     }
 
     /// An English line of running prose, not a heading: a comma, an article and a finite "be" or
@@ -437,7 +447,9 @@ struct BlockClassifier {
         for i in blocks.indices where blocks[i].headingLevel == 0 && blocks[i].firstLine == blocks[i].lastLine
             && [.paragraph, .subhead, .label, .headline].contains(blocks[i].kind) {
             let r = blocks[i].textRange
-            guard r.length >= 18, r.length <= 240, bytes[r.start] >= 0xE4, TextTraits.isOfficialTitle(scalars(blocks[i])) else { continue }
+            // (关于 is found in the bytes first: most lines have none and are not decoded.)
+            guard r.length >= 18, r.length <= 240, bytes[r.start] >= 0xE4, Self.holdsGuanyu(bytes, r),
+                  TextTraits.isOfficialTitle(scalars(blocks[i])) else { continue }
             // (One read as a headline already, at the top of the page, has its group.)
             titled = true
             if blocks[i].kind == .headline { continue }

@@ -366,7 +366,11 @@ enum LayoutRecognizer {
         p.endsOpen = CharClass.lastSignificantScalar(buf, SourceRange(a.textStart, a.textEnd)).map(open) ?? false
         p.nextEndsOpen = CharClass.lastSignificantScalar(buf, SourceRange(b.textStart, b.textEnd)).map(open) ?? false
         p.previousAdjacent = k > 0 && raws[k - 1].isText && raws[k - 1].line + 1 == a.line
-        if first == 0x95EE || first == 0x7B54 || first == 0x8BB0 || first == 0x51 || first == 0x41 {
+        // (Only a colon, ：, or the 者 of 记者 can follow the first character of a turn: read from the
+        // byte after it, before anything more is decoded.)
+        let second = b.textStart + (first < 0x80 ? 1 : 3)
+        if first == 0x95EE || first == 0x7B54 || first == 0x8BB0 || first == 0x51 || first == 0x41,
+           second < b.textEnd, buf[second] == 0x3A || buf[second] == 0xEF || buf[second] == 0xE8 {
             var head: [UInt32] = [], at = b.textStart
             while head.count < 3, at < b.textEnd {
                 let d = UTF8Scalar.decode(buf, at: at)

@@ -40,7 +40,9 @@ enum WireTimestamp {
     /// minute) before a zone, or figures with the zone run on (1142GMT). A kick-off time (1500 GMT) is
     /// neither.
     static func matches(_ t: [Unicode.Scalar]) -> Bool {
-        guard t.count >= 8, t.count <= 40, !t.contains(where: { $0.properties.isLowercase }) else { return false }
+        // (Every zone has a T, and a time has figures: most short lines go no further.)
+        guard t.count >= 8, t.count <= 40, t.contains("T"), t.contains(where: { CharClass.isASCIIDigit($0.value) }),
+              !t.contains(where: { $0.properties.isLowercase }) else { return false }
         let words = String(String.UnicodeScalarView(t)).split(separator: " ").map(String.init)
         func runOn(_ w: String) -> Bool { zones.contains { z in w.hasSuffix(z) && w.count - z.count >= 4 && w.dropLast(z.count).allSatisfy(\.isNumber) } }
         let sent = words.indices.contains { k in

@@ -21,17 +21,21 @@ package enum TextTraits {
         return k == t.count || t[k] == " " ? k : nil
     }
 
+    /// A figure of a date: a digit, a Chinese numeral, or the Latin O typed or read for 〇.
+    package static func isDateFigure(_ c: UInt32) -> Bool {
+        CharClass.isDigit(c) || dateNumerals.contains(c)
+    }
+
+    private static let dateNumerals = Set("〇零一二三四五六七八九十O".unicodeScalars.map(\.value))
+
     /// Where a Chinese date that opens the text ends: 2024年1月16日, 1月16日, 二〇二四年一月十六日 (and
     /// 二O二四年…, a Latin O or a zero for 〇 as OCR and hurried typing leave them); nil when it opens
     /// on none. The day is required.
     package static func chineseDatePrefix(_ t: [Unicode.Scalar]) -> Int? {
-        func isFigure(_ c: Unicode.Scalar) -> Bool {
-            CharClass.isDigit(c.value) || "〇零一二三四五六七八九十O".unicodeScalars.contains(c)
-        }
         var k = 0
         func figures(_ most: Int) -> Bool {
             let from = k
-            while k < t.count, k - from < most, isFigure(t[k]) { k += 1 }
+            while k < t.count, k - from < most, isDateFigure(t[k].value) { k += 1 }
             return k > from
         }
         guard figures(4) else { return nil }
