@@ -153,8 +153,11 @@ final class TruncationScan {
     private lazy var indentCounts: [(indented: Int, flush: Int)] = {
         var counts = [(indented: Int, flush: Int)](repeating: (0, 0), count: document.articles.count)
         // (Counted per story: a web page's furniture, flush, may outnumber the copy's lines.)
-        for (i, b) in blocks.enumerated() where b.kind == .paragraph {
-            if b.isIndented { counts[b.article].indented += 1 } else if flushProse(i) { counts[b.article].flush += 1 }
+        for b in blocks where b.kind == .paragraph && b.isIndented { counts[b.article].indented += 1 }
+        // (Flush copy only in stories with enough indented paragraphs to set it against: telling copy
+        // from a heading reads the line's head.)
+        for (i, b) in blocks.enumerated() where b.kind == .paragraph && !b.isIndented && counts[b.article].indented >= 3 && flushProse(i) {
+            counts[b.article].flush += 1
         }
         return counts
     }()
@@ -172,17 +175,18 @@ final class TruncationScan {
     /// Block `i` is copy set flush in a story whose paragraphs open with an indent, a line each: an
     /// indented paragraph comes before it, and at least three indented ones for each flush one.
     func setFlushAmidIndented(_ i: Int) -> Bool {
-        guard flushProse(i) else { return false }
-        let c = indentCounts[blocks[i].article]
-        guard c.indented >= 3, c.flush * 3 <= c.indented else { return false }
         // The block right before it is an indented paragraph of its story (English sets the first
         // paragraph after a crosshead flush: that one is no orphan), or an indented line read as a
         // subhead (no heading is indented like a paragraph: it is a paragraph's first line).
+        // (Asked first: the stored indents settle nearly every block before a line is read.)
         let k = i - 1
+        guard k >= 0, blocks[i].kind == .paragraph, !blocks[i].isIndented, blocks[k].article == blocks[i].article,
+              blocks[k].isIndented else { return false }
         // (Not a line set far in, 　　　　　　南屿区读者　一位: a signature set to the right.)
-        guard k >= 0, blocks[k].article == blocks[i].article, blocks[k].isIndented else { return false }
-        return blocks[k].kind == .paragraph
-            || (blocks[k].kind == .subhead && blocks[k].headingLevel == 0 && blocks[k].textRange.start - blocks[k].range.start <= 6)
+        guard blocks[k].kind == .paragraph
+            || (blocks[k].kind == .subhead && blocks[k].headingLevel == 0 && blocks[k].textRange.start - blocks[k].range.start <= 6) else { return false }
+        let c = indentCounts[blocks[i].article]
+        return c.indented >= 3 && c.flush * 3 <= c.indented && flushProse(i)
     }
 
     /// Block `i` is a short line next to another short line of about its length, with no blank line
