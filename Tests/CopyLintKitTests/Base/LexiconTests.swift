@@ -54,4 +54,22 @@ final class LexiconTests: XCTestCase {
         for c in "王刘李颜屠" { XCTAssertTrue(ChineseChars.isSurname(c.unicodeScalars.first!.value), "\(c)") }
         for c in "天经的在𠮷" { XCTAssertFalse(ChineseChars.isSurname(c.unicodeScalars.first!.value), "\(c)") }
     }
+
+    /// jieba's tagging model says how Chinese clauses open: the first characters of a clause cut inside
+    /// a word (决问题 of 解决问题, 域形成 of 领域形成) are ten times likelier mid-clause than at an
+    /// opening; clauses open on 在这里, 我们的, 据介绍. A character the model does not know (an astral
+    /// one) gives no answer.
+    func testClauseModelTellsOpeningsFromMidClause() {
+        func ratio(_ s: String) -> Double? { ChineseClauseModel.openingLog10Ratio(s.unicodeScalars.map(\.value)) }
+        XCTAssertLessThan(ratio("决问题")!, -1)
+        XCTAssertLessThan(ratio("域形成")!, -1)
+        XCTAssertGreaterThan(ratio("在这里")!, 0)
+        XCTAssertGreaterThan(ratio("我们的")!, 0)
+        XCTAssertGreaterThan(ratio("据介绍")!, -1)
+        XCTAssertNil(ratio("𠮷浦"))
+        XCTAssertNil(ratio(""))
+        XCTAssertTrue(ChineseClauseModel.isRarerAtOpening(0x51B3))    // 决
+        XCTAssertFalse(ChineseClauseModel.isRarerAtOpening(0x5728))   // 在
+        XCTAssertFalse(ChineseClauseModel.isRarerAtOpening(0x20BB7))  // 𠮷: unknown
+    }
 }

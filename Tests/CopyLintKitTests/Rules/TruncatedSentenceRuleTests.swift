@@ -17,6 +17,27 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         return Linter(rules: [ActiveRule(id: "truncated-sentence", severity: .error, checker: rule)]).lint(SourceText(path: "t.md", bytes: Array(text.utf8)))
     }
 
+    /// A paragraph whose first characters the tagging model finds ten times likelier mid-clause
+    /// (决问题, of 解决问题) starts inside a word: reported with those characters (CRLF and a BOM,
+    /// astral text in the copy). A foreign name the copy opens a word with elsewhere, after a title it
+    /// makes no word with (团长姆南加图), is no orphan; characters the copy shows only inside the word
+    /// that was cut (特色社会主义 for 色社会主) are no such evidence.
+    func testAParagraphOpeningMidClauseIsAnOrphan() {
+        let text = "\u{FEFF}# 𠮷溪社区试行垃圾分类积分\r\n\r\n　　𠮷溪社区上个月开始试行垃圾分类积分制度，居民参与的热情很高。\r\n\r\n"
+            + "　　决问题的关键在于让每一户都看到实实在在的好处，社区为此专门设立了兑换点。\r\n\r\n　　工作人员说，下一步还将把经验推广到周边小区。\r\n"
+        let found = lint(text)
+        XCTAssertEqual(found.map(\.message), ["paragraph starts mid-sentence (its first words ('决问题') open no clause); its beginning is missing"])
+        func elsewhere(_ word: String, _ copy: String) -> Bool {
+            let bytes = Array(copy.utf8), pattern = Array(word.utf8)
+            let at = copy.range(of: word, options: .backwards).map { copy.utf8.distance(from: copy.startIndex, to: $0.lowerBound) } ?? -1
+            return TruncatedSentenceRule.opensWordElsewhere(pattern, bytes, except: at)
+        }
+        XCTAssertTrue(elsewhere("姆南加", "团长姆南加图致辞。\n姆南加图表示"))
+        XCTAssertTrue(elsewhere("姆南加", "𠮷·姆南加图致辞。\n姆南加图表示"))
+        XCTAssertFalse(elsewhere("色社会", "中国特色社会主义。\n色社会主义制度"))
+        XCTAssertFalse(elsewhere("色社会", "色社会主义制度"))
+    }
+
     /// A paragraph of running text that stops on a character which opens words far more often than
     /// it stands alone, with no word closing on it (平 of 平台), lost the rest of the word and of its
     /// sentence (CRLF and a BOM, astral text).

@@ -65,6 +65,7 @@ enum EmbeddedCatalogs {
       "paragraph starts mid-sentence ({why}); its beginning is missing": "paragraph starts mid-sentence ({why}); its beginning is missing",
       "paragraph starts mid-sentence ('{char}' cannot open a sentence); its beginning is missing": "paragraph starts mid-sentence ('{char}' cannot open a sentence); its beginning is missing",
       "paragraph starts mid-sentence (it starts inside a word ('{char}')); its beginning is missing": "paragraph starts mid-sentence (it starts inside a word ('{char}')); its beginning is missing",
+      "paragraph starts mid-sentence (its first words ('{words}') open no clause); its beginning is missing": "paragraph starts mid-sentence (its first words ('{words}') open no clause); its beginning is missing",
       "paragraph starts mid-sentence ('{char}' closes a quote or bracket opened before it); its beginning is missing": "paragraph starts mid-sentence ('{char}' closes a quote or bracket opened before it); its beginning is missing",
       "paragraph starts mid-sentence ('等' closes a list whose items are lost); its beginning is missing": "paragraph starts mid-sentence ('等' closes a list whose items are lost); its beginning is missing",
       "paragraph starts mid-sentence: it follows a cut paragraph at line {line} and its pronoun refers to lost text": "paragraph starts mid-sentence: it follows a cut paragraph at line {line} and its pronoun refers to lost text"
@@ -318,6 +319,8 @@ enum EmbeddedCatalogs {
         "a paragraph's first line split off by a break: the rest goes on in lower case": "a paragraph's first line split off by a break: the rest goes on in lower case",
         "an orphan: who said it is left, what was said is lost": "an orphan: who said it is left, what was said is lost",
         "an orphan: a sentence of a name alone (Jude.) opens the paragraph, the end of a title whose beginning is lost": "an orphan: a sentence of a name alone (Jude.) opens the paragraph, the end of a title whose beginning is lost",
+        "an orphan: its first characters (决问题, of 解决问题) are ten times likelier inside a clause than at its opening, by the tagging model of jieba": "an orphan: its first characters (决问题, of 解决问题) are ten times likelier inside a clause than at its opening, by the tagging model of jieba",
+        "a foreign name the model does not know (姆南加图) opens a paragraph: the copy opens a word with it elsewhere, after a title it makes no word with": "a foreign name the model does not know (姆南加图) opens a paragraph: the copy opens a word with it elsewhere, after a title it makes no word with",
         "set flush among indented paragraphs: the line that opened it, with its indent, is gone": "set flush among indented paragraphs: the line that opened it, with its indent, is gone",
         "a dateline stranded at the end": "a dateline stranded at the end"
       }
@@ -955,6 +958,7 @@ enum EmbeddedCatalogs {
       "paragraph starts mid-sentence ({why}); its beginning is missing": "段落从句子中间开始（{why}），前文缺失",
       "paragraph starts mid-sentence ('{char}' cannot open a sentence); its beginning is missing": "段落从句子中间开始（“{char}”不能用于句首），前文缺失",
       "paragraph starts mid-sentence (it starts inside a word ('{char}')); its beginning is missing": "段落从句子中间开始（从词语中间开始：“{char}”），前文缺失",
+      "paragraph starts mid-sentence (its first words ('{words}') open no clause); its beginning is missing": "段落从句子中间开始（开头的“{words}”不像分句的开头），前文缺失",
       "paragraph starts mid-sentence ('{char}' closes a quote or bracket opened before it); its beginning is missing": "段落从句子中间开始（开头的{char}与前文的引号或括号配对），前文缺失",
       "paragraph starts mid-sentence ('等' closes a list whose items are lost); its beginning is missing": "段落从句子中间开始（开头的“等”是列举的收尾，前面列举的项目丢了），前文缺失",
       "paragraph starts mid-sentence: it follows a cut paragraph at line {line} and its pronoun refers to lost text": "段落从句子中间开始：它紧接第 {line} 行被截断的段落，其中代词所指的内容已缺失"
@@ -1208,6 +1212,8 @@ enum EmbeddedCatalogs {
         "a paragraph's first line split off by a break: the rest goes on in lower case": "段落首行被分隔打断：其余部分以小写字母接续",
         "an orphan: who said it is left, what was said is lost": "孤立的残段：只剩下说话人，所说的话丢了",
         "an orphan: a sentence of a name alone (Jude.) opens the paragraph, the end of a title whose beginning is lost": "孤立段：一个只有名字的句子（Jude.）开头，是一个开头丢失的标题的结尾",
+        "an orphan: its first characters (决问题, of 解决问题) are ten times likelier inside a clause than at its opening, by the tagging model of jieba": "孤立段：开头几个字（“决问题”，出自“解决问题”）出现在分句中间的可能性是出现在分句开头的十倍以上（依据 jieba 的词性标注模型）",
+        "a foreign name the model does not know (姆南加图) opens a paragraph: the copy opens a word with it elsewhere, after a title it makes no word with": "外国人名（姆南加图）作段落开头：稿件别处也以它起词，前面是与它不成词的职衔",
         "set flush among indented paragraphs: the line that opened it, with its indent, is gone": "在首行缩进的段落中顶格排：开头那一行连同缩进已经丢失",
         "a dateline stranded at the end": "电头孤零零地留在末尾"
       }
@@ -1845,6 +1851,7 @@ enum EmbeddedCatalogs {
       "paragraph starts mid-sentence ({why}); its beginning is missing": "段落從句子中間開始（{why}），前文遺失",
       "paragraph starts mid-sentence ('{char}' cannot open a sentence); its beginning is missing": "段落從句子中間開始（「{char}」不能放在句首），前文遺失",
       "paragraph starts mid-sentence (it starts inside a word ('{char}')); its beginning is missing": "段落從句子中間開始（從詞語中間開始：「{char}」），前文遺失",
+      "paragraph starts mid-sentence (its first words ('{words}') open no clause); its beginning is missing": "段落從句子中間開始（開頭的「{words}」不像分句的開頭），前文遺失",
       "paragraph starts mid-sentence ('{char}' closes a quote or bracket opened before it); its beginning is missing": "段落從句子中間開始（開頭的{char}與前文的引號或括號配對），前文遺失",
       "paragraph starts mid-sentence ('等' closes a list whose items are lost); its beginning is missing": "段落從句子中間開始（開頭的「等」是列舉的收尾，前面列舉的項目遺失了），前文缺失",
       "paragraph starts mid-sentence: it follows a cut paragraph at line {line} and its pronoun refers to lost text": "段落從句子中間開始：緊接第 {line} 行被截斷的段落，其中代名詞所指的內容已遺失"
@@ -2098,6 +2105,8 @@ enum EmbeddedCatalogs {
         "a paragraph's first line split off by a break: the rest goes on in lower case": "段落首行被分隔打斷：其餘部分以小寫字母接續",
         "an orphan: who said it is left, what was said is lost": "孤立的殘段：只剩下說話的人，所說的話不見了",
         "an orphan: a sentence of a name alone (Jude.) opens the paragraph, the end of a title whose beginning is lost": "孤立段：一個只有名字的句子（Jude.）開頭，是一個開頭遺失的標題的結尾",
+        "an orphan: its first characters (决问题, of 解决问题) are ten times likelier inside a clause than at its opening, by the tagging model of jieba": "孤立段：開頭幾個字（「决问题」，出自「解决问题」）出現在分句中間的可能性是出現在分句開頭的十倍以上（依據 jieba 的詞性標注模型）",
+        "a foreign name the model does not know (姆南加图) opens a paragraph: the copy opens a word with it elsewhere, after a title it makes no word with": "外國人名（姆南加图）作段落開頭：稿件別處也以它起詞，前面是與它不成詞的職銜",
         "set flush among indented paragraphs: the line that opened it, with its indent, is gone": "在首行縮排的段落中頂格排：開頭那一行連同縮排已經遺失",
         "a dateline stranded at the end": "電頭孤零零地留在末尾"
       }

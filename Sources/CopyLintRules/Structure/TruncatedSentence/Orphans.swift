@@ -33,6 +33,7 @@ extension TruncatedSentenceRule {
             guard attribution || scrap || nameScrap || mayBeOrphan(facts, i) else { continue }
             let head = ScalarText.head(bytes, blocks[i].textRange, maxScalars: 40)
             var evidence = orphanEvidence(head)
+            if evidence == nil { evidence = opensInsideClause(head, bytes, blocks[i].textRange) }
             // 起。树梢顶上…: a sentence of one to three characters opens the paragraph, the tail of one
             // whose beginning is lost (copy never opens so: a reply or an exclamation stands in quotes).
             if evidence == nil, scrap { evidence = "its first sentence is a scrap: '\(head.string(0, head.scalars.firstIndex(of: 0x3002).map { $0 + 1 } ?? 1))'" }
@@ -86,6 +87,43 @@ extension TruncatedSentenceRule {
     /// The structural and aspect particles (的 地 得 了 着, from jieba's tags), the plural suffix 们 and
     /// the sentence-final particles: none opens a sentence standing alone.
     static let neverOpensChinese = ScalarSet(ChineseChars.structuralParticles + "们吗呢吧么啊呀哇嘛".unicodeScalars.map(\.value))
+
+    /// The first characters, the first of them a word alone, are ten times likelier in the middle of a
+    /// clause than at its opening (jieba's part-of-speech HMM, trained on news copy: 制相结合, 决问题,
+    /// 域形成): the paragraph starts inside a word or a clause. (Not 在这里, 据介绍, 我们: clauses open
+    /// so.) Not where the copy itself opens a word with the same characters elsewhere (总统姆南加古瓦 … /
+    /// 姆南加古瓦表示: a foreign name the model does not know).
+    func opensInsideClause(_ t: ScalarText, _ bytes: [UInt8], _ r: SourceRange) -> String? {
+        guard let first = t.scalars.first, CharClass.isHan(first), ChineseClauseModel.isRarerAtOpening(first) else { return nil }
+        let head = hanHead(t)
+        guard let token = ChineseLexicon.segment(head).first, token.length == 1,
+              let ratio = ChineseClauseModel.openingLog10Ratio(head.prefix(3)), ratio < -1 else { return nil }
+        let words = head.prefix(3)
+        var pattern: [UInt8] = []
+        for c in words { if let u = Unicode.Scalar(c) { pattern.append(contentsOf: String(u).utf8) } }
+        guard !Self.opensWordElsewhere(pattern, bytes, except: r.start) else { return nil }
+        return "its first words ('\(t.string(0, words.count))') open no clause"
+    }
+
+    /// `pattern` occurs in `bytes` somewhere other than at `except`, opening a word there: after a
+    /// character that is not Han (a mark, a space, a line's start), or after one it makes no word with
+    /// (总统姆南加古瓦; not 特色社会主义 for 色社会主: there the copy shows the word the orphan cut).
+    static func opensWordElsewhere(_ pattern: [UInt8], _ bytes: [UInt8], except: Int) -> Bool {
+        guard let lead = pattern.first, pattern.count <= bytes.count else { return false }
+        let first = UTF8Scalar.decode(pattern, at: 0).scalar
+        var k = 0
+        while k + pattern.count <= bytes.count {
+            if bytes[k] == lead, k != except, bytes[k..<(k + pattern.count)].elementsEqual(pattern) {
+                var b = k - 1
+                while b >= 0, bytes[b] & 0xC0 == 0x80 { b -= 1 }
+                if b < 0 { return true }
+                let before = UTF8Scalar.decode(bytes, at: b).scalar
+                if !CharClass.isHan(before) || ChineseLexicon.logProbability([before, first]) == nil { return true }
+            }
+            k += 1
+        }
+        return false
+    }
 
     /// The paragraph opens with a sentence of one to three Chinese characters (起。, 的需求。) and goes
     /// on for at least ten bytes more: read from the bytes (three-byte characters of U+4000–U+9FFF,
@@ -144,6 +182,7 @@ extension TruncatedSentenceRule {
         let opening = facts.opening(of: i)
         guard let c = opening.first else { return false }
         return CharClass.isASCIILower(c) || Self.neverOpensChinese.contains(c) || ChineseChars.rarelyOpensClause(c) || c == 0x7B49
+            || (CharClass.isHan(c) && ChineseClauseModel.isRarerAtOpening(c))
             || ChineseChars.wordClass(c) == .particle
             || Self.isOpeningPunctuationSlip(c) || opening.earlyCloser
     }

@@ -261,6 +261,15 @@ public struct TruncatedSentenceRule: Rule {
                 ↓Jude. The choir's director, Ann Kell, said the money would buy a new piano for the school.
                 """, note: "an orphan: a sentence of a name alone (Jude.) opens the paragraph, the end of a title whose beginning is lost"),
             Example("""
+                河畔社区试行垃圾分类积分
+
+                　　河畔社区上个月开始试行垃圾分类积分制度，居民参与的热情很高。
+
+                　　↓决问题的关键在于让每一户都看到实实在在的好处，社区为此专门设立了兑换点。
+
+                　　工作人员说，下一步还将把经验推广到周边小区。
+                """, note: "an orphan: its first characters (决问题, of 解决问题) are ten times likelier inside a clause than at its opening, by the tagging model of jieba"),
+            Example("""
                 港口吞吐量创新高
 
                 　　今年前十个月，港口货物吞吐量同比增长百分之八。
@@ -308,6 +317,13 @@ public struct TruncatedSentenceRule: Rule {
                 """, note: "a dateline stranded at the end"),
         ],
         nonTriggering: [
+            Example("""
+                代表团抵达港口城市
+
+                　　港口城市代表团今天抵达𠮷湾，团长姆南加图在欢迎仪式上发表讲话，感谢主办方的邀请。
+
+                　　姆南加图表示，两国在农业和教育领域的合作成果丰硕，希望继续扩大交流。
+                """, note: "a foreign name the model does not know (姆南加图) opens a paragraph: the copy opens a word with it elsewhere, after a title it makes no word with"),
             Example("""
                 Games preview
 
