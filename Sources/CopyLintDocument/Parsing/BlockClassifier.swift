@@ -38,6 +38,7 @@ struct BlockClassifier {
             stacksOverOpeners(&blocks)
             promoteStoryHeadings(&blocks)
             officialTitles(&blocks)
+            cmsFields(&blocks)
         }
         if Profile.enabled { Profile.report("subheads", since: tp) }
     }
@@ -474,6 +475,47 @@ struct BlockClassifier {
             blocks[i].kind = .label
         }
     }
+
+    /// A story exported from a content system with its fields named (标题：…, 副标题：…, 正文：, or
+    /// HEADLINE: …, STANDFIRST: …, BODY:): where the file names both a title and a body field, each
+    /// title field is a story's headline, its kicker field (引题, 肩题) the kicker and its subtitle
+    /// field (副标题, STANDFIRST, DECK) the subtitle. Not a field left empty (副标题：（无）).
+    private func cmsFields(_ blocks: inout [Block]) {
+        // (Field lines are short and open on their name: a colon among the first bytes.)
+        var fields: [(Int, BlockKind?)] = []
+        var titles = 0, bodies = 0
+        for i in blocks.indices where blocks[i].headingLevel == 0 && blocks[i].firstLine == blocks[i].lastLine
+            && blocks[i].textRange.length <= 240 && TextTraits.colonNearStart(bytes, blocks[i].textRange) {
+            let t = scalars(blocks[i])
+            guard let colon = t.prefix(12).firstIndex(where: { $0 == "：" || $0 == ":" }), colon > 0 else { continue }
+            let name = String(String.UnicodeScalarView(t[..<colon])).trimmingSpaces()
+            let value = String(String.UnicodeScalarView(t[(colon + 1)...])).trimmingSpaces()
+            if Self.bodyFields.contains(name), value.isEmpty {
+                bodies += 1
+                continue
+            }
+            guard let kind = Self.headingFields[name] else { continue }
+            if kind == .headline { titles += 1 }
+            let empty = value.isEmpty || ["（无）", "(无)", "无", "(none)", "none", "n/a", "—", "-"].contains(value.lowercased())
+            fields.append((i, empty ? nil : kind))
+        }
+        guard titles > 0, bodies > 0 else { return }
+        for (i, kind) in fields {
+            blocks[i].kind = kind ?? .label
+        }
+    }
+
+    /// Field names of a content system's export that hold a headline, a kicker or a subtitle.
+    static let headingFields: [String: BlockKind] = [
+        "标题": .headline, "主标题": .headline, "正题": .headline, "引题": .kicker, "肩题": .kicker, "眉题": .kicker,
+        "副标题": .subtitle, "副题": .subtitle,
+        "HEADLINE": .headline, "Headline": .headline, "TITLE": .headline, "Title": .headline, "HED": .headline,
+        "KICKER": .kicker, "Kicker": .kicker, "STANDFIRST": .subtitle, "Standfirst": .subtitle, "DECK": .subtitle, "Deck": .subtitle,
+        "SUBTITLE": .subtitle, "Subtitle": .subtitle,
+    ]
+
+    /// Field names that announce the body, set alone on their line (正文：, BODY:).
+    static let bodyFields: Set<String> = ["正文", "内容", "BODY", "Body", "TEXT", "Text", "COPY", "Copy"]
 
     /// Blocks longer than this many bytes are never headings, bylines or labels.
     static let shortLimit = 360

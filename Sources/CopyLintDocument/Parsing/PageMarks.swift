@@ -134,7 +134,7 @@ public struct JumpLine: Sendable, Equatable {
         return out
     }
 
-    /// `（下转第2版）`, `(转第二版)`, `（上接第1版）`, `（接第3版）`: in brackets, alone on the line.
+    /// `（下转第2版）`, `(转第二版)`, `（上接第1版）`, `（接第3版）`, `（下转A4版）`: in brackets, alone on the line.
     private static func chinese(_ text: String) -> JumpLine? {
         let scalars = Array(text.unicodeScalars)
         guard let first = scalars.first, let last = scalars.last, first == "（" || first == "(", last == "）" || last == ")" else { return nil }
@@ -149,8 +149,9 @@ public struct JumpLine: Sendable, Equatable {
         } else {
             return nil
         }
-        guard inner.hasPrefix("第"), inner.hasSuffix("版") else { return nil }
-        let number = String(inner.dropFirst().dropLast()).trimmingSpaces()
+        // (第 may be left out before a page with its section's letter: （下转A4版）.)
+        guard inner.hasSuffix("版") else { return nil }
+        let number = String((inner.hasPrefix("第") ? inner.dropFirst() : Substring(inner)).dropLast()).trimmingSpaces()
         guard let page = pageNumber(number) else { return nil }
         return JumpLine(direction: direction, page: page, slug: nil)
     }

@@ -337,4 +337,16 @@ package enum TextTraits {
         }
         return true
     }
+
+    /// A colon (：or :) among the first 36 bytes of `r`.
+    package static func colonNearStart(_ bytes: [UInt8], _ r: SourceRange) -> Bool {
+        var k = r.start
+        let end = min(r.end, r.start + 36)
+        while k < end {
+            if bytes[k] == 0x3A { return true }
+            if bytes[k] == 0xEF, k + 2 < r.end, bytes[k + 1] == 0xBC, bytes[k + 2] == 0x9A { return true }
+            k += 1
+        }
+        return false
+    }
 }

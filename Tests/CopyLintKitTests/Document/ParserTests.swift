@@ -606,4 +606,32 @@ final class ParserTests: XCTestCase {
             XCTAssertEqual(found, expected, text)
         }
     }
+
+    /// A jump line may leave out 第 before a page with its section's letter: （下转A4版）, （上接A1版）.
+    func testJumpLineWithoutDi() {
+        func jump(_ s: String) -> JumpLine? { JumpLine.parse(Array(s.unicodeScalars)) }
+        XCTAssertEqual(jump("（下转A4版）"), JumpLine(direction: .to, page: "A4", slug: nil))
+        XCTAssertEqual(jump("（上接A1版）"), JumpLine(direction: .from, page: "A1", slug: nil))
+        XCTAssertEqual(jump("（下转第2版）"), JumpLine(direction: .to, page: "2", slug: nil))
+        XCTAssertNil(jump("（下转A4）"))
+        XCTAssertNil(jump("（见A4版）"))
+    }
+
+    /// A content system's export names its fields: where a title and a body field are named, the
+    /// title field is a headline, the kicker and subtitle fields a kicker and a subtitle, and a field
+    /// left empty (副标题：（无）) a label. Without a body field, nothing changes (CRLF, astral text).
+    func testContentSystemFieldsHeadTheirRecords() {
+        let export = ["稿件编号：XW-0002", "引题：校园新貌", "标题：𠮷溪小学新建塑胶跑道投入使用", "副标题：（无）", "作者：记者　林小川",
+                      "正文：", "𠮷溪小学新建的塑胶跑道昨天投入使用，全长300米，铺设了环保材料。", "学校还在操场一角新建了沙坑和单杠，方便学生课间锻炼。"]
+        let d = parse(export.joined(separator: "\r\n") + "\r\n")
+        let kind = { (line: Int) in d.blocks.first { $0.firstLine == line }?.kind }
+        XCTAssertEqual(kind(1), .kicker)
+        XCTAssertEqual(kind(2), .headline)
+        XCTAssertEqual(kind(3), .label)
+        XCTAssertEqual(kind(6), .paragraph)
+        let english = parse("HEADLINE: Pool reopens after repairs\nSTANDFIRST: Swimmers back in the water from Monday\nBODY:\nThe pool at 𠮷 Bay reopens on Monday after six weeks of repairs to its roof.\n")
+        XCTAssertEqual(english.blocks.prefix(2).map(\.kind), [.headline, .subtitle])
+        let noBody = parse(export.filter { $0 != "正文：" }.joined(separator: "\n") + "\n")
+        XCTAssertNotEqual(noBody.blocks.first { $0.firstLine == 2 }?.kind, .headline)
+    }
 }
