@@ -14,7 +14,7 @@ public struct DuplicateParagraphRule: Rule {
     public var relativeCost: Int { 5 }
 
     /// A byte-for-byte repeat is settled by a hash of its bytes.
-    public var neededFacts: FactSet { .byteHashes }
+    public var neededFacts: FactSet { [.byteHashes, .scripts] }
 
     public static let description = RuleDescription(
         id: "duplicate-paragraph",
@@ -38,6 +38,17 @@ public struct DuplicateParagraphRule: Rule {
                        help: "Most characters that may differ in a near repeat, as a share of its length (at least 2)"),
         ],
         triggering: [
+            Example("""
+                Council fines fly-tipper
+
+                A man who dumped rubbish in a lane near 𠮷 Bay has been ordered to pay almost one thousand pounds by the town's magistrates.
+
+                Officers found bin bags, a broken fridge and two old mattresses in the lane last winter, along with letters that bore his name.
+
+                He told the court he had paid a stranger to take the rubbish away.
+
+                ↓Officers found bin bags, a broken fridge and two old mattresses in the lane last winter, along with several letters that bore his name.
+                """, note: "reprinted with one word put in (several): a near repeat, however long the word"),
             Example("""
                 # 标题
 
@@ -276,6 +287,13 @@ public struct DuplicateParagraphRule: Rule {
 
             guard n >= nearMinLength else { continue }
             let limit = max(2, Int(Double(n) * maxEditRatio))
+            // A paragraph of words (fifteen or more) reprinted with one word put in, dropped or changed
+            // (found black bin bags / found bin bags) is a near repeat too, however long the word: the
+            // search reaches up to twelve characters apart, and what lies beyond `limit` must differ
+            // by that one word.
+            // (Words: a block of letters, four for each character of Chinese at least, told from the facts.)
+            let wide = n >= 80 && Self.isWordy(context.facts.block(index)) ? max(limit, 12) : limit
+            func accepts(_ c: Int, _ d: Int) -> Bool { d <= limit || Self.differByOneWord(bytes, blocks[c].textRange, range) }
             let words = Self.signatureWords
             if signatureAt.isEmpty { signatureAt = [Int32](repeating: -1, count: blocks.count) }
             if pairwise {
@@ -286,7 +304,7 @@ public struct DuplicateParagraphRule: Rule {
                 var text: [UInt32]?
                 for candidate in pool {
                     let c = Int(candidate)
-                    guard abs(Int(lengths[c]) - n) <= limit else { continue }
+                    guard abs(Int(lengths[c]) - n) <= wide else { continue }
                     if mine < 0 {
                         mine = signatures.count
                         signatures.append(contentsOf: repeatElement(0, count: words))
@@ -309,9 +327,9 @@ public struct DuplicateParagraphRule: Rule {
                     }
                     let theirs = Int(signatureAt[c]) * words
                     let apart = (0..<words).reduce(0) { $0 + (signatures[theirs + $1] ^ signatures[mine + $1]).nonzeroBitCount }
-                    guard apart <= 4 * limit || !filtersBySignature else { continue }
+                    guard apart <= 4 * wide || !filtersBySignature else { continue }
                     if text == nil { text = normalised() }
-                    if let d = BoundedEditDistance.distance(other ?? Normalizer.scalars(bytes, blocks[c].textRange), text!, limit: limit) {
+                    if let d = BoundedEditDistance.distance(other ?? Normalizer.scalars(bytes, blocks[c].textRange), text!, limit: wide), accepts(c, d) {
                         found = (c, d)
                         break
                     }
@@ -344,14 +362,14 @@ public struct DuplicateParagraphRule: Rule {
                     guard candidate >= 0, !tried.contains(candidate) else { continue }
                     tried.append(candidate)
                     // Lengths further apart than the limit cannot be within it: no need to read the text.
-                    guard abs(Int(lengths[Int(candidate)]) - n) <= limit else { continue }
+                    guard abs(Int(lengths[Int(candidate)]) - n) <= wide else { continue }
                     // Nor can texts whose pairs of characters differ by more than four for each edit allowed.
                     let c = Int(signatureAt[Int(candidate)]) * words
                     let apart = (0..<words).reduce(0) { $0 + (signatures[c + $1] ^ signatures[mine + $1]).nonzeroBitCount }
-                    guard apart <= 4 * limit || !filtersBySignature else { continue }
+                    guard apart <= 4 * wide || !filtersBySignature else { continue }
                     let other = Normalizer.scalars(bytes, blocks[Int(candidate)].textRange)
                     if text == nil { text = normalised() }
-                    if let d = BoundedEditDistance.distance(other, text!, limit: limit),
+                    if let d = BoundedEditDistance.distance(other, text!, limit: wide), accepts(Int(candidate), d),
                        best == nil || Int(candidate) < best!.index {
                         best = (Int(candidate), d)
                     }
@@ -374,6 +392,32 @@ public struct DuplicateParagraphRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Words a paragraph needs for one word's change to leave it a near repeat.
+    static let oneWordMinimum = 15
+
+    /// A block written in words: letters enough for `oneWordMinimum` words, and four for each Han
+    /// character at least.
+    static func isWordy(_ f: BlockFacts) -> Bool {
+        f.letters >= UInt32(4 * oneWordMinimum) && f.letters >= 4 * f.han
+    }
+
+    /// The words of `a` and `b` (split at white space, compared byte for byte) are the same but for
+    /// one word put in, dropped or changed, and the longer has at least `oneWordMinimum` words.
+    static func differByOneWord(_ bytes: [UInt8], _ a: SourceRange, _ b: SourceRange) -> Bool {
+        func words(_ r: SourceRange) -> [ArraySlice<UInt8>] {
+            bytes[r.start..<r.end].split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
+        }
+        let x = words(a), y = words(b)
+        guard max(x.count, y.count) >= oneWordMinimum, abs(x.count - y.count) <= 1 else { return false }
+        var i = 0
+        while i < min(x.count, y.count), x[i].elementsEqual(y[i]) { i += 1 }
+        if x.count == y.count {
+            return i < x.count && x[(i + 1)...].elementsEqual(y[(i + 1)...], by: { $0.elementsEqual($1) })
+        }
+        let (long, short) = x.count > y.count ? (x, y) : (y, x)
+        return long[(i + 1)...].elementsEqual(short[i...], by: { $0.elementsEqual($1) })
     }
 
     /// Each block's normalised length, its two hashes and its sketch, made ahead of the walk.

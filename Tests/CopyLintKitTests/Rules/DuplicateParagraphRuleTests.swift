@@ -65,7 +65,8 @@ final class DuplicateParagraphRuleTests: XCTestCase {
     /// A small file's paragraphs are compared pair by pair instead of through sketches: on random
     /// pages of exact, normalised, punctuation-only and near repeats, every repeat the sketches find is
     /// found, the signature filter passes over no repeat, and every near repeat reported is within the
-    /// edits allowed of the paragraph it names (astral text, CRLF and a BOM included).
+    /// edits allowed of the paragraph it names, or one word from it (astral text, CRLF and a BOM
+    /// included).
     func testSmallFilesComparedPairByPairMissNoRepeatTheSketchesFind() {
         var rng = SystemRandomNumberGenerator()
         let options = RuleOptions(specs: DuplicateParagraphRule.description.options)
@@ -91,7 +92,8 @@ final class DuplicateParagraphRuleTests: XCTestCase {
                 near += 1
                 let a = Normalizer.scalars(document.bytes, f.range), b = Normalizer.scalars(document.bytes, f.related[0].range)
                 XCTAssertNotNil(BoundedEditDistance.distance(a, b, limit: max(2, Int(Double(a.count) * 0.02)))
-                                    ?? (a.filter { !Normalizer.isPunctuation($0) } == b.filter { !Normalizer.isPunctuation($0) } ? 0 : nil))
+                                    ?? (a.filter { !Normalizer.isPunctuation($0) } == b.filter { !Normalizer.isPunctuation($0) } ? 0 : nil)
+                                    ?? (DuplicateParagraphRule.differByOneWord(document.bytes, f.range, f.related[0].range) ? 0 : nil))
             }
         }
         XCTAssertGreaterThan(near, 50, "near repeats must be among the pages")
@@ -165,5 +167,21 @@ final class DuplicateParagraphRuleTests: XCTestCase {
             }
         }
         return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Paragraphs of fifteen words or more that differ by one word put in, dropped or changed are
+    /// the same paragraph; two words, or a short paragraph, are not.
+    func testOneWordChangedInALongParagraph() {
+        func differ(_ a: String, _ b: String) -> Bool {
+            let bytes = Array((a + "\n" + b).utf8)
+            return DuplicateParagraphRule.differByOneWord(bytes, SourceRange(0, a.utf8.count), SourceRange(a.utf8.count + 1, bytes.count))
+        }
+        let long = "Officers found bin bags, a broken fridge and two old mattresses in the lane last winter, along with letters that bore his name."
+        XCTAssertTrue(differ(long, long.replacingOccurrences(of: "with letters", with: "with several letters")))
+        XCTAssertTrue(differ(long, long.replacingOccurrences(of: "broken ", with: "")))
+        XCTAssertTrue(differ(long, long.replacingOccurrences(of: "fridge", with: "washing-machine")))
+        XCTAssertFalse(differ(long, long.replacingOccurrences(of: "with letters", with: "with two letters that")))
+        XCTAssertFalse(differ("Officers found bin bags in the lane.", "Officers found black bin bags in the lane."))
+        XCTAssertTrue(differ("𠮷 " + long, "𠮷 " + long.replacingOccurrences(of: "last winter", with: "last cold winter")))
     }
 }

@@ -253,4 +253,19 @@ final class MisplacedHeadlineRuleTests: XCTestCase {
             if Affinity.isAlphabetic(s) != s.properties.isAlphabetic { return XCTFail(String(value, radix: 16)) }
         }
     }
+
+    /// A credit for a page's making (Letters page compiled by Ann Kell, Photographs by …) is no
+    /// headline; a headline that ends on "by" and a name (Bridge opened by Prince Edward) is one. A
+    /// letter's signature is a name of two or three capitalised words alone.
+    func testCreditsAndSignatures() {
+        func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+        XCTAssertTrue(MisplacedHeadlineRule.isMakingCredit(scalars("Letters page compiled by Imelda Sharratt")))
+        XCTAssertTrue(MisplacedHeadlineRule.isMakingCredit(scalars("Photographs by Ann Kell")))
+        XCTAssertFalse(MisplacedHeadlineRule.isMakingCredit(scalars("Bridge opened by Prince Edward")))
+        XCTAssertFalse(MisplacedHeadlineRule.isMakingCredit(scalars("Compiled by the parish council")))
+        XCTAssertTrue(MisplacedHeadlineRule.isSignature(scalars("Margot Fairweather")))
+        XCTAssertTrue(MisplacedHeadlineRule.isSignature(scalars("Mary-Jo O'Neill Hart")))
+        XCTAssertFalse(MisplacedHeadlineRule.isSignature(scalars("Library opening hours")))
+        XCTAssertFalse(MisplacedHeadlineRule.isSignature(scalars("BBC")))
+    }
 }

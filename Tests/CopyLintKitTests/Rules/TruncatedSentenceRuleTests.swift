@@ -387,4 +387,19 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         let document = CopyParser().parse(SourceText(path: "t.md", string: text))
         XCTAssertEqual(off.check(RuleContext(document: document)), [])
     }
+
+    /// An item's number opens a list's line (1.首套…, 2、…, 3）…, 4) …): such lines set without stops
+    /// keep a list's convention. A figure (2.5倍, 1998年) is no item's number.
+    func testItemNumbers() {
+        func item(_ s: String) -> Bool {
+            let b = Array(s.utf8)
+            return TruncatedSentenceRule.opensWithItemNumber(ScalarText(b, SourceRange(0, b.count)))
+        }
+        XCTAssertTrue(item("1.首套住房最高贷款额度提高到80万元"))
+        XCTAssertTrue(item("2、首付款比例最低20%"))
+        XCTAssertTrue(item("12) Bring a packed lunch"))
+        XCTAssertFalse(item("2.5倍于去年"))
+        XCTAssertFalse(item("1998年，𠮷溪建县"))
+        XCTAssertFalse(item("3"))
+    }
 }

@@ -227,6 +227,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "differs only by a half-width comma": "differs only by a half-width comma",
+        "reprinted with one word put in (several): a near repeat, however long the word": "reprinted with one word put in (several): a near repeat, however long the word",
         "a near repeat: one letter lost": "a near repeat: one letter lost",
         "every repeat after the first is reported": "every repeat after the first is reported",
         "a paragraph of two sentences printed again under the next heading, its stop turned into a semicolon": "a paragraph of two sentences printed again under the next heading, its stop turned into a semicolon",
@@ -277,6 +278,11 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "a credit and a caption that end on a name (Peña): a word with a letter outside ASCII is read whole, not as its last letters": "a credit and a caption that end on a name (Peña): a word with a letter outside ASCII is read whole, not as its last letters",
+        "a paragraph that breaks off over a jump line naming its page without 第 (（下转A4版）) goes on on that page": "a paragraph that breaks off over a jump line naming its page without 第 (（下转A4版）) goes on on that page",
+        "a contact line that ends on an e-mail address goes without a stop": "a contact line that ends on an e-mail address goes without a stop",
+        "numbered items set without stops (1.…20%) keep a list's convention, not the copy's: an answer cut short is still cut": "numbered items set without stops (1.…20%) keep a list's convention, not the copy's: an answer cut short is still cut",
+        "the first paragraph under a byline, with a sentence done inside it, stops on a name: its last sentence goes on in the next paragraph": "the first paragraph under a byline, with a sentence done inside it, stops on a name: its last sentence goes on in the next paragraph",
+        "an orphan: a localizer alone before a comma (后，) opens the paragraph, the end of a time clause whose beginning is lost": "an orphan: a localizer alone before a comma (后，) opens the paragraph, the end of a time clause whose beginning is lost",
         "a line set flush with no mark at the foot of an OCR'd column whose paragraphs open with an indent is a headline (misplaced-headline's), not a cut sentence": "a line set flush with no mark at the foot of an OCR'd column whose paragraphs open with an indent is a headline (misplaced-headline's), not a cut sentence",
         "a column break inside the word 青年": "a column break inside the word 青年",
         "a hyphenated word split across a break": "a hyphenated word split across a break",
@@ -333,6 +339,9 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "the story's headline printed after it",
+        "a credit for the page's making (Letters page compiled by …) closes the page: no headline": "a credit for the page's making (Letters page compiled by …) closes the page: no headline",
+        "a content system's export: each 标题 field heads its record, and a line in a record's body that shares no words with it is another story's headline": "a content system's export: each 标题 field heads its record, and a line in a record's body that shares no words with it is another story's headline",
+        "a letters page whose titles stand alone (the town under each writer's name is no heading): a title stacked over the next letter's heads nothing": "a letters page whose titles stand alone (the town under each writer's name is no heading): a title stacked over the next letter's heads nothing",
         "a page of notices: an official document's title (…关于…的公示) with no text under it, the next notice's issuer and title following": "a page of notices: an official document's title (…关于…的公示) with no text under it, the next notice's issuer and title following",
         "a web page's related-news list and its copyright line: no headline": "a web page's related-news list and its copyright line: no headline",
         "a station's schedule, its rows opening on their times, and the previews' credit under it: no headlines": "a station's schedule, its rows opening on their times, and the previews' credit under it: no headlines",
@@ -1120,6 +1129,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "differs only by a half-width comma": "只差一个半角逗号",
+        "reprinted with one word put in (several): a near repeat, however long the word": "重印时插入了一个词（several）：无论这个词多长，都是近似重复",
         "a near repeat: one letter lost": "近似重复：少了一个字母",
         "every repeat after the first is reported": "第一次之后的每一次重复都会报告",
         "a paragraph of two sentences printed again under the next heading, its stop turned into a semicolon": "两句话的段落在下一个标题下又排了一次，句号变成了分号",
@@ -1170,6 +1180,11 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "a credit and a caption that end on a name (Peña): a word with a letter outside ASCII is read whole, not as its last letters": "署名行和图片说明以人名结尾（Peña）：含非ASCII字母的词整体读取，不只看最后几个字母",
+        "a paragraph that breaks off over a jump line naming its page without 第 (（下转A4版）) goes on on that page": "段落断在不带“第”字的转版行（“（下转A4版）”）之上：正文在那一版继续",
+        "a contact line that ends on an e-mail address goes without a stop": "以电子邮箱结尾的联系方式行不加句号",
+        "numbered items set without stops (1.…20%) keep a list's convention, not the copy's: an answer cut short is still cut": "不加句号的编号条目（1.…20%）是列表的体例，不是正文的体例：被截断的回答仍然是截断",
+        "the first paragraph under a byline, with a sentence done inside it, stops on a name: its last sentence goes on in the next paragraph": "署名下的第一段，段中已有完整句子，却止于人名，没有句末标点：最后一句接到下一段",
+        "an orphan: a localizer alone before a comma (后，) opens the paragraph, the end of a time clause whose beginning is lost": "孤立段：方位词单独加逗号（“后，”）开头，是一个开头丢失的时间状语的结尾",
         "a line set flush with no mark at the foot of an OCR'd column whose paragraphs open with an indent is a headline (misplaced-headline's), not a cut sentence": "段首缩进的OCR栏目底部一行顶格、不带标点，是标题（归标题错位规则），不是断句",
         "a column break inside the word 青年": "分栏断在“青年”一词中间",
         "a hyphenated word split across a break": "带连字符的单词被断开",
@@ -1226,6 +1241,9 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的标题排在了稿件之后",
+        "a credit for the page's making (Letters page compiled by …) closes the page: no headline": "版面制作署名（Letters page compiled by …）收束全版：不是标题",
+        "a content system's export: each 标题 field heads its record, and a line in a record's body that shares no words with it is another story's headline": "内容管理系统导出稿：每个“标题”字段是该条稿件的标题；稿件正文中与之毫无共同词语的一行是别的稿件的标题",
+        "a letters page whose titles stand alone (the town under each writer's name is no heading): a title stacked over the next letter's heads nothing": "读者来信版的标题都单独成行（写信人姓名下的地名不是标题）：叠在下一封信标题之上的标题下面没有内容",
         "a page of notices: an official document's title (…关于…的公示) with no text under it, the next notice's issuer and title following": "公告版：一份公文的标题（…关于…的公示）下面没有正文，紧接着是下一份公告的发文机关和标题",
         "a web page's related-news list and its copyright line: no headline": "网页的相关新闻列表和版权信息行：不是标题",
         "a station's schedule, its rows opening on their times, and the previews' credit under it: no headlines": "电台节目表（各行以时间开头）及其下的预告作者署名：都不是标题",
@@ -2013,6 +2031,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "differs only by a half-width comma": "只差一個半形逗號",
+        "reprinted with one word put in (several): a near repeat, however long the word": "重印時插入了一個詞（several）：無論這個詞多長，都是近似重複",
         "a near repeat: one letter lost": "近似重複：少了一個字母",
         "every repeat after the first is reported": "第一次之後的每一次重複都會回報",
         "a paragraph of two sentences printed again under the next heading, its stop turned into a semicolon": "兩句話的段落在下一個標題下又排了一次，句號變成了分號",
@@ -2063,6 +2082,11 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "a credit and a caption that end on a name (Peña): a word with a letter outside ASCII is read whole, not as its last letters": "署名行和圖片說明以人名結尾（Peña）：含非ASCII字母的詞整體讀取，不只看最後幾個字母",
+        "a paragraph that breaks off over a jump line naming its page without 第 (（下转A4版）) goes on on that page": "段落斷在不帶「第」字的轉版行（「（下转A4版）」）之上：正文在那一版繼續",
+        "a contact line that ends on an e-mail address goes without a stop": "以電子郵箱結尾的聯絡方式行不加句號",
+        "numbered items set without stops (1.…20%) keep a list's convention, not the copy's: an answer cut short is still cut": "不加句號的編號條目（1.…20%）是列表的體例，不是正文的體例：被截斷的回答仍然是截斷",
+        "the first paragraph under a byline, with a sentence done inside it, stops on a name: its last sentence goes on in the next paragraph": "署名下的第一段，段中已有完整句子，卻止於人名，沒有句末標點：最後一句接到下一段",
+        "an orphan: a localizer alone before a comma (后，) opens the paragraph, the end of a time clause whose beginning is lost": "孤立段：方位詞單獨加逗號（「后，」）開頭，是一個開頭遺失的時間狀語的結尾",
         "a line set flush with no mark at the foot of an OCR'd column whose paragraphs open with an indent is a headline (misplaced-headline's), not a cut sentence": "段首縮排的OCR欄目底部一行頂格、不帶標點，是標題（歸標題錯位規則），不是斷句",
         "a column break inside the word 青年": "分欄斷在「青年」一詞中間",
         "a hyphenated word split across a break": "帶連字號的單字被斷開",
@@ -2119,6 +2143,9 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的標題排在稿件之後",
+        "a credit for the page's making (Letters page compiled by …) closes the page: no headline": "版面製作署名（Letters page compiled by …）收束全版：不是標題",
+        "a content system's export: each 标题 field heads its record, and a line in a record's body that shares no words with it is another story's headline": "內容管理系統匯出稿：每個「标题」欄位是該條稿件的標題；稿件正文中與之毫無共同詞語的一行是別的稿件的標題",
+        "a letters page whose titles stand alone (the town under each writer's name is no heading): a title stacked over the next letter's heads nothing": "讀者來信版的標題都單獨成行（寫信人姓名下的地名不是標題）：疊在下一封信標題之上的標題下面沒有內容",
         "a page of notices: an official document's title (…关于…的公示) with no text under it, the next notice's issuer and title following": "公告版：一份公文的標題（…關於…的公示）下面沒有正文，緊接著是下一份公告的發文機關和標題",
         "a web page's related-news list and its copyright line: no headline": "網頁的相關新聞列表和版權資訊行：不是標題",
         "a station's schedule, its rows opening on their times, and the previews' credit under it: no headlines": "電台節目表（各行以時間開頭）及其下的預告作者署名：都不是標題",

@@ -31,6 +31,9 @@ extension MisplacedHeadlineRule {
         // or the first name of a reporter filing copy), not a headline: no headline is one word.
         if blocks[target].headingLevel == 0, blocks[target].kind == .paragraph || blocks[target].kind == .label,
            s.isEnglish(target), TextTraits.wordCount(s.texts.scalars(target)) < 2 { return true }
+        // Nor is a credit for the page's making under its last item (Letters page compiled by Ann
+        // Kell, Edited by…): the work, "by", and a name.
+        if g.members.count == 1, blocks[target].headingLevel == 0, s.isEnglish(target), Self.isMakingCredit(s.texts.scalars(target)) { return true }
         if blocks[target].kind == .paragraph, storyHasHeadline {
             // A trailing unmarked line is the story's last, cut, sentence, unless it echoes the copy
             // just above it as a headline does its story (on a page of several stories, one that lost
@@ -135,6 +138,8 @@ extension MisplacedHeadlineRule {
         }
         guard hasBodyAround, b.kind == .subhead, b.headingLevel == 0 else { return false }
         let (ta, tb) = (s.texts.scalars(i), s.texts.scalars(next))
+        // (A name over one English word is a letter's signature and the town it is signed from.)
+        if Self.isSignature(ta), s.isEnglish(next), TextTraits.wordCount(tb) < 2 { return false }
         // (A live report's post opens on its time, 17.40 BST: the line over it closes the post before.)
         if Self.isClockTime(tb) { return false }
         // Two section names in capitals in a row (ICE HOCKEY / BASKETBALL): one rank, the first empty.
@@ -151,10 +156,20 @@ extension MisplacedHeadlineRule {
         var single = 0, stacked = false
         // (A section's name in capitals over its first item's heading, ROUND-UP / Harriers win county
         // title, is the section and one heading, not two stacked.)
+        // (Nor is one English word right under a line of a name alone, over a heading: the town a letter
+        // is signed from, under its writer's name, read as a heading over the next letter's title.)
         for m in s.otherBodyGroups(n) where s.blocks[s.groups[m].first].kind == .subhead {
             let g = s.groups[m]
             let sectionOverOne = g.members.count == 2 && Self.isCapitalsHeading(s.texts.scalars(g.first))
-            if g.members.count > 1, !sectionOverOne { stacked = true } else { single += 1 }
+            // (The town, and the name over it where that was read as a heading too.)
+            var signing = Set<Int>()
+            for m in g.members where m > 0 && s.isEnglish(m) && TextTraits.wordCount(s.texts.scalars(m)) < 2
+                && Self.isSignature(s.texts.scalars(m - 1)) {
+                signing.formUnion([m - 1, m])
+            }
+            let headings = g.members.filter { !signing.contains($0) }
+            if headings.isEmpty { continue }
+            if headings.count > 1, !sectionOverOne { stacked = true } else { single += 1 }
         }
         // English subheads longer than crossheads (a letters page's titles, Keep the library open) are
         // one series where the story sets two or more of them alone and none stacked.
@@ -183,6 +198,32 @@ extension MisplacedHeadlineRule {
         while k >= 0, blocks[k].kind == .paragraph, !s.isHeading[k] { k -= 1 }
         guard k < first - 2, isCredit(k) else { return nil }
         return first - 2
+    }
+
+    /// A line of at most eight words closing on a verb of a page's making, "by" and a name of one to
+    /// three capitalised words (Letters page compiled by Ann Kell, Photographs by…, Edited by…).
+    static func isMakingCredit(_ t: [Unicode.Scalar]) -> Bool {
+        let words = t.split(separator: " ").map { String(String.UnicodeScalarView($0)) }
+        guard words.count <= 8, let by = words.lastIndex(where: { $0.lowercased() == "by" }), by > 0,
+              (1...3).contains(words.count - by - 1) else { return false }
+        guard words[(by + 1)...].allSatisfy({ $0.first?.isUppercase == true && $0.dropFirst().contains(where: \.isLowercase) }) else { return false }
+        return creditVerbs.contains(words[by - 1].lowercased())
+    }
+
+    /// The verbs of a credit for making a page or its parts.
+    static let creditVerbs: Set<String> = ["compiled", "edited", "written", "produced", "designed", "photographed", "photographs",
+                                           "pictures", "illustrated", "illustrations", "researched", "translated", "subbed"]
+
+    /// A line of two or three capitalised words and nothing else (Margot Fairweather): a name signing
+    /// a letter or an item.
+    static func isSignature(_ t: [Unicode.Scalar]) -> Bool {
+        let words = t.split(separator: " ")
+        guard (2...3).contains(words.count) else { return false }
+        return words.allSatisfy { w in
+            w.count >= 2 && CharClass.isASCIIUpper(w.first!.value)
+                && w.dropFirst().allSatisfy { CharClass.isASCIILetter($0.value) || $0 == "'" || $0 == "-" }
+                && w.dropFirst().contains { CharClass.isASCIILower($0.value) }
+        }
     }
 
     /// A Chinese line of two phrases about one comma, neither under four characters.

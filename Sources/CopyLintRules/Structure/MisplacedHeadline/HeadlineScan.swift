@@ -27,7 +27,8 @@ final class HeadlineScan {
     private var lastBodyAtOrBefore: [Int?] = []
     private var firstBodyAtOrAfter: [Int?] = []
     /// Per story: its heading groups with body copy on both sides (not counting a group over a
-    /// byline, a dateline or a lede: that one opens a story of its own).
+    /// byline, a dateline or a lede: that one opens a story of its own; nor one a story opens with
+    /// under a rule or a field (稿件编号：…), as a record of a content system's export does).
     private var midBodyCounts: [Int: Int] = [:]
     /// Stories whose first block is copy (no heading, label or byline over it).
     private var headless = Set<Int>()
@@ -112,7 +113,10 @@ final class HeadlineScan {
         }
         for i in blocks.indices.reversed() { firstBodyAtOrAfter[i] = isBody[i] ? i : firstBodyAtOrAfter[i + 1] }
         for g in groups where bodyBefore(g) != nil && firstBodyAtOrAfter[g.last + 1] != nil
-            && !(g.last + 1 < blocks.count && opensStory(g.last + 1)) {
+            && !(g.last + 1 < blocks.count && opensStory(g.last + 1))
+            && !(g.first > 0 && blocks[g.first - 1].article != blocks[g.first].article
+                 && (blocks[g.first - 1].kind == .separator
+                     || (blocks[g.first - 1].kind == .label && TextTraits.colonNearStart(bytes, blocks[g.first - 1].textRange)))) {
             midBodyCounts[blocks[g.first].article, default: 0] += 1
         }
     }

@@ -31,6 +31,52 @@ public struct MisplacedHeadlineRule: Rule {
         ],
         triggering: [
             Example("""
+                YOUR LETTERS
+
+                Keep the ferry running
+
+                The ferry to 𠮷 Point is the only way many of us can reach the market without a long drive.
+
+                Moira Penhallow
+                Tregarth
+
+                ↓Library opening hours
+
+                Speed bumps are overdue
+
+                Cars come down Quay Road far too fast for a street where children walk to school every day.
+
+                Daniel Roskilly
+                Polwenna
+
+                Thanks to the lifeboat crew
+
+                I want to thank the volunteers who came to help my son when his dinghy overturned last month.
+
+                Agnes Trebilcock
+                Penmorva
+                """, note: "a letters page whose titles stand alone (the town under each writer's name is no heading): a title stacked over the next letter's heads nothing"),
+            Example("""
+                稿件编号：XW-0001
+                标题：河畔社区开办“长者食堂”
+                作者：记者　林小川
+                正文：
+                河畔社区“长者食堂”昨天开张，每份午餐收费10元，80岁以上老人再减2元。
+                食堂由社区闲置的活动室改建而成，可同时容纳40位老人就餐。
+                【编辑：周　岚】
+                ========================================
+                稿件编号：XW-0002
+                标题：𠮷溪小学新建塑胶跑道投入使用
+                作者：记者　林小川
+                正文：
+                𠮷溪小学新建的塑胶跑道昨天投入使用，全长300米，铺设了环保材料。
+                学校还在操场一角新建了沙坑和单杠，方便学生课间锻炼。
+                ↓全市春季消防安全大检查启动
+                “以前下雨天操场全是泥，现在随时都能跑。”五年级学生陈思远说。
+                校长介绍，跑道在课余时间还将向周边居民开放。
+                【编辑：周　岚】
+                """, note: "a content system's export: each 标题 field heads its record, and a line in a record's body that shares no words with it is another story's headline"),
+            Example("""
                 本报讯 记者林晓 全市首批智慧停车场昨日投入使用，市民可通过手机查询空余车位。
 
                 据介绍，今年还将新建智慧停车场二十个。
@@ -361,6 +407,27 @@ public struct MisplacedHeadlineRule: Rule {
                 """, note: "a page of two stories: the first one's headline and deck, stacked without a blank line, printed after it, over the next story's headline and ——deck"),
         ],
         nonTriggering: [
+            Example("""
+                YOUR LETTERS
+
+                Keep the ferry running
+
+                The ferry to 𠮷 Point is the only way many of us can reach the market without a long drive.
+
+                Moira Penhallow
+                Tregarth
+
+                Speed bumps on Quay Road are long overdue
+
+                Cars come down Quay Road far too fast for a street where children walk to school every day.
+
+                Daniel Roskilly
+                Polwenna
+
+                Editor's note: The council will discuss the ferry timetable at its meeting on Thursday, June 5.
+
+                Letters page compiled by Ruth Kernick
+                """, note: "a credit for the page's making (Letters page compiled by …) closes the page: no headline"),
             Example("""
                 首页 > 乡镇动态
                 𠮷溪县举办首届乡村篮球赛

@@ -109,9 +109,12 @@ extension TruncatedSentenceRule {
             }
             if evidence == nil, (block.kind == .paragraph && (unfinished.contains(i) || s.clauseCutAmidStops(i, text))) || leadSubhead, weak, !Self.endsOnClosedList(text),
                !Self.endsOnCode(text),
-               block.ledeRange != nil || (i > 0 && blocks[i - 1].kind == .paragraph && blocks[i - 1].article == block.article) || copyLead,
+               block.ledeRange != nil || (i > 0 && blocks[i - 1].kind == .paragraph && blocks[i - 1].article == block.article) || copyLead
+                || (i > 0 && blocks[i - 1].kind == .byline && blocks[i - 1].article == block.article && Self.hasInnerStop(text)),
                !headsCopy {
-                // Running text that stops without a stop, where the rest of the copy does not.
+                // Running text that stops without a stop, where the rest of the copy does not. (So too
+                // the first paragraph under a byline, with a sentence done inside it: copy starts under
+                // the byline.)
                 evidence = Self.noStopReason
                 if let n = next, blocks[n].kind == .paragraph, blocks[n].article == block.article {
                     s.flaggedCut.insert(i)
@@ -137,6 +140,9 @@ extension TruncatedSentenceRule {
             // A note on the writer closing a story (Ann Kell is the editor of the Harbour Review, which
             // covers…), set as a note without its stop: nothing but a missing stop says it is cut.
             if reason == Self.noStopReason, storyEnds, Self.isContributorNote(text) { continue }
+            // Nor a line that ends on an address (… or email notices@…, 网址：www.…): a contact line,
+            // set without a stop so the address is not misread.
+            if reason == Self.noStopReason, Self.endsOnCode(text) { continue }
             // A missing stop says little before a list (the line that introduces it) or in the remains
             // of a form or a table (cells set apart by runs of spaces: `Yes  No   Results`).
             if reason == Self.noStopReason, (next.map(s.beginsList) ?? false) || Self.hasCellGaps(text) { continue }

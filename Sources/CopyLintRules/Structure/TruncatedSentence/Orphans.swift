@@ -96,8 +96,16 @@ extension TruncatedSentenceRule {
     func opensInsideClause(_ t: ScalarText, _ bytes: [UInt8], _ r: SourceRange) -> String? {
         guard let first = t.scalars.first, CharClass.isHan(first), ChineseClauseModel.isRarerAtOpening(first) else { return nil }
         let head = hanHead(t)
-        guard let token = ChineseLexicon.segment(head).first, token.length == 1,
-              let ratio = ChineseClauseModel.openingLog10Ratio(head.prefix(3)), ratio < -1 else { return nil }
+        let tokens = ChineseLexicon.segment(head)
+        guard let token = tokens.first, token.length == 1 else { return nil }
+        // (Two characters alone in a row, the second no particle or suffix (访/俄/期间): a word the
+        // list does not know, a name or an abbreviation, which the model cannot judge either. After
+        // one that is, 定/的, 子/们, the first closes a word.)
+        if tokens.count > 1, tokens[1].length == 1 {
+            let second = ChineseChars.wordClass(head[1])
+            guard second == .particle || second == .affix else { return nil }
+        }
+        guard let ratio = ChineseClauseModel.openingLog10Ratio(head.prefix(3)), ratio < -1 else { return nil }
         let words = head.prefix(3)
         var pattern: [UInt8] = []
         for c in words { if let u = Unicode.Scalar(c) { pattern.append(contentsOf: String(u).utf8) } }
@@ -183,7 +191,7 @@ extension TruncatedSentenceRule {
         guard let c = opening.first else { return false }
         return CharClass.isASCIILower(c) || Self.neverOpensChinese.contains(c) || ChineseChars.rarelyOpensClause(c) || c == 0x7B49
             || (CharClass.isHan(c) && ChineseClauseModel.isRarerAtOpening(c))
-            || ChineseChars.wordClass(c) == .particle
+            || ChineseChars.wordClass(c) == .particle || ChineseChars.wordClass(c) == .localizer
             || Self.isOpeningPunctuationSlip(c) || opening.earlyCloser
     }
 
@@ -252,7 +260,11 @@ extension TruncatedSentenceRule {
         }
         // A particle standing alone before a comma or a stop (等，都属于…): the tail of a list or a
         // clause whose beginning is lost.
-        if ChineseChars.wordClass(first) == .particle, s.count > 1, s[1] == 0xFF0C || s[1] == 0x3002 || s[1] == 0x3001 {
+        // (So is a localizer before a comma or a stop, 后，老人只需…: the tail of 改造完成后, a time or a
+        // place whose object is lost. Not before 、: 上、下浦村 names two places.)
+        let localizer = ChineseChars.wordClass(first) == .localizer
+        if ChineseChars.wordClass(first) == .particle || localizer,
+           s.count > 1, s[1] == 0xFF0C || s[1] == 0x3002 || (s[1] == 0x3001 && !localizer) {
             return "'\(t.string(0, 1))' cannot open a sentence"
         }
         // 等 and a number (等12个…): the close of a list whose items are lost (A、B等12个), not the verb

@@ -18,6 +18,16 @@ extension TruncatedSentenceRule {
 
     /// List items and line-ups are not sentences: "- Read more …",
     /// "Substitutes: Lee for Grant (60), Moss for Hale (75), …".
+    /// The line opens on an item's number: one or two digits and a point, 、 or a closing bracket
+    /// (1.首套…, 2、…, 3）…, 4) …).
+    static func opensWithItemNumber(_ t: ScalarText) -> Bool {
+        let s = t.scalars
+        var k = 0
+        while k < min(s.count, 2), CharClass.isDigit(s[k]) { k += 1 }
+        guard k > 0, k < s.count, k + 1 < s.count else { return false }
+        return [0x2E, 0x3001, 0xFF0E, 0xFF09, 0x29].contains(s[k]) && !CharClass.isDigit(s[k + 1])
+    }
+
     static func isListLike(_ t: ScalarText) -> Bool {
         let s = t.scalars
         guard let first = s.first else { return false }

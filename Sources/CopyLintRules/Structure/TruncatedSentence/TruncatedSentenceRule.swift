@@ -32,6 +32,47 @@ public struct TruncatedSentenceRule: Rule {
         ],
         triggering: [
             Example("""
+                老旧小区加装电梯
+
+                　　今年我市计划为老旧小区加装电梯60部，目前已有23部开工建设。
+
+                　　↓后，住在高层的老人上下楼再也不用发愁了，不少居民专门到社区表示感谢。
+
+                　　市住建局表示，将继续简化审批流程。
+                """, note: "an orphan: a localizer alone before a comma (后，) opens the paragraph, the end of a time clause whose beginning is lost"),
+            Example("""
+                公积金新政4月起施行
+
+                本报记者　林小川
+
+                3月18日，市政府新闻办举行新闻发布会，发布住房公积金新政。市住房公积金管理中心主任𠮷振↓邦
+
+                就政策内容回答了记者提问。现将主要内容整理如下。
+
+                问：新政有哪些变化？
+
+                答：主要有三个方面，贷款额度、首付比例和提取方式都有调整。
+                """, note: "the first paragraph under a byline, with a sentence done inside it, stops on a name: its last sentence goes on in the next paragraph"),
+            Example("""
+                公积金新政4月起施行
+
+                　　市住房公积金管理中心昨天公布新政。职工家庭购买首套住房的，最高贷款额度由60万元提高到80万元，首付款比例最低可
+
+                　　新政自4月1日起施行，有效期两年。中心提醒，申请前可先在𠮷梧公积金APP上试算额度。
+
+                　　问：多子女家庭有没有额外支持？
+
+                　　答：有。生育二孩及以上的家庭购买自住住房，贷款额度可以再上↓浮
+
+                　　问：租房提取有什么变化？
+
+                　　答：每月可以提取一次，每次最高1500元。
+
+                【政策要点】
+                1.首套住房最高贷款额度提高到80万元，多子女家庭再上浮20%
+                2.首套住房首付款比例最低20%，第二套最低25%
+                """, note: "numbered items set without stops (1.…20%) keep a list's convention, not the copy's: an answer cut short is still cut"),
+            Example("""
                 # 标题
 
                 社区改造时成立了一支↓青
@@ -317,6 +358,21 @@ public struct TruncatedSentenceRule: Rule {
                 """, note: "a dateline stranded at the end"),
         ],
         nonTriggering: [
+            Example("""
+                Swimming club open day
+
+                The 𠮷 Bay swimming club opens its doors to new members on Saturday from ten until two.
+
+                Coaches will run taster sessions in the small pool for children aged six and over.
+
+                To book a place, call 01632 960111 or email bookings@bayswim.example
+                """, note: "a contact line that ends on an e-mail address goes without a stop"),
+            Example("""
+                老城区供暖管网改造启动
+
+                　　本报讯　今年我市将改造老城区供暖管网42公里，涉及𠮷园、桂苑等17个小区。改造完成后，这些小区的
+                （下转A4版）
+                """, note: "a paragraph that breaks off over a jump line naming its page without 第 (（下转A4版）) goes on on that page"),
             Example("""
                 代表团抵达港口城市
 

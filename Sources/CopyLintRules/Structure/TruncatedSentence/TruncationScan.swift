@@ -42,10 +42,11 @@ final class TruncationScan {
         for i in blocks.indices where open[i] && blocks[i].kind == .paragraph {
             if unfinished.count > TruncatedSentenceRule.styleLimit { break }
             let text = BlockTexts.text(bytes, blocks[i].textRange)
-            // (An item of a list goes without its stop by convention: - Work on the road will start. So
-            // does a line in headlinese: a deck, a standfirst, a subject line.)
+            // (An item of a list goes without its stop by convention: - Work on the road will start, or
+            // 1.首套住房最高贷款额度提高到80万元. So does a line in headlinese: a deck, a standfirst, a
+            // subject line.)
             guard TruncatedSentenceRule.isLongProse(text), !TruncatedSentenceRule.isListLike(text),
-                  !TruncatedSentenceRule.isHeadlinese(text) else { continue }
+                  !TruncatedSentenceRule.opensWithItemNumber(text), !TruncatedSentenceRule.isHeadlinese(text) else { continue }
             let e = TruncatedSentenceRule.Ending(text)
             // Chinese: only text that has a full sentence inside it counts (a one-sentence lead is a
             // style), or the lede under a dateline (本报北京1月15日电…): copy, never a lead-in.
