@@ -140,6 +140,11 @@ extension MisplacedHeadlineRule {
         let (ta, tb) = (s.texts.scalars(i), s.texts.scalars(next))
         // (A name over one English word is a letter's signature and the town it is signed from.)
         if Self.isSignature(ta), s.isEnglish(next), TextTraits.wordCount(tb) < 2 { return false }
+        // (Nor are two lines of a stanza: set close under a short line of the poem that has no stop,
+        // 石板路把最后一点光 / 一块一块，收进青苔里 / 卖豆腐的老人推着车 / 把吆喝声留在了巷子口.)
+        if i > 0, a.blankLinesBefore == 0, b.blankLinesBefore == 0, s.blocks[i - 1].kind == .paragraph,
+           s.blocks[i - 1].textRange.length <= 90, let last = s.context.facts.lastSignificantScalar(of: i - 1),
+           !TruncatedSentenceRule.Ending.isFinal(last), last != 0xFF1A, last != 0x3A { return false }
         // (A live report's post opens on its time, 17.40 BST: the line over it closes the post before.)
         if Self.isClockTime(tb) { return false }
         // Two section names in capitals in a row (ICE HOCKEY / BASKETBALL): one rank, the first empty.
