@@ -266,7 +266,11 @@ enum LayoutRecognizer {
         // will do where each runs on in lower case or through a hyphen, as no headline does).
         let fullPairs = inner.filter { isFull($0, best.wrap) }
         let enough = best.full >= 3 || (best.full == 2 && fullPairs.allSatisfy { $0.hyphen || $0.nextLowercase && !$0.nextCJK })
-        guard enough, best.full * 10 >= inner.count * 6, cols <= 130, best.wrap.width >= 12 else { return nil }
+        // (Lines shorter than half the width say nothing of a wrapper: a list's rows, a results table
+        // or a heading stack set among wrapped paragraphs. The share of full lines is taken among the
+        // others.)
+        let measured = inner.filter { (best.wrap.columns ? $0.cols : $0.chars) * 2 >= best.wrap.width }.count
+        guard enough, best.full * 10 >= measured * 6, cols <= 130, best.wrap.width >= 12 else { return nil }
         let full = fullPairs
         let letterStarts = full.filter(\.nextLetter)
         let runOn = letterStarts.filter { $0.nextLowercase || $0.hyphen }.count

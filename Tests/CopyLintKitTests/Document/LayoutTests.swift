@@ -72,6 +72,60 @@ final class LayoutTests: TempFolderTestCase {
             .filter { $0.ruleID == "truncated-sentence" }.isEmpty)
     }
 
+    /// A wrapped match report over a team line, a few result lines and a fixtures list of short rows
+    /// set close: the rows, shorter than half the width, say nothing of a wrapper, and the report is
+    /// read as wrapped (CRLF, a BOM, astral text in a row).
+    func testWrappedCopyOverAListOfShortRows() {
+        let lines = [
+            "Rovers climb to third with late winner",
+            "",
+            "By Ann Kell",
+            "",
+            "Harbour Rovers came from behind to beat Quayside Athletic on",
+            "Saturday and climb to third place in the coastal league table,",
+            "two points behind the leaders.",
+            "",
+            "Quayside went ahead after a quarter of an hour when a corner",
+            "was only half cleared and their captain drove the loose ball",
+            "in from the edge of the area.",
+            "",
+            "Rovers were level before half-time through a header from a",
+            "free kick on the left, and the winner came ten minutes from",
+            "the end from a long ball over the top.",
+            "",
+            "The Rovers manager said afterwards that his side had shown",
+            "real patience in the second half and that the result kept",
+            "their hopes of promotion alive.",
+            "",
+            "The two sides meet again in the county cup next month, when",
+            "Quayside will have home advantage and their first-choice",
+            "goalkeeper back from injury.",
+            "",
+            "ROVERS: Pascoe; Tremayne, Bolitho, Curnow, Jago; Penrose, Trevithick, Nance (Rowe 70); Hocking, Polglase, Angove (Tonkin 81).",
+            "Goals: Polglase 44, Hocking 80.",
+            "Referee: Peter Kitto",
+            "Attendance: 912",
+            "",
+            "FIXTURES",
+            "Saturday",
+            "Coastal League",
+            "Harbour Rovers v Porthleven (3pm)",
+            "Quayside Athletic v St Erth (3pm)",
+            "Mousehole v Newlyn (3pm)",
+            "Sunday",
+            "Women's League",
+            "Harbour Rovers Women v 𠮷 Bay Ladies (2pm)",
+            "Tuesday",
+            "County Cup",
+            "Quayside Athletic v Harbour Rovers (7.45pm)"
+        ]
+        let text = "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        let d = parse(text)
+        guard case .wrapped(let width, _, _) = d.layout.flow else { return XCTFail("\(d.layout)") }
+        XCTAssertTrue((58...64).contains(width), "\(width)")
+        XCTAssertEqual(fourChecks(text), [], "a wrap is not a break")
+    }
+
     func testHardWrappedEnglishWithIndentsAndNoBlankLines() {
         let text = """
             Council delays vote on parking charges
