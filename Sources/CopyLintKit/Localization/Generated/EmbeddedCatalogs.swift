@@ -339,6 +339,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "the story's headline printed after it",
+        "the last line of a box, set close under its label in 【】 and the box's other lines, is an item of the box, not the headline of the story above": "the last line of a box, set close under its label in 【】 and the box's other lines, is an item of the box, not the headline of the story above",
         "a credit for the page's making (Letters page compiled by …) closes the page: no headline": "a credit for the page's making (Letters page compiled by …) closes the page: no headline",
         "a content system's export: each 标题 field heads its record, and a line in a record's body that shares no words with it is another story's headline": "a content system's export: each 标题 field heads its record, and a line in a record's body that shares no words with it is another story's headline",
         "a letters page whose titles stand alone (the town under each writer's name is no heading): a title stacked over the next letter's heads nothing": "a letters page whose titles stand alone (the town under each writer's name is no heading): a title stacked over the next letter's heads nothing",
@@ -1241,6 +1242,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的标题排在了稿件之后",
+        "the last line of a box, set close under its label in 【】 and the box's other lines, is an item of the box, not the headline of the story above": "方框里的最后一行，紧排在【】框题和框内其他各行之下，是框内的条目，不是上面稿件的标题",
         "a credit for the page's making (Letters page compiled by …) closes the page: no headline": "版面制作署名（Letters page compiled by …）收束全版：不是标题",
         "a content system's export: each 标题 field heads its record, and a line in a record's body that shares no words with it is another story's headline": "内容管理系统导出稿：每个“标题”字段是该条稿件的标题；稿件正文中与之毫无共同词语的一行是别的稿件的标题",
         "a letters page whose titles stand alone (the town under each writer's name is no heading): a title stacked over the next letter's heads nothing": "读者来信版的标题都单独成行（写信人姓名下的地名不是标题）：叠在下一封信标题之上的标题下面没有内容",
@@ -2143,6 +2145,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的標題排在稿件之後",
+        "the last line of a box, set close under its label in 【】 and the box's other lines, is an item of the box, not the headline of the story above": "方框裡的最後一行，緊排在【】框題和框內其他各行之下，是框內的條目，不是上面稿件的標題",
         "a credit for the page's making (Letters page compiled by …) closes the page: no headline": "版面製作署名（Letters page compiled by …）收束全版：不是標題",
         "a content system's export: each 标题 field heads its record, and a line in a record's body that shares no words with it is another story's headline": "內容管理系統匯出稿：每個「标题」欄位是該條稿件的標題；稿件正文中與之毫無共同詞語的一行是別的稿件的標題",
         "a letters page whose titles stand alone (the town under each writer's name is no heading): a title stacked over the next letter's heads nothing": "讀者來信版的標題都單獨成行（寫信人姓名下的地名不是標題）：疊在下一封信標題之上的標題下面沒有內容",

@@ -31,6 +31,9 @@ extension MisplacedHeadlineRule {
         // or the first name of a reporter filing copy), not a headline: no headline is one word.
         if blocks[target].headingLevel == 0, blocks[target].kind == .paragraph || blocks[target].kind == .label,
            s.isEnglish(target), TextTraits.wordCount(s.texts.scalars(target)) < 2 { return true }
+        // Nor the last line of a box, set close under its label in 【】 and the box's other lines
+        // (【温馨提示】 / 乘客可通过…查询 / 也可拨打…咨询): an item of the box, not a headline.
+        if g.members.count == 1, blocks[target].headingLevel == 0, blocks[target].kind == .paragraph, Self.closesABox(s, target) { return true }
         // Nor is a credit for the page's making under its last item (Letters page compiled by Ann
         // Kell, Edited by…): the work, "by", and a name.
         if g.members.count == 1, blocks[target].headingLevel == 0, s.isEnglish(target), Self.isMakingCredit(s.texts.scalars(target)) { return true }
@@ -203,6 +206,22 @@ extension MisplacedHeadlineRule {
         while k >= 0, blocks[k].kind == .paragraph, !s.isHeading[k] { k -= 1 }
         guard k < first - 2, isCredit(k) else { return nil }
         return first - 2
+    }
+
+    /// Block `i` is set close (no blank line) under lines of copy set close under a label in 【】 (a
+    /// box's heading).
+    static func closesABox(_ s: HeadlineScan, _ i: Int) -> Bool {
+        let blocks = s.blocks
+        var k = i
+        while k > 0, blocks[k].blankLinesBefore == 0 {
+            let above = blocks[k - 1]
+            if above.kind == .label { return TextTraits.setInBlackBrackets(s.texts.scalars(k - 1)) }
+            // (A box of rows, ◎《河埠头》… with their marks, ends on its last row: a plain line under
+            // them is no row of it.)
+            guard above.kind == .paragraph else { return false }
+            k -= 1
+        }
+        return false
     }
 
     /// A line of at most eight words closing on a verb of a page's making, "by" and a name of one to

@@ -408,6 +408,17 @@ public struct MisplacedHeadlineRule: Rule {
         ],
         nonTriggering: [
             Example("""
+                　　本报讯　记者昨日从市公交集团获悉，为配合𠮷湖大桥维修施工，5月1日起3条公交线路临时调整走向。
+
+                　　12路：双向改经湖滨路，取消大桥北站。
+
+                　　27路：运营时间不变，取消湖心公园站。
+
+                【温馨提示】
+                乘客可通过“公交出行”APP查询实时到站信息
+                也可拨打12345政务服务便民热线咨询
+                """, note: "the last line of a box, set close under its label in 【】 and the box's other lines, is an item of the box, not the headline of the story above"),
+            Example("""
                 YOUR LETTERS
 
                 Keep the ferry running
