@@ -398,6 +398,14 @@ struct BlockClassifier {
     /// stories or a page's gap (two blank lines or more), or a byline, dateline or lede follows it. It is
     /// a heading group (kicker, headline, subtitles), not a section's subheads.
     private func promoteStoryHeadings(_ blocks: inout [Block]) {
+        // A row alone, with blank lines around it (a line opening on a date, 5月1日起　3条公交线路临时调整),
+        // over a story's lede, byline or dateline is that story's headline, not a listing.
+        for i in blocks.indices.dropLast() where blocks[i].kind == .listing && blocks[i].headingLevel == 0
+            && blocks[i].firstLine == blocks[i].lastLine && (i == 0 || blocks[i].blankLinesBefore >= 1) && blocks[i + 1].blankLinesBefore >= 1
+            && (blocks[i + 1].ledeRange != nil || blocks[i + 1].kind == .byline || blocks[i + 1].kind == .dateline)
+            && !TextTraits.hasSentenceStop(scalars(blocks[i])) {
+            blocks[i].kind = .headline
+        }
         var i = 1
         while i < blocks.count {
             guard blocks[i].kind == .subhead, blocks[i].headingLevel == 0 else { i += 1; continue }

@@ -634,4 +634,13 @@ final class ParserTests: XCTestCase {
         let noBody = parse(export.filter { $0 != "正文：" }.joined(separator: "\n") + "\n")
         XCTAssertNotEqual(noBody.blocks.first { $0.firstLine == 2 }?.kind, .headline)
     }
+
+    /// A line opening on a date, alone between blank lines over a story's lede, is that story's
+    /// headline, not a schedule's row (CRLF, astral text).
+    func testADatedLineOverALedeIsAHeadline() {
+        let text = ["　　𠮷湖社区的助浴服务开展以来，已累计服务老人600多人次。", "", "5月1日起　3条公交线路临时调整", "",
+                    "　　本报讯（记者　林小川）记者昨日从市公交集团获悉，为配合大桥维修施工，3条公交线路将临时调整。"]
+        let d = parse(text.joined(separator: "\r\n") + "\r\n")
+        XCTAssertEqual(d.blocks.first { $0.firstLine == 2 }?.kind, .headline)
+    }
 }
