@@ -110,8 +110,11 @@ enum LayoutRecognizer {
                         // headline over its deck, not a paragraph.
                         let stack = !p.previousAdjacent && !joins[p.k + 1] && p.endsOpen && p.nextEndsOpen && !p.hyphen
                             && (p.nextCJK || (p.nextLetter && !p.nextLowercase)) && !leavesBracketOpen(buf, raws[p.k])
+                        // (Nor into a line all in capitals from one in running case: a heading, WILLOW IN
+                        // NUMBERS under a box's last item, not the rest of its sentence.)
+                        let capitalsNext = p.nextLetter && !p.nextLowercase && Self.capitalsOnly(buf, raws[p.k + 1]) && Self.hasLowercase(buf, raws[p.k])
                         // (Nor into an interview's next turn, 答：…, whatever the line's length.)
-                        guard !standsAlone, !stack, !p.nextOpensTurn, !(hanging && !p.nextIndented && isIndented(buf, raws[p.k])) else { continue }
+                        guard !standsAlone, !stack, !capitalsNext, !p.nextOpensTurn, !(hanging && !p.nextIndented && isIndented(buf, raws[p.k])) else { continue }
                         if isFull(p, wrap) || (marked && runsOnShort(p, wrap, indentStarts: indentStarts, nextRunsOn: joins[p.k + 1])) {
                             joins[p.k] = true
                         }
@@ -159,6 +162,22 @@ enum LayoutRecognizer {
         // "follows advice from the Marine" / "Research Institute, which…"), unless it stands alone
         // itself over an indented line: a heading, under which the line above keeps its own end.
         return indentStarts && p.nextLetter && (nextRunsOn || p.nextEndsSentence)
+    }
+
+    /// The line's letters are all capitals, eight at least (a heading in capitals, not a sentence).
+    static func capitalsOnly(_ buf: UnsafeBufferPointer<UInt8>, _ raw: RawLine) -> Bool {
+        var upper = 0
+        for k in raw.textStart..<raw.textEnd {
+            let b = buf[k]
+            if b >= 0x61 && b <= 0x7A { return false }
+            if b >= 0x41 && b <= 0x5A { upper += 1 } else if b >= 0x80 { return false }
+        }
+        return upper >= 8
+    }
+
+    /// The line holds a lower-case ASCII letter.
+    static func hasLowercase(_ buf: UnsafeBufferPointer<UInt8>, _ raw: RawLine) -> Bool {
+        (raw.textStart..<raw.textEnd).contains { buf[$0] >= 0x61 && buf[$0] <= 0x7A }
     }
 
     /// The line opens more round brackets than it closes (its item goes on below: `(BBC Two/Channel` / `4)`).

@@ -126,6 +126,26 @@ final class LayoutTests: TempFolderTestCase {
         XCTAssertEqual(fourChecks(text), [], "a wrap is not a break")
     }
 
+    /// In wrapped copy, a line all in capitals under a line in running case is a heading, not the
+    /// rest of that line's sentence, however full the line above is (a BOM, CRLF).
+    func testALineInCapitalsDoesNotRunOnFromRunningText() {
+        let lines = ["Harbour wall repairs finish early",
+                     "",
+                     "Work on the harbour wall at 𠮷 Bay finished a week early, and the slipway reopened to",
+                     "boats on Monday morning after two months of repairs to the stone and the railings.",
+                     "",
+                     "The council said the final bill came in under the budget set for the work last year,",
+                     "thanks to a dry spell in March that let the contractors pour the concrete on time.",
+                     "",
+                     "- The wall is 180 metres long and was built in 1894 by the harbour commissioners",
+                     "- Repairs used 40 tonnes of granite cut from the quarry at Penwithick last winter",
+                     "THE WALL IN NUMBERS",
+                     ""]
+        let d = parse("\u{FEFF}" + lines.joined(separator: "\r\n"))
+        guard case .wrapped = d.layout.flow else { return XCTFail("\(d.layout)") }
+        XCTAssertEqual(d.blocks.last?.firstLine, 10, "\(d.blocks.map { ($0.firstLine, $0.lastLine) })")
+    }
+
     func testHardWrappedEnglishWithIndentsAndNoBlankLines() {
         let text = """
             Council delays vote on parking charges
