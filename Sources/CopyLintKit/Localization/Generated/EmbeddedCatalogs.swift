@@ -339,6 +339,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "the story's headline printed after it",
+        "a box's heading in 【】 with the next box's heading right under it: the first box is empty": "a box's heading in 【】 with the next box's heading right under it: the first box is empty",
         "the last line of a box, set close under its label in 【】 and the box's other lines, is an item of the box, not the headline of the story above": "the last line of a box, set close under its label in 【】 and the box's other lines, is an item of the box, not the headline of the story above",
         "a credit for the page's making (Letters page compiled by …) closes the page: no headline": "a credit for the page's making (Letters page compiled by …) closes the page: no headline",
         "a content system's export: each 标题 field heads its record, and a line in a record's body that shares no words with it is another story's headline": "a content system's export: each 标题 field heads its record, and a line in a record's body that shares no words with it is another story's headline",
@@ -1242,6 +1243,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的标题排在了稿件之后",
+        "a box's heading in 【】 with the next box's heading right under it: the first box is empty": "【】中的框题下面紧接着下一个框的框题：第一个框是空的",
         "the last line of a box, set close under its label in 【】 and the box's other lines, is an item of the box, not the headline of the story above": "方框里的最后一行，紧排在【】框题和框内其他各行之下，是框内的条目，不是上面稿件的标题",
         "a credit for the page's making (Letters page compiled by …) closes the page: no headline": "版面制作署名（Letters page compiled by …）收束全版：不是标题",
         "a content system's export: each 标题 field heads its record, and a line in a record's body that shares no words with it is another story's headline": "内容管理系统导出稿：每个“标题”字段是该条稿件的标题；稿件正文中与之毫无共同词语的一行是别的稿件的标题",
@@ -2145,6 +2147,7 @@ enum EmbeddedCatalogs {
       },
       "examples": {
         "the story's headline printed after it": "稿件的標題排在稿件之後",
+        "a box's heading in 【】 with the next box's heading right under it: the first box is empty": "【】中的框題下面緊接著下一個框的框題：第一個框是空的",
         "the last line of a box, set close under its label in 【】 and the box's other lines, is an item of the box, not the headline of the story above": "方框裡的最後一行，緊排在【】框題和框內其他各行之下，是框內的條目，不是上面稿件的標題",
         "a credit for the page's making (Letters page compiled by …) closes the page: no headline": "版面製作署名（Letters page compiled by …）收束全版：不是標題",
         "a content system's export: each 标题 field heads its record, and a line in a record's body that shares no words with it is another story's headline": "內容管理系統匯出稿：每個「标题」欄位是該條稿件的標題；稿件正文中與之毫無共同詞語的一行是別的稿件的標題",

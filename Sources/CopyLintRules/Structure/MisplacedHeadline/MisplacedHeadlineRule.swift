@@ -31,6 +31,17 @@ public struct MisplacedHeadlineRule: Rule {
         ],
         triggering: [
             Example("""
+                市运会田径比赛落幕
+
+                　　本报讯　为期三天的𠮷川市第十届运动会田径比赛昨天落幕，澄波区代表团以12枚金牌位列奖牌榜第一。
+
+                ↓【男子篮球联赛第三轮赛果】
+
+                【本周赛事预告】
+                4月19日　9:00　青少年足球联赛揭幕战　体育公园
+                4月20日　14:00　城市篮球联赛补赛　全民健身中心
+                """, note: "a box's heading in 【】 with the next box's heading right under it: the first box is empty"),
+            Example("""
                 YOUR LETTERS
 
                 Keep the ferry running
@@ -622,6 +633,7 @@ public struct MisplacedHeadlineRule: Rule {
             foreignHeadline(scan, n)
         }
         headlineseInCopy(scan)
+        emptyBoxes(scan)
         return scan.findings
     }
 
