@@ -135,8 +135,9 @@ public enum ChineseClauseModel {
                     }
                     guard written > 0 else { return nil }
                     // States holding less than a thousandth of the largest share, from the start and
-                    // from anywhere, are dropped: they cannot move the ratio, and the next step costs
-                    // the states kept times the states the next character is emitted by.
+                    // from anywhere, are dropped: together they move the ratio by a few hundredths of
+                    // its tenfold threshold at most, and the next step costs the states kept times the
+                    // states the next character is emitted by.
                     var kept = 0
                     for k in next..<(next + written) where p[2 * k] >= maxS * 1e-3 || p[2 * k + 1] >= maxA * 1e-3 {
                         ids[next + kept] = ids[k]

@@ -442,7 +442,8 @@ extension MisplacedHeadlineRule {
     }
 
     /// (c) again, for boxes: a box's heading set whole in 【】 on a line of its own, with the next box's
-    /// heading right under it (【女子篮球联赛第五轮赛果】 / 【本周赛事预告】): the first box is empty.
+    /// heading right under it and that box's copy under that (【女子篮球联赛第五轮赛果】 / 【本周赛事预告】 /
+    /// its rows): the first box is empty.
     func emptyBoxes(_ s: HeadlineScan) {
         let blocks = s.blocks
         let reported = Set(s.findings.map(\.range.start))
@@ -450,7 +451,7 @@ extension MisplacedHeadlineRule {
             && blocks[i].firstLine == blocks[i].lastLine && !reported.contains(blocks[i].textRange.start)
             && blocks[i].textRange.length <= 120 && blocks[i + 1].textRange.length <= 120 {
             guard TextTraits.setInBlackBrackets(s.texts.scalars(i)), TextTraits.setInBlackBrackets(s.texts.scalars(i + 1)),
-                  s.isBody.indices.contains(i + 2) else { continue }
+                  i + 2 < blocks.count, s.isBody[i + 2] else { continue }
             s.findings.append(Finding(range: blocks[i].textRange,
                                       message: "section heading has no text under it: the next heading follows at line \(s.line(i + 1))"))
         }
