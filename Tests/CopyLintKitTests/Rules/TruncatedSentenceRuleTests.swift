@@ -402,4 +402,31 @@ final class TruncatedSentenceRuleTests: XCTestCase {
         XCTAssertFalse(item("1998年，𠮷溪建县"))
         XCTAssertFalse(item("3"))
     }
+
+    /// A contact line that ends on a telephone number (… or call 01632 960571) goes without a stop: no
+    /// story cut short there (a BOM, CRLF, astral text). A count at a line's end (for 29 years, 1,412)
+    /// is no telephone number.
+    func testAContactLineEndingOnATelephoneNumberIsNoCut() {
+        let lines = ["Lives remembered",
+                     "",
+                     "Walter Pengelly, who kept the ferry at 𠮷 Point for thirty years, has died aged 88. He took",
+                     "over the crossing from his uncle in 1958 and ran it in all weathers until the new bridge",
+                     "opened, when he went back to fishing from the harbour.",
+                     "",
+                     "Ivy Rowe, who taught at the village school for forty years, has died aged 91. She",
+                     "taught three generations of the same families and kept a photograph of every class.",
+                     "",
+                     "Ferry keeper knew every tide on the river",
+                     "",
+                     "To send a tribute, e-mail lives@baygazette.example or call 01632 960571"]
+        let found = lint("\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n")
+        XCTAssertFalse(found.contains { $0.message.hasPrefix("story ends mid-sentence") }, "\(found.map(\.message))")
+        func phone(_ s: String) -> Bool { TruncatedSentenceRule.endsOnTelephoneNumber(ArraySlice(s.unicodeScalars.map(\.value))) }
+        XCTAssertTrue(phone("or call 01632 960571"))
+        XCTAssertTrue(phone("电话：0571-8888 6666"))
+        XCTAssertTrue(phone("Tel: (01632) 960 571"))
+        XCTAssertFalse(phone("the heart of the village for 29 years"))
+        XCTAssertFalse(phone("Attendance: 1,412"))
+        XCTAssertFalse(phone("in 2024 and 2025"))
+    }
 }

@@ -178,11 +178,35 @@ extension TruncatedSentenceRule {
         let address = s[from..<end]
         if let at = address.firstIndex(of: 0x40), address[at...].contains(0x2E) { return true }
         if address.starts(with: "http".unicodeScalars.map(\.value)) || address.starts(with: "www.".unicodeScalars.map(\.value)) { return true }
+        // A telephone number: the line ends on figures, seven or more in the last few groups
+        // (… or call 01632 960571, 电话：0571-8888 6666), not on a count (29 years, 1,412).
+        if Self.endsOnTelephoneNumber(s[..<end]) { return true }
         var start = end
         while start > 0, !CharClass.isSpace(s[start - 1]) { start -= 1 }
         let word = s[start..<end]
         guard word.count >= 2, word.allSatisfy({ CharClass.isASCIIUpper($0) || CharClass.isDigit($0) }) else { return false }
         return word.contains(where: CharClass.isDigit) && word.contains(where: CharClass.isASCIIUpper)
+    }
+
+    /// The text ends on a telephone number: its last group of figures (with - or ( ) inside it), or its
+    /// last two or three groups set apart by spaces, hold seven figures or more, and no comma or point
+    /// splits them as in a count.
+    static func endsOnTelephoneNumber(_ s: ArraySlice<UInt32>) -> Bool {
+        var k = s.endIndex, digits = 0, groups = 0
+        while k > s.startIndex, groups < 3 {
+            var g = 0
+            while k > s.startIndex, CharClass.isDigit(s[k - 1]) || s[k - 1] == 0x2D || s[k - 1] == 0x28 || s[k - 1] == 0x29 || s[k - 1] == 0x2B {
+                if CharClass.isDigit(s[k - 1]) { g += 1 }
+                k -= 1
+            }
+            guard g > 0 else { break }
+            digits += g
+            groups += 1
+            guard k > s.startIndex, s[k - 1] == 0x20 else { break }
+            k -= 1
+            guard k > s.startIndex, CharClass.isDigit(s[k - 1]) || s[k - 1] == 0x29 else { break }
+        }
+        return digits >= 7
     }
 
     /// Three spaces or more between two words, twice: the cells of a form or a table run into a line.
