@@ -31,6 +31,9 @@ import math
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from jieba_hmm import load_hmm  # noqa: E402
+
 SRC = sys.argv[1] if len(sys.argv) > 1 else "/usr/lib/python3/dist-packages/jieba/dict.txt"
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
                    "Sources", "CopyLintBase", "Generated", "ChineseCharData.swift")
@@ -62,29 +65,9 @@ CLASSES = [
 ]
 
 
-def load_hmm():
-    """jieba's part-of-speech HMM: start, transition and emission log-probabilities by state
-    ((B|M|E|S, tag)), and the stationary distribution of its states."""
-    sys.path.insert(0, POSSEG)
-    import prob_emit
-    import prob_start
-    import prob_trans
-    start = {s: math.exp(v) for s, v in prob_start.P.items()}
-    trans = {s: {t: math.exp(v) for t, v in row.items()} for s, row in prob_trans.P.items()}
-    stationary = dict(start)
-    for _ in range(500):
-        nxt = collections.defaultdict(float)
-        for s, p in stationary.items():
-            for t, q in trans.get(s, {}).items():
-                nxt[t] += p * q
-        z = sum(nxt.values())
-        stationary = {s: v / z for s, v in nxt.items()}
-    return start, stationary, prob_emit.P
-
-
 def hmm_facts():
     """(class letter by character from the S state, characters that rarely open a clause)."""
-    start, stationary, emit = load_hmm()
+    start, _, stationary, emit = load_hmm(POSSEG)
     tag_letter = {tag: letter for letter, _, tags in CLASSES for tag in tags}
     weight = collections.defaultdict(lambda: collections.defaultdict(float))
     alone = collections.defaultdict(float)

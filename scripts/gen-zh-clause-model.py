@@ -31,6 +31,9 @@ import math
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from jieba_hmm import load_hmm  # noqa: E402
+
 SRC = sys.argv[1] if len(sys.argv) > 1 else "/usr/lib/python3/dist-packages/jieba/posseg"
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
                    "Sources", "CopyLintBase", "Generated", "ChineseClauseModelData.swift")
@@ -46,23 +49,10 @@ def q(p):
 
 
 def main():
-    sys.path.insert(0, SRC)
-    import prob_emit
-    import prob_start
-    import prob_trans
-    states = sorted(prob_emit.P.keys() | prob_start.P.keys() | prob_trans.P.keys())
+    start, trans, stationary, emit = load_hmm(SRC)
+    states = sorted(emit.keys() | start.keys() | trans.keys())
     assert len(states) <= 256, len(states)
     idx = {s: i for i, s in enumerate(states)}
-    start = {s: math.exp(v) for s, v in prob_start.P.items() if v > -1e10}
-    trans = {s: {t: math.exp(v) for t, v in row.items()} for s, row in prob_trans.P.items()}
-    stationary = dict(start)
-    for _ in range(500):
-        nxt = collections.defaultdict(float)
-        for s, p in stationary.items():
-            for t, p2 in trans.get(s, {}).items():
-                nxt[t] += p * p2
-        z = sum(nxt.values())
-        stationary = {s: v / z for s, v in nxt.items()}
     out = bytearray()
     out += bytes(q(start.get(s, 0)) for s in states)
     out += bytes(q(stationary.get(s, 0)) for s in states)
@@ -72,7 +62,7 @@ def main():
     for a, b, p in rows:
         trans_bytes += bytes((a, b, p))
     by_char = collections.defaultdict(list)
-    for s, row in prob_emit.P.items():
+    for s, row in emit.items():
         for c, lp in row.items():
             p = q(math.exp(lp))
             if p < 255 and len(c) == 1 and ord(c) <= 0xFFFF:
