@@ -494,11 +494,15 @@ struct BlockClassifier {
         var titles = 0, bodies = 0
         for i in blocks.indices where blocks[i].headingLevel == 0 && blocks[i].firstLine == blocks[i].lastLine
             && blocks[i].textRange.length <= 240 && TextTraits.colonNearStart(bytes, blocks[i].textRange) {
+            // (The name is read first, from the line's head: the rest is decoded only for a field.)
+            let head = ScalarText.head(bytes, blocks[i].textRange, maxScalars: 12)
+            guard let colon = head.scalars.firstIndex(where: { $0 == 0xFF1A || $0 == 0x3A }), colon > 0 else { continue }
+            let name = head.string(0, colon).trimmingSpaces()
+            let isBody = Self.bodyFields.contains(name)
+            guard isBody || Self.headingFields[name] != nil else { continue }
             let t = scalars(blocks[i])
-            guard let colon = t.prefix(12).firstIndex(where: { $0 == "：" || $0 == ":" }), colon > 0 else { continue }
-            let name = String(String.UnicodeScalarView(t[..<colon])).trimmingSpaces()
             let value = String(String.UnicodeScalarView(t[(colon + 1)...])).trimmingSpaces()
-            if Self.bodyFields.contains(name), value.isEmpty {
+            if isBody, value.isEmpty {
                 bodies += 1
                 continue
             }

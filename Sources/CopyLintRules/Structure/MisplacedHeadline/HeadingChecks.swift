@@ -446,12 +446,12 @@ extension MisplacedHeadlineRule {
     /// its rows): the first box is empty.
     func emptyBoxes(_ s: HeadlineScan) {
         let blocks = s.blocks
-        let reported = Set(s.findings.map(\.range.start))
         for i in blocks.indices.dropLast() where blocks[i].kind == .label && blocks[i + 1].kind == .label
-            && blocks[i].firstLine == blocks[i].lastLine && !reported.contains(blocks[i].textRange.start)
+            && blocks[i].firstLine == blocks[i].lastLine
             && blocks[i].textRange.length <= 120 && blocks[i + 1].textRange.length <= 120 {
-            guard TextTraits.setInBlackBrackets(s.texts.scalars(i)), TextTraits.setInBlackBrackets(s.texts.scalars(i + 1)),
-                  i + 2 < blocks.count, s.isBody[i + 2] else { continue }
+            guard i + 2 < blocks.count, s.isBody[i + 2], TextTraits.setInBlackBrackets(s.texts.scalars(i)),
+                  TextTraits.setInBlackBrackets(s.texts.scalars(i + 1)),
+                  !s.findings.contains(where: { $0.range.start == blocks[i].textRange.start }) else { continue }
             s.findings.append(Finding(range: blocks[i].textRange,
                                       message: "section heading has no text under it: the next heading follows at line \(s.line(i + 1))"))
         }

@@ -191,7 +191,7 @@ extension TruncatedSentenceRule {
         guard let c = opening.first else { return false }
         return CharClass.isASCIILower(c) || Self.neverOpensChinese.contains(c) || ChineseChars.rarelyOpensClause(c) || c == 0x7B49
             || (CharClass.isHan(c) && ChineseClauseModel.isRarerAtOpening(c))
-            || ChineseChars.wordClass(c) == .particle || ChineseChars.wordClass(c) == .localizer
+            || [.particle, .localizer].contains(ChineseChars.wordClass(c))
             || Self.isOpeningPunctuationSlip(c) || opening.earlyCloser
     }
 
@@ -262,8 +262,8 @@ extension TruncatedSentenceRule {
         // clause whose beginning is lost.
         // (So is a localizer before a comma or a stop, 后，老人只需…: the tail of 改造完成后, a time or a
         // place whose object is lost. Not before 、: 上、下浦村 names two places.)
-        let localizer = ChineseChars.wordClass(first) == .localizer
-        if ChineseChars.wordClass(first) == .particle || localizer,
+        let firstClass = ChineseChars.wordClass(first), localizer = firstClass == .localizer
+        if firstClass == .particle || localizer,
            s.count > 1, s[1] == 0xFF0C || s[1] == 0x3002 || (s[1] == 0x3001 && !localizer) {
             return "'\(t.string(0, 1))' cannot open a sentence"
         }
